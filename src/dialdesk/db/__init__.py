@@ -1,0 +1,1 @@
+"""Database access: engine, server selection, the embedded server, migrations."""

@@ -1,0 +1,42 @@
+"""Typed SQLAlchemy models of the whole DialDesk domain."""
+
+from dialdesk.models.admin import AuditEntry, ImportBatch, ImportTemplate, Segment
+from dialdesk.models.base import SCHEMA, Base
+from dialdesk.models.calls import Answer, Call, Callback, Handoff
+from dialdesk.models.campaigns import (
+    Campaign,
+    CampaignEntry,
+    CampaignOperator,
+    CampaignOutcome,
+    OutcomeDefinition,
+    Question,
+)
+from dialdesk.models.companies import Company, ContactPerson, DoNotCall, Phone
+from dialdesk.models.people import OperatorPlan, OperatorState, PauseCode, Person
+
+__all__ = [
+    "SCHEMA",
+    "Answer",
+    "AuditEntry",
+    "Base",
+    "Call",
+    "Callback",
+    "Campaign",
+    "CampaignEntry",
+    "CampaignOperator",
+    "CampaignOutcome",
+    "Company",
+    "ContactPerson",
+    "DoNotCall",
+    "Handoff",
+    "ImportBatch",
+    "ImportTemplate",
+    "OperatorPlan",
+    "OperatorState",
+    "OutcomeDefinition",
+    "PauseCode",
+    "Person",
+    "Phone",
+    "Question",
+    "Segment",
+]
