@@ -1,0 +1,103 @@
+"""Turn the chosen database into addresses to connect to, starting the embedded server if needed."""
+
+import logging
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from dialdesk.db import migrate
+from dialdesk.db.dsn import DatabaseChoice, choose_database, describe
+from dialdesk.db.embedded import EmbeddedServer
+from dialdesk.db.engine import make_engine
+from dialdesk.services.errors import UserError, explain_database_error
+from dialdesk.settings import data_dir
+
+_log = logging.getLogger(__name__)
+
+
+class DatabaseTarget:
+    """The database DialDesk works with this run.
+
+    ``admin_dsn`` is what the command line uses (the DSN given, or the embedded superuser);
+    ``login_dsn`` is the address to which a person's own login and password are added.
+    """
+
+    def __init__(self, choice: DatabaseChoice, embedded_folder: Path | None = None) -> None:
+        self.choice = choice
+        self._embedded: EmbeddedServer | None = None
+        if choice.dsn is None:
+            self._embedded = EmbeddedServer(embedded_folder or data_dir() / "embedded")
+
+    @classmethod
+    def from_option(cls, option: str | None) -> "DatabaseTarget":
+        return cls(choose_database(option))
+
+    @property
+    def is_embedded(self) -> bool:
+        return self._embedded is not None
+
+    def start(self) -> None:
+        """Start the embedded server (and bring its schema up to date); no-op otherwise."""
+        if self._embedded is None:
+            return
+        try:
+            self._embedded.start()
+        except Exception as exc:
+            raise UserError(
+                f"The built-in database could not start in {self._embedded.folder}: {exc}"
+            ) from exc
+        engine = make_engine(self._embedded.superuser_dsn(), pool_size=1)
+        try:
+            migrate.upgrade(engine)
+        finally:
+            engine.dispose()
+
+    def stop(self) -> None:
+        if self._embedded is not None:
+            self._embedded.stop()
+
+    @property
+    def admin_dsn(self) -> str:
+        if self._embedded is not None:
+            return self._embedded.superuser_dsn()
+        assert self.choice.dsn is not None
+        return self.choice.dsn
+
+    @property
+    def login_dsn(self) -> str:
+        if self._embedded is not None:
+            return self._embedded.login_dsn()
+        assert self.choice.dsn is not None
+        return self.choice.dsn
+
+    def describe(self) -> str:
+        where = describe(self.admin_dsn)
+        return f"{where} (built-in)" if self.is_embedded else where
+
+
+def require_current_schema(engine: Engine) -> migrate.SchemaStatus:
+    """Refuse a database this client must not use, telling the admin what to do."""
+    try:
+        with engine.connect() as conn:
+            status = migrate.schema_status(conn)
+    except Exception as exc:
+        plain = explain_database_error(exc)
+        if plain is None:
+            raise
+        raise plain from exc
+    if status.state is migrate.SchemaState.EMPTY:
+        raise UserError(
+            "This database holds no DialDesk data yet. "
+            "An administrator must run: dialdesk db upgrade"
+        )
+    if status.state is migrate.SchemaState.OLDER:
+        raise UserError(
+            f"The database schema (revision {status.current}) is older than this DialDesk "
+            f"(revision {status.latest}). An administrator must run: dialdesk db upgrade"
+        )
+    if status.state is migrate.SchemaState.NEWER:
+        raise UserError(
+            f"The database was upgraded by a newer DialDesk (revision {status.current}); this "
+            f"DialDesk knows revisions up to {status.latest}. Install the newer DialDesk."
+        )
+    return status
