@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dialdesk import __version__
 from dialdesk.cli import db_commands, demo_command, user_commands
 from dialdesk.cli.output import fail
-from dialdesk.services.errors import UserError
+from dialdesk.services.errors import UserError, explain_database_error
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -45,6 +45,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return fail(str(exc))
     except KeyboardInterrupt:
         return fail("Interrupted; nothing more was written.")
+    except Exception as exc:
+        plain = explain_database_error(exc)
+        if plain is None:
+            raise
+        return fail(str(plain))
     return code
 
 

@@ -1,0 +1,154 @@
+"""A real PostgreSQL for every test: ``DIALDESK_TEST_DSN`` if set, else an embedded server.
+
+The session makes its own database, migrates it, and every test starts from clean data.
+"""
+
+import importlib.util
+import os
+import secrets
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import psycopg
+import pytest
+from psycopg import sql
+from psycopg.conninfo import conninfo_to_dict, make_conninfo
+from sqlalchemy import Engine
+
+from dialdesk.db import migrate
+from dialdesk.db.dsn import with_credentials
+from dialdesk.db.embedded import EmbeddedServer
+from dialdesk.db.engine import make_engine
+from dialdesk.paths import shipped_dir
+from dialdesk.services import people
+
+SEED_TABLES = ("outcome_definitions", "pause_codes")
+
+
+def _dsn_for(server_dsn: str, dbname: str) -> str:
+    params = conninfo_to_dict(server_dsn)
+    params["dbname"] = dbname
+    return make_conninfo(**params)
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """Superuser DSN of the server the tests use (its maintenance database)."""
+    given = os.environ.get("DIALDESK_TEST_DSN", "").strip()
+    if given:
+        yield given
+        return
+    folder = Path(tempfile.mkdtemp(prefix="dialdesk-test-"))
+    server = EmbeddedServer(folder)
+    server.start()
+    try:
+        yield server.superuser_dsn("postgres")
+    finally:
+        server.stop()
+
+
+def create_database(server_dsn: str, prefix: str = "dialdesk_test") -> str:
+    name = f"{prefix}_{secrets.token_hex(4)}"
+    with psycopg.connect(server_dsn, autocommit=True) as conn:
+        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
+    return _dsn_for(server_dsn, name)
+
+
+def drop_database(server_dsn: str, dsn: str) -> None:
+    name = conninfo_to_dict(dsn)["dbname"]
+    with psycopg.connect(server_dsn, autocommit=True) as conn:
+        conn.execute(
+            sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
+        )
+
+
+@pytest.fixture(scope="session")
+def database_dsn(pg_server: str) -> Iterator[str]:
+    """A migrated database of our own for the whole session."""
+    dsn = create_database(pg_server)
+    engine = make_engine(dsn, pool_size=1)
+    migrate.upgrade(engine)
+    engine.dispose()
+    try:
+        yield dsn
+    finally:
+        drop_database(pg_server, dsn)
+
+
+def _seed_sql() -> list[str]:
+    path = next((shipped_dir("migrations") / "versions").glob("0002_*.py"))
+    spec = importlib.util.spec_from_file_location("seed_migration", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return [module.OUTCOMES, module.PAUSES]
+
+
+def reset_data(dsn: str) -> None:
+    """Remove every row and every login the test made; put the seed rows back."""
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        logins = [r[0] for r in conn.execute("SELECT login FROM dialdesk.people")]
+        tables = [
+            r[0]
+            for r in conn.execute("SELECT tablename FROM pg_tables WHERE schemaname = 'dialdesk'")
+        ]
+        conn.execute(
+            sql.SQL("TRUNCATE {} RESTART IDENTITY CASCADE").format(
+                sql.SQL(", ").join(sql.Identifier("dialdesk", t) for t in tables)
+            )
+        )
+        for statement in _seed_sql():
+            conn.execute(statement)
+        for login in logins:
+            conn.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(login)))
+
+
+@pytest.fixture
+def db_dsn(database_dsn: str) -> Iterator[str]:
+    """Superuser DSN of the session database, clean for this test."""
+    yield database_dsn
+    reset_data(database_dsn)
+
+
+@pytest.fixture
+def db(db_dsn: str) -> Iterator[Engine]:
+    engine = make_engine(db_dsn, pool_size=2)
+    yield engine
+    engine.dispose()
+
+
+class Logins:
+    """Makes people with real logins and hands out engines connected as them."""
+
+    def __init__(self, admin: Engine, dsn: str) -> None:
+        self._admin = admin
+        self._dsn = dsn
+        self._engines: list[Engine] = []
+
+    def add(self, role: str, login: str | None = None) -> tuple[str, str]:
+        login = login or f"t_{role}_{secrets.token_hex(3)}"
+        password = secrets.token_urlsafe(12)
+        people.add_person(self._admin, login, f"Test {role}", role, password)
+        return login, password
+
+    def engine(self, login: str, password: str) -> Engine:
+        engine = make_engine(with_credentials(self._dsn, login, password), pool_size=1)
+        self._engines.append(engine)
+        return engine
+
+    def as_role(self, role: str) -> Engine:
+        return self.engine(*self.add(role))
+
+    def close(self) -> None:
+        for engine in self._engines:
+            engine.dispose()
+
+
+@pytest.fixture
+def logins(db: Engine, db_dsn: str) -> Iterator[Logins]:
+    made = Logins(db, db_dsn)
+    yield made
+    made.close()

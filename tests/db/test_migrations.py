@@ -1,0 +1,124 @@
+"""Migrations go up and down cleanly, and the client refuses a schema it must not use."""
+
+from collections.abc import Iterator
+
+import pytest
+from sqlalchemy import Engine, inspect, text
+
+from dialdesk.db import migrate
+from dialdesk.db.engine import make_engine
+from dialdesk.db.target import require_current_schema
+from dialdesk.models import Base
+from dialdesk.services.errors import UserError
+from tests.conftest import create_database, drop_database
+
+
+@pytest.fixture
+def blank(pg_server: str) -> Iterator[Engine]:
+    dsn = create_database(pg_server, "dialdesk_mig")
+    engine = make_engine(dsn, pool_size=1)
+    yield engine
+    engine.dispose()
+    drop_database(pg_server, dsn)
+
+
+def _tables(engine: Engine) -> set[str]:
+    return set(inspect(engine).get_table_names(schema="dialdesk"))
+
+
+def _group_roles(engine: Engine) -> set[str]:
+    with engine.connect() as conn:
+        return set(
+            conn.execute(
+                text("SELECT rolname FROM pg_roles WHERE rolname LIKE 'dialdesk\\_%'")
+            ).scalars()
+        )
+
+
+def test_up_down_up(blank: Engine) -> None:
+    migrate.upgrade(blank)
+    assert _tables(blank) == {t.name for t in Base.metadata.tables.values()}
+    assert {
+        "dialdesk_operator",
+        "dialdesk_supervisor",
+        "dialdesk_marketer",
+        "dialdesk_admin",
+    } <= _group_roles(blank)
+    with blank.connect() as conn:
+        outcomes = (
+            conn.execute(text("SELECT code FROM dialdesk.outcome_definitions ORDER BY sort_order"))
+            .scalars()
+            .all()
+        )
+    assert outcomes == ["hot", "warm", "competitor", "cold", "no_contact", "nonexistent"]
+    migrate.downgrade(blank)
+    with blank.connect() as conn:
+        assert (
+            conn.execute(
+                text("SELECT count(*) FROM pg_namespace WHERE nspname = 'dialdesk'")
+            ).scalar_one()
+            == 0
+        )
+        assert migrate.schema_status(conn).state is migrate.SchemaState.EMPTY
+    migrate.upgrade(blank)
+    with blank.connect() as conn:
+        assert migrate.schema_status(conn).state is migrate.SchemaState.CURRENT
+
+
+def test_every_step_goes_down_and_up(blank: Engine) -> None:
+    migrate.upgrade(blank)
+    revisions = ["0002", "0001", "base"]
+    for target in revisions:
+        migrate.downgrade(blank, target)
+    for target in ["0001", "0002", "0003"]:
+        migrate.upgrade(blank, target)
+    with blank.connect() as conn:
+        assert migrate.schema_status(conn).current == migrate.latest_revision()
+
+
+def test_models_match_the_migrated_schema(blank: Engine) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    migrate.upgrade(blank)
+    with blank.connect() as conn:
+        context = MigrationContext.configure(
+            conn,
+            opts={
+                "include_schemas": True,
+                "version_table_schema": "public",
+                "include_name": lambda name, kind, _: kind != "schema" or name == "dialdesk",
+            },
+        )
+        differences = [
+            d
+            for d in compare_metadata(context, Base.metadata)
+            if not (
+                isinstance(d, tuple) and d[0] == "remove_table" and d[1].name == "alembic_version"
+            )
+        ]
+    assert differences == []
+
+
+def test_empty_database_asks_for_upgrade(blank: Engine) -> None:
+    with pytest.raises(UserError, match="dialdesk db upgrade"):
+        require_current_schema(blank)
+
+
+def test_older_schema_names_the_command(blank: Engine) -> None:
+    migrate.upgrade(blank, "0002")
+    with pytest.raises(UserError, match=r"older .* dialdesk db upgrade"):
+        require_current_schema(blank)
+
+
+def test_newer_schema_is_refused(blank: Engine) -> None:
+    migrate.upgrade(blank)
+    with blank.begin() as conn:
+        conn.execute(text("UPDATE public.alembic_version SET version_num = '9999'"))
+    with pytest.raises(UserError, match="newer DialDesk"):
+        require_current_schema(blank)
+
+
+def test_current_schema_is_accepted(blank: Engine) -> None:
+    migrate.upgrade(blank)
+    assert require_current_schema(blank).state is migrate.SchemaState.CURRENT

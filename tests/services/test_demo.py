@@ -1,0 +1,74 @@
+"""Demo data is realistic enough to show the product, and its logins really work."""
+
+import phonenumbers
+from sqlalchemy import Engine, text
+
+from dialdesk.db.dsn import with_credentials
+from dialdesk.db.engine import make_engine
+from dialdesk.importing.inn import is_valid_inn
+from dialdesk.services import people
+from dialdesk.services.demo import load_demo
+
+
+def _scalars(db: Engine, query: str) -> list:
+    with db.connect() as conn:
+        return list(conn.execute(text(query)).scalars())
+
+
+def test_demo_base_content(db: Engine) -> None:
+    result = load_demo(db, 1500)
+    assert result.companies == 1500
+    assert result.phones >= 1500 and result.contact_persons >= 1500 and result.calls > 100
+    industries = _scalars(db, "SELECT DISTINCT industry FROM dialdesk.companies")
+    assert len(industries) == 9 and "Нефть и газ" in industries and "Фармацевтика" in industries
+    zones = _scalars(db, "SELECT DISTINCT time_zone FROM dialdesk.phones")
+    assert {"Europe/Moscow", "Asia/Novosibirsk", "Asia/Vladivostok", "Europe/Kaliningrad"} <= set(
+        zones
+    )
+    phones = _scalars(db, "SELECT e164 FROM dialdesk.phones LIMIT 300")
+    assert all(phonenumbers.is_valid_number(phonenumbers.parse(p)) for p in phones)
+    assert all(is_valid_inn(i) for i in _scalars(db, "SELECT inn FROM dialdesk.companies"))
+    roles = _scalars(db, "SELECT DISTINCT role FROM dialdesk.contact_persons")
+    assert {"decision_maker", "secretary", "influencer"} <= set(roles)
+
+
+def test_demo_campaigns_and_history(db: Engine) -> None:
+    load_demo(db, 1500)
+    with db.connect() as conn:
+        campaigns = conn.execute(
+            text(
+                "SELECT c.is_abandoned_clients, count(e.id) FROM dialdesk.campaigns c "
+                "JOIN dialdesk.campaign_entries e ON e.campaign_id = c.id GROUP BY 1"
+            )
+        ).all()
+        reason = conn.execute(
+            text(
+                "SELECT q.text FROM dialdesk.questions q JOIN dialdesk.campaigns c "
+                "ON c.id = q.campaign_id WHERE c.is_abandoned_clients AND q.kind = 'choice'"
+            )
+        ).scalar_one()
+        groups = (
+            conn.execute(
+                text(
+                    "SELECT DISTINCT o.code FROM dialdesk.companies c "
+                    "JOIN dialdesk.outcome_definitions o ON o.id = c.current_outcome_id"
+                )
+            )
+            .scalars()
+            .all()
+        )
+        pending = conn.execute(
+            text("SELECT count(*) FROM dialdesk.callbacks WHERE state = 'pending'")
+        ).scalar_one()
+    assert dict(campaigns).keys() == {True, False}
+    assert "перестали покупать" in reason
+    assert set(groups) == {"hot", "warm", "competitor", "cold", "no_contact", "nonexistent"}
+    assert pending > 0
+
+
+def test_demo_logins_work_with_their_roles(db: Engine, db_dsn: str) -> None:
+    result = load_demo(db, 50)
+    for login in result.logins:
+        engine = make_engine(with_credentials(db_dsn, login.login, login.password), pool_size=1)
+        assert people.whoami(engine).role == login.role
+        engine.dispose()
