@@ -43,7 +43,7 @@ def test_embedded_when_nothing_is_configured(
 def test_broken_settings_file_is_named(tmp_path: Path) -> None:
     path = tmp_path / "settings.json"
     path.write_text("{not json", encoding="utf-8")
-    with pytest.raises(SettingsError, match="settings.json"):
+    with pytest.raises(SettingsError, match=r"settings\.json"):
         Settings.load(path)
 
 
