@@ -113,6 +113,12 @@ def db_dsn(database_dsn: str) -> Iterator[str]:
     reset_data(database_dsn)
 
 
+@pytest.fixture(scope="session")
+def demo_prefix() -> str:
+    """Demo logins for this session: logins are server-wide, so keep clear of real demos."""
+    return f"t{secrets.token_hex(2)}_"
+
+
 @pytest.fixture
 def db(db_dsn: str) -> Iterator[Engine]:
     engine = make_engine(db_dsn, pool_size=2)

@@ -271,6 +271,8 @@ def _grant() -> None:
     op.execute(f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA {S} TO {groups}")
     op.execute(f"GRANT UPDATE (full_name, is_expert, email) ON {S}.people TO {ADMIN}")
     op.execute(f"GRANT SELECT ON {S}.audit_log TO {ADMIN}")
+    # Every client checks the schema revision before it lets a person work.
+    op.execute(f"GRANT SELECT ON public.alembic_version TO {groups}")
     for signature in MANAGEMENT_FUNCTIONS:
         op.execute(f"REVOKE ALL ON FUNCTION {S}.{signature} FROM PUBLIC")
         op.execute(f"GRANT EXECUTE ON FUNCTION {S}.{signature} TO {ADMIN}")
@@ -321,6 +323,7 @@ def downgrade() -> None:
         op.execute(f"DROP POLICY {name} ON {S}.{table}")
     for table in sorted({p[0] for p in POLICIES}):
         op.execute(f"ALTER TABLE {S}.{table} DISABLE ROW LEVEL SECURITY")
+    op.execute(f"REVOKE ALL ON public.alembic_version FROM {', '.join(GROUPS)}")
     for group in GROUPS:
         op.execute(f"REVOKE ALL ON ALL TABLES IN SCHEMA {S} FROM {group}")
         op.execute(f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA {S} FROM {group}")

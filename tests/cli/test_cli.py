@@ -111,8 +111,18 @@ def test_role_must_be_known(db_dsn: str, capsys: pytest.CaptureFixture[str]) -> 
     assert "invalid choice" in capsys.readouterr().err
 
 
-def test_demo_json(db_dsn: str, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = run(capsys, "demo", "--companies", "300", "--json", "--dsn", db_dsn)
+def test_demo_json(db_dsn: str, demo_prefix: str, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(
+        capsys,
+        "demo",
+        "--companies",
+        "300",
+        "--login-prefix",
+        demo_prefix,
+        "--json",
+        "--dsn",
+        db_dsn,
+    )
     assert code == 0
     result = json.loads(out)
     assert result["companies"] == 300
@@ -122,5 +132,6 @@ def test_demo_json(db_dsn: str, capsys: pytest.CaptureFixture[str]) -> None:
         "marketer",
         "admin",
     }
-    code, _, err = run(capsys, "demo", "--dsn", db_dsn)
+    assert result["logins"][0]["login"] == f"{demo_prefix}operator"
+    code, _, err = run(capsys, "demo", "--login-prefix", "x" + demo_prefix, "--dsn", db_dsn)
     assert code == 1 and "already holds 300 companies" in err

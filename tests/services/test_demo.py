@@ -1,13 +1,17 @@
 """Demo data is realistic enough to show the product, and its logins really work."""
 
 import phonenumbers
+import pytest
 from sqlalchemy import Engine, text
 
+from dialdesk.db import migrate
 from dialdesk.db.dsn import with_credentials
 from dialdesk.db.engine import make_engine
 from dialdesk.importing.inn import is_valid_inn
 from dialdesk.services import people
 from dialdesk.services.demo import load_demo
+from dialdesk.services.errors import UserError
+from tests.conftest import create_database, drop_database
 
 
 def _scalars(db: Engine, query: str) -> list:
@@ -15,8 +19,8 @@ def _scalars(db: Engine, query: str) -> list:
         return list(conn.execute(text(query)).scalars())
 
 
-def test_demo_base_content(db: Engine) -> None:
-    result = load_demo(db, 1500)
+def test_demo_base_content(db: Engine, demo_prefix: str) -> None:
+    result = load_demo(db, 1500, login_prefix=demo_prefix)
     assert result.companies == 1500
     assert result.phones >= 1500 and result.contact_persons >= 1500 and result.calls > 100
     industries = _scalars(db, "SELECT DISTINCT industry FROM dialdesk.companies")
@@ -32,8 +36,8 @@ def test_demo_base_content(db: Engine) -> None:
     assert {"decision_maker", "secretary", "influencer"} <= set(roles)
 
 
-def test_demo_campaigns_and_history(db: Engine) -> None:
-    load_demo(db, 1500)
+def test_demo_campaigns_and_history(db: Engine, demo_prefix: str) -> None:
+    load_demo(db, 1500, login_prefix=demo_prefix)
     with db.connect() as conn:
         campaigns = conn.execute(
             text(
@@ -66,9 +70,33 @@ def test_demo_campaigns_and_history(db: Engine) -> None:
     assert pending > 0
 
 
-def test_demo_logins_work_with_their_roles(db: Engine, db_dsn: str) -> None:
-    result = load_demo(db, 50)
+def test_demo_logins_work_with_their_roles(db: Engine, db_dsn: str, demo_prefix: str) -> None:
+    result = load_demo(db, 50, login_prefix=demo_prefix)
     for login in result.logins:
         engine = make_engine(with_credentials(db_dsn, login.login, login.password), pool_size=1)
         assert people.whoami(engine).role == login.role
         engine.dispose()
+
+
+def test_demo_logins_taken_by_another_database_are_named(
+    db: Engine, pg_server: str, demo_prefix: str
+) -> None:
+    load_demo(db, 20, login_prefix=demo_prefix)
+    other_dsn = create_database(pg_server, "dialdesk_other")
+    other = make_engine(other_dsn, pool_size=1)
+    try:
+        migrate.upgrade(other)
+        with pytest.raises(UserError, match="Demo logins already exist") as caught:
+            load_demo(other, 20, login_prefix=demo_prefix)
+        assert f"{demo_prefix}admin" in str(caught.value)
+        with other.connect() as conn:
+            assert conn.execute(text("SELECT count(*) FROM dialdesk.companies")).scalar() == 0
+    finally:
+        other.dispose()
+        drop_database(pg_server, other_dsn)
+
+
+def test_demo_refuses_a_base_with_companies(db: Engine, demo_prefix: str) -> None:
+    load_demo(db, 20, login_prefix=demo_prefix)
+    with pytest.raises(UserError, match="already holds 20 companies"):
+        load_demo(db, 20, login_prefix="x" + demo_prefix)

@@ -28,8 +28,10 @@ def run_upgrade(args: argparse.Namespace) -> int:
             before = _status(conn)
         if before.state is migrate.SchemaState.NEWER:
             raise UserError(
-                f"The database is at revision {before.current}, newer than this DialDesk "
-                f"({before.latest}); install the newer DialDesk instead."
+                "The database is at revision {current}, newer than this DialDesk "
+                "({latest}); install the newer DialDesk instead.",
+                current=before.current,
+                latest=before.latest,
             )
         try:
             migrate.upgrade(engine)

@@ -4,19 +4,24 @@ import argparse
 from typing import Any
 
 from dialdesk.cli.output import admin_engine, print_json
-from dialdesk.services.demo import load_demo
+from dialdesk.services.demo import DEFAULT_LOGIN_PREFIX, load_demo
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
     demo = commands.add_parser("demo", parents=[common], help="load demo data into an empty base")
     demo.add_argument("--companies", type=int, default=2000, help="how many (default 2000)")
+    demo.add_argument(
+        "--login-prefix",
+        default=DEFAULT_LOGIN_PREFIX,
+        help="start of the demo logins (default demo_); logins are shared by the whole server",
+    )
     demo.add_argument("--json", action="store_true", help="print one JSON object")
     demo.set_defaults(handler=run_demo)
 
 
 def run_demo(args: argparse.Namespace) -> int:
     with admin_engine(args.dsn) as (target, engine):
-        result = load_demo(engine, args.companies)
+        result = load_demo(engine, args.companies, login_prefix=args.login_prefix)
     if args.json:
         print_json(
             {

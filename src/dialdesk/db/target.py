@@ -44,7 +44,9 @@ class DatabaseTarget:
             self._embedded.start()
         except Exception as exc:
             raise UserError(
-                f"The built-in database could not start in {self._embedded.folder}: {exc}"
+                "The built-in database could not start in {folder}: {detail}",
+                folder=self._embedded.folder,
+                detail=exc,
             ) from exc
         engine = make_engine(self._embedded.superuser_dsn(), pool_size=1)
         try:
@@ -94,12 +96,16 @@ def require_current_schema(engine: Engine) -> migrate.SchemaStatus:
         )
     if status.state is migrate.SchemaState.OLDER:
         raise UserError(
-            f"The database schema (revision {status.current}) is older than this DialDesk "
-            f"(revision {status.latest}). An administrator must run: dialdesk db upgrade"
+            "The database schema (revision {current}) is older than this DialDesk "
+            "(revision {latest}). An administrator must run: dialdesk db upgrade",
+            current=status.current,
+            latest=status.latest,
         )
     if status.state is migrate.SchemaState.NEWER:
         raise UserError(
-            f"The database was upgraded by a newer DialDesk (revision {status.current}); this "
-            f"DialDesk knows revisions up to {status.latest}. Install the newer DialDesk."
+            "The database was upgraded by a newer DialDesk (revision {current}); this "
+            "DialDesk knows revisions up to {latest}. Install the newer DialDesk.",
+            current=status.current,
+            latest=status.latest,
         )
     return status

@@ -22,12 +22,15 @@ from dialdesk.services import demo_vocabulary as vocab
 from dialdesk.services.errors import UserError, explain_database_error
 from dialdesk.services.passwords import generate_password, scram_verifier
 
+# Logins are shared by the whole PostgreSQL server, so a prefix keeps several demo
+# databases on one server apart.
+DEFAULT_LOGIN_PREFIX = "demo_"
 DEMO_LOGINS = (
-    ("demo_operator", "Оператор Анна Смирнова", "operator"),
-    ("demo_operator2", "Оператор Олег Попов", "operator"),
-    ("demo_supervisor", "Супервайзер Елена Петрова", "supervisor"),
-    ("demo_marketer", "Маркетолог Мария Иванова", "marketer"),
-    ("demo_admin", "Администратор Павел Козлов", "admin"),
+    ("operator", "Оператор Анна Смирнова", "operator"),
+    ("operator2", "Оператор Олег Попов", "operator"),
+    ("supervisor", "Супервайзер Елена Петрова", "supervisor"),
+    ("marketer", "Маркетолог Мария Иванова", "marketer"),
+    ("admin", "Администратор Павел Козлов", "admin"),
 )
 OUTCOME_WEIGHTS = {
     "no_contact": 35,
@@ -72,7 +75,12 @@ class _Context:
 
 
 def load_demo(
-    engine: Engine, companies: int = 2000, *, seed: int = 7, progress: Progress | None = None
+    engine: Engine,
+    companies: int = 2000,
+    *,
+    seed: int = 7,
+    login_prefix: str = DEFAULT_LOGIN_PREFIX,
+    progress: Progress | None = None,
 ) -> DemoResult:
     """Fill an empty base with demo data; refuse a base that already holds companies."""
     if companies < 1:
@@ -85,15 +93,16 @@ def load_demo(
             existing = conn.execute(text("SELECT count(*) FROM dialdesk.companies")).scalar_one()
             if existing:
                 raise UserError(
-                    f"The base already holds {existing} companies; demo data is loaded only "
-                    "into an empty base."
+                    "The base already holds {count} companies; demo data is loaded only "
+                    "into an empty base.",
+                    count=existing,
                 )
             say("logins")
-            result.logins = _create_logins(conn)
+            result.logins = _create_logins(conn, login_prefix)
             raw = conn.connection.driver_connection
             assert raw is not None
             with raw.cursor() as cur:
-                ctx = _prepare(cur, random.Random(seed), result)
+                ctx = _prepare(cur, random.Random(seed), result, login_prefix)
                 say("companies")
                 _load_base(cur, ctx, companies)
                 say("analyse")
@@ -112,22 +121,24 @@ def load_demo(
     return result
 
 
-def _create_logins(conn: Any) -> list[DemoLogin]:
+def _create_logins(conn: Any, prefix: str) -> list[DemoLogin]:
     taken = (
         conn.execute(
             text("SELECT rolname FROM pg_roles WHERE rolname = ANY(:names)"),
-            {"names": [login for login, _, _ in DEMO_LOGINS]},
+            {"names": [prefix + suffix for suffix, _, _ in DEMO_LOGINS]},
         )
         .scalars()
         .all()
     )
     if taken:
         raise UserError(
-            "Demo logins already exist on this server: " + ", ".join(sorted(taken)) + ". "
-            "Remove them, or load the demo into a fresh server."
+            "Demo logins already exist on this server: {logins}. "
+            "Remove them, or load the demo into a fresh server.",
+            logins=", ".join(sorted(taken)),
         )
     logins = []
-    for login, full_name, role in DEMO_LOGINS:
+    for suffix, full_name, role in DEMO_LOGINS:
+        login = prefix + suffix
         password = generate_password()
         conn.execute(
             text("SELECT dialdesk.create_person(:l, :n, :r, :v)"),
@@ -135,12 +146,13 @@ def _create_logins(conn: Any) -> list[DemoLogin]:
         )
         logins.append(DemoLogin(login, role, password))
     conn.execute(
-        text("UPDATE dialdesk.people SET is_expert = true WHERE login = 'demo_supervisor'")
+        text("UPDATE dialdesk.people SET is_expert = true WHERE login = :login"),
+        {"login": prefix + "supervisor"},
     )
     return logins
 
 
-def _prepare(cur: Cursor[Any], rng: random.Random, result: DemoResult) -> _Context:
+def _prepare(cur: Cursor[Any], rng: random.Random, result: DemoResult, prefix: str) -> _Context:
     outcome_ids = dict(cur.execute("SELECT code, id FROM dialdesk.outcome_definitions").fetchall())
     people = dict(cur.execute("SELECT login, id FROM dialdesk.people").fetchall())
     campaigns = {}
@@ -218,8 +230,8 @@ def _prepare(cur: Cursor[Any], rng: random.Random, result: DemoResult) -> _Conte
         rng=rng,
         now=datetime.now(UTC).replace(microsecond=0),
         outcome_ids=outcome_ids,
-        operators=[people["demo_operator"], people["demo_operator2"]],
-        supervisor=people["demo_supervisor"],
+        operators=[people[prefix + "operator"], people[prefix + "operator2"]],
+        supervisor=people[prefix + "supervisor"],
         campaigns=campaigns,
         questions=questions,
         time_zones=time_zones,

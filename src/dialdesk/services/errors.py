@@ -5,7 +5,16 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 
 class UserError(Exception):
-    """Something the person asked for cannot be done; the message says why in plain words."""
+    """Something the person asked for cannot be done; the message says why in plain words.
+
+    ``template`` is an English sentence with ``{named}`` fields; the UI translates the
+    template (context "Messages") and then fills in ``params``.
+    """
+
+    def __init__(self, template: str, **params: object) -> None:
+        self.template = template
+        self.params = params
+        super().__init__(template.format(**params))
 
 
 class DatabaseUnavailable(UserError):
@@ -16,9 +25,11 @@ def explain_database_error(exc: BaseException) -> UserError | None:
     """Turn a database error into a plain message, or None when it is a bug."""
     original = exc.orig if isinstance(exc, DBAPIError) else exc
     if isinstance(exc, OperationalError) or isinstance(original, psycopg.OperationalError):
-        return DatabaseUnavailable(f"Cannot reach the database: {_first_line(original)}")
+        return DatabaseUnavailable(
+            "Cannot reach the database: {detail}", detail=_first_line(original)
+        )
     if isinstance(original, psycopg.errors.InsufficientPrivilege):
-        return UserError(f"The database refused: {_first_line(original)}")
+        return UserError("The database refused: {detail}", detail=_first_line(original))
     if isinstance(
         original,
         psycopg.errors.InvalidParameterValue
@@ -26,7 +37,7 @@ def explain_database_error(exc: BaseException) -> UserError | None:
         | psycopg.errors.UndefinedObject
         | psycopg.errors.RaiseException,
     ):
-        return UserError(_first_line(original))
+        return UserError("{detail}", detail=_first_line(original))
     return None
 
 

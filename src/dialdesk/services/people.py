@@ -66,13 +66,17 @@ def whoami(engine: Engine) -> Identity:
     if superuser:
         return Identity(login, "admin", full_name or login, person_id, True)
     if role is None or person_id is None:
-        raise UserError(f"The login '{login}' is not a DialDesk user; ask an administrator.")
+        raise UserError(
+            "The login '{login}' is not a DialDesk user; ask an administrator.", login=login
+        )
     return Identity(login, role, full_name, person_id, False)
 
 
 def add_person(engine: Engine, login: str, full_name: str, role: str, password: str) -> int:
     if role not in ROLES:
-        raise UserError(f"Unknown role '{role}': use one of {', '.join(ROLES)}.")
+        raise UserError(
+            "Unknown role '{role}': use one of {roles}.", role=role, roles=", ".join(ROLES)
+        )
     if len(password) < 8:
         raise UserError("The password must be at least 8 characters long.")
     with _plain_errors(engine) as conn:

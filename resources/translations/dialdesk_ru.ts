@@ -1,0 +1,587 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ru" sourcelanguage="en">
+<context>
+    <name>AddPersonDialog</name>
+    <message>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Супервайзер</translation>
+    </message>
+    <message>
+        <source>Marketer</source>
+        <translation>Маркетолог</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Администратор</translation>
+    </message>
+    <message>
+        <source>Enter a login.</source>
+        <translation>Введите логин.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Пароли не совпадают.</translation>
+    </message>
+</context>
+<context>
+    <name>AddPersonForm</name>
+    <message>
+        <source>Add a person</source>
+        <translation>Новый сотрудник</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Логин:</translation>
+    </message>
+    <message>
+        <source>lower-case Latin letters, digits, _ or .</source>
+        <translation>строчные латинские буквы, цифры, _ или .</translation>
+    </message>
+    <message>
+        <source>Full &amp;name:</source>
+        <translation>&amp;ФИО:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Роль:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Пароль:</translation>
+    </message>
+    <message>
+        <source>R&amp;epeat password:</source>
+        <translation>&amp;Повтор пароля:</translation>
+    </message>
+</context>
+<context>
+    <name>AppController</name>
+    <message>
+        <source>Starting the built-in database…</source>
+        <translation>Запуск встроенной базы данных…</translation>
+    </message>
+    <message>
+        <source>DialDesk cannot start</source>
+        <translation>DialDesk не может запуститься</translation>
+    </message>
+    <message>
+        <source>Settings saved</source>
+        <translation>Настройки сохранены</translation>
+    </message>
+    <message>
+        <source>This run uses the database given by --dsn or DIALDESK_DSN; the saved server is used when neither is given.</source>
+        <translation>Сейчас используется база, заданная в --dsn или DIALDESK_DSN; сохранённый сервер будет использоваться, когда они не заданы.</translation>
+    </message>
+</context>
+<context>
+    <name>CrashForm</name>
+    <message>
+        <source>DialDesk: unexpected error</source>
+        <translation>DialDesk: непредвиденная ошибка</translation>
+    </message>
+    <message>
+        <source>Something went wrong inside DialDesk. Your saved work is in the database. Please send the text below to your administrator.</source>
+        <translation>В DialDesk произошла ошибка. Сохранённая работа находится в базе данных. Отправьте, пожалуйста, текст ниже администратору.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy to clipboard</source>
+        <translation>&amp;Копировать в буфер обмена</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <source>Loading demo data…</source>
+        <translation>Загрузка демонстрационных данных…</translation>
+    </message>
+    <message>
+        <source>Loaded %1 companies. Demo logins are below; the passwords are shown only now.</source>
+        <translation>Загружено компаний: %1. Демонстрационные логины ниже; пароли показываются только сейчас.</translation>
+    </message>
+    <message>
+        <source>Enter a login.</source>
+        <translation>Введите логин.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Пароли не совпадают.</translation>
+    </message>
+    <message>
+        <source>Creating the administrator…</source>
+        <translation>Создание администратора…</translation>
+    </message>
+    <message>
+        <source>Administrator %1 created. Log in with this login.</source>
+        <translation>Администратор %1 создан. Войдите под этим логином.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunForm</name>
+    <message>
+        <source>DialDesk: first start</source>
+        <translation>DialDesk: первый запуск</translation>
+    </message>
+    <message>
+        <source>The built-in database is ready but has no users yet. Load demo data to try DialDesk, or create the administrator&apos;s login to start real work.</source>
+        <translation>Встроенная база данных готова, но пользователей в ней пока нет. Загрузите демонстрационные данные, чтобы попробовать DialDesk, или создайте логин администратора, чтобы начать работу.</translation>
+    </message>
+    <message>
+        <source>Load &amp;demo data (2,000 companies, one login per role)</source>
+        <translation>Загрузить &amp;демо-данные (2 000 компаний, по логину на каждую роль)</translation>
+    </message>
+    <message>
+        <source>Create the administrator</source>
+        <translation>Создать администратора</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Логин:</translation>
+    </message>
+    <message>
+        <source>Full &amp;name:</source>
+        <translation>&amp;ФИО:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Пароль:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password:</source>
+        <translation>&amp;Повтор пароля:</translation>
+    </message>
+    <message>
+        <source>&amp;Create administrator</source>
+        <translation>&amp;Создать администратора</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Логин</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Пароль</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Enter your login.</source>
+        <translation>Введите свой логин.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Подключение…</translation>
+    </message>
+</context>
+<context>
+    <name>LoginForm</name>
+    <message>
+        <source>DialDesk: log in</source>
+        <translation>DialDesk: вход</translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;DialDesk&lt;/h2&gt;</source>
+        <translation>&lt;h2&gt;DialDesk&lt;/h2&gt;</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Логин:</translation>
+    </message>
+    <message>
+        <source>your personal login</source>
+        <translation>ваш личный логин</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Пароль:</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>База данных:</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Настройки…</translation>
+    </message>
+</context>
+<context>
+    <name>MainForm</name>
+    <message>
+        <source>DialDesk</source>
+        <translation>DialDesk</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>DialDesk — %1 (%2) — %3</source>
+        <translation>DialDesk — %1 (%2) — %3</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; · login %2 · role: %3 · database: %4</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; · логин %2 · роль: %3 · база: %4</translation>
+    </message>
+    <message>
+        <source>&amp;Overview</source>
+        <translation>&amp;Обзор</translation>
+    </message>
+    <message>
+        <source>&amp;People</source>
+        <translation>&amp;Сотрудники</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Супервайзер</translation>
+    </message>
+    <message>
+        <source>Marketer</source>
+        <translation>Маркетолог</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Администратор</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Файл</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>&amp;Настройки…</translation>
+    </message>
+    <message>
+        <source>&amp;Log out</source>
+        <translation>&amp;Выйти из учётной записи</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>В&amp;ыход</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;About DialDesk</source>
+        <translation>&amp;О программе DialDesk</translation>
+    </message>
+    <message>
+        <source>About DialDesk</source>
+        <translation>О программе DialDesk</translation>
+    </message>
+    <message>
+        <source>DialDesk %1: a call-centre workstation for B2B outbound sales.</source>
+        <translation>DialDesk %1: рабочее место колл-центра для активных продаж B2B.</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <source>The database is at revision {current}, newer than this DialDesk ({latest}); install the newer DialDesk instead.</source>
+        <translation>База данных имеет версию схемы {current}, более новую, чем этот DialDesk ({latest}); установите новую версию DialDesk.</translation>
+    </message>
+    <message>
+        <source>The two passwords differ; nothing was changed.</source>
+        <translation>Пароли не совпадают; ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>No password on standard input.</source>
+        <translation>Пароль не передан на стандартный ввод.</translation>
+    </message>
+    <message>
+        <source>This database holds no DialDesk data yet. An administrator must run: dialdesk db upgrade</source>
+        <translation>В этой базе данных ещё нет схемы DialDesk. Администратор должен выполнить: dialdesk db upgrade</translation>
+    </message>
+    <message>
+        <source>The database schema (revision {current}) is older than this DialDesk (revision {latest}). An administrator must run: dialdesk db upgrade</source>
+        <translation>Схема базы данных (версия {current}) старее этого DialDesk (версия {latest}). Администратор должен выполнить: dialdesk db upgrade</translation>
+    </message>
+    <message>
+        <source>The database was upgraded by a newer DialDesk (revision {current}); this DialDesk knows revisions up to {latest}. Install the newer DialDesk.</source>
+        <translation>База данных обновлена более новым DialDesk (версия {current}); этот DialDesk знает версии до {latest}. Установите новую версию DialDesk.</translation>
+    </message>
+    <message>
+        <source>The built-in database could not start in {folder}: {detail}</source>
+        <translation>Встроенная база данных не запустилась в папке {folder}: {detail}</translation>
+    </message>
+    <message>
+        <source>The number of demo companies must be at least 1.</source>
+        <translation>Количество демонстрационных компаний должно быть не меньше 1.</translation>
+    </message>
+    <message>
+        <source>Demo logins already exist on this server: {logins}. Remove them, or load the demo into a fresh server.</source>
+        <translation>Демонстрационные логины уже есть на этом сервере: {logins}. Удалите их или загрузите демо на новый сервер.</translation>
+    </message>
+    <message>
+        <source>The base already holds {count} companies; demo data is loaded only into an empty base.</source>
+        <translation>В базе уже есть компании ({count}); демонстрационные данные загружаются только в пустую базу.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the database: {detail}</source>
+        <translation>Нет связи с базой данных: {detail}</translation>
+    </message>
+    <message>
+        <source>The database refused: {detail}</source>
+        <translation>База данных отказала: {detail}</translation>
+    </message>
+    <message>
+        <source>{detail}</source>
+        <translation>{detail}</translation>
+    </message>
+    <message>
+        <source>Enter your login.</source>
+        <translation>Введите свой логин.</translation>
+    </message>
+    <message>
+        <source>Wrong login or password.</source>
+        <translation>Неверный логин или пароль.</translation>
+    </message>
+    <message>
+        <source>This login is disabled; ask an administrator.</source>
+        <translation>Этот логин отключён; обратитесь к администратору.</translation>
+    </message>
+    <message>
+        <source>The login &apos;{login}&apos; is not a DialDesk user; ask an administrator.</source>
+        <translation>Логин «{login}» не является пользователем DialDesk; обратитесь к администратору.</translation>
+    </message>
+    <message>
+        <source>Unknown role &apos;{role}&apos;: use one of {roles}.</source>
+        <translation>Неизвестная роль «{role}»: используйте одну из: {roles}.</translation>
+    </message>
+    <message>
+        <source>The password must be at least 8 characters long.</source>
+        <translation>Пароль должен быть не короче 8 символов.</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewForm</name>
+    <message>
+        <source>Overview</source>
+        <translation>Обзор</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh (F5)</source>
+        <translation>&amp;Обновить (F5)</translation>
+    </message>
+    <message>
+        <source>Companies by current group</source>
+        <translation>Компании по текущей группе</translation>
+    </message>
+    <message>
+        <source>Campaigns: entries by state</source>
+        <translation>Кампании: записи по состоянию</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>Not called yet</source>
+        <translation>Ещё не звонили</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Группа</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>Компании</translation>
+    </message>
+    <message>
+        <source>(off)</source>
+        <translation>(выключена)</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Кампания</translation>
+    </message>
+    <message>
+        <source>Fresh</source>
+        <translation>Новые</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Повтор</translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation>Перезвон</translation>
+    </message>
+    <message>
+        <source>On a card</source>
+        <translation>В работе</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Завершены</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Всего</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Загрузка…</translation>
+    </message>
+    <message>
+        <source>Companies in the base: %1. Callbacks due today or overdue: %2.</source>
+        <translation>Компаний в базе: %1. Перезвонов на сегодня и просроченных: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>PeopleForm</name>
+    <message>
+        <source>People</source>
+        <translation>Сотрудники</translation>
+    </message>
+    <message>
+        <source>&amp;Add person… (Ins)</source>
+        <translation>&amp;Добавить сотрудника… (Ins)</translation>
+    </message>
+    <message>
+        <source>&amp;Disable login</source>
+        <translation>&amp;Отключить логин</translation>
+    </message>
+    <message>
+        <source>&amp;Enable login</source>
+        <translation>&amp;Включить логин</translation>
+    </message>
+</context>
+<context>
+    <name>PeoplePage</name>
+    <message>
+        <source>active</source>
+        <translation>активен</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>отключён</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Супервайзер</translation>
+    </message>
+    <message>
+        <source>Marketer</source>
+        <translation>Маркетолог</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Администратор</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Логин</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Added %1.</source>
+        <translation>Добавлен %1.</translation>
+    </message>
+    <message>
+        <source>Select a person first.</source>
+        <translation>Сначала выберите сотрудника.</translation>
+    </message>
+    <message>
+        <source>You cannot disable your own login.</source>
+        <translation>Нельзя отключить собственный логин.</translation>
+    </message>
+    <message>
+        <source>%1 can log in again.</source>
+        <translation>%1 снова может входить в систему.</translation>
+    </message>
+    <message>
+        <source>%1 can no longer log in; their history is kept.</source>
+        <translation>%1 больше не может входить в систему; история сохранена.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>As the system</source>
+        <translation>Как в системе</translation>
+    </message>
+    <message>
+        <source>Enter the server address.</source>
+        <translation>Введите адрес сервера.</translation>
+    </message>
+    <message>
+        <source>Enter the database name.</source>
+        <translation>Введите имя базы данных.</translation>
+    </message>
+    <message>
+        <source>Cannot save the settings: %1</source>
+        <translation>Не удалось сохранить настройки: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsForm</name>
+    <message>
+        <source>DialDesk: settings</source>
+        <translation>DialDesk: настройки</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>База данных</translation>
+    </message>
+    <message>
+        <source>&amp;Built-in database on this computer (single seat)</source>
+        <translation>&amp;Встроенная база на этом компьютере (одно рабочее место)</translation>
+    </message>
+    <message>
+        <source>&amp;Central server</source>
+        <translation>&amp;Центральный сервер</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>&amp;Адрес сервера:</translation>
+    </message>
+    <message>
+        <source>for example 192.168.1.10 or crm-server</source>
+        <translation>например, 192.168.1.10 или crm-server</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>&amp;Порт:</translation>
+    </message>
+    <message>
+        <source>Database &amp;name:</source>
+        <translation>&amp;Имя базы данных:</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>&amp;Язык:</translation>
+    </message>
+    <message>
+        <source>Changes take effect the next time you log in; the language, the next time DialDesk starts.</source>
+        <translation>Изменения вступят в силу при следующем входе, язык — при следующем запуске DialDesk.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,49 @@
+"""Logging a person in with their own PostgreSQL login."""
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, text
+
+from dialdesk.db.dsn import with_credentials
+from dialdesk.db.engine import make_engine
+from dialdesk.db.target import require_current_schema
+from dialdesk.services.errors import DatabaseUnavailable, UserError
+from dialdesk.services.people import Identity, whoami
+
+_REFUSED_LOGIN = ("password authentication failed", "does not exist", "no password supplied")
+
+
+@dataclass
+class LoggedIn:
+    """A person's open connection to DialDesk: everything the main window needs."""
+
+    engine: Engine
+    identity: Identity
+
+
+def log_in(login_dsn: str, login: str, password: str) -> LoggedIn:
+    """Connect as ``login``; refuse an unusable schema; say plainly why a login failed."""
+    login = login.strip()
+    if not login:
+        raise UserError("Enter your login.")
+    engine = make_engine(with_credentials(login_dsn, login, password), pool_size=3)
+    try:
+        identity = whoami(engine)
+        require_current_schema(engine)
+    except DatabaseUnavailable as exc:
+        engine.dispose()
+        message = str(exc)
+        if any(marker in message for marker in _REFUSED_LOGIN):
+            raise UserError("Wrong login or password.") from exc
+        if "not permitted to log in" in message:
+            raise UserError("This login is disabled; ask an administrator.") from exc
+        raise
+    except BaseException:
+        engine.dispose()
+        raise
+    return LoggedIn(engine, identity)
+
+
+def count_people(engine: Engine) -> int:
+    with engine.connect() as conn:
+        return int(conn.execute(text("SELECT count(*) FROM dialdesk.people")).scalar_one())

@@ -1,0 +1,1 @@
+"""Administration windows: people and their logins."""

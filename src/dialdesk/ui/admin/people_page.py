@@ -1,0 +1,109 @@
+"""Administration: the people who use DialDesk and their logins (admins only)."""
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHeaderView, QWidget
+
+from dialdesk.services import people
+from dialdesk.services.login import LoggedIn
+from dialdesk.ui.admin.add_person_dialog import AddPersonDialog
+from dialdesk.ui.common.error_text import plain_error
+from dialdesk.ui.common.forms import load_form
+from dialdesk.ui.common.row_model import ROW_ROLE, Column, RowTableModel
+from dialdesk.ui.common.worker import Background
+
+
+class PeoplePage(QWidget):
+    loaded = Signal()
+    message = Signal(str)
+
+    def __init__(self, session: LoggedIn, parent=None) -> None:
+        super().__init__(parent)
+        self.ui = load_form("people_page", self)
+        self._session = session
+        self._background = Background(self)
+        self.add_dialog: AddPersonDialog | None = None
+        active, disabled = self.tr("active"), self.tr("disabled")
+        roles = {
+            "operator": self.tr("Operator"),
+            "supervisor": self.tr("Supervisor"),
+            "marketer": self.tr("Marketer"),
+            "admin": self.tr("Administrator"),
+        }
+        self.model = RowTableModel[people.PersonRow](
+            [
+                Column(self.tr("Login"), lambda p: p.login),
+                Column(self.tr("Full name"), lambda p: p.full_name),
+                Column(self.tr("Role"), lambda p: roles.get(p.role, p.role)),
+                Column(self.tr("State"), lambda p: active if p.active else disabled),
+            ],
+            self,
+        )
+        proxy = QSortFilterProxyModel(self)
+        proxy.setSourceModel(self.model)
+        self.ui.people_table.setModel(proxy)
+        self.ui.people_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.ui.people_table.verticalHeader().hide()
+        self.ui.add_button.clicked.connect(self.add_person)
+        self.ui.disable_button.clicked.connect(lambda: self._set_active(False))
+        self.ui.enable_button.clicked.connect(lambda: self._set_active(True))
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
+        QShortcut(QKeySequence("Ins"), self, self.add_person)
+
+    def refresh(self) -> None:
+        engine = self._session.engine
+        self._background.run(lambda: people.list_people(engine), self._show, self._failed)
+
+    def selected(self) -> people.PersonRow | None:
+        rows = self.ui.people_table.selectionModel().selectedRows()
+        return rows[0].data(ROW_ROLE) if rows else None
+
+    def add_person(self) -> None:
+        dialog = AddPersonDialog(self._session, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._added(dialog.added_login or ""))
+        self.add_dialog = dialog
+        dialog.open()
+
+    def _added(self, login: str) -> None:
+        self._say(self.tr("Added %1.").replace("%1", login))
+        self.refresh()
+
+    def _set_active(self, active: bool) -> None:
+        person = self.selected()
+        if person is None:
+            self._say(self.tr("Select a person first."))
+            return
+        if person.login == self._session.identity.login and not active:
+            self._say(self.tr("You cannot disable your own login."))
+            return
+        engine = self._session.engine
+
+        def done(_result: object) -> None:
+            template = (
+                self.tr("%1 can log in again.")
+                if active
+                else self.tr("%1 can no longer log in; their history is kept.")
+            )
+            self._say(template.replace("%1", person.login))
+            self.refresh()
+
+        self._background.run(
+            lambda: people.set_active(engine, person.login, active), done, self._failed
+        )
+
+    def _show(self, rows: list[people.PersonRow]) -> None:
+        self.model.set_rows(rows)
+        self.loaded.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        text = plain_error(error)
+        if text is None:
+            raise error
+        self._say(text)
+
+    def _say(self, text: str) -> None:
+        self.ui.status_label.setText(text)
+        self.message.emit(text)

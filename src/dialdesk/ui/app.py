@@ -1,0 +1,215 @@
+"""Start-up and the login loop: database → (first run) → login → main window → log out."""
+
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+
+from dialdesk.db.engine import make_engine
+from dialdesk.db.target import DatabaseTarget
+from dialdesk.logs import setup_logging
+from dialdesk.services.login import LoggedIn, count_people
+from dialdesk.settings import Settings, SettingsError
+from dialdesk.ui.common.crash_dialog import install_crash_hook
+from dialdesk.ui.common.error_text import plain_error
+from dialdesk.ui.common.first_run_dialog import FirstRunDialog
+from dialdesk.ui.common.login_dialog import LoginDialog
+from dialdesk.ui.common.settings_dialog import SettingsDialog
+from dialdesk.ui.common.translations import choose_language, install_translator
+from dialdesk.ui.common.worker import Background
+from dialdesk.ui.main_window import MainWindow
+
+_log = logging.getLogger(__name__)
+
+
+class AppController(QObject):
+    """Walks a person from start-up to the main window and back to login on log-out."""
+
+    def __init__(
+        self,
+        dsn_option: str | None,
+        settings: Settings,
+        language: str,
+        settings_path: Path | None = None,
+    ) -> None:
+        super().__init__()
+        self._dsn_option = dsn_option
+        self._settings = settings
+        self._settings_path = settings_path
+        self.language = language
+        self._background = Background(self)
+        self.target: DatabaseTarget | None = None
+        self.login_dialog: LoginDialog | None = None
+        self.window: MainWindow | None = None
+        self.session: LoggedIn | None = None
+        self._progress: QProgressDialog | None = None
+
+    # -- start-up --------------------------------------------------------------------------
+    def start(self) -> None:
+        self.target = DatabaseTarget.from_option(self._dsn_option)
+        target = self.target
+        if not target.is_embedded:
+            self.show_login()
+            return
+        self._progress = QProgressDialog(self.tr("Starting the built-in database…"), "", 0, 0)
+        self._progress.setCancelButton(None)
+        self._progress.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self._progress.setMinimumDuration(300)
+
+        def start_and_count() -> int:
+            target.start()
+            engine = make_engine(target.admin_dsn, pool_size=1)
+            try:
+                return count_people(engine)
+            finally:
+                engine.dispose()
+
+        self._background.run(start_and_count, self._embedded_ready, self._fatal)
+
+    def _embedded_ready(self, people_count: int) -> None:
+        self._close_progress()
+        if people_count:
+            self.show_login()
+            return
+        assert self.target is not None
+        engine = make_engine(self.target.admin_dsn, pool_size=1)
+        dialog = FirstRunDialog(engine)
+
+        def finished(result: int) -> None:
+            engine.dispose()
+            if result:
+                self._settings.last_login = dialog.suggested_login
+                self.show_login()
+            else:
+                self.quit()
+
+        dialog.finished.connect(finished)
+        dialog.show()
+        self.first_run_dialog = dialog
+
+    def _close_progress(self) -> None:
+        if self._progress is not None:
+            self._progress.close()
+            self._progress = None
+
+    def _fatal(self, error: BaseException) -> None:
+        self._close_progress()
+        text = plain_error(error)
+        if text is None:
+            raise error
+        QMessageBox.critical(None, self.tr("DialDesk cannot start"), text)
+        self.quit()
+
+    # -- login -------------------------------------------------------------------------------
+    def show_login(self) -> None:
+        assert self.target is not None
+        dialog = LoginDialog(
+            self.target.login_dsn,
+            self.target.describe(),
+            self._settings.last_login,
+            open_settings=self.open_settings,
+        )
+        dialog.finished.connect(lambda result: self._login_finished(dialog, result))
+        self.login_dialog = dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+
+    def _login_finished(self, dialog: LoginDialog, result: int) -> None:
+        if self.login_dialog is not dialog:
+            return  # replaced after a settings change
+        self.login_dialog = None
+        if not result or dialog.session is None:
+            self.quit()
+            return
+        self.session = dialog.session
+        self._settings.last_login = self.session.identity.login
+        self._save_settings()
+        self._open_main_window()
+
+    def _open_main_window(self) -> None:
+        assert self.session is not None and self.target is not None
+        window = MainWindow(self.session, self.target.describe(), self.language)
+        window.logout_requested.connect(self.log_out)
+        window.quit_requested.connect(self.quit)
+        window.settings_requested.connect(lambda: self.open_settings(window))
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.window = window
+        window.show()
+        window.refresh()
+
+    def log_out(self) -> None:
+        self.window = None
+        self._dispose_session()
+        self.show_login()
+
+    # -- settings ----------------------------------------------------------------------------
+    def open_settings(self, parent=None) -> None:
+        dialog = SettingsDialog(self._settings_path, parent or self.login_dialog)
+        if not dialog.exec():
+            return
+        changed = dialog.settings.server_dsn != self._settings.server_dsn
+        self._settings = dialog.settings
+        if not changed or self.window is not None:
+            return
+        assert self.target is not None
+        if self.target.choice.source in ("option", "environment"):
+            QMessageBox.information(
+                self.login_dialog,
+                self.tr("Settings saved"),
+                self.tr(
+                    "This run uses the database given by --dsn or DIALDESK_DSN; "
+                    "the saved server is used when neither is given."
+                ),
+            )
+            return
+        if self.login_dialog is not None:
+            old, self.login_dialog = self.login_dialog, None
+            old.close()
+        self.target.stop()
+        self.start()
+
+    def _save_settings(self) -> None:
+        try:
+            self._settings.save(self._settings_path)
+        except OSError as exc:
+            _log.warning("cannot save settings: %s", exc)
+
+    # -- shutting down ---------------------------------------------------------------------
+    def _dispose_session(self) -> None:
+        if self.session is not None:
+            self.session.engine.dispose()
+            self.session = None
+
+    def quit(self) -> None:
+        QApplication.instance().quit()
+
+    def shutdown(self) -> None:
+        """Close the connection and stop the built-in server, whatever state we are in."""
+        self._background.wait()
+        self._dispose_session()
+        if self.target is not None:
+            self.target.stop()
+
+
+def run_app(dsn_option: str | None) -> int:
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("DialDesk")
+    app.setQuitOnLastWindowClosed(False)
+    log_path = setup_logging()
+    install_crash_hook(log_path)
+    try:
+        settings = Settings.load()
+    except SettingsError as exc:
+        _log.warning("%s", exc)
+        settings = Settings()
+    language = choose_language(settings.language)
+    install_translator(language)
+    controller = AppController(dsn_option, settings, language)
+    controller.start()
+    try:
+        return app.exec()
+    finally:
+        controller.shutdown()

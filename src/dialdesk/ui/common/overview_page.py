@@ -1,0 +1,87 @@
+"""The home page every role sees: the base by current group and every campaign's queue."""
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHeaderView, QWidget
+
+from dialdesk.services.login import LoggedIn
+from dialdesk.services.overview import CampaignLine, GroupCount, Overview, load_overview
+from dialdesk.ui.common.error_text import plain_error
+from dialdesk.ui.common.forms import load_form
+from dialdesk.ui.common.row_model import Column, RowTableModel
+from dialdesk.ui.common.worker import Background
+
+
+def group_label(group: GroupCount, language: str, not_called: str) -> str:
+    """The outcome's label in the interface language (labels live in the database)."""
+    if group.code is None:
+        return not_called
+    return group.label_ru if language == "ru" else group.label_en
+
+
+class OverviewPage(QWidget):
+    """Loads the overview in the background and shows it; F5 reloads."""
+
+    loaded = Signal()
+    message = Signal(str)
+
+    def __init__(self, session: LoggedIn, language: str, parent=None) -> None:
+        super().__init__(parent)
+        self.ui = load_form("overview_page", self)
+        self._session = session
+        self._background = Background(self)
+        not_called = self.tr("Not called yet")
+        self.groups_model = RowTableModel[GroupCount](
+            [
+                Column(self.tr("Group"), lambda g: group_label(g, language, not_called)),
+                Column(self.tr("Companies"), lambda g: g.companies, numeric=True),
+            ],
+            self,
+        )
+        off = self.tr("(off)")
+        self.campaigns_model = RowTableModel[CampaignLine](
+            [
+                Column(self.tr("Campaign"), lambda c: c.name if c.active else f"{c.name} {off}"),
+                Column(self.tr("Fresh"), lambda c: c.entries["fresh"], numeric=True),
+                Column(self.tr("Retry"), lambda c: c.entries["retry"], numeric=True),
+                Column(self.tr("Callback"), lambda c: c.entries["callback"], numeric=True),
+                Column(self.tr("On a card"), lambda c: c.entries["claimed"], numeric=True),
+                Column(self.tr("Done"), lambda c: c.entries["done"], numeric=True),
+                Column(self.tr("Total"), lambda c: c.total, numeric=True),
+            ],
+            self,
+        )
+        self.ui.groups_table.setModel(self.groups_model)
+        self.ui.campaigns_table.setModel(self.campaigns_model)
+        for table in (self.ui.groups_table, self.ui.campaigns_table):
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            table.verticalHeader().hide()
+        self.ui.refresh_button.clicked.connect(self.refresh)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
+
+    def refresh(self) -> None:
+        if self._background.busy:
+            return
+        self.ui.refresh_button.setEnabled(False)
+        self.ui.summary_label.setText(self.tr("Loading…"))
+        engine = self._session.engine
+        self._background.run(lambda: load_overview(engine), self._show, self._failed)
+
+    def _show(self, overview: Overview) -> None:
+        self.ui.refresh_button.setEnabled(True)
+        self.groups_model.set_rows(overview.groups)
+        self.campaigns_model.set_rows(overview.campaigns)
+        self.ui.summary_label.setText(
+            self.tr("Companies in the base: %1. Callbacks due today or overdue: %2.")
+            .replace("%1", f"{overview.companies:,}".replace(",", "\u00a0"))
+            .replace("%2", str(overview.callbacks_due_today))
+        )
+        self.loaded.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        self.ui.refresh_button.setEnabled(True)
+        text = plain_error(error)
+        if text is None:
+            raise error
+        self.ui.summary_label.setText(text)
+        self.message.emit(text)

@@ -1,0 +1,61 @@
+"""Russian and English: translations are Qt Linguist ``.ts`` files in ``resources/``,
+read directly so that no compile step stands between ``pip install`` and a Russian window."""
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from dialdesk.paths import shipped_dir
+
+LANGUAGES = ("ru", "en")  # English is the source language of every string
+SOURCE_LANGUAGE = "en"
+
+
+def translation_file(language: str) -> Path:
+    return shipped_dir("resources") / "translations" / f"dialdesk_{language}.ts"
+
+
+class TsTranslator(QTranslator):
+    """A translator that reads a ``.ts`` file; unfinished entries fall back to English."""
+
+    def __init__(self, path: Path, parent=None) -> None:
+        super().__init__(parent)
+        self._messages: dict[tuple[str, str], str] = {}
+        root = ET.parse(path).getroot()
+        for context in root.iter("context"):
+            name = context.findtext("name", "")
+            for message in context.iter("message"):
+                source = message.findtext("source", "")
+                translation = message.find("translation")
+                if translation is None or translation.get("type") in (
+                    "unfinished",
+                    "obsolete",
+                    "vanished",
+                ):
+                    continue
+                if translation.text:
+                    self._messages[(name, source)] = translation.text
+
+    def isEmpty(self) -> bool:
+        return not self._messages
+
+    def translate(self, context, source_text, disambiguation=None, n=-1):
+        return self._messages.get((context, source_text), "")
+
+
+def choose_language(setting: str) -> str:
+    """The language the settings ask for, else the system's when we have it, else English."""
+    if setting in LANGUAGES:
+        return setting
+    system = QLocale.system().name().split("_")[0]
+    return system if system in LANGUAGES else SOURCE_LANGUAGE
+
+
+def install_translator(language: str) -> QTranslator | None:
+    """Install the translator for ``language`` on the running application."""
+    if language == SOURCE_LANGUAGE:
+        return None
+    translator = TsTranslator(translation_file(language), QCoreApplication.instance())
+    QCoreApplication.installTranslator(translator)
+    return translator

@@ -1,0 +1,68 @@
+"""Long work off the UI thread: run a function in the thread pool, get the result by signal."""
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+_log = logging.getLogger(__name__)
+
+
+class _Signals(QObject):
+    finished = Signal(object)
+    failed = Signal(object)
+
+
+class _Job(QRunnable):
+    def __init__(self, work: Callable[[], Any]) -> None:
+        super().__init__()
+        self.work = work
+        self.signals = _Signals()
+
+    def run(self) -> None:
+        try:
+            result = self.work()
+        except Exception as exc:  # handed to the UI thread, which decides what to show
+            _log.debug("background job failed", exc_info=exc)
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.finished.emit(result)
+
+
+class Background(QObject):
+    """Runs jobs for one window; results arrive on the UI thread through the callbacks."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._pool = QThreadPool.globalInstance()
+        self._running: set[_Job] = set()
+
+    def run(
+        self,
+        work: Callable[[], Any],
+        on_done: Callable[[Any], None],
+        on_error: Callable[[BaseException], None],
+    ) -> None:
+        job = _Job(work)
+        job.setAutoDelete(False)
+        self._running.add(job)
+
+        def done(result: Any) -> None:
+            self._running.discard(job)
+            on_done(result)
+
+        def failed(error: BaseException) -> None:
+            self._running.discard(job)
+            on_error(error)
+
+        job.signals.finished.connect(done)
+        job.signals.failed.connect(failed)
+        self._pool.start(job)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._running)
+
+    def wait(self, msecs: int = 30000) -> bool:
+        return self._pool.waitForDone(msecs)

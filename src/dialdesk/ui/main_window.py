@@ -1,0 +1,112 @@
+"""The main window: who is logged in, with which role, to which database; sections by role."""
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
+
+from dialdesk import __version__
+from dialdesk.services.login import LoggedIn
+from dialdesk.ui.admin.people_page import PeoplePage
+from dialdesk.ui.common.forms import load_form
+from dialdesk.ui.common.overview_page import OverviewPage
+
+
+class MainWindow(QMainWindow):
+    logout_requested = Signal()
+    settings_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(self, session: LoggedIn, database: str, language: str, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        central = QWidget(self)
+        self.ui = load_form("main_window", central)
+        self.setCentralWidget(central)
+        identity = session.identity
+        self.role_name = self.role_label(identity.role)
+        self.setWindowTitle(
+            self.tr("DialDesk — %1 (%2) — %3")
+            .replace("%1", identity.full_name)
+            .replace("%2", self.role_name)
+            .replace("%3", database)
+        )
+        self.ui.identity_label.setText(
+            self.tr("<b>%1</b> · login %2 · role: %3 · database: %4")
+            .replace("%1", identity.full_name)
+            .replace("%2", identity.login)
+            .replace("%3", self.role_name)
+            .replace("%4", database)
+        )
+        self.status_identity = QLabel(f"{identity.login} · {self.role_name} · {database}")
+        self.statusBar().addPermanentWidget(self.status_identity)
+        self._closing_for_logout = False
+
+        self.overview = OverviewPage(session, language, self)
+        self.overview.message.connect(self.show_message)
+        self.ui.sections_tabs.addTab(self.overview, self.tr("&Overview"))
+        self.people: PeoplePage | None = None
+        if identity.role == "admin":
+            self.people = PeoplePage(session, self)
+            self.people.message.connect(self.show_message)
+            self.ui.sections_tabs.addTab(self.people, self.tr("&People"))
+        self._build_menu()
+        self.resize(1000, 640)
+
+    def role_label(self, role: str) -> str:
+        return {
+            "operator": self.tr("Operator"),
+            "supervisor": self.tr("Supervisor"),
+            "marketer": self.tr("Marketer"),
+            "admin": self.tr("Administrator"),
+        }.get(role, role)
+
+    def section_titles(self) -> list[str]:
+        tabs = self.ui.sections_tabs
+        return [tabs.tabText(i).replace("&", "") for i in range(tabs.count())]
+
+    def _build_menu(self) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        settings = QAction(self.tr("&Settings…"), self)
+        settings.setShortcut(QKeySequence("Ctrl+,"))
+        settings.triggered.connect(self.settings_requested)
+        logout = QAction(self.tr("&Log out"), self)
+        logout.setShortcut(QKeySequence("Ctrl+L"))
+        logout.triggered.connect(self.log_out)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        quit_action.triggered.connect(self.close)
+        for action in (settings, logout, quit_action):
+            file_menu.addAction(action)
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About DialDesk"), self)
+        about.triggered.connect(self.show_about)
+        help_menu.addAction(about)
+        self.logout_action, self.quit_action = logout, quit_action
+
+    def show_message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10000)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About DialDesk"),
+            self.tr("DialDesk %1: a call-centre workstation for B2B outbound sales.").replace(
+                "%1", __version__
+            ),
+        )
+
+    def refresh(self) -> None:
+        self.overview.refresh()
+        if self.people is not None:
+            self.people.refresh()
+
+    def log_out(self) -> None:
+        self._closing_for_logout = True
+        self.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        event.accept()
+        if self._closing_for_logout:
+            self.logout_requested.emit()
+        else:
+            self.quit_requested.emit()

@@ -1,0 +1,106 @@
+"""The main window shows who is logged in, with which role, and sections by role."""
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine, text
+
+from dialdesk.ui.admin.add_person_dialog import AddPersonDialog
+from dialdesk.ui.main_window import MainWindow
+
+
+def _window(qtbot: QtBot, session) -> MainWindow:
+    window = MainWindow(session, "dialdesk @ test-server", "en")
+    qtbot.addWidget(window)
+    window.show()
+    return window
+
+
+def test_operator_sees_who_and_where_and_no_administration(qtbot: QtBot, session_as) -> None:
+    session = session_as("operator")
+    window = _window(qtbot, session)
+    assert session.identity.full_name in window.windowTitle()
+    assert "(Operator)" in window.windowTitle() and "test-server" in window.windowTitle()
+    assert session.identity.login in window.status_identity.text()
+    assert window.section_titles() == ["Overview"]
+
+
+def test_overview_counts_match_the_base(qtbot: QtBot, session_as, db: Engine) -> None:
+    window = _window(qtbot, session_as("marketer"))
+    with qtbot.waitSignal(window.overview.loaded, timeout=10000):
+        window.refresh()
+    model = window.overview.campaigns_model
+    totals = {model.row_at(r).name: model.row_at(r).total for r in range(model.rowCount())}
+    with db.connect() as conn:
+        expected = dict(
+            conn.execute(
+                text(
+                    "SELECT c.name, count(*) FROM dialdesk.campaign_entries e "
+                    "JOIN dialdesk.campaigns c ON c.id = e.campaign_id GROUP BY c.name"
+                )
+            ).all()
+        )
+    assert totals == expected
+    groups = window.overview.groups_model
+    assert sum(groups.row_at(r).companies for r in range(groups.rowCount())) == 300
+    assert "Companies in the base: 300." in window.overview.ui.summary_label.text()
+
+
+def test_admin_adds_and_disables_a_person(qtbot: QtBot, session_as, db: Engine) -> None:
+    window = _window(qtbot, session_as("admin"))
+    assert window.section_titles() == ["Overview", "People"]
+    page = window.people
+    assert page is not None
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        page.refresh()
+    assert page.model.rowCount() == 5
+
+    window.activateWindow()
+    qtbot.waitActive(window)
+    qtbot.keyClick(window, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)  # the "&People" tab
+    assert window.ui.sections_tabs.currentWidget() is page
+    qtbot.keyClick(page.ui.people_table, Qt.Key.Key_Insert)
+    dialog = page.add_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClicks(dialog.ui.login_edit, "t_new_operator")
+    qtbot.keyClick(dialog.ui.login_edit, Qt.Key.Key_Tab)
+    dialog.ui.name_edit.setText("Новый Оператор")  # QTest types ASCII only
+    qtbot.keyClicks(dialog.ui.password_edit, "long-enough")
+    qtbot.keyClicks(dialog.ui.repeat_edit, "long-enough")
+    with qtbot.waitSignal(page.loaded, timeout=15000):
+        qtbot.keyClick(dialog.ui.repeat_edit, Qt.Key.Key_Return)
+    logins = [page.model.row_at(r).login for r in range(page.model.rowCount())]
+    assert "t_new_operator" in logins
+
+    table = page.ui.people_table
+    proxy = table.model()
+    row = next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data() == "t_new_operator")
+    table.selectRow(row)
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        page.ui.disable_button.click()
+    with db.connect() as conn:
+        can_login = conn.execute(
+            text("SELECT rolcanlogin FROM pg_roles WHERE rolname = 't_new_operator'")
+        ).scalar_one()
+    assert can_login is False
+    assert "t_new_operator can no longer log in" in page.ui.status_label.text()
+
+
+def test_add_person_dialog_shows_the_database_refusal(qtbot: QtBot, session_as) -> None:
+    dialog = AddPersonDialog(session_as("admin"))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.keyClicks(dialog.ui.login_edit, "Bad Login")
+    qtbot.keyClicks(dialog.ui.password_edit, "long-enough")
+    qtbot.keyClicks(dialog.ui.repeat_edit, "long-enough")
+    qtbot.keyClick(dialog.ui.repeat_edit, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "not allowed" in dialog.ui.error_label.text(), timeout=10000)
+    assert dialog.result() != QDialog.DialogCode.Accepted
+
+
+def test_ctrl_l_logs_out(qtbot: QtBot, session_as) -> None:
+    window = _window(qtbot, session_as("supervisor"))
+    with qtbot.waitSignal(window.logout_requested, timeout=2000):
+        window.logout_action.trigger()
+    assert window.logout_action.shortcut().toString() == "Ctrl+L"
+    assert window.quit_action.shortcut().toString() == "Ctrl+Q"
