@@ -24,6 +24,8 @@ from dialdesk.db.embedded import EmbeddedServer
 from dialdesk.db.engine import make_engine
 from dialdesk.paths import shipped_dir
 from dialdesk.services import people
+from dialdesk.services.demo import DemoResult, load_demo
+from dialdesk.services.login import LoggedIn, log_in
 
 SEED_TABLES = ("outcome_definitions", "pause_codes")
 
@@ -158,3 +160,23 @@ def logins(db: Engine, db_dsn: str) -> Iterator[Logins]:
     made = Logins(db, db_dsn)
     yield made
     made.close()
+
+
+@pytest.fixture
+def demo(db: Engine, demo_prefix: str) -> DemoResult:
+    return load_demo(db, 300, login_prefix=demo_prefix)
+
+
+@pytest.fixture
+def session_as(db_dsn: str, demo: DemoResult) -> Iterator:
+    opened: list[LoggedIn] = []
+
+    def open_session(role: str) -> LoggedIn:
+        login = next(item for item in demo.logins if item.role == role)
+        session = log_in(db_dsn, login.login, login.password)
+        opened.append(session)
+        return session
+
+    yield open_session
+    for session in opened:
+        session.engine.dispose()

@@ -70,6 +70,10 @@
         <translation>DialDesk не может запуститься</translation>
     </message>
     <message>
+        <source>built-in database on this computer</source>
+        <translation>встроенная база на этом компьютере</translation>
+    </message>
+    <message>
         <source>Settings saved</source>
         <translation>Настройки сохранены</translation>
     </message>

@@ -102,12 +102,18 @@ class AppController(QObject):
         QMessageBox.critical(None, self.tr("DialDesk cannot start"), text)
         self.quit()
 
+    def database_text(self) -> str:
+        assert self.target is not None
+        if self.target.is_embedded:
+            return self.tr("built-in database on this computer")
+        return self.target.describe()
+
     # -- login -------------------------------------------------------------------------------
     def show_login(self) -> None:
         assert self.target is not None
         dialog = LoginDialog(
             self.target.login_dsn,
-            self.target.describe(),
+            self.database_text(),
             self._settings.last_login,
             open_settings=self.open_settings,
         )
@@ -131,14 +137,18 @@ class AppController(QObject):
 
     def _open_main_window(self) -> None:
         assert self.session is not None and self.target is not None
-        window = MainWindow(self.session, self.target.describe(), self.language)
+        window = MainWindow(self.session, self.database_text(), self.language)
         window.logout_requested.connect(self.log_out)
-        window.quit_requested.connect(self.quit)
+        window.quit_requested.connect(self._main_window_closed)
         window.settings_requested.connect(lambda: self.open_settings(window))
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.window = window
         window.show()
         window.refresh()
+
+    def _main_window_closed(self) -> None:
+        self.window = None
+        self.quit()
 
     def log_out(self) -> None:
         self.window = None

@@ -25,7 +25,6 @@ def load_form(name: str, host: QWidget) -> SimpleNamespace:
     if form is None:
         raise RuntimeError(f"The form {path} could not be built")
     layout = host.layout() or QVBoxLayout(host)
-    layout.setContentsMargins(0, 0, 0, 0)
     layout.addWidget(form)
     host.setWindowTitle(form.windowTitle())
     widgets = {

@@ -4,7 +4,7 @@ read directly so that no compile step stands between ``pip install`` and a Russi
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from dialdesk.paths import shipped_dir
 
@@ -41,7 +41,9 @@ class TsTranslator(QTranslator):
         return not self._messages
 
     def translate(self, context, source_text, disambiguation=None, n=-1):
-        return self._messages.get((context, source_text), "")
+        # None, not "": Qt takes an empty string as a translation and would blank the text
+        # of every string it does not know (Qt's own "OK", "Cancel", ...).
+        return self._messages.get((context, source_text))
 
 
 def choose_language(setting: str) -> str:
@@ -52,10 +54,19 @@ def choose_language(setting: str) -> str:
     return system if system in LANGUAGES else SOURCE_LANGUAGE
 
 
-def install_translator(language: str) -> QTranslator | None:
-    """Install the translator for ``language`` on the running application."""
+def install_translator(language: str) -> list[QTranslator]:
+    """Install Qt's own translator (standard buttons, dialogs) and ours for ``language``."""
     if language == SOURCE_LANGUAGE:
-        return None
-    translator = TsTranslator(translation_file(language), QCoreApplication.instance())
+        return []
+    installed: list[QTranslator] = []
+    app = QCoreApplication.instance()
+    qt_own = QTranslator(app)
+    if qt_own.load(
+        f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    ):
+        QCoreApplication.installTranslator(qt_own)
+        installed.append(qt_own)
+    translator = TsTranslator(translation_file(language), app)
     QCoreApplication.installTranslator(translator)
-    return translator
+    installed.append(translator)
+    return installed
