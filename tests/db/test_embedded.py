@@ -1,6 +1,8 @@
 """The built-in single-seat server: Unix socket only, and personal logins need their password."""
 
+import json
 import platform
+import subprocess
 from pathlib import Path
 
 import psycopg
@@ -44,6 +46,11 @@ def test_embedded_server_starts_migrated_on_a_socket(tmp_path: Path) -> None:
             with_credentials(target.login_dsn, "t_embedded", "good-password")
         ) as conn:
             assert conn.execute("SELECT current_user").fetchone() == ("t_embedded",)
+        # a DialDesk that crashed earlier never signed off; quitting must still stop the server
+        crashed = subprocess.Popen(["true"])
+        crashed.wait()
+        handles = tmp_path / "db" / "pgdata" / ".handle_pids.json"
+        handles.write_text(json.dumps([*json.loads(handles.read_text()), crashed.pid]))
     finally:
         target.stop()
     assert not (tmp_path / "db" / "pgdata" / "postmaster.pid").exists()

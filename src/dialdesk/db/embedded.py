@@ -7,11 +7,14 @@ over the socket.
 """
 
 import logging
+import os
 import platform
 import secrets
 import warnings
 from pathlib import Path
+from typing import Any
 
+import psutil
 import psycopg
 from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
@@ -41,7 +44,7 @@ class EmbeddedServer:
 
     def __init__(self, folder: Path) -> None:
         self.folder = folder
-        self._server: object | None = None
+        self._server: Any = None
         self._windows = platform.system() == "Windows"
 
     @property
@@ -77,15 +80,27 @@ class EmbeddedServer:
         return make_conninfo(**params)
 
     def stop(self) -> None:
+        """Stop the server unless another live DialDesk process on this computer still uses it."""
         server, self._server = self._server, None
-        if server is not None:
-            _log.info("stopping the embedded PostgreSQL server")
-            server.cleanup()  # type: ignore[attr-defined]
+        if server is None:
+            return
+        self._forget_dead_users(server)
+        _log.info("stopping the embedded PostgreSQL server")
+        server.cleanup()
+
+    @staticmethod
+    def _forget_dead_users(server: Any) -> None:
+        """The server records which processes use it and stops with the last one; a process
+        that crashed never signs off, and would keep the server running for ever."""
+        with server._lock:
+            handles = server.global_process_id_list
+            live = [pid for pid in handles.get() if pid == os.getpid() or psutil.pid_exists(pid)]
+            handles.put(live)
 
     def _raw_uri(self) -> str:
         if self._server is None:
             raise RuntimeError("the embedded server is not running")
-        uri: str = self._server.get_uri()  # type: ignore[attr-defined]
+        uri: str = self._server.get_uri()
         return uri
 
     def _password(self) -> str | None:
