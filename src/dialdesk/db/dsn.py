@@ -40,7 +40,7 @@ def with_credentials(dsn: str, user: str, password: str | None) -> str:
         params["password"] = password
     else:
         params.pop("password", None)
-    return make_conninfo(**{k: v for k, v in params.items() if v is not None})
+    return make_conninfo("", **{k: v for k, v in params.items() if v is not None})
 
 
 def describe(dsn: str) -> str:

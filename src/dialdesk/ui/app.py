@@ -194,7 +194,7 @@ class AppController(QObject):
             self.session = None
 
     def quit(self) -> None:
-        QApplication.instance().quit()
+        QApplication.quit()
 
     def shutdown(self) -> None:
         """Close the connection and stop the built-in server, whatever state we are in."""
@@ -205,7 +205,8 @@ class AppController(QObject):
 
 
 def run_app(dsn_option: str | None) -> int:
-    app = QApplication.instance() or QApplication(sys.argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName("DialDesk")
     app.setQuitOnLastWindowClosed(False)
     log_path = setup_logging()

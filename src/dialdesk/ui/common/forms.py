@@ -8,7 +8,7 @@ from types import SimpleNamespace
 
 from PySide6.QtCore import QFile, QIODevice, QObject
 from PySide6.QtUiTools import QUiLoader
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QPushButton, QVBoxLayout, QWidget
 
 from dialdesk.paths import shipped_dir
 
@@ -42,6 +42,9 @@ def _make_accept_button_default(form: QWidget) -> None:
     """Enter presses OK: QDialog only finds default buttons among its direct children."""
     for box in form.findChildren(QDialogButtonBox):
         for button in box.buttons():
-            if box.buttonRole(button) == QDialogButtonBox.ButtonRole.AcceptRole:
+            if (
+                isinstance(button, QPushButton)
+                and box.buttonRole(button) == QDialogButtonBox.ButtonRole.AcceptRole
+            ):
                 button.setDefault(True)
                 return

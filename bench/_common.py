@@ -1,0 +1,81 @@
+"""What every benchmark needs: a database (given, or a throwaway embedded one) and a clean base."""
+
+import argparse
+import json
+import resource
+import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import psycopg
+from psycopg import sql
+
+from dialdesk.db import migrate
+from dialdesk.db.embedded import EmbeddedServer
+from dialdesk.db.engine import make_engine
+
+
+def parser(description: str, default_sizes: list[int]) -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(description=description)
+    p.add_argument("sizes", nargs="*", type=int, default=default_sizes)
+    p.add_argument("--dsn", help="database to fill and wipe (default: a throwaway embedded one)")
+    p.add_argument("--json", action="store_true", help="end with one JSON object on stdout")
+    return p
+
+
+@contextmanager
+def bench_database(dsn: str | None) -> Iterator[str]:
+    """A migrated database: the one given, or a fresh embedded server removed afterwards."""
+    if dsn:
+        engine = make_engine(dsn, pool_size=1)
+        migrate.upgrade(engine)
+        engine.dispose()
+        yield dsn
+        return
+    with tempfile.TemporaryDirectory(prefix="dialdesk-bench-") as folder:
+        server = EmbeddedServer(Path(folder))
+        server.start()
+        try:
+            engine = make_engine(server.superuser_dsn(), pool_size=1)
+            migrate.upgrade(engine)
+            engine.dispose()
+            yield server.superuser_dsn()
+        finally:
+            server.stop()
+
+
+def wipe(dsn: str, login_prefix: str) -> None:
+    """Empty every DialDesk table (seed rows excepted) and drop the benchmark's logins."""
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        logins = [
+            r[0]
+            for r in conn.execute(
+                "SELECT login FROM dialdesk.people WHERE login LIKE %s", (login_prefix + "%",)
+            )
+        ]
+        tables = [
+            r[0]
+            for r in conn.execute(
+                "SELECT tablename FROM pg_tables WHERE schemaname = 'dialdesk' "
+                "AND tablename NOT IN ('outcome_definitions', 'pause_codes')"
+            )
+        ]
+        conn.execute(
+            sql.SQL("TRUNCATE {} CASCADE").format(
+                sql.SQL(", ").join(sql.Identifier("dialdesk", t) for t in tables)
+            )
+        )
+        for login in logins:
+            conn.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(login)))
+
+
+def peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def report(payload: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        sys.stdout.write(json.dumps(payload) + "\n")
