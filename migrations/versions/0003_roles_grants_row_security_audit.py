@@ -175,7 +175,8 @@ LANGUAGE plpgsql IMMUTABLE SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
   IF p_role NOT IN ('operator', 'supervisor', 'marketer', 'admin') THEN
     RAISE EXCEPTION 'unknown role "%": use operator, supervisor, marketer or admin', p_role
-      USING ERRCODE = '22023';
+      USING ERRCODE = '22023', HINT = 'dialdesk:unknown_role',
+            DETAIL = json_build_object('role', p_role)::text;
   END IF;
   RETURN 'dialdesk_' || p_role;
 END $$;
@@ -189,13 +190,16 @@ DECLARE
 BEGIN
   IF p_login !~ '^[a-z_][a-z0-9_.]{{0,62}}$' THEN
     RAISE EXCEPTION 'login "%" is not allowed: use lower-case Latin letters, digits, "_" or "."',
-      p_login USING ERRCODE = '22023';
+      p_login USING ERRCODE = '22023', HINT = 'dialdesk:login_not_allowed',
+      DETAIL = json_build_object('login', p_login)::text;
   END IF;
   IF p_login LIKE 'dialdesk\\_%' OR p_login LIKE 'pg\\_%' THEN
-    RAISE EXCEPTION 'login "%" is reserved', p_login USING ERRCODE = '22023';
+    RAISE EXCEPTION 'login "%" is reserved', p_login USING ERRCODE = '22023',
+      HINT = 'dialdesk:login_reserved', DETAIL = json_build_object('login', p_login)::text;
   END IF;
   IF EXISTS (SELECT 1 FROM pg_roles WHERE rolname = p_login) THEN
-    RAISE EXCEPTION 'login "%" already exists on this server', p_login USING ERRCODE = '42710';
+    RAISE EXCEPTION 'login "%" already exists on this server', p_login USING ERRCODE = '42710',
+      HINT = 'dialdesk:login_exists', DETAIL = json_build_object('login', p_login)::text;
   END IF;
   EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE %I', p_login, p_password_verifier, grp);
   INSERT INTO {S}.people (login, full_name, role) VALUES (p_login, p_full_name, p_role)
@@ -210,7 +214,8 @@ DECLARE
 BEGIN
   SELECT role INTO current_role_name FROM {S}.people WHERE login = p_login;
   IF NOT FOUND THEN
-    RAISE EXCEPTION 'no DialDesk user "%"', p_login USING ERRCODE = '42704';
+    RAISE EXCEPTION 'no DialDesk user "%"', p_login USING ERRCODE = '42704',
+      HINT = 'dialdesk:no_such_user', DETAIL = json_build_object('login', p_login)::text;
   END IF;
   RETURN current_role_name;
 END $$;

@@ -334,6 +334,26 @@
         <translation>В базе уже есть компании ({count}); демонстрационные данные загружаются только в пустую базу.</translation>
     </message>
     <message>
+        <source>Unknown role &apos;{role}&apos;: use operator, supervisor, marketer or admin.</source>
+        <translation>Неизвестная роль «{role}»: используйте operator, supervisor, marketer или admin.</translation>
+    </message>
+    <message>
+        <source>The login &apos;{login}&apos; is not allowed: use lower-case Latin letters, digits, &apos;_&apos; or &apos;.&apos;.</source>
+        <translation>Логин «{login}» недопустим: используйте строчные латинские буквы, цифры, «_» или «.».</translation>
+    </message>
+    <message>
+        <source>The login &apos;{login}&apos; is reserved for DialDesk itself; choose another.</source>
+        <translation>Логин «{login}» зарезервирован для самого DialDesk; выберите другой.</translation>
+    </message>
+    <message>
+        <source>The login &apos;{login}&apos; already exists on this database server.</source>
+        <translation>Логин «{login}» уже существует на этом сервере баз данных.</translation>
+    </message>
+    <message>
+        <source>There is no DialDesk user &apos;{login}&apos;.</source>
+        <translation>Пользователя DialDesk «{login}» нет.</translation>
+    </message>
+    <message>
         <source>Cannot reach the database: {detail}</source>
         <translation>Нет связи с базой данных: {detail}</translation>
     </message>

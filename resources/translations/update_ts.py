@@ -19,8 +19,15 @@ LANGUAGES = ("ru",)
 MESSAGE_CLASSES = {"UserError", "DatabaseUnavailable"}
 
 
+def _strings(node: ast.AST) -> list[str]:
+    return [
+        n.value for n in ast.walk(node) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+    ]
+
+
 def service_messages() -> list[str]:
-    """The first argument of every ``UserError(...)`` raised outside the UI."""
+    """The first argument of every ``UserError(...)`` raised outside the UI, and the
+    templates for the database's own refusals (``DATABASE_MESSAGES``)."""
     found: list[str] = []
     for path in sorted(PACKAGE.rglob("*.py")):
         if path.relative_to(PACKAGE).parts[0] == "ui":
@@ -36,6 +43,19 @@ def service_messages() -> list[str]:
                 and node.args[0].value not in found
             ):
                 found.append(node.args[0].value)
+            if (
+                isinstance(node, ast.Assign)
+                and any(
+                    isinstance(t, ast.Name) and t.id == "DATABASE_MESSAGES" for t in node.targets
+                )
+                and isinstance(node.value, ast.Dict)
+            ):
+                found += [
+                    text
+                    for value in node.value.values
+                    for text in _strings(value)
+                    if text not in found
+                ]
     return found
 
 
@@ -55,9 +75,19 @@ def lupdate(ts_file: Path) -> None:
     tool = shutil.which("pyside6-lupdate") or str(Path(sys.executable).parent / "pyside6-lupdate")
     with tempfile.TemporaryDirectory() as tmp:
         subprocess.run(
-            [tool, *lupdate_sources(Path(tmp)), "-locations", "none", "-no-obsolete",
-             "-source-language", "en", "-target-language", ts_file.stem.split("_")[-1],
-             "-ts", str(ts_file)],
+            [
+                tool,
+                *lupdate_sources(Path(tmp)),
+                "-locations",
+                "none",
+                "-no-obsolete",
+                "-source-language",
+                "en",
+                "-target-language",
+                ts_file.stem.split("_")[-1],
+                "-ts",
+                str(ts_file),
+            ],
             check=True,
             capture_output=True,
         )

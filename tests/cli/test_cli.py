@@ -101,7 +101,7 @@ def test_user_add_refuses_a_short_password(
 
 def test_user_disable_unknown(db_dsn: str, capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "user", "disable", "ghost", "--dsn", db_dsn)
-    assert code == 1 and 'no DialDesk user "ghost"' in err
+    assert code == 1 and "There is no DialDesk user 'ghost'" in err
 
 
 def test_role_must_be_known(db_dsn: str, capsys: pytest.CaptureFixture[str]) -> None:

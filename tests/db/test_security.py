@@ -8,7 +8,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import DataError, DBAPIError
 
 from dialdesk.services import people
-from dialdesk.services.errors import UserError
+from dialdesk.services.errors import DATABASE_MESSAGES, UserError
 from tests.conftest import Logins
 
 
@@ -249,6 +249,16 @@ def test_bad_login_names_are_refused_by_the_database(db: Engine) -> None:
         people.add_person(db, "Robert'); DROP", "x", "operator", "password123")
     with pytest.raises(UserError, match="reserved"):
         people.add_person(db, "dialdesk_admin", "x", "operator", "password123")
+
+
+def test_database_refusals_carry_a_translatable_message(db: Engine) -> None:
+    with pytest.raises(UserError) as caught:
+        people.add_person(db, "Bad Login", "x", "operator", "password123")
+    assert caught.value.template == DATABASE_MESSAGES["login_not_allowed"]
+    assert caught.value.params == {"login": "Bad Login"}
+    with pytest.raises(UserError) as caught:
+        people.set_active(db, "ghost", False)
+    assert str(caught.value) == "There is no DialDesk user 'ghost'."
 
 
 def test_unknown_role_is_refused(db: Engine) -> None:

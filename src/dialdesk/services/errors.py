@@ -1,5 +1,7 @@
 """Errors a person can act on, split as DESIGN.md asks: environment problems versus refusals."""
 
+import json
+
 import psycopg
 from sqlalchemy.exc import DBAPIError, OperationalError
 
@@ -21,6 +23,36 @@ class DatabaseUnavailable(UserError):
     """The server cannot be reached (down, network, wrong address): worth a retry."""
 
 
+# Refusals raised by DialDesk's own database functions carry HINT "dialdesk:KEY" and their
+# values as a JSON DETAIL, so the person reads them in their own language.
+DATABASE_MESSAGES = {
+    "unknown_role": "Unknown role '{role}': use operator, supervisor, marketer or admin.",
+    "login_not_allowed": (
+        "The login '{login}' is not allowed: use lower-case Latin letters, digits, '_' or '.'."
+    ),
+    "login_reserved": "The login '{login}' is reserved for DialDesk itself; choose another.",
+    "login_exists": "The login '{login}' already exists on this database server.",
+    "no_such_user": "There is no DialDesk user '{login}'.",
+}
+
+
+def _own_refusal(error: psycopg.Error) -> UserError | None:
+    hint = error.diag.message_hint or ""
+    if not hint.startswith("dialdesk:"):
+        return None
+    template = DATABASE_MESSAGES.get(hint.removeprefix("dialdesk:"))
+    if template is None:
+        return None
+    try:
+        params = json.loads(error.diag.message_detail or "{}")
+    except ValueError:
+        params = {}
+    try:
+        return UserError(template, **params)
+    except KeyError:
+        return None
+
+
 def explain_database_error(exc: BaseException) -> UserError | None:
     """Turn a database error into a plain message, or None when it is a bug."""
     original = exc.orig if isinstance(exc, DBAPIError) else exc
@@ -28,6 +60,8 @@ def explain_database_error(exc: BaseException) -> UserError | None:
         return DatabaseUnavailable(
             "Cannot reach the database: {detail}", detail=_first_line(original)
         )
+    if isinstance(original, psycopg.Error) and (own := _own_refusal(original)) is not None:
+        return own
     if isinstance(original, psycopg.errors.InsufficientPrivilege):
         return UserError("The database refused: {detail}", detail=_first_line(original))
     if isinstance(

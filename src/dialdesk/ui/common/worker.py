@@ -4,6 +4,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 _log = logging.getLogger(__name__)
@@ -48,13 +49,17 @@ class Background(QObject):
         job.setAutoDelete(False)
         self._running.add(job)
 
+        # The window that asked may be gone by the time the answer comes (log-out, close):
+        # then the answer is dropped instead of touching deleted widgets.
         def done(result: Any) -> None:
-            self._running.discard(job)
-            on_done(result)
+            if shiboken6.isValid(self):
+                self._running.discard(job)
+                on_done(result)
 
         def failed(error: BaseException) -> None:
-            self._running.discard(job)
-            on_error(error)
+            if shiboken6.isValid(self):
+                self._running.discard(job)
+                on_error(error)
 
         job.signals.finished.connect(done)
         job.signals.failed.connect(failed)
