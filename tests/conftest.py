@@ -16,6 +16,7 @@ import psycopg
 import pytest
 from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
+from PySide6.QtCore import QThreadPool
 from sqlalchemy import Engine
 
 from dialdesk.db import migrate
@@ -26,8 +27,6 @@ from dialdesk.paths import shipped_dir
 from dialdesk.services import people
 from dialdesk.services.demo import DemoResult, load_demo
 from dialdesk.services.login import LoggedIn, log_in
-
-SEED_TABLES = ("outcome_definitions", "pause_codes")
 
 
 def _dsn_for(server_dsn: str, dbname: str) -> str:
@@ -178,5 +177,6 @@ def session_as(db_dsn: str, demo: DemoResult) -> Iterator:
         return session
 
     yield open_session
+    QThreadPool.globalInstance().waitForDone(10000)  # queries the widgets started
     for session in opened:
         session.engine.dispose()

@@ -65,3 +65,26 @@ def test_cancelling_the_login_quits(qtbot: QtBot, controller: AppController) -> 
     assert dialog is not None
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     assert controller.quits == [True]  # type: ignore[attr-defined]
+
+
+def test_server_from_the_settings_file_is_used(
+    qtbot: QtBot, tmp_path: Path, db_dsn: str, demo: DemoResult, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("DIALDESK_DSN", raising=False)
+    settings_path = tmp_path / "settings.json"
+    Settings(server_dsn=db_dsn).save(settings_path)
+    controller = AppController(None, Settings.load(settings_path), "en", settings_path)
+    monkeypatch.setattr(controller, "quit", lambda: None)
+    try:
+        controller.start()
+        assert controller.target is not None and controller.target.choice.source == "settings"
+        marketer = next(login for login in demo.logins if login.role == "marketer")
+        _log_in(qtbot, controller, marketer.login, marketer.password)
+        assert controller.session is not None
+        assert controller.session.identity.role == "marketer"
+    finally:
+        if controller.window is not None:
+            controller.window.log_out()
+        if controller.login_dialog is not None:
+            controller.login_dialog.close()
+        controller.shutdown()

@@ -29,8 +29,8 @@ class DatabaseTarget:
             self._embedded = EmbeddedServer(embedded_folder or data_dir() / "embedded")
 
     @classmethod
-    def from_option(cls, option: str | None) -> "DatabaseTarget":
-        return cls(choose_database(option))
+    def from_option(cls, option: str | None, settings_path: Path | None = None) -> "DatabaseTarget":
+        return cls(choose_database(option, settings_path))
 
     @property
     def is_embedded(self) -> bool:

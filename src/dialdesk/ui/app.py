@@ -48,7 +48,7 @@ class AppController(QObject):
 
     # -- start-up --------------------------------------------------------------------------
     def start(self) -> None:
-        self.target = DatabaseTarget.from_option(self._dsn_option)
+        self.target = DatabaseTarget.from_option(self._dsn_option, self._settings_path)
         target = self.target
         if not target.is_embedded:
             self.show_login()
@@ -190,6 +190,9 @@ class AppController(QObject):
     # -- shutting down ---------------------------------------------------------------------
     def _dispose_session(self) -> None:
         if self.session is not None:
+            # let a query still running for the old window finish first: a connection
+            # checked out during dispose() would never be closed properly
+            self._background.wait()
             self.session.engine.dispose()
             self.session = None
 
