@@ -4,22 +4,6 @@
 <context>
     <name>AddPersonDialog</name>
     <message>
-        <source>Operator</source>
-        <translation>Оператор</translation>
-    </message>
-    <message>
-        <source>Supervisor</source>
-        <translation>Супервайзер</translation>
-    </message>
-    <message>
-        <source>Marketer</source>
-        <translation>Маркетолог</translation>
-    </message>
-    <message>
-        <source>Administrator</source>
-        <translation>Администратор</translation>
-    </message>
-    <message>
         <source>Enter a login.</source>
         <translation>Введите логин.</translation>
     </message>
@@ -241,22 +225,6 @@
     <message>
         <source>&amp;People</source>
         <translation>&amp;Сотрудники</translation>
-    </message>
-    <message>
-        <source>Operator</source>
-        <translation>Оператор</translation>
-    </message>
-    <message>
-        <source>Supervisor</source>
-        <translation>Супервайзер</translation>
-    </message>
-    <message>
-        <source>Marketer</source>
-        <translation>Маркетолог</translation>
-    </message>
-    <message>
-        <source>Administrator</source>
-        <translation>Администратор</translation>
     </message>
     <message>
         <source>&amp;File</source>
@@ -494,22 +462,6 @@
         <translation>отключён</translation>
     </message>
     <message>
-        <source>Operator</source>
-        <translation>Оператор</translation>
-    </message>
-    <message>
-        <source>Supervisor</source>
-        <translation>Супервайзер</translation>
-    </message>
-    <message>
-        <source>Marketer</source>
-        <translation>Маркетолог</translation>
-    </message>
-    <message>
-        <source>Administrator</source>
-        <translation>Администратор</translation>
-    </message>
-    <message>
         <source>Login</source>
         <translation>Логин</translation>
     </message>
@@ -544,6 +496,25 @@
     <message>
         <source>%1 can no longer log in; their history is kept.</source>
         <translation>%1 больше не может входить в систему; история сохранена.</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>Supervisor</source>
+        <translation>Супервайзер</translation>
+    </message>
+    <message>
+        <source>Marketer</source>
+        <translation>Маркетолог</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Администратор</translation>
     </message>
 </context>
 <context>

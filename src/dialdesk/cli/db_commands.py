@@ -5,7 +5,7 @@ from typing import Any
 
 from dialdesk.cli.output import admin_engine, print_json
 from dialdesk.db import migrate
-from dialdesk.services.errors import UserError, explain_database_error
+from dialdesk.services.errors import UserError
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -25,7 +25,7 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
 def run_upgrade(args: argparse.Namespace) -> int:
     with admin_engine(args.dsn) as (target, engine):
         with engine.connect() as conn:
-            before = _status(conn)
+            before = migrate.schema_status(conn)
         if before.state is migrate.SchemaState.NEWER:
             raise UserError(
                 "The database is at revision {current}, newer than this DialDesk "
@@ -33,13 +33,7 @@ def run_upgrade(args: argparse.Namespace) -> int:
                 current=before.current,
                 latest=before.latest,
             )
-        try:
-            migrate.upgrade(engine)
-        except Exception as exc:
-            plain = explain_database_error(exc)
-            if plain is None:
-                raise
-            raise plain from exc
+        migrate.upgrade(engine)
         print(
             f"{target.describe()}: schema at revision {before.latest}"
             + ("" if before.current != before.latest else " (already up to date)")
@@ -49,7 +43,7 @@ def run_upgrade(args: argparse.Namespace) -> int:
 
 def run_status(args: argparse.Namespace) -> int:
     with admin_engine(args.dsn) as (target, engine), engine.connect() as conn:
-        status = _status(conn)
+        status = migrate.schema_status(conn)
     if args.json:
         print_json(
             {
@@ -65,13 +59,3 @@ def run_status(args: argparse.Namespace) -> int:
         print(f"latest revision:  {status.latest}")
         print(f"state: {status.state.value}")
     return 0
-
-
-def _status(conn: Any) -> migrate.SchemaStatus:
-    try:
-        return migrate.schema_status(conn)
-    except Exception as exc:
-        plain = explain_database_error(exc)
-        if plain is None:
-            raise
-        raise plain from exc

@@ -9,7 +9,7 @@ from dialdesk.db import migrate
 from dialdesk.db.dsn import DatabaseChoice, choose_database, describe
 from dialdesk.db.embedded import EmbeddedServer
 from dialdesk.db.engine import make_engine
-from dialdesk.services.errors import UserError, explain_database_error
+from dialdesk.services.errors import UserError, plain_database_errors
 from dialdesk.settings import data_dir
 
 _log = logging.getLogger(__name__)
@@ -81,14 +81,8 @@ class DatabaseTarget:
 
 def require_current_schema(engine: Engine) -> migrate.SchemaStatus:
     """Refuse a database this client must not use, telling the admin what to do."""
-    try:
-        with engine.connect() as conn:
-            status = migrate.schema_status(conn)
-    except Exception as exc:
-        plain = explain_database_error(exc)
-        if plain is None:
-            raise
-        raise plain from exc
+    with plain_database_errors(), engine.connect() as conn:
+        status = migrate.schema_status(conn)
     if status.state is migrate.SchemaState.EMPTY:
         raise UserError(
             "This database holds no DialDesk data yet. "

@@ -6,7 +6,7 @@ Loaded with ``COPY`` in one transaction: either the whole demo is there, or noth
 import random
 import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -19,7 +19,7 @@ from dialdesk.importing.inn import complete_inn10
 from dialdesk.importing.names import name_key
 from dialdesk.importing.phones import time_zone_for
 from dialdesk.services import demo_vocabulary as vocab
-from dialdesk.services.errors import UserError, explain_database_error
+from dialdesk.services.errors import UserError, plain_database_errors
 from dialdesk.services.passwords import generate_password, scram_verifier
 
 # Logins are shared by the whole PostgreSQL server, so a prefix keeps several demo
@@ -40,7 +40,6 @@ OUTCOME_WEIGHTS = {
     "hot": 8,
     "nonexistent": 10,
 }
-Progress = Callable[[str], None]
 
 
 @dataclass(frozen=True)
@@ -80,43 +79,30 @@ def load_demo(
     *,
     seed: int = 7,
     login_prefix: str = DEFAULT_LOGIN_PREFIX,
-    progress: Progress | None = None,
 ) -> DemoResult:
     """Fill an empty base with demo data; refuse a base that already holds companies."""
     if companies < 1:
         raise UserError("The number of demo companies must be at least 1.")
-    say = progress or (lambda _message: None)
     started = time.perf_counter()
     result = DemoResult()
-    try:
-        with engine.begin() as conn:
-            existing = conn.execute(text("SELECT count(*) FROM dialdesk.companies")).scalar_one()
-            if existing:
-                raise UserError(
-                    "The base already holds {count} companies; demo data is loaded only "
-                    "into an empty base.",
-                    count=existing,
-                )
-            say("logins")
-            result.logins = _create_logins(conn, login_prefix)
-            raw = conn.connection.driver_connection
-            assert raw is not None
-            with raw.cursor() as cur:
-                ctx = _prepare(cur, random.Random(seed), result, login_prefix)
-                say("companies")
-                _load_base(cur, ctx, companies)
-                say("analyse")
-                cur.execute(
-                    "ANALYZE dialdesk.companies, dialdesk.phones, dialdesk.campaign_entries, "
-                    "dialdesk.calls, dialdesk.callbacks"
-                )
-    except UserError:
-        raise
-    except Exception as exc:
-        plain = explain_database_error(exc)
-        if plain is None:
-            raise
-        raise plain from exc
+    with plain_database_errors(), engine.begin() as conn:
+        existing = conn.execute(text("SELECT count(*) FROM dialdesk.companies")).scalar_one()
+        if existing:
+            raise UserError(
+                "The base already holds {count} companies; demo data is loaded only "
+                "into an empty base.",
+                count=existing,
+            )
+        result.logins = _create_logins(conn, login_prefix)
+        raw = conn.connection.driver_connection
+        assert raw is not None
+        with raw.cursor() as cur:
+            ctx = _prepare(cur, random.Random(seed), result, login_prefix)
+            _load_base(cur, ctx, companies)
+            cur.execute(
+                "ANALYZE dialdesk.companies, dialdesk.phones, dialdesk.campaign_entries, "
+                "dialdesk.calls, dialdesk.callbacks"
+            )
     result.seconds = time.perf_counter() - started
     return result
 

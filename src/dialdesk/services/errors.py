@@ -1,6 +1,8 @@
 """Errors a person can act on, split as DESIGN.md asks: environment problems versus refusals."""
 
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 import psycopg
 from sqlalchemy.exc import DBAPIError, OperationalError
@@ -73,6 +75,20 @@ def explain_database_error(exc: BaseException) -> UserError | None:
     ):
         return UserError("{detail}", detail=_first_line(original))
     return None
+
+
+@contextmanager
+def plain_database_errors() -> Iterator[None]:
+    """Inside: database errors a person can act on become ``UserError``; bugs stay as they are."""
+    try:
+        yield
+    except UserError:
+        raise
+    except Exception as exc:
+        plain = explain_database_error(exc)
+        if plain is None:
+            raise
+        raise plain from exc
 
 
 def _first_line(exc: BaseException | None) -> str:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, text
 
-from dialdesk.services.errors import UserError, explain_database_error
+from dialdesk.services.errors import UserError, plain_database_errors
 from dialdesk.services.passwords import scram_verifier
 
 ROLES = ("operator", "supervisor", "marketer", "admin")
@@ -35,14 +35,8 @@ class PersonRow:
 
 @contextmanager
 def _plain_errors(connection_engine: Engine) -> Iterator[Connection]:
-    try:
-        with connection_engine.begin() as conn:
-            yield conn
-    except Exception as exc:
-        plain = explain_database_error(exc)
-        if plain is None:
-            raise
-        raise plain from exc
+    with plain_database_errors(), connection_engine.begin() as conn:
+        yield conn
 
 
 def whoami(engine: Engine) -> Identity:

@@ -9,6 +9,7 @@ from dialdesk.services.login import LoggedIn
 from dialdesk.ui.admin.people_page import PeoplePage
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.overview_page import OverviewPage
+from dialdesk.ui.common.roles import role_label
 
 
 class MainWindow(QMainWindow):
@@ -23,7 +24,7 @@ class MainWindow(QMainWindow):
         self.ui = load_form("main_window", central)
         self.setCentralWidget(central)
         identity = session.identity
-        self.role_name = self.role_label(identity.role)
+        self.role_name = role_label(identity.role)
         self.setWindowTitle(
             self.tr("DialDesk — %1 (%2) — %3")
             .replace("%1", identity.full_name)
@@ -51,14 +52,6 @@ class MainWindow(QMainWindow):
             self.ui.sections_tabs.addTab(self.people, self.tr("&People"))
         self._build_menu()
         self.resize(1000, 640)
-
-    def role_label(self, role: str) -> str:
-        return {
-            "operator": self.tr("Operator"),
-            "supervisor": self.tr("Supervisor"),
-            "marketer": self.tr("Marketer"),
-            "admin": self.tr("Administrator"),
-        }.get(role, role)
 
     def section_titles(self) -> list[str]:
         tabs = self.ui.sections_tabs

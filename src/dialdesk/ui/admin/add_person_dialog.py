@@ -6,6 +6,7 @@ from dialdesk.services import people
 from dialdesk.services.login import LoggedIn
 from dialdesk.ui.common.error_text import plain_error
 from dialdesk.ui.common.forms import load_form
+from dialdesk.ui.common.roles import role_label
 from dialdesk.ui.common.worker import Background
 
 
@@ -16,14 +17,8 @@ class AddPersonDialog(QDialog):
         self._session = session
         self._background = Background(self)
         self.added_login: str | None = None
-        labels = {
-            "operator": self.tr("Operator"),
-            "supervisor": self.tr("Supervisor"),
-            "marketer": self.tr("Marketer"),
-            "admin": self.tr("Administrator"),
-        }
         for role in people.ROLES:
-            self.ui.role_combo.addItem(labels[role], role)
+            self.ui.role_combo.addItem(role_label(role), role)
         self.ui.button_box.accepted.connect(self._add)
         self.ui.button_box.rejected.connect(self.reject)
 

@@ -9,6 +9,7 @@ from dialdesk.services.login import LoggedIn
 from dialdesk.ui.admin.add_person_dialog import AddPersonDialog
 from dialdesk.ui.common.error_text import plain_error
 from dialdesk.ui.common.forms import load_form
+from dialdesk.ui.common.roles import role_label
 from dialdesk.ui.common.row_model import ROW_ROLE, Column, RowTableModel
 from dialdesk.ui.common.worker import Background
 
@@ -24,17 +25,11 @@ class PeoplePage(QWidget):
         self._background = Background(self)
         self.add_dialog: AddPersonDialog | None = None
         active, disabled = self.tr("active"), self.tr("disabled")
-        roles = {
-            "operator": self.tr("Operator"),
-            "supervisor": self.tr("Supervisor"),
-            "marketer": self.tr("Marketer"),
-            "admin": self.tr("Administrator"),
-        }
         self.model = RowTableModel[people.PersonRow](
             [
                 Column(self.tr("Login"), lambda p: p.login),
                 Column(self.tr("Full name"), lambda p: p.full_name),
-                Column(self.tr("Role"), lambda p: roles.get(p.role, p.role)),
+                Column(self.tr("Role"), lambda p: role_label(p.role)),
                 Column(self.tr("State"), lambda p: active if p.active else disabled),
             ],
             self,
