@@ -262,10 +262,6 @@
 <context>
     <name>Messages</name>
     <message>
-        <source>The database is at revision {current}, newer than this DialDesk ({latest}); install the newer DialDesk instead.</source>
-        <translation>База данных имеет версию схемы {current}, более новую, чем этот DialDesk ({latest}); установите новую версию DialDesk.</translation>
-    </message>
-    <message>
         <source>The two passwords differ; nothing was changed.</source>
         <translation>Пароли не совпадают; ничего не изменено.</translation>
     </message>

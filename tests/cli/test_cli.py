@@ -3,6 +3,7 @@
 import io
 import json
 
+import psycopg
 import pytest
 from sqlalchemy import Engine, text
 
@@ -10,6 +11,7 @@ from dialdesk.cli.main import main
 from dialdesk.db.dsn import with_credentials
 from dialdesk.db.engine import make_engine
 from dialdesk.services import people
+from tests.conftest import create_database, drop_database
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -135,3 +137,17 @@ def test_demo_json(db_dsn: str, demo_prefix: str, capsys: pytest.CaptureFixture[
     assert result["logins"][0]["login"] == f"{demo_prefix}operator"
     code, _, err = run(capsys, "demo", "--login-prefix", "x" + demo_prefix, "--dsn", db_dsn)
     assert code == 1 and "already holds 300 companies" in err
+
+
+def test_upgrade_refuses_a_newer_schema(pg_server: str, capsys: pytest.CaptureFixture[str]) -> None:
+    dsn = create_database(pg_server, "dialdesk_newer")
+    try:
+        assert run(capsys, "db", "upgrade", "--dsn", dsn)[0] == 0
+        with psycopg.connect(dsn, autocommit=True) as conn:
+            conn.execute("UPDATE public.alembic_version SET version_num = '9999'")
+        code, _, err = run(capsys, "db", "upgrade", "--dsn", dsn)
+        assert code == 1 and "newer DialDesk (revision 9999)" in err
+        code, out, _ = run(capsys, "db", "status", "--json", "--dsn", dsn)
+        assert json.loads(out)["state"] == "newer"
+    finally:
+        drop_database(pg_server, dsn)

@@ -5,7 +5,7 @@ from typing import Any
 
 from dialdesk.cli.output import admin_engine, print_json
 from dialdesk.db import migrate
-from dialdesk.services.errors import UserError
+from dialdesk.db.target import newer_schema_refusal
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -27,12 +27,7 @@ def run_upgrade(args: argparse.Namespace) -> int:
         with engine.connect() as conn:
             before = migrate.schema_status(conn)
         if before.state is migrate.SchemaState.NEWER:
-            raise UserError(
-                "The database is at revision {current}, newer than this DialDesk "
-                "({latest}); install the newer DialDesk instead.",
-                current=before.current,
-                latest=before.latest,
-            )
+            raise newer_schema_refusal(before)
         migrate.upgrade(engine)
         print(
             f"{target.describe()}: schema at revision {before.latest}"

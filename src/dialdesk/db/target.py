@@ -96,10 +96,14 @@ def require_current_schema(engine: Engine) -> migrate.SchemaStatus:
             latest=status.latest,
         )
     if status.state is migrate.SchemaState.NEWER:
-        raise UserError(
-            "The database was upgraded by a newer DialDesk (revision {current}); this "
-            "DialDesk knows revisions up to {latest}. Install the newer DialDesk.",
-            current=status.current,
-            latest=status.latest,
-        )
+        raise newer_schema_refusal(status)
     return status
+
+
+def newer_schema_refusal(status: migrate.SchemaStatus) -> UserError:
+    return UserError(
+        "The database was upgraded by a newer DialDesk (revision {current}); this "
+        "DialDesk knows revisions up to {latest}. Install the newer DialDesk.",
+        current=status.current,
+        latest=status.latest,
+    )
