@@ -144,6 +144,8 @@ class AppController(QObject):
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.window = window
         window.show()
+        window.raise_()
+        window.activateWindow()  # keyboard straight to the work, without a click
         window.refresh()
 
     def _main_window_closed(self) -> None:
