@@ -91,6 +91,8 @@ def _seed_sql() -> list[str]:
 def reset_data(dsn: str) -> None:
     """Remove every row and every login the test made; put the seed rows back."""
     with psycopg.connect(dsn, autocommit=True) as conn:
+        # a test that left a transaction open fails here instead of hanging the whole run
+        conn.execute("SET lock_timeout = '15s'")
         logins = [r[0] for r in conn.execute("SELECT login FROM dialdesk.people")]
         tables = [
             r[0]

@@ -150,9 +150,15 @@ $$;
 
 CREATE FUNCTION {S}.bump_row_version() RETURNS trigger
 LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  ignored text[] := ARRAY['row_version', 'updated_at', 'current_outcome_id', 'group_changed_at'];
 BEGIN
-  NEW.row_version := OLD.row_version + 1;
-  NEW.updated_at := now();
+  -- the version counts edits of the company itself; a call changing its group is no edit
+  -- that could collide with someone's open card
+  IF (to_jsonb(NEW) - ignored) IS DISTINCT FROM (to_jsonb(OLD) - ignored) THEN
+    NEW.row_version := OLD.row_version + 1;
+    NEW.updated_at := now();
+  END IF;
   RETURN NEW;
 END $$;
 

@@ -342,6 +342,30 @@
         <translation>Этот логин отключён; обратитесь к администратору.</translation>
     </message>
     <message>
+        <source>Unknown outcome &apos;{code}&apos; or queue entry {entry}.</source>
+        <translation>Неизвестный результат «{code}» или запись очереди {entry}.</translation>
+    </message>
+    <message>
+        <source>Write whom you spoke with: this outcome counts as a contact.</source>
+        <translation>Укажите, с кем говорили: этот результат считается контактом.</translation>
+    </message>
+    <message>
+        <source>Set the date and time of the next contact for this outcome.</source>
+        <translation>Для этого результата укажите дату и время следующего контакта.</translation>
+    </message>
+    <message>
+        <source>Unknown kind of next contact &apos;{kind}&apos;.</source>
+        <translation>Неизвестный вид следующего контакта «{kind}».</translation>
+    </message>
+    <message>
+        <source>The call cannot end before it started.</source>
+        <translation>Звонок не может закончиться раньше, чем начался.</translation>
+    </message>
+    <message>
+        <source>This company is now with another operator; your outcome was not saved.</source>
+        <translation>Эта компания сейчас у другого оператора; ваш результат не сохранён.</translation>
+    </message>
+    <message>
         <source>The login &apos;{login}&apos; is not a DialDesk user; ask an administrator.</source>
         <translation>Логин «{login}» не является пользователем DialDesk; обратитесь к администратору.</translation>
     </message>

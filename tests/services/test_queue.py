@@ -1,0 +1,159 @@
+"""Claim order, calling hours across time zones, working days, leases, do-not-call."""
+
+from datetime import UTC, datetime, timedelta
+from threading import Barrier, Thread
+
+from sqlalchemy import text
+
+from dialdesk.services.queue import claim_next_entry, extend_lease, release_claim
+from tests.services.conftest import Floor, make_campaign
+
+# Monday 23 November 2026, 10:00 in Moscow (07:00 UTC): a working day.
+MONDAY_10_MSK = datetime(2026, 11, 23, 7, 0, tzinfo=UTC)
+
+
+def test_fresh_entries_by_priority(floor: Floor) -> None:
+    _, _, low = floor.company("Низкий", priority=0)
+    _, _, high = floor.company("Высокий", priority=5)
+    first = claim_next_entry(floor.my_engine, floor.me, now=MONDAY_10_MSK)
+    second = claim_next_entry(floor.other_engine, floor.other, now=MONDAY_10_MSK)
+    assert first is not None and second is not None
+    assert (first.entry_id, second.entry_id) == (high, low)
+    assert floor.entry(high)["claimed_by"] == floor.me
+
+
+def test_my_due_callback_comes_before_shared_and_fresh(floor: Floor) -> None:
+    floor.company("Свежая", priority=9)
+    _, _, shared = floor.company("Общий перезвон")
+    _, _, mine = floor.company("Мой перезвон")
+    floor.callback(shared, MONDAY_10_MSK - timedelta(hours=2), None, floor.other)
+    my_callback = floor.callback(mine, MONDAY_10_MSK - timedelta(minutes=5), floor.me, floor.me)
+    claim = claim_next_entry(floor.my_engine, floor.me, now=MONDAY_10_MSK)
+    assert claim is not None and (claim.entry_id, claim.callback_id) == (mine, my_callback)
+    claim = claim_next_entry(floor.other_engine, floor.other, now=MONDAY_10_MSK)
+    assert claim is not None and claim.entry_id == shared
+
+
+def test_someone_elses_callback_is_not_mine_until_the_grace_period_ends(floor: Floor) -> None:
+    _, _, entry = floor.company("Чужой перезвон")
+    floor.callback(entry, MONDAY_10_MSK - timedelta(minutes=10), floor.other, floor.other)
+    assert claim_next_entry(floor.my_engine, floor.me, now=MONDAY_10_MSK) is None
+    later = MONDAY_10_MSK + timedelta(minutes=25)  # grace is 30 minutes past due
+    claim = claim_next_entry(floor.my_engine, floor.me, now=later)
+    assert claim is not None and claim.entry_id == entry
+
+
+def test_future_callback_is_not_offered(floor: Floor) -> None:
+    _, _, entry = floor.company("Позже")
+    floor.callback(entry, MONDAY_10_MSK + timedelta(hours=3), floor.me, floor.me)
+    assert claim_next_entry(floor.my_engine, floor.me, now=MONDAY_10_MSK) is None
+
+
+def test_calling_hours_follow_the_companys_time_zone(floor: Floor) -> None:
+    # 07:00 UTC is 10:00 in Moscow, 14:00 in Novosibirsk, 17:00 in Vladivostok, 09:00 in
+    # Kaliningrad; at 08:30 UTC Vladivostok is at 18:30, past its 18:00 end.
+    _, _, vladivostok = floor.company("Владивосток", "+74232223344", "Asia/Vladivostok", 3)
+    _, _, kaliningrad = floor.company("Калининград", "+74012223344", "Europe/Kaliningrad", 1)
+    late = MONDAY_10_MSK + timedelta(minutes=90)
+    claim = claim_next_entry(floor.my_engine, floor.me, now=late)
+    assert claim is not None and claim.entry_id == kaliningrad
+    assert claim_next_entry(floor.other_engine, floor.other, now=late) is None
+    early = datetime(2026, 11, 23, 5, 30, tzinfo=UTC)  # Kaliningrad 07:30, Vladivostok 15:30
+    claim = claim_next_entry(floor.other_engine, floor.other, now=early)
+    assert claim is not None and claim.entry_id == vladivostok
+
+
+def test_holidays_and_weekends_of_the_russian_calendar(floor: Floor) -> None:
+    floor.company("Москва")
+    unity_day = datetime(2026, 11, 4, 8, 0, tzinfo=UTC)  # Wednesday, national holiday
+    saturday = datetime(2026, 11, 21, 8, 0, tzinfo=UTC)
+    assert claim_next_entry(floor.my_engine, floor.me, now=unity_day) is None
+    assert claim_next_entry(floor.my_engine, floor.me, now=saturday) is None
+    assert claim_next_entry(floor.my_engine, floor.me, now=MONDAY_10_MSK) is not None
+
+
+def test_campaign_may_call_on_days_off(floor: Floor) -> None:
+    weekend = make_campaign(floor.db, "Выходные", working_days_only=False)
+    _, _, entry = floor.company("Москва", campaign=weekend)
+    saturday = datetime(2026, 11, 21, 8, 0, tzinfo=UTC)
+    claim = claim_next_entry(floor.my_engine, floor.me, now=saturday)
+    assert claim is not None and claim.entry_id == entry
+
+
+def test_do_not_call_and_dead_phones_are_never_offered(floor: Floor) -> None:
+    _, phone, _ = floor.company("Мёртвый номер", "+74951110000")
+    floor.company("Не звонить", "+74952220000")
+    with floor.db.begin() as conn:
+        conn.execute(text("UPDATE dialdesk.phones SET is_dead = true WHERE id = :p"), {"p": phone})
+        conn.execute(text("INSERT INTO dialdesk.do_not_call (e164) VALUES ('+74952220000')"))
+    assert claim_next_entry(floor.my_engine, floor.me, now=MONDAY_10_MSK) is None
+
+
+def test_retry_waits_for_its_time(floor: Floor) -> None:
+    _, _, entry = floor.company("Повтор", state="retry")
+    with floor.db.begin() as conn:
+        conn.execute(
+            text("UPDATE dialdesk.campaign_entries SET next_attempt_at = :t WHERE id = :e"),
+            {"t": MONDAY_10_MSK + timedelta(hours=1), "e": entry},
+        )
+    assert claim_next_entry(floor.my_engine, floor.me, now=MONDAY_10_MSK) is None
+    later = MONDAY_10_MSK + timedelta(hours=1, minutes=1)
+    assert claim_next_entry(floor.my_engine, floor.me, now=later) is not None
+
+
+def test_an_abandoned_claim_returns_after_its_lease(floor: Floor) -> None:
+    _, _, entry = floor.company("Брошенная")
+    claim = claim_next_entry(floor.other_engine, floor.other, now=MONDAY_10_MSK)
+    assert claim is not None and claim.entry_id == entry
+    assert claim_next_entry(floor.my_engine, floor.me, now=MONDAY_10_MSK) is None
+    with floor.db.begin() as conn:  # the other operator's app died; time passes
+        conn.execute(
+            text(
+                "UPDATE dialdesk.campaign_entries SET lease_expires_at = now() - interval '1 s' "
+                "WHERE id = :e"
+            ),
+            {"e": entry},
+        )
+    claim = claim_next_entry(floor.my_engine, floor.me, now=MONDAY_10_MSK)
+    assert claim is not None and claim.entry_id == entry
+
+
+def test_release_by_hand_and_resume_my_own_claim(floor: Floor) -> None:
+    floor.company("Одна")
+    claim = claim_next_entry(floor.my_engine, floor.me, now=MONDAY_10_MSK)
+    assert claim is not None
+    again = claim_next_entry(floor.my_engine, floor.me, now=MONDAY_10_MSK)
+    assert again is not None and again.entry_id == claim.entry_id  # after a restart
+    assert not release_claim(floor.other_engine, floor.other, claim.entry_id)
+    assert release_claim(floor.my_engine, floor.me, claim.entry_id)
+    assert floor.entry(claim.entry_id)["state"] == "fresh"
+    other = claim_next_entry(floor.other_engine, floor.other, now=MONDAY_10_MSK)
+    assert other is not None and other.entry_id == claim.entry_id
+
+
+def test_lease_can_be_extended_only_by_its_holder(floor: Floor) -> None:
+    floor.company("Долгий разговор")
+    claim = claim_next_entry(floor.my_engine, floor.me, now=MONDAY_10_MSK)
+    assert claim is not None
+    assert extend_lease(floor.my_engine, floor.me, claim.entry_id)
+    assert not extend_lease(floor.other_engine, floor.other, claim.entry_id)
+
+
+def test_operators_racing_for_the_last_company_never_share_it(floor: Floor) -> None:
+    floor.company("Последняя")
+    barrier = Barrier(2)
+    results: list[object] = []
+
+    def race(engine, me) -> None:  # type: ignore[no-untyped-def]
+        barrier.wait()
+        results.append(claim_next_entry(engine, me, now=MONDAY_10_MSK))
+
+    threads = [
+        Thread(target=race, args=(floor.my_engine, floor.me)),
+        Thread(target=race, args=(floor.other_engine, floor.other)),
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(r is None for r in results) == [False, True]
