@@ -4,7 +4,7 @@ current group, in one transaction, under the client-made id so a retried save ne
 import uuid
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import Any
+from typing import Any, NoReturn
 
 from sqlalchemy import Connection, Engine, text
 
@@ -131,7 +131,7 @@ def record_outcome(engine: Engine, me: int, data: OutcomeInput) -> SavedOutcome:
     return SavedOutcome(call_id, state, False)
 
 
-def _explain_missing(conn: Connection, data: OutcomeInput) -> None:
+def _explain_missing(conn: Connection, data: OutcomeInput) -> NoReturn:
     """The entry could not be locked: someone else holds it, or a code or id is wrong."""
     held = conn.execute(
         text("SELECT claimed_by FROM dialdesk.campaign_entries WHERE id = :entry"),
