@@ -286,6 +286,18 @@
         <translation>Встроенная база данных не запустилась в папке {folder}: {detail}</translation>
     </message>
     <message>
+        <source>Someone else changed this company while you were editing it. Your changes were not saved; compare and save again.</source>
+        <translation>Пока вы редактировали компанию, её изменил кто-то другой. Ваши изменения не сохранены; сравните и сохраните снова.</translation>
+    </message>
+    <message>
+        <source>These fields cannot be edited: {fields}.</source>
+        <translation>Эти поля нельзя изменять: {fields}.</translation>
+    </message>
+    <message>
+        <source>The company name cannot be empty.</source>
+        <translation>Название компании не может быть пустым.</translation>
+    </message>
+    <message>
         <source>The number of demo companies must be at least 1.</source>
         <translation>Количество демонстрационных компаний должно быть не меньше 1.</translation>
     </message>

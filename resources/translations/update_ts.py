@@ -43,6 +43,20 @@ def service_messages() -> list[str]:
                 and node.args[0].value not in found
             ):
                 found.append(node.args[0].value)
+            if isinstance(node, ast.ClassDef) and any(
+                isinstance(base, ast.Name) and base.id in MESSAGE_CLASSES for base in node.bases
+            ):
+                found += [
+                    call.args[0].value
+                    for call in ast.walk(node)
+                    if isinstance(call, ast.Call)
+                    and isinstance(call.func, ast.Attribute)
+                    and call.func.attr == "__init__"
+                    and call.args
+                    and isinstance(call.args[0], ast.Constant)
+                    and isinstance(call.args[0].value, str)
+                    and call.args[0].value not in found
+                ]
             if (
                 isinstance(node, ast.Assign)
                 and any(

@@ -6,6 +6,7 @@ from threading import Barrier, Thread
 from sqlalchemy import text
 
 from dialdesk.services.queue import claim_next_entry, extend_lease, release_claim
+from dialdesk.services.queue_status import explain_empty_queue
 from tests.services.conftest import Floor, make_campaign
 
 # Monday 23 November 2026, 10:00 in Moscow (07:00 UTC): a working day.
@@ -157,3 +158,44 @@ def test_operators_racing_for_the_last_company_never_share_it(floor: Floor) -> N
     for thread in threads:
         thread.join()
     assert sorted(r is None for r in results) == [False, True]
+
+
+def test_empty_queue_says_when_calling_hours_open(floor: Floor) -> None:
+    floor.company("Владивосток", "+74232223344", "Asia/Vladivostok")
+    evening = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)  # 19:30 in Vladivostok
+    assert claim_next_entry(floor.my_engine, floor.me, now=evening) is None
+    status = explain_empty_queue(floor.my_engine, floor.me, now=evening)
+    assert status.remaining == 1 and not status.everything_done
+    # next working day, 09:00 in Vladivostok = 23:00 UTC today
+    assert status.outside_hours_until == datetime(2026, 11, 23, 23, 0, tzinfo=UTC)
+
+
+def test_empty_queue_names_the_next_retry_and_callback(floor: Floor) -> None:
+    _, _, retry = floor.company("Повтор", state="retry")
+    _, _, later = floor.company("Перезвон")
+    retry_time = MONDAY_10_MSK + timedelta(hours=2)
+    with floor.db.begin() as conn:
+        conn.execute(
+            text("UPDATE dialdesk.campaign_entries SET next_attempt_at = :t WHERE id = :e"),
+            {"t": retry_time, "e": retry},
+        )
+    callback_time = MONDAY_10_MSK + timedelta(hours=4)
+    floor.callback(later, callback_time, floor.me, floor.me)
+    assert claim_next_entry(floor.my_engine, floor.me, now=MONDAY_10_MSK) is None
+    status = explain_empty_queue(floor.my_engine, floor.me, now=MONDAY_10_MSK)
+    assert (status.retry_at, status.callback_at) == (retry_time, callback_time)
+    assert status.outside_hours_until is None
+
+
+def test_everything_done(floor: Floor) -> None:
+    floor.company("Готово", state="done")
+    status = explain_empty_queue(floor.my_engine, floor.me, now=MONDAY_10_MSK)
+    assert status.everything_done
+
+
+def test_companies_without_a_callable_number_are_counted(floor: Floor) -> None:
+    floor.company("Не звонить", "+74952220000")
+    with floor.db.begin() as conn:
+        conn.execute(text("INSERT INTO dialdesk.do_not_call (e164) VALUES ('+74952220000')"))
+    status = explain_empty_queue(floor.my_engine, floor.me, now=MONDAY_10_MSK)
+    assert status.no_callable_phone == 1

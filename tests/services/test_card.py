@@ -1,0 +1,81 @@
+"""The card: everything about the company, and edits that never silently overwrite."""
+
+import uuid
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import text
+
+from dialdesk.services.card import EditConflict, load_card, mark_phone_dead, save_company
+from dialdesk.services.errors import UserError
+from dialdesk.services.outcomes import OutcomeInput, record_outcome
+from dialdesk.services.queue import claim_next_entry
+from tests.services.conftest import Floor
+from tests.services.test_queue import MONDAY_10_MSK
+
+
+def test_card_holds_company_phones_campaign_outcomes_and_history(floor: Floor) -> None:
+    company, phone, entry = floor.company("ООО Ромашка", "+73832223344", "Asia/Novosibirsk")
+    with floor.db.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO dialdesk.contact_persons (company_id, full_name, role) VALUES "
+                "(:c, 'Секретарь Анна', 'secretary'), (:c, 'Директор Иван', 'decision_maker')"
+            ),
+            {"c": company},
+        )
+        conn.execute(
+            text("UPDATE dialdesk.campaigns SET script = 'Здравствуйте, {person}!' WHERE id = :k"),
+            {"k": floor.campaign},
+        )
+    assert claim_next_entry(floor.my_engine, floor.me, now=MONDAY_10_MSK) is not None
+    now = datetime.now(UTC)
+    record_outcome(
+        floor.my_engine,
+        floor.me,
+        OutcomeInput(
+            uuid.uuid4(),
+            entry,
+            "no_contact",
+            now - timedelta(minutes=1),
+            now,
+            phone_id=phone,
+            comment="занято",
+        ),
+    )
+    card = load_card(floor.my_engine, company, floor.campaign)
+    assert card.company["name"] == "ООО Ромашка" and card.row_version == 1
+    assert [p.e164 for p in card.phones] == ["+73832223344"]
+    assert card.phones[0].local_time(MONDAY_10_MSK) == "14:00"
+    assert [c.role for c in card.contacts] == ["decision_maker", "secretary"]
+    assert card.script == "Здравствуйте, {person}!"
+    assert [o.code for o in card.outcomes][:2] == ["hot", "warm"]
+    assert card.outcomes[0].hotkey == "F1"
+    assert [(h.kind, h.outcome_code) for h in card.history] == [("call", "no_contact")]
+    assert "занято" in card.history[0].text
+
+
+def test_concurrent_edit_is_a_conflict_not_an_overwrite(floor: Floor) -> None:
+    company, _, _ = floor.company("ООО Ромашка")
+    card = load_card(floor.my_engine, company, floor.campaign)
+    theirs = save_company(floor.other_engine, company, card.row_version, {"city": "Омск"})
+    assert theirs == card.row_version + 1
+    with pytest.raises(EditConflict) as conflict:
+        save_company(floor.my_engine, company, card.row_version, {"city": "Томск"})
+    assert conflict.value.current["city"] == "Омск"
+    assert conflict.value.version == theirs
+    assert save_company(floor.my_engine, company, theirs, {"city": "Томск"}) == theirs + 1
+
+
+def test_empty_name_and_unknown_fields_are_refused(floor: Floor) -> None:
+    company, _, _ = floor.company("ООО Ромашка")
+    with pytest.raises(UserError, match="name cannot be empty"):
+        save_company(floor.my_engine, company, 1, {"name": "  "})
+    with pytest.raises(UserError, match="cannot be edited"):
+        save_company(floor.my_engine, company, 1, {"current_outcome_id": 1})
+
+
+def test_mark_a_number_dead(floor: Floor) -> None:
+    company, phone, _ = floor.company("ООО Ромашка")
+    mark_phone_dead(floor.my_engine, phone)
+    assert load_card(floor.my_engine, company, floor.campaign).phones[0].is_dead
