@@ -1,0 +1,184 @@
+"""Operators working the queue at once: ``python bench/queue.py [--dsn DSN] [--json]
+[--operators 20] [--companies 100000] [--calls 1000000] [--rounds 150]``.
+
+Each simulated operator has its own login and connection and loops "save outcome + claim
+next" on a base of ``--companies`` companies with ``--calls`` past calls.  Reports the
+latency of that step (p50/p95/p99), of "claim + load the card's data", and double claims
+(the same entry held by two operators at once).  Targets (issue 3): p95 under 30 ms, zero
+double claims.
+"""
+
+import sys
+from pathlib import Path
+
+# This file is named like the standard library's ``queue``, which psycopg and threading
+# need: move bench/ to the end of the search path so the standard module wins.
+_HERE = str(Path(__file__).resolve().parent)
+sys.path[:] = [entry for entry in sys.path if entry not in (_HERE, "")] + [_HERE]
+
+if True:  # imports after the search path is fixed
+    import random
+    import statistics
+    import threading
+    import time
+    import uuid
+    from datetime import UTC, datetime, timedelta
+
+    import psycopg
+
+    from _common import bench_database, parser, peak_mb, report, wipe
+    from dialdesk.db.dsn import with_credentials
+    from dialdesk.db.engine import make_engine
+    from dialdesk.services import people
+    from dialdesk.services.card import load_card
+    from dialdesk.services.demo import load_demo
+    from dialdesk.services.outcomes import NextContact, OutcomeInput, record_outcome
+    from dialdesk.services.queue import claim_next_entry
+
+LOGIN_PREFIX = "bench_"
+OUTCOMES = ["no_contact"] * 5 + ["cold", "competitor", "nonexistent", "warm", "hot"]
+
+
+def add_history(dsn: str, calls: int) -> None:
+    """Top the demo's call history up to ``calls`` past calls, in one statement."""
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        have = conn.execute("SELECT count(*) FROM dialdesk.calls").fetchone()[0]  # type: ignore[index]
+        missing = max(0, calls - have)
+        if missing:
+            conn.execute(
+                "INSERT INTO dialdesk.calls (client_id, company_id, campaign_id, operator_id, "
+                "  started_at, ended_at, outcome_id, comment) "
+                "SELECT gen_random_uuid(), e.company_id, e.campaign_id, op.id, t, "
+                "  t + interval '90 seconds', o.id, 'история' "
+                "FROM generate_series(1, %s) g "
+                "JOIN LATERAL (SELECT company_id, campaign_id FROM dialdesk.campaign_entries "
+                "  OFFSET (g %% (SELECT count(*) FROM dialdesk.campaign_entries)) LIMIT 1) e "
+                "  ON true "
+                "CROSS JOIN LATERAL (SELECT now() - (g %% 500) * interval '1 day' "
+                "  - (g %% 480) * interval '1 minute' AS t) tt "
+                "CROSS JOIN LATERAL (SELECT id FROM dialdesk.people WHERE role = 'operator' "
+                "  ORDER BY id LIMIT 1) op "
+                "CROSS JOIN LATERAL (SELECT id FROM dialdesk.outcome_definitions "
+                "  ORDER BY id OFFSET (g %% 6) LIMIT 1) o",
+                (missing,),
+            )
+        conn.execute("DELETE FROM dialdesk.campaign_operators")  # every operator works both
+        conn.execute(
+            "UPDATE dialdesk.campaigns SET calling_hours_start = '00:00', "
+            "calling_hours_end = '23:59:59', working_days_only = false, max_attempts = 1000"
+        )
+        conn.execute("ANALYZE")
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+def main() -> int:
+    p = parser(__doc__ or "", [])
+    p.add_argument("--operators", type=int, default=20)
+    p.add_argument("--companies", type=int, default=100_000)
+    p.add_argument("--calls", type=int, default=1_000_000)
+    p.add_argument("--rounds", type=int, default=150, help="save+claim steps per operator")
+    args = p.parse_args()
+    with bench_database(args.dsn) as dsn:
+        wipe(dsn, LOGIN_PREFIX)
+        admin = make_engine(dsn, pool_size=1)
+        started = time.perf_counter()
+        load_demo(admin, args.companies, login_prefix=LOGIN_PREFIX)
+        add_history(dsn, args.calls)
+        print(
+            f"base: {args.companies} companies, {args.calls} calls "
+            f"in {time.perf_counter() - started:.1f} s"
+        )
+        operators = []
+        for n in range(args.operators):
+            login, password = f"{LOGIN_PREFIX}op{n:02d}", f"bench-password-{n}"
+            person = people.add_person(admin, login, login, "operator", password)
+            operators.append((person, with_credentials(dsn, login, password)))
+        admin.dispose()
+        step_ms: list[float] = []
+        card_ms: list[float] = []
+        holders: dict[int, int] = {}
+        doubles = 0
+        guard = threading.Lock()
+        barrier = threading.Barrier(len(operators))
+
+        def work(person: int, login_dsn: str) -> None:
+            nonlocal doubles
+            engine = make_engine(login_dsn, pool_size=1)
+            rng = random.Random(person)
+            barrier.wait()
+            t0 = time.perf_counter()
+            claim = claim_next_entry(engine, person)
+            if claim is not None:
+                load_card(engine, claim.company_id, claim.campaign_id)
+            first_card = (time.perf_counter() - t0) * 1000
+            with guard:
+                card_ms.append(first_card)
+            for _ in range(args.rounds):
+                if claim is None:
+                    break
+                with guard:
+                    if holders.get(claim.entry_id, person) != person:
+                        doubles += 1
+                    holders[claim.entry_id] = person
+                code = rng.choice(OUTCOMES)
+                now = datetime.now(UTC)
+                data = OutcomeInput(
+                    client_id=uuid.uuid4(),
+                    entry_id=claim.entry_id,
+                    outcome_code=code,
+                    started_at=now - timedelta(seconds=60),
+                    ended_at=now,
+                    spoke_with="ЛПР" if code in ("hot", "warm", "cold", "competitor") else "",
+                    next_contact=NextContact(now + timedelta(days=3)) if code == "warm" else None,
+                    callback_id=claim.callback_id,
+                )
+                with guard:
+                    holders.pop(claim.entry_id, None)
+                t0 = time.perf_counter()
+                record_outcome(engine, person, data)
+                claim = claim_next_entry(engine, person)
+                elapsed = (time.perf_counter() - t0) * 1000
+                with guard:
+                    step_ms.append(elapsed)
+            engine.dispose()
+
+        threads = [threading.Thread(target=work, args=op) for op in operators]
+        run_started = time.perf_counter()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        seconds = time.perf_counter() - run_started
+        wipe(dsn, LOGIN_PREFIX)
+    if not step_ms:
+        print("no operator got a company to call: nothing was measured", file=sys.stderr)
+        return 1
+    result = {
+        "operators": args.operators,
+        "companies": args.companies,
+        "calls": args.calls,
+        "steps": len(step_ms),
+        "seconds": round(seconds, 2),
+        "p50_ms": round(statistics.median(step_ms), 2),
+        "p95_ms": round(percentile(step_ms, 0.95), 2),
+        "p99_ms": round(percentile(step_ms, 0.99), 2),
+        "next_to_card_data_p95_ms": round(percentile(card_ms, 0.95), 2),
+        "double_claims": doubles,
+        "peak_mb": round(peak_mb(), 1),
+    }
+    print(
+        f"{result['steps']} steps 'save outcome + claim next' by {args.operators} operators "
+        f"in {seconds:.1f} s: p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms, "
+        f"p99 {result['p99_ms']} ms (target p95 < 30 ms); double claims: {doubles}"
+    )
+    print(f"'Next' to the card's data loaded, p95: {result['next_to_card_data_p95_ms']} ms")
+    report(result, args.json)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
