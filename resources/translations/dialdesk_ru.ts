@@ -2,6 +2,185 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ru" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <source>Name</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Legal form</source>
+        <translation>Форма</translation>
+    </message>
+    <message>
+        <source>INN</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Отрасль</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Регион</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Город</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Сайт</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Численность</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Заметки</translation>
+    </message>
+    <message>
+        <source>decision maker</source>
+        <translation>ЛПР</translation>
+    </message>
+    <message>
+        <source>influencer</source>
+        <translation>влияет на решение</translation>
+    </message>
+    <message>
+        <source>secretary</source>
+        <translation>секретарь</translation>
+    </message>
+    <message>
+        <source>other</source>
+        <translation>другое</translation>
+    </message>
+    <message>
+        <source>dead</source>
+        <translation>не работает</translation>
+    </message>
+    <message>
+        <source>do not call</source>
+        <translation>не звонить</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Номер</translation>
+    </message>
+    <message>
+        <source>Ext.</source>
+        <translation>Доб.</translation>
+    </message>
+    <message>
+        <source>Local time</source>
+        <translation>Местное время</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Роль</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>call</source>
+        <translation>звонок</translation>
+    </message>
+    <message>
+        <source>callback</source>
+        <translation>перезвон</translation>
+    </message>
+    <message>
+        <source>hand-off</source>
+        <translation>передача эксперту</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>overdue</source>
+        <translation>просрочен</translation>
+    </message>
+    <message>
+        <source>today</source>
+        <translation>сегодня</translation>
+    </message>
+    <message>
+        <source>later</source>
+        <translation>позже</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Время</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Компания</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Для</translation>
+    </message>
+    <message>
+        <source>me</source>
+        <translation>меня</translation>
+    </message>
+    <message>
+        <source>anyone</source>
+        <translation>любого</translation>
+    </message>
+    <message>
+        <source>colleague</source>
+        <translation>коллега</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+</context>
+<context>
     <name>AddPersonDialog</name>
     <message>
         <source>Enter a login.</source>
@@ -219,6 +398,10 @@
         <translation>&lt;b&gt;%1&lt;/b&gt; · логин %2 · роль: %3 · база: %4</translation>
     </message>
     <message>
+        <source>&amp;Work</source>
+        <translation>&amp;Работа</translation>
+    </message>
+    <message>
         <source>&amp;Overview</source>
         <translation>&amp;Обзор</translation>
     </message>
@@ -257,6 +440,14 @@
     <message>
         <source>DialDesk %1: a call-centre workstation for B2B outbound sales.</source>
         <translation>DialDesk %1: рабочее место колл-центра для активных продаж B2B.</translation>
+    </message>
+    <message>
+        <source>Outcomes not sent yet</source>
+        <translation>Результаты ещё не отправлены</translation>
+    </message>
+    <message>
+        <source>%1 outcomes have not reached the server yet. They are kept on this computer and will be sent the next time you log in here. Close anyway?</source>
+        <translation>Результатов, не дошедших до сервера: %1. Они сохранены на этом компьютере и будут отправлены при следующем входе здесь. Всё равно закрыть?</translation>
     </message>
 </context>
 <context>
@@ -609,6 +800,206 @@
     <message>
         <source>Changes take effect the next time you log in; the language, the next time DialDesk starts.</source>
         <translation>Изменения вступят в силу при следующем входе, язык — при следующем запуске DialDesk.</translation>
+    </message>
+</context>
+<context>
+    <name>WorkForm</name>
+    <message>
+        <source>Work</source>
+        <translation>Работа</translation>
+    </message>
+    <message>
+        <source>&amp;Next company (F9)</source>
+        <translation>&amp;Следующая компания (F9)</translation>
+    </message>
+    <message>
+        <source>Release (Ctrl+R)</source>
+        <translation>Вернуть в очередь (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Компания</translation>
+    </message>
+    <message>
+        <source>Phones (Enter dials, Ctrl+D marks the number dead)</source>
+        <translation>Телефоны (Enter — набрать, Ctrl+D — номер не работает)</translation>
+    </message>
+    <message>
+        <source>Contact persons</source>
+        <translation>Контактные лица</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>Скрипт</translation>
+    </message>
+    <message>
+        <source>Questionnaire</source>
+        <translation>Анкета</translation>
+    </message>
+    <message>
+        <source>History (F7)</source>
+        <translation>История (F7)</translation>
+    </message>
+    <message>
+        <source>My callbacks</source>
+        <translation>Мои перезвоны</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Spoke &amp;with:</source>
+        <translation>&amp;Говорил с:</translation>
+    </message>
+    <message>
+        <source>full name and position</source>
+        <translation>ФИО и должность</translation>
+    </message>
+    <message>
+        <source>Co&amp;mment:</source>
+        <translation>&amp;Комментарий:</translation>
+    </message>
+    <message>
+        <source>Next &amp;contact:</source>
+        <translation>Следующий &amp;контакт:</translation>
+    </message>
+    <message>
+        <source>&amp;Expert:</source>
+        <translation>&amp;Эксперт:</translation>
+    </message>
+    <message>
+        <source>&amp;Save outcome (Ctrl+Enter)</source>
+        <translation>&amp;Сохранить результат (Ctrl+Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>WorkPage</name>
+    <message>
+        <source>Save card (Ctrl+S)</source>
+        <translation>Сохранить карточку (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>call</source>
+        <translation>звонок</translation>
+    </message>
+    <message>
+        <source>meeting</source>
+        <translation>встреча</translation>
+    </message>
+    <message>
+        <source>send offer</source>
+        <translation>отправить КП</translation>
+    </message>
+    <message>
+        <source>for me</source>
+        <translation>для меня</translation>
+    </message>
+    <message>
+        <source>for anyone</source>
+        <translation>для любого</translation>
+    </message>
+    <message>
+        <source>Save an outcome or release this company first.</source>
+        <translation>Сначала сохраните результат или верните компанию в очередь.</translation>
+    </message>
+    <message>
+        <source>Looking for the next company…</source>
+        <translation>Ищем следующую компанию…</translation>
+    </message>
+    <message>
+        <source> (promised callback)</source>
+        <translation> (обещанный перезвон)</translation>
+    </message>
+    <message>
+        <source>Nothing left to call: every company of your campaigns is done.</source>
+        <translation>Звонить больше некому: все компании ваших кампаний обработаны.</translation>
+    </message>
+    <message>
+        <source>all remaining companies are outside calling hours until %1</source>
+        <translation>все оставшиеся компании вне часов звонков до %1</translation>
+    </message>
+    <message>
+        <source>next retry at %1</source>
+        <translation>следующий повтор в %1</translation>
+    </message>
+    <message>
+        <source>next callback at %1</source>
+        <translation>следующий перезвон в %1</translation>
+    </message>
+    <message>
+        <source>%1 companies have no number that may be called</source>
+        <translation>у компаний (%1) нет номера, по которому можно звонить</translation>
+    </message>
+    <message>
+        <source>other operators are working the remaining companies</source>
+        <translation>оставшимися компаниями заняты другие операторы</translation>
+    </message>
+    <message>
+        <source>Nothing to call right now: %1.</source>
+        <translation>Сейчас звонить некому: %1.</translation>
+    </message>
+    <message>
+        <source>Released; the company is back in the queue.</source>
+        <translation>Компания возвращена в очередь.</translation>
+    </message>
+    <message>
+        <source>(no hand-off)</source>
+        <translation>(не передавать)</translation>
+    </message>
+    <message>
+        <source>This number may not be called.</source>
+        <translation>По этому номеру звонить нельзя.</translation>
+    </message>
+    <message>
+        <source>Nothing changed on the card.</source>
+        <translation>В карточке ничего не изменилось.</translation>
+    </message>
+    <message>
+        <source>Card saved.</source>
+        <translation>Карточка сохранена.</translation>
+    </message>
+    <message>
+        <source>The card was changed by someone else</source>
+        <translation>Карточку изменил кто-то другой</translation>
+    </message>
+    <message>
+        <source>Someone saved this company while you were editing it.
+
+Their value → yours:
+%1
+
+Save yours over theirs?</source>
+        <translation>Пока вы редактировали компанию, её сохранил кто-то другой.
+
+Их значение → ваше:
+%1
+
+Сохранить ваши значения поверх?</translation>
+    </message>
+    <message>
+        <source>Their version is on the card now.</source>
+        <translation>В карточке теперь их версия.</translation>
+    </message>
+    <message>
+        <source>Choose an outcome (F1–F6).</source>
+        <translation>Выберите результат (F1–F6).</translation>
+    </message>
+    <message>
+        <source>Outcome saved.</source>
+        <translation>Результат сохранён.</translation>
+    </message>
+    <message>
+        <source>The server cannot be reached: the outcome is kept on this computer and will be sent when the connection returns.</source>
+        <translation>Нет связи с сервером: результат сохранён на этом компьютере и будет отправлен, когда связь восстановится.</translation>
+    </message>
+    <message>
+        <source>%1 outcomes waiting to be sent</source>
+        <translation>Ожидают отправки: %1</translation>
+    </message>
+    <message>
+        <source>A kept outcome was refused: %1</source>
+        <translation>Сохранённый результат не принят: %1</translation>
     </message>
 </context>
 </TS>

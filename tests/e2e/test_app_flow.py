@@ -42,7 +42,7 @@ def test_log_in_out_and_in_as_someone_else(
     _log_in(qtbot, controller, by_role["operator"].login, by_role["operator"].password)
     window = controller.window
     assert window is not None
-    assert window.section_titles() == ["Overview"]
+    assert window.section_titles() == ["Work", "Overview"]
     assert Settings.load(tmp_path / "settings.json").last_login == by_role["operator"].login
 
     window.log_out()

@@ -1,5 +1,8 @@
 """The main window shows who is logged in, with which role, and sections by role."""
 
+import tempfile
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
@@ -8,9 +11,11 @@ from sqlalchemy import Engine, text
 from dialdesk.ui.admin.add_person_dialog import AddPersonDialog
 from dialdesk.ui.main_window import MainWindow
 
+tmp_journal = Path(tempfile.mkdtemp(prefix="dialdesk-journal-"))
+
 
 def _window(qtbot: QtBot, session) -> MainWindow:
-    window = MainWindow(session, "dialdesk @ test-server", "en")
+    window = MainWindow(session, "dialdesk @ test-server", "en", journal_dir=tmp_journal)
     qtbot.addWidget(window)
     window.show()
     return window
@@ -22,7 +27,7 @@ def test_operator_sees_who_and_where_and_no_administration(qtbot: QtBot, session
     assert session.identity.full_name in window.windowTitle()
     assert "(Operator)" in window.windowTitle() and "test-server" in window.windowTitle()
     assert session.identity.login in window.status_identity.text()
-    assert window.section_titles() == ["Overview"]
+    assert window.section_titles() == ["Work", "Overview"]
 
 
 def test_overview_counts_match_the_base(qtbot: QtBot, session_as, db: Engine) -> None:

@@ -1,15 +1,19 @@
 """The main window: who is logged in, with which role, to which database; sections by role."""
 
+from pathlib import Path
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
 from dialdesk import __version__
 from dialdesk.services.login import LoggedIn
+from dialdesk.settings import data_dir
 from dialdesk.ui.admin.people_page import PeoplePage
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.overview_page import OverviewPage
 from dialdesk.ui.common.roles import role_label
+from dialdesk.ui.operator.work_page import WorkPage
 
 
 class MainWindow(QMainWindow):
@@ -17,7 +21,14 @@ class MainWindow(QMainWindow):
     settings_requested = Signal()
     quit_requested = Signal()
 
-    def __init__(self, session: LoggedIn, database: str, language: str, parent=None) -> None:
+    def __init__(
+        self,
+        session: LoggedIn,
+        database: str,
+        language: str,
+        journal_dir: Path | None = None,
+        parent=None,
+    ) -> None:
         super().__init__(parent)
         self.session = session
         central = QWidget(self)
@@ -42,6 +53,14 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_identity)
         self._closing_for_logout = False
 
+        self.work: WorkPage | None = None
+        if identity.role in ("operator", "supervisor") and identity.person_id is not None:
+            folder = journal_dir or data_dir()
+            self.work = WorkPage(
+                session, language, folder / f"outcomes-{identity.login}.jsonl", self
+            )
+            self.work.message.connect(self.show_message)
+            self.ui.sections_tabs.addTab(self.work, self.tr("&Work"))
         self.overview = OverviewPage(session, language, self)
         self.overview.message.connect(self.show_message)
         self.ui.sections_tabs.addTab(self.overview, self.tr("&Overview"))
@@ -90,14 +109,35 @@ class MainWindow(QMainWindow):
 
     def refresh(self) -> None:
         self.overview.refresh()
+        if self.work is not None:
+            self.work.refresh_callbacks()
+            self.work.send_journal()
         if self.people is not None:
             self.people.refresh()
+
+    def confirm_unsent(self, pending: int) -> bool:
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Outcomes not sent yet"),
+            self.tr(
+                "%1 outcomes have not reached the server yet. They are kept on this computer "
+                "and will be sent the next time you log in here. Close anyway?"
+            ).replace("%1", str(pending)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def log_out(self) -> None:
         self._closing_for_logout = True
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        pending = self.work.pending_count() if self.work is not None else 0
+        if pending and not self.confirm_unsent(pending):
+            event.ignore()
+            self._closing_for_logout = False
+            return
         event.accept()
         if self._closing_for_logout:
             self.logout_requested.emit()

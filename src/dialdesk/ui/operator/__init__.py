@@ -1,0 +1,1 @@
+"""The operator's workstation: queue, call card, outcome bar, callbacks."""

@@ -1,0 +1,139 @@
+"""Fills the call card's widgets from a loaded ``Card`` and reads the operator's input back."""
+
+from PySide6.QtCore import QCoreApplication, QDateTime
+from PySide6.QtGui import QDoubleValidator
+from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+
+from dialdesk.services.callbacks import CallbackLine
+from dialdesk.services.card import Card, ContactLine, HistoryLine, PhoneLine
+from dialdesk.ui.common.row_model import Column, RowTableModel
+
+
+def tr(text: str) -> str:
+    # lupdate files bare tr() calls under the empty context
+    return QCoreApplication.translate("", text)
+
+
+def field_labels() -> dict[str, str]:
+    return {
+        "name": tr("Name"),
+        "legal_form": tr("Legal form"),
+        "inn": tr("INN"),
+        "industry": tr("Industry"),
+        "region": tr("Region"),
+        "city": tr("City"),
+        "address": tr("Address"),
+        "website": tr("Website"),
+        "staff_band": tr("Staff"),
+        "notes": tr("Notes"),
+    }
+
+
+def contact_role_label(role: str) -> str:
+    return {
+        "decision_maker": tr("decision maker"),
+        "influencer": tr("influencer"),
+        "secretary": tr("secretary"),
+        "other": tr("other"),
+    }.get(role, role)
+
+
+def phones_model(parent: QWidget) -> RowTableModel[PhoneLine]:
+    def state(phone: PhoneLine) -> str:
+        if phone.is_dead:
+            return tr("dead")
+        return tr("do not call") if phone.do_not_call else ""
+
+    return RowTableModel[PhoneLine](
+        [
+            Column(tr("Number"), lambda p: p.e164 or p.raw_text or ""),
+            Column(tr("Ext."), lambda p: p.extension or ""),
+            Column(tr("Local time"), lambda p: p.local_time()),
+            Column(tr("State"), state),
+        ],
+        parent,
+    )
+
+
+def contacts_model(parent: QWidget) -> RowTableModel[ContactLine]:
+    return RowTableModel[ContactLine](
+        [
+            Column(tr("Name"), lambda c: c.full_name),
+            Column(tr("Position"), lambda c: c.position or ""),
+            Column(tr("Role"), lambda c: contact_role_label(c.role)),
+            Column(tr("Phone"), lambda c: c.phone or ""),
+            Column(tr("E-mail"), lambda c: c.email or ""),
+        ],
+        parent,
+    )
+
+
+def history_model(parent: QWidget, language: str) -> RowTableModel[HistoryLine]:
+    kinds = {"call": tr("call"), "callback": tr("callback"), "handoff": tr("hand-off")}
+    return RowTableModel[HistoryLine](
+        [
+            Column(
+                tr("When"), lambda h: h.at.astimezone().strftime("%d.%m.%Y %H:%M") if h.at else ""
+            ),
+            Column(tr("What"), lambda h: kinds.get(h.kind, h.kind)),
+            Column(tr("Who"), lambda h: h.who),
+            Column(tr("Outcome"), lambda h: h.outcome_code or ""),
+            Column(tr("Details"), lambda h: h.text),
+        ],
+        parent,
+    )
+
+
+def callbacks_model(parent: QWidget) -> RowTableModel[CallbackLine]:
+    whens = {"overdue": tr("overdue"), "today": tr("today"), "later": tr("later")}
+    return RowTableModel[CallbackLine](
+        [
+            Column(tr("Due"), lambda c: whens[c.when()]),
+            Column(tr("Time"), lambda c: c.due_at.astimezone().strftime("%d.%m %H:%M")),
+            Column(tr("Company"), lambda c: c.company),
+            Column(tr("For"), lambda c: tr("me") if c.mine else tr("anyone")),
+        ],
+        parent,
+    )
+
+
+def fill_script(card: Card, operator: str) -> str:
+    """The campaign's script with its merge fields filled in."""
+    person = card.contacts[0].full_name if card.contacts else tr("colleague")
+    values = {"company": card.company.get("name") or "", "person": person, "operator": operator}
+    text = card.script
+    for key, value in values.items():
+        text = text.replace("{" + key + "}", value)
+    return text
+
+
+def question_widget(kind: str, choices: list[str] | None, parent: QWidget) -> QWidget:
+    if kind in ("yes_no", "choice"):
+        combo = QComboBox(parent)
+        combo.addItem("", "")
+        if kind == "yes_no":
+            combo.addItem(tr("yes"), "yes")
+            combo.addItem(tr("no"), "no")
+        else:
+            for choice in choices or []:
+                combo.addItem(choice, choice)
+        return combo
+    edit = QLineEdit(parent)
+    if kind == "number":
+        edit.setValidator(QDoubleValidator(edit))
+    return edit
+
+
+def question_value(widget: QWidget) -> str:
+    if isinstance(widget, QComboBox):
+        return str(widget.currentData() or "")
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    return ""
+
+
+def default_next_contact() -> QDateTime:
+    """Tomorrow at 10:00 local time: the usual promise."""
+    tomorrow = QDateTime.currentDateTime().addDays(1)
+    tomorrow.setTime(tomorrow.time().fromString("10:00", "HH:mm"))
+    return tomorrow

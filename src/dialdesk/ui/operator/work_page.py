@@ -1,0 +1,477 @@
+"""The screen an operator lives in: Next, the call card, the outcome on one key, callbacks.
+
+Every database call runs in the background; an outcome that cannot reach the server is
+kept in the on-disk journal and sent when the connection returns.
+"""
+
+import uuid
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import QHeaderView, QLineEdit, QMessageBox, QPushButton, QWidget
+
+from dialdesk.services.callbacks import my_callbacks
+from dialdesk.services.card import (
+    EDITABLE_FIELDS,
+    Card,
+    EditConflict,
+    load_card,
+    mark_phone_dead,
+    save_company,
+)
+from dialdesk.services.errors import DatabaseUnavailable
+from dialdesk.services.journal import OutcomeJournal
+from dialdesk.services.login import LoggedIn
+from dialdesk.services.outcomes import NextContact, OutcomeInput, record_outcome
+from dialdesk.services.queue import Claim, claim_next_entry, release_claim
+from dialdesk.services.queue_status import QueueEmpty, explain_empty_queue
+from dialdesk.ui.common.error_text import plain_error
+from dialdesk.ui.common.forms import load_form
+from dialdesk.ui.common.worker import Background
+from dialdesk.ui.operator import card_view
+
+JOURNAL_RETRY_MS = 30_000
+CALLBACKS_REFRESH_MS = 60_000
+
+
+class WorkPage(QWidget):
+    card_shown = Signal()
+    outcome_saved = Signal(str)  # the entry's new state
+    message = Signal(str)
+
+    def __init__(self, session: LoggedIn, language: str, journal_path: Path, parent=None) -> None:
+        super().__init__(parent)
+        self.ui = load_form("work_page", self)
+        self.session = session
+        self.language = language
+        self.me = session.identity.person_id or 0
+        self.journal = OutcomeJournal(journal_path)
+        self._background = Background(self)
+        self._side = Background(self)  # callbacks list and journal: never block "Next"
+        self.claim: Claim | None = None
+        self.card: Card | None = None
+        self.client_id = uuid.uuid4()
+        self.started_at = datetime.now(UTC)
+        self.outcome_code: str | None = None
+        self.outcome_buttons: dict[str, QPushButton] = {}
+        self.hotkeys: dict[str, str] = {}  # "F1" -> outcome code, from the outcome definitions
+        self.field_edits: dict[str, QLineEdit] = {}
+        self.question_widgets: dict[int, QWidget] = {}
+        self._build()
+        self._show_pending()
+        self._retry_timer = QTimer(self)
+        self._retry_timer.timeout.connect(self.send_journal)
+        self._retry_timer.start(JOURNAL_RETRY_MS)
+        self._callbacks_timer = QTimer(self)
+        self._callbacks_timer.timeout.connect(self.refresh_callbacks)
+        self._callbacks_timer.start(CALLBACKS_REFRESH_MS)
+        self._set_card_enabled(False)
+
+    # -- building ------------------------------------------------------------------------
+    def _build(self) -> None:
+        ui = self.ui
+        labels = card_view.field_labels()
+        for name in EDITABLE_FIELDS:
+            edit = QLineEdit(ui.company_box)
+            self.field_edits[name] = edit
+            ui.company_layout.addRow(labels[name], edit)
+        self.save_card_button = QPushButton(self.tr("Save card (Ctrl+S)"), ui.company_box)
+        ui.company_layout.addRow("", self.save_card_button)
+        self.phones = card_view.phones_model(self)
+        self.contacts = card_view.contacts_model(self)
+        self.history = card_view.history_model(self, self.language)
+        self.callbacks = card_view.callbacks_model(self)
+        for table, model in (
+            (ui.phones_table, self.phones),
+            (ui.contacts_table, self.contacts),
+            (ui.history_table, self.history),
+            (ui.callbacks_table, self.callbacks),
+        ):
+            table.setModel(model)
+            table.verticalHeader().hide()
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            table.horizontalHeader().setStretchLastSection(True)
+        ui.kind_combo.addItem(self.tr("call"), "call")
+        ui.kind_combo.addItem(self.tr("meeting"), "meeting")
+        ui.kind_combo.addItem(self.tr("send offer"), "send_offer")
+        ui.recipient_combo.addItem(self.tr("for me"), True)
+        ui.recipient_combo.addItem(self.tr("for anyone"), False)
+        ui.next_edit.setDateTime(card_view.default_next_contact())
+        ui.next_button.clicked.connect(self.next_company)
+        ui.release_button.clicked.connect(self.release)
+        ui.save_button.clicked.connect(self.save_outcome)
+        self.save_card_button.clicked.connect(self.save_card)
+        ui.phones_table.activated.connect(lambda index: self.dial(index.row()))
+        for keys, slot in (
+            ("F9", self.next_company),
+            ("Ctrl+R", self.release),
+            ("Ctrl+Return", self.save_outcome),
+            ("Ctrl+Enter", self.save_outcome),
+            ("Ctrl+S", self.save_card),
+            ("Ctrl+D", self.mark_selected_phone_dead),
+            ("F7", lambda: ui.right_tabs.setCurrentWidget(ui.history_tab)),
+        ):
+            QShortcut(QKeySequence(keys), self, slot)
+        for number in range(1, 9):  # outcome keys; what each means comes with the card
+            key = f"F{number}"
+            if key not in ("F7",):
+                QShortcut(QKeySequence(key), self, lambda key=key: self._outcome_key(key))
+
+    def _set_card_enabled(self, enabled: bool) -> None:
+        for widget in (self.ui.company_box, self.ui.outcome_box, self.ui.phones_table,
+                       self.ui.release_button):  # fmt: skip
+            widget.setEnabled(enabled)
+
+    # -- the queue -----------------------------------------------------------------------
+    def next_company(self) -> None:
+        if self._background.busy or self.claim is not None:
+            if self.claim is not None:
+                self._say(self.tr("Save an outcome or release this company first."))
+            return
+        self._say(self.tr("Looking for the next company…"))
+        engine, me = self.session.engine, self.me
+
+        def work() -> tuple[Claim | None, Card | QueueEmpty]:
+            claim = claim_next_entry(engine, me)
+            if claim is None:
+                return None, explain_empty_queue(engine, me)
+            return claim, load_card(engine, claim.company_id, claim.campaign_id)
+
+        self._background.run(work, self._claimed, self._failed)
+
+    def _claimed(self, result: tuple[Claim | None, Any]) -> None:
+        claim, payload = result
+        if claim is None:
+            self._say(self.describe_empty(payload))
+            return
+        self.claim, self.card = claim, payload
+        self.client_id = uuid.uuid4()
+        self.started_at = datetime.now(UTC)
+        self._fill(payload)
+        self._set_card_enabled(True)
+        note = self.tr(" (promised callback)") if claim.callback_id else ""
+        self._say(str(payload.company.get("name") or "") + note)
+        self.card_shown.emit()
+
+    def describe_empty(self, status: QueueEmpty) -> str:
+        def at(moment: datetime) -> str:
+            return moment.astimezone().strftime("%H:%M")
+
+        if status.everything_done:
+            return self.tr("Nothing left to call: every company of your campaigns is done.")
+        parts = []
+        if status.outside_hours_until is not None:
+            parts.append(
+                self.tr("all remaining companies are outside calling hours until %1").replace(
+                    "%1", status.outside_hours_until.astimezone().strftime("%d.%m %H:%M")
+                )
+            )
+        if status.retry_at is not None:
+            parts.append(self.tr("next retry at %1").replace("%1", at(status.retry_at)))
+        if status.callback_at is not None:
+            parts.append(self.tr("next callback at %1").replace("%1", at(status.callback_at)))
+        if status.no_callable_phone:
+            parts.append(
+                self.tr("%1 companies have no number that may be called").replace(
+                    "%1", str(status.no_callable_phone)
+                )
+            )
+        if not parts:
+            parts.append(self.tr("other operators are working the remaining companies"))
+        return self.tr("Nothing to call right now: %1.").replace("%1", "; ".join(parts))
+
+    def release(self) -> None:
+        if self.claim is None or self._background.busy:
+            return
+        engine, me, entry = self.session.engine, self.me, self.claim.entry_id
+        self._background.run(lambda: release_claim(engine, me, entry), self._released, self._failed)
+
+    def _released(self, _done: object) -> None:
+        self._clear()
+        self._say(self.tr("Released; the company is back in the queue."))
+
+    # -- the card ------------------------------------------------------------------------
+    def _fill(self, card: Card) -> None:
+        for name, edit in self.field_edits.items():
+            edit.setText(str(card.company.get(name) or ""))
+        self.phones.set_rows(card.phones)
+        self.contacts.set_rows(card.contacts)
+        self.history.set_rows(card.history)
+        self.ui.script_view.setPlainText(
+            card_view.fill_script(card, self.session.identity.full_name)
+        )
+        self._build_questions(card)
+        self._build_outcome_buttons(card)
+        self.ui.expert_combo.clear()
+        self.ui.expert_combo.addItem(self.tr("(no hand-off)"), None)
+        for expert_id, name in card.experts:
+            self.ui.expert_combo.addItem(name, expert_id)
+        self.ui.spoke_edit.clear()
+        self.ui.comment_edit.clear()
+        self.ui.next_check.setChecked(False)
+        self.ui.next_edit.setDateTime(card_view.default_next_contact())
+        self.ui.outcome_error_label.clear()
+        callable_rows = [
+            i for i, p in enumerate(card.phones) if not p.is_dead and not p.do_not_call
+        ]
+        if callable_rows:
+            self.ui.phones_table.selectRow(callable_rows[0])
+        self.ui.spoke_edit.setFocus()
+
+    def _build_questions(self, card: Card) -> None:
+        layout = self.ui.questions_layout
+        while layout.rowCount():
+            layout.removeRow(0)
+        self.question_widgets = {}
+        for question in card.questions:
+            widget = card_view.question_widget(
+                question.kind, question.choices, self.ui.questions_box
+            )
+            self.question_widgets[question.id] = widget
+            layout.addRow(question.text, widget)
+
+    def _build_outcome_buttons(self, card: Card) -> None:
+        layout = self.ui.outcome_buttons_layout
+        while layout.count():
+            item = layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        self.outcome_buttons = {}
+        self.outcome_code = None
+        self.hotkeys = {}
+        for outcome in card.outcomes:
+            label = outcome.label_ru if self.language == "ru" else outcome.label_en
+            button = QPushButton(f"{label} ({outcome.hotkey})" if outcome.hotkey else label)
+            button.setCheckable(True)
+            button.setAutoExclusive(True)
+            button.clicked.connect(lambda _=False, code=outcome.code: self.choose_outcome(code))
+            if outcome.hotkey:
+                self.hotkeys[outcome.hotkey] = outcome.code
+            layout.addWidget(button)
+            self.outcome_buttons[outcome.code] = button
+
+    def _outcome_key(self, key: str) -> None:
+        code = self.hotkeys.get(key)
+        if code is not None:
+            self.choose_outcome(code)
+
+    def choose_outcome(self, code: str) -> None:
+        if self.card is None or code not in self.outcome_buttons:
+            return
+        self.outcome_code = code
+        self.outcome_buttons[code].setChecked(True)
+        outcome = next(o for o in self.card.outcomes if o.code == code)
+        if outcome.needs_callback:
+            self.ui.next_check.setChecked(True)
+        if outcome.hands_to_expert and self.ui.expert_combo.count() > 1:
+            self.ui.expert_combo.setCurrentIndex(1)
+        target = (
+            self.ui.spoke_edit
+            if outcome.is_contact and not self.ui.spoke_edit.text()
+            else self.ui.comment_edit
+        )
+        target.setFocus()
+
+    def selected_phone_id(self) -> int | None:
+        rows = (
+            self.ui.phones_table.selectionModel().selectedRows()
+            if self.ui.phones_table.selectionModel()
+            else []
+        )
+        return self.phones.row_at(rows[0].row()).id if rows else None
+
+    def dial(self, row: int) -> None:
+        phone = self.phones.row_at(row)
+        if phone.is_dead or phone.do_not_call:
+            self._say(self.tr("This number may not be called."))
+            return
+        QDesktopServices.openUrl(QUrl(phone.tel_link()))
+
+    def mark_selected_phone_dead(self) -> None:
+        phone_id = self.selected_phone_id()
+        if phone_id is None or self.card is None or self.claim is None:
+            return
+        engine, claim = self.session.engine, self.claim
+
+        def work() -> Card:
+            mark_phone_dead(engine, phone_id)
+            return load_card(engine, claim.company_id, claim.campaign_id)
+
+        self._background.run(work, lambda card: self.phones.set_rows(card.phones), self._failed)
+
+    def save_card(self) -> None:
+        if self.card is None or self.claim is None or self._background.busy:
+            return
+        changes = {
+            name: (edit.text().strip() or None)
+            for name, edit in self.field_edits.items()
+            if (edit.text().strip() or None) != (self.card.company.get(name) or None)
+        }
+        if not changes:
+            self._say(self.tr("Nothing changed on the card."))
+            return
+        engine, company, version = self.session.engine, self.claim.company_id, self.card.row_version
+
+        def saved(new_version: int) -> None:
+            assert self.card is not None
+            self.card.row_version = new_version
+            self.card.company.update(changes)
+            self._say(self.tr("Card saved."))
+
+        self._background.run(
+            lambda: save_company(engine, company, version, changes),
+            saved,
+            lambda error: self._card_conflict(error, changes),
+        )
+
+    def _card_conflict(self, error: BaseException, mine: dict[str, Any]) -> None:
+        if not isinstance(error, EditConflict) or self.card is None:
+            self._failed(error)
+            return
+        labels = card_view.field_labels()
+        lines = [
+            f"{labels[name]}: {error.current.get(name) or '—'} → {mine[name] or '—'}"
+            for name in mine
+        ]
+        answer = QMessageBox.question(
+            self,
+            self.tr("The card was changed by someone else"),
+            self.tr(
+                "Someone saved this company while you were editing it.\n\n"
+                "Their value → yours:\n%1\n\nSave yours over theirs?"
+            ).replace("%1", "\n".join(lines)),
+        )
+        self.card.row_version = error.version
+        self.card.company.update(error.current)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.save_card()
+        else:
+            for name, edit in self.field_edits.items():
+                edit.setText(str(error.current.get(name) or ""))
+            self._say(self.tr("Their version is on the card now."))
+
+    # -- the outcome -----------------------------------------------------------------------
+    def outcome_input(self) -> OutcomeInput | None:
+        if self.claim is None or self.card is None:
+            return None
+        if self.outcome_code is None:
+            self.ui.outcome_error_label.setText(self.tr("Choose an outcome (F1–F6)."))
+            return None
+        next_contact = None
+        if self.ui.next_check.isChecked():
+            due = self.ui.next_edit.dateTime().toPython().astimezone()
+            next_contact = NextContact(
+                due, self.ui.kind_combo.currentData(), self.ui.recipient_combo.currentData()
+            )
+        return OutcomeInput(
+            client_id=self.client_id,
+            entry_id=self.claim.entry_id,
+            outcome_code=self.outcome_code,
+            started_at=self.started_at,
+            ended_at=datetime.now(UTC),
+            phone_id=self.selected_phone_id(),
+            comment=self.ui.comment_edit.text(),
+            spoke_with=self.ui.spoke_edit.text(),
+            answers={qid: card_view.question_value(w) for qid, w in self.question_widgets.items()},
+            next_contact=next_contact,
+            expert_id=self.ui.expert_combo.currentData(),
+            callback_id=self.claim.callback_id,
+        )
+
+    def save_outcome(self) -> None:
+        if self._background.busy:
+            return
+        data = self.outcome_input()
+        if data is None:
+            return
+        engine, me = self.session.engine, self.me
+        self.ui.save_button.setEnabled(False)
+        self._background.run(
+            lambda: record_outcome(engine, me, data),
+            lambda saved: self._saved(saved.entry_state),
+            lambda error: self._save_failed(error, data),
+        )
+
+    def _saved(self, state: str) -> None:
+        self.ui.save_button.setEnabled(True)
+        self._clear()
+        self._say(self.tr("Outcome saved."))
+        self.outcome_saved.emit(state)
+        self.refresh_callbacks()
+
+    def _save_failed(self, error: BaseException, data: OutcomeInput) -> None:
+        self.ui.save_button.setEnabled(True)
+        if isinstance(error, DatabaseUnavailable):
+            self.journal.add(data)
+            self._clear()
+            self._show_pending()
+            self._say(
+                self.tr(
+                    "The server cannot be reached: the outcome is kept on this computer "
+                    "and will be sent when the connection returns."
+                )
+            )
+            return
+        text = plain_error(error)
+        if text is None:
+            raise error
+        self.ui.outcome_error_label.setText(text)
+
+    def _clear(self) -> None:
+        self.claim = None
+        self.card = None
+        self.outcome_code = None
+        for edit in self.field_edits.values():
+            edit.clear()
+        for model in (self.phones, self.contacts, self.history):
+            model.set_rows([])
+        self.ui.script_view.clear()
+        self._set_card_enabled(False)
+        self.ui.next_button.setFocus()
+
+    # -- the journal and callbacks -----------------------------------------------------------
+    def pending_count(self) -> int:
+        return len(self.journal)
+
+    def _show_pending(self) -> None:
+        count = self.pending_count()
+        self.ui.pending_label.setText(
+            self.tr("%1 outcomes waiting to be sent").replace("%1", str(count)) if count else ""
+        )
+
+    def send_journal(self) -> None:
+        if not self.pending_count() or self._side.busy:
+            return
+        engine, me, journal = self.session.engine, self.me, self.journal
+        self._side.run(
+            lambda: journal.send(lambda o: record_outcome(engine, me, o)),
+            lambda _r: self._show_pending(),
+            self._journal_failed,
+        )
+
+    def _journal_failed(self, error: BaseException) -> None:
+        self._show_pending()
+        text = plain_error(error)
+        if text is None:
+            raise error
+        self._say(self.tr("A kept outcome was refused: %1").replace("%1", text))
+
+    def refresh_callbacks(self) -> None:
+        engine, me = self.session.engine, self.me
+        self._side.run(
+            lambda: my_callbacks(engine, me), self.callbacks.set_rows, lambda _error: None
+        )
+
+    # -- messages ------------------------------------------------------------------------
+    def _failed(self, error: BaseException) -> None:
+        text = plain_error(error)
+        if text is None:
+            raise error
+        self._say(text)
+
+    def _say(self, text: str) -> None:
+        self.ui.status_label.setText(text)
+        self.message.emit(text)

@@ -1,0 +1,136 @@
+"""The operator's screen, worked from the keyboard only, against a real database."""
+
+from datetime import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine, text
+
+from dialdesk.db.engine import make_engine
+from dialdesk.services.login import LoggedIn, log_in
+from dialdesk.services.people import whoami
+from dialdesk.ui.operator.work_page import WorkPage
+from tests.conftest import Logins
+from tests.services.conftest import Floor, make_campaign
+
+
+@pytest.fixture
+def page(qtbot: QtBot, db: Engine, db_dsn: str, logins: Logins, tmp_path: Path):
+    campaign = make_campaign(db, "Круглосуточно", time(0), time(23, 59, 59), False)
+    with db.begin() as conn:
+        conn.execute(
+            text(
+                "UPDATE dialdesk.campaigns SET script = 'Добрый день, {person}! Это {operator}.' "
+                "WHERE id = :k"
+            ),
+            {"k": campaign},
+        )
+        conn.execute(
+            text(
+                "INSERT INTO dialdesk.questions (campaign_id, position, kind, text) "
+                "VALUES (:k, 1, 'yes_no', 'Используете продукт?')"
+            ),
+            {"k": campaign},
+        )
+    login, password = logins.add("operator")
+    session = log_in(db_dsn, login, password)
+    widget = WorkPage(session, "ru", tmp_path / "journal.jsonl")
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.activateWindow()
+    qtbot.waitActive(widget)
+    me = session.identity.person_id
+    assert me is not None
+    widget.floor = Floor(db, campaign, me, session.engine, me, session.engine)  # type: ignore[attr-defined]
+    yield widget
+    widget._background.wait()
+    session.engine.dispose()
+
+
+def _next(qtbot: QtBot, page: WorkPage) -> None:
+    with qtbot.waitSignal(page.card_shown, timeout=10000):
+        qtbot.keyClick(page, Qt.Key.Key_F9)
+
+
+def _save(qtbot: QtBot, page: WorkPage) -> str:
+    with qtbot.waitSignal(page.outcome_saved, timeout=10000) as saved:
+        qtbot.keyClick(page.ui.comment_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    return str(saved.args[0])
+
+
+def test_next_fills_the_card_and_one_key_saves_the_outcome(qtbot: QtBot, page: WorkPage) -> None:
+    page.floor.company("ООО Ромашка", "+73832223344", "Asia/Novosibirsk")  # type: ignore[attr-defined]
+    _next(qtbot, page)
+    assert page.field_edits["name"].text() == "ООО Ромашка"
+    assert page.phones.rowCount() == 1 and page.phones.row_at(0).e164 == "+73832223344"
+    assert "Это Test operator." in page.ui.script_view.toPlainText()
+    assert next(b.text() for b in page.outcome_buttons.values()) == "Горячие (F1)"
+
+    qtbot.keyClick(page, Qt.Key.Key_F5)  # Нет контакта
+    assert page.outcome_code == "no_contact" and page.outcome_buttons["no_contact"].isChecked()
+    qtbot.keyClicks(page.ui.comment_edit, "busy")
+    assert _save(qtbot, page) == "retry"
+    assert page.claim is None and page.field_edits["name"].text() == ""
+
+    qtbot.keyClick(page, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: "next retry at" in page.ui.status_label.text(), timeout=10000)
+
+
+def test_a_contact_outcome_asks_whom_we_spoke_with(
+    qtbot: QtBot, page: WorkPage, db: Engine
+) -> None:
+    page.floor.company("ООО Лютик")  # type: ignore[attr-defined]
+    _next(qtbot, page)
+    qtbot.keyClick(page, Qt.Key.Key_F2)  # Теплые: needs a callback, counts as a contact
+    assert page.ui.next_check.isChecked()
+    qtbot.keyClick(page.ui.comment_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: "spoke with" in page.ui.outcome_error_label.text(), timeout=10000)
+    assert page.claim is not None  # nothing lost: the card is still there
+    page.ui.spoke_edit.setFocus()
+    qtbot.keyClicks(page.ui.spoke_edit, "Ivanov, director")
+    assert _save(qtbot, page) == "callback"
+    qtbot.waitUntil(lambda: page.callbacks.rowCount() == 1, timeout=10000)
+    with db.connect() as conn:
+        assert conn.execute(text("SELECT spoke_with FROM dialdesk.calls")).scalar() == (
+            "Ivanov, director"
+        )
+
+
+def test_unreachable_server_keeps_the_outcome_until_it_returns(
+    qtbot: QtBot, page: WorkPage, db: Engine
+) -> None:
+    page.floor.company("ООО Василёк")  # type: ignore[attr-defined]
+    _next(qtbot, page)
+    qtbot.keyClick(page, Qt.Key.Key_F4)  # Холодные
+    qtbot.keyClicks(page.ui.spoke_edit, "Petrov")
+    live = page.session
+    page.session = LoggedIn(
+        make_engine("postgresql://nobody@127.0.0.1:1/none?connect_timeout=1", pool_size=1),
+        live.identity,
+    )
+    qtbot.keyClick(page.ui.comment_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.pending_count() == 1, timeout=10000)
+    assert page.ui.pending_label.text() == "1 outcomes waiting to be sent"
+    page.session.engine.dispose()
+    page.session = live
+    page.send_journal()
+    qtbot.waitUntil(lambda: page.ui.pending_label.text() == "", timeout=10000)
+    with db.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM dialdesk.calls")).scalar() == 1
+    assert whoami(live.engine).login == live.identity.login
+
+
+def test_release_gives_the_company_back(qtbot: QtBot, page: WorkPage) -> None:
+    _, _, entry = page.floor.company("ООО Одуванчик")  # type: ignore[attr-defined]
+    _next(qtbot, page)
+    qtbot.keyClick(page, Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page.claim is None, timeout=10000)
+    assert page.floor.entry(entry)["state"] == "fresh"  # type: ignore[attr-defined]
+
+
+def test_empty_queue_says_everything_is_done(qtbot: QtBot, page: WorkPage) -> None:
+    page.floor.company("Готово", state="done")  # type: ignore[attr-defined]
+    qtbot.keyClick(page, Qt.Key.Key_F9)
+    qtbot.waitUntil(lambda: "every company" in page.ui.status_label.text(), timeout=10000)
