@@ -46,20 +46,23 @@ def add_history(dsn: str, calls: int) -> None:
         missing = max(0, calls - have)
         if missing:
             conn.execute(
+                "CREATE TEMP TABLE bench_entries AS SELECT row_number() OVER (ORDER BY id) AS rn, "
+                "company_id, campaign_id FROM dialdesk.campaign_entries"
+            )
+            conn.execute("CREATE INDEX ON bench_entries (rn)")
+            conn.execute(
                 "INSERT INTO dialdesk.calls (client_id, company_id, campaign_id, operator_id, "
                 "  started_at, ended_at, outcome_id, comment) "
-                "SELECT gen_random_uuid(), e.company_id, e.campaign_id, op.id, t, "
-                "  t + interval '90 seconds', o.id, 'история' "
+                "SELECT gen_random_uuid(), e.company_id, e.campaign_id, op.id, "
+                "  now() - (g %% 500) * interval '1 day' - (g %% 480) * interval '1 minute', "
+                "  now() - (g %% 500) * interval '1 day' - (g %% 480) * interval '1 minute' "
+                "    + interval '90 seconds', "
+                "  o.ids[1 + g %% array_length(o.ids, 1)], 'история' "
                 "FROM generate_series(1, %s) g "
-                "JOIN LATERAL (SELECT company_id, campaign_id FROM dialdesk.campaign_entries "
-                "  OFFSET (g %% (SELECT count(*) FROM dialdesk.campaign_entries)) LIMIT 1) e "
-                "  ON true "
-                "CROSS JOIN LATERAL (SELECT now() - (g %% 500) * interval '1 day' "
-                "  - (g %% 480) * interval '1 minute' AS t) tt "
-                "CROSS JOIN LATERAL (SELECT id FROM dialdesk.people WHERE role = 'operator' "
-                "  ORDER BY id LIMIT 1) op "
-                "CROSS JOIN LATERAL (SELECT id FROM dialdesk.outcome_definitions "
-                "  ORDER BY id OFFSET (g %% 6) LIMIT 1) o",
+                "JOIN bench_entries e ON e.rn = 1 + g %% (SELECT count(*) FROM bench_entries) "
+                "CROSS JOIN (SELECT min(id) AS id FROM dialdesk.people "
+                "  WHERE role = 'operator') op "
+                "CROSS JOIN (SELECT array_agg(id) AS ids FROM dialdesk.outcome_definitions) o",
                 (missing,),
             )
         conn.execute("DELETE FROM dialdesk.campaign_operators")  # every operator works both
