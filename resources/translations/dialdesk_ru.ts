@@ -84,6 +84,10 @@
         <translation>Состояние</translation>
     </message>
     <message>
+        <source>Full name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
         <source>Position</source>
         <translation>Должность</translation>
     </message>

@@ -199,3 +199,12 @@ def test_companies_without_a_callable_number_are_counted(floor: Floor) -> None:
         conn.execute(text("INSERT INTO dialdesk.do_not_call (e164) VALUES ('+74952220000')"))
     status = explain_empty_queue(floor.my_engine, floor.me, now=MONDAY_10_MSK)
     assert status.no_callable_phone == 1
+
+
+def test_an_overdue_callback_waits_for_calling_hours(floor: Floor) -> None:
+    _, _, entry = floor.company("Перезвон ночью", "+74232223344", "Asia/Vladivostok")
+    floor.callback(entry, MONDAY_10_MSK - timedelta(hours=3), floor.me, floor.me)
+    night = datetime(2026, 11, 23, 14, 0, tzinfo=UTC)  # midnight in Vladivostok
+    assert claim_next_entry(floor.my_engine, floor.me, now=night) is None
+    claim = claim_next_entry(floor.my_engine, floor.me, now=MONDAY_10_MSK)  # 17:00 there
+    assert claim is not None and claim.entry_id == entry

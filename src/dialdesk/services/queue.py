@@ -2,11 +2,11 @@
 
 Order: my due callbacks, then shared due callbacks (and other people's callbacks left
 untaken past the campaign's grace period), then fresh and retry entries by priority.
-Entries are offered only where the company's local time (from its first callable phone)
-is inside the campaign's calling hours on a Russian working day; agreed callbacks are
-offered when due, whatever the hour.  A company with no callable phone (all dead or on
-the do-not-call list) is never offered.  ``FOR UPDATE SKIP LOCKED`` keeps two operators
-off one company.
+Entries and callbacks are offered only where the company's local time (from its first
+callable phone) is inside the campaign's calling hours on a Russian working day: an
+overdue callback waits for the morning rather than waking anyone.  A company with no
+callable phone (all dead or on the do-not-call list) is never offered.
+``FOR UPDATE SKIP LOCKED`` keeps two operators off one company.
 """
 
 from dataclasses import dataclass
@@ -75,6 +75,7 @@ JOIN dialdesk.campaigns c ON c.id = e.campaign_id
 WHERE cb.state = 'pending' AND cb.due_at <= :now AND e.state <> 'done' AND {FREE}
   AND ({{who}})
   AND {MY_CAMPAIGNS}
+  AND {IN_CALLING_HOURS}
 ORDER BY cb.due_at, cb.id
 LIMIT 1
 FOR UPDATE OF e SKIP LOCKED

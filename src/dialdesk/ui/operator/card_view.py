@@ -58,7 +58,7 @@ def phones_model(parent: QWidget) -> RowTableModel[PhoneLine]:
 def contacts_model(parent: QWidget) -> RowTableModel[ContactLine]:
     return RowTableModel[ContactLine](
         [
-            Column(tr("Name"), lambda c: c.full_name),
+            Column(tr("Full name"), lambda c: c.full_name),
             Column(tr("Position"), lambda c: c.position or ""),
             Column(tr("Role"), lambda c: contact_role_label(c.role)),
             Column(tr("Phone"), lambda c: c.phone or ""),
