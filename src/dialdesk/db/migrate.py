@@ -39,6 +39,12 @@ def latest_revision() -> str:
     return head
 
 
+def all_revisions() -> list[str]:
+    """Every revision id, oldest first."""
+    script = ScriptDirectory.from_config(_config())
+    return [rev.revision for rev in reversed(list(script.walk_revisions()))]
+
+
 def schema_status(connection: Connection) -> SchemaStatus:
     context = MigrationContext.configure(connection, opts={"version_table_schema": "public"})
     current = context.get_current_revision()
