@@ -1005,5 +1005,21 @@ Save yours over theirs?</source>
         <source>A kept outcome was refused: %1</source>
         <translation>Сохранённый результат не принят: %1</translation>
     </message>
+    <message>
+        <source>My callbacks</source>
+        <translation>Мои перезвоны</translation>
+    </message>
+    <message>
+        <source>(%1 due)</source>
+        <translation>(пора: %1)</translation>
+    </message>
+    <message>
+        <source>Callback due</source>
+        <translation>Пора перезвонить</translation>
+    </message>
+    <message>
+        <source>Time to call back: %1 (%2).</source>
+        <translation>Пора перезвонить: %1 (%2).</translation>
+    </message>
 </context>
 </TS>

@@ -45,6 +45,7 @@ def page(qtbot: QtBot, db: Engine, db_dsn: str, logins: Logins, tmp_path: Path):
     assert me is not None
     widget.floor = Floor(db, campaign, me, session.engine, me, session.engine)  # type: ignore[attr-defined]
     yield widget
+    widget.shutdown()
     widget._background.wait()
     session.engine.dispose()
 
@@ -134,3 +135,41 @@ def test_empty_queue_says_everything_is_done(qtbot: QtBot, page: WorkPage) -> No
     page.floor.company("Готово", state="done")  # type: ignore[attr-defined]
     qtbot.keyClick(page, Qt.Key.Key_F9)
     qtbot.waitUntil(lambda: "every company" in page.ui.status_label.text(), timeout=10000)
+
+
+def test_callbacks_panel_follows_the_database_live(
+    qtbot: QtBot, page: WorkPage, db: Engine
+) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    assert page.notifications is not None
+    _, _, entry = page.floor.company("ООО Перезвон")  # type: ignore[attr-defined]
+    qtbot.wait(300)  # the listener is connected
+    soon = datetime.now(UTC) + timedelta(seconds=2)
+    with qtbot.waitSignal(page.callbacks_shown, timeout=10000):
+        # someone (here: a supervisor's tool) gives this operator a callback
+        page.floor.callback(entry, soon, page.me, page.me)  # type: ignore[attr-defined]
+    assert page.callbacks.rowCount() == 1
+    assert page.next_reminder is not None and page.next_reminder.company == "ООО Перезвон"
+    qtbot.waitUntil(lambda: page.reminder_box is not None, timeout=10000)
+    assert "ООО Перезвон" in page.reminder_box.text()  # type: ignore[union-attr]
+    qtbot.waitUntil(lambda: "(1 due)" in page.ui.right_tabs.tabText(2), timeout=10000)
+
+
+def test_listening_resumes_after_a_dropped_connection(
+    qtbot: QtBot, page: WorkPage, db: Engine
+) -> None:
+    assert page.notifications is not None
+    qtbot.wait(300)
+    with qtbot.waitSignal(page.notifications.reconnected, timeout=15000):
+        with db.begin() as conn:
+            dropped = conn.execute(
+                text(
+                    "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE usename = :login AND query LIKE 'LISTEN%'"
+                ),
+                {"login": page.session.identity.login},
+            ).all()
+        assert dropped == [(True,)]
+    with qtbot.waitSignal(page.callbacks_shown, timeout=10000):
+        pass  # reconnecting refreshes the panel: what changed meanwhile was not announced

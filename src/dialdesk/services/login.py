@@ -19,6 +19,7 @@ class LoggedIn:
 
     engine: Engine
     identity: Identity
+    dsn: str = ""  # the same login, for a connection of its own (notifications)
 
 
 def log_in(login_dsn: str, login: str, password: str) -> LoggedIn:
@@ -26,7 +27,8 @@ def log_in(login_dsn: str, login: str, password: str) -> LoggedIn:
     login = login.strip()
     if not login:
         raise UserError("Enter your login.")
-    engine = make_engine(with_credentials(login_dsn, login, password), pool_size=3)
+    dsn = with_credentials(login_dsn, login, password)
+    engine = make_engine(dsn, pool_size=3)
     try:
         identity = whoami(engine)
         require_current_schema(engine)
@@ -41,7 +43,7 @@ def log_in(login_dsn: str, login: str, password: str) -> LoggedIn:
     except BaseException:
         engine.dispose()
         raise
-    return LoggedIn(engine, identity)
+    return LoggedIn(engine, identity, dsn)
 
 
 def count_people(engine: Engine) -> int:

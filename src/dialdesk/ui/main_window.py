@@ -139,6 +139,8 @@ class MainWindow(QMainWindow):
             self._closing_for_logout = False
             return
         event.accept()
+        if self.work is not None:
+            self.work.shutdown()
         if self._closing_for_logout:
             self.logout_requested.emit()
         else:

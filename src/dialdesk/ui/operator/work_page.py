@@ -9,11 +9,11 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QTimer, QUrl, Signal
+from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QMessageBox, QPushButton, QWidget
 
-from dialdesk.services.callbacks import my_callbacks
+from dialdesk.services.callbacks import CallbackLine, my_callbacks
 from dialdesk.services.card import (
     EDITABLE_FIELDS,
     Card,
@@ -30,6 +30,7 @@ from dialdesk.services.queue import Claim, claim_next_entry, release_claim
 from dialdesk.services.queue_status import QueueEmpty, explain_empty_queue
 from dialdesk.ui.common.error_text import plain_error
 from dialdesk.ui.common.forms import load_form
+from dialdesk.ui.common.notifications import NotificationThread
 from dialdesk.ui.common.worker import Background
 from dialdesk.ui.operator import card_view
 
@@ -39,6 +40,7 @@ CALLBACKS_REFRESH_MS = 60_000
 
 class WorkPage(QWidget):
     card_shown = Signal()
+    callbacks_shown = Signal()
     outcome_saved = Signal(str)  # the entry's new state
     message = Signal(str)
 
@@ -57,6 +59,8 @@ class WorkPage(QWidget):
         self.started_at = datetime.now(UTC)
         self.outcome_code: str | None = None
         self.outcome_buttons: dict[str, QPushButton] = {}
+        self.next_reminder: CallbackLine | None = None
+        self.reminder_box: QMessageBox | None = None
         self.hotkeys: dict[str, str] = {}  # "F1" -> outcome code, from the outcome definitions
         self.field_edits: dict[str, QLineEdit] = {}
         self.question_widgets: dict[int, QWidget] = {}
@@ -68,6 +72,18 @@ class WorkPage(QWidget):
         self._callbacks_timer = QTimer(self)
         self._callbacks_timer.timeout.connect(self.refresh_callbacks)
         self._callbacks_timer.start(CALLBACKS_REFRESH_MS)
+        self._reminder = QTimer(self)
+        self._reminder.setSingleShot(True)
+        self._reminder.timeout.connect(self._remind)
+        self._debounce = QTimer(self)
+        self._debounce.setSingleShot(True)
+        self._debounce.timeout.connect(self.refresh_callbacks)
+        self.notifications: NotificationThread | None = None
+        if session.dsn:
+            self.notifications = NotificationThread(session.dsn, ("dialdesk_callbacks",), self)
+            self.notifications.notified.connect(self._on_notification)
+            self.notifications.reconnected.connect(self.refresh_callbacks)
+            self.notifications.start()
         self._set_card_enabled(False)
 
     # -- building ------------------------------------------------------------------------
@@ -461,9 +477,54 @@ class WorkPage(QWidget):
 
     def refresh_callbacks(self) -> None:
         engine, me = self.session.engine, self.me
-        self._side.run(
-            lambda: my_callbacks(engine, me), self.callbacks.set_rows, lambda _error: None
+        self._side.run(lambda: my_callbacks(engine, me), self._show_callbacks, lambda _e: None)
+
+    def _on_notification(self, _channel: str, payload: dict[str, Any]) -> None:
+        if payload.get("assigned_to") in (None, self.me):
+            self._debounce.start(200)  # a burst of changes, one refresh
+
+    def _show_callbacks(self, rows: list[CallbackLine]) -> None:
+        self.callbacks.set_rows(rows)
+        now = datetime.now(UTC)
+        overdue = sum(1 for row in rows if row.due_at <= now)
+        index = self.ui.right_tabs.indexOf(self.ui.callbacks_tab)
+        title = self.tr("My callbacks")
+        if overdue:
+            title += " " + self.tr("(%1 due)").replace("%1", str(overdue))
+        self.ui.right_tabs.setTabText(index, title)
+        upcoming = [row for row in rows if row.due_at > now]
+        self.next_reminder = upcoming[0] if upcoming else None
+        self._reminder.stop()
+        if self.next_reminder is not None:
+            wait_ms = int((self.next_reminder.due_at - now).total_seconds() * 1000) + 500
+            self._reminder.start(min(wait_ms, 2**31 - 1))
+        self.callbacks_shown.emit()
+
+    def _remind(self) -> None:
+        due = self.next_reminder
+        if due is None:
+            return
+        box = QMessageBox(
+            QMessageBox.Icon.Information,
+            self.tr("Callback due"),
+            self.tr("Time to call back: %1 (%2).")
+            .replace("%1", due.company)
+            .replace("%2", due.due_at.astimezone().strftime("%H:%M")),
+            QMessageBox.StandardButton.Ok,
+            self,
         )
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.reminder_box = box
+        box.open()
+        self.refresh_callbacks()
+
+    def shutdown(self) -> None:
+        """Stop listening and timers; called when the window closes."""
+        for timer in (self._retry_timer, self._callbacks_timer, self._reminder, self._debounce):
+            timer.stop()
+        if self.notifications is not None:
+            self.notifications.stop()
+            self.notifications = None
 
     # -- messages ------------------------------------------------------------------------
     def _failed(self, error: BaseException) -> None:

@@ -1,0 +1,46 @@
+"""Database notifications delivered to widgets by signal, from a thread of their own.
+
+A dropped connection is reopened with a growing pause, and ``reconnected`` tells the
+widgets to refresh, since what happened meanwhile was not announced to us.
+"""
+
+import logging
+
+from PySide6.QtCore import QThread, Signal
+
+from dialdesk.db.listener import NotificationListener
+
+_log = logging.getLogger(__name__)
+
+
+class NotificationThread(QThread):
+    notified = Signal(str, dict)  # channel, payload
+    reconnected = Signal()
+
+    def __init__(self, dsn: str, channels: tuple[str, ...], parent=None) -> None:
+        super().__init__(parent)
+        self._listener = NotificationListener(dsn, channels)
+        self._stopping = False
+
+    def stop(self) -> None:
+        self._stopping = True
+        self.wait(3000)
+
+    def run(self) -> None:
+        pause = 1.0
+        first = True
+        while not self._stopping:
+            try:
+                self._listener.connect()
+                if not first:
+                    self.reconnected.emit()
+                first, pause = False, 1.0
+                while not self._stopping:
+                    for channel, payload in self._listener.wait(timeout=0.5):
+                        self.notified.emit(channel, payload)
+            except Exception as exc:  # connection lost: wait, then listen again
+                _log.info("notifications interrupted: %s", exc)
+                first = False
+                self.msleep(int(pause * 1000))
+                pause = min(pause * 2, 30.0)
+        self._listener.close()
