@@ -123,6 +123,13 @@ class CampaignEntry(CreatedAt, Base):
             "next_attempt_at",
             postgresql_where=text("state IN ('fresh','retry')"),
         ),
+        Index(
+            "ix_campaign_entries_queue_order",
+            text("priority DESC"),
+            text("next_attempt_at NULLS FIRST"),
+            "id",
+            postgresql_where=text("state IN ('fresh','retry')"),
+        ),
         Index(None, "claimed_by", postgresql_where=text("state = 'claimed'")),
         Index(None, "company_id"),
     )
