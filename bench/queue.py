@@ -108,6 +108,7 @@ def widget_next_to_card_ms(login_dsn: str, login: str, password: str, times: int
         timings.append((time.perf_counter() - started) * 1000)
         page.release()
         wait_for(lambda: page.claim is None and not page._background.busy)
+    page.shutdown()
     page.close()
     session.engine.dispose()
     del app

@@ -549,6 +549,14 @@
         <translation>Этот логин отключён; обратитесь к администратору.</translation>
     </message>
     <message>
+        <source>Unknown operator state &apos;{state}&apos;.</source>
+        <translation>Неизвестное состояние оператора «{state}».</translation>
+    </message>
+    <message>
+        <source>Choose the reason for the pause.</source>
+        <translation>Выберите причину паузы.</translation>
+    </message>
+    <message>
         <source>Unknown outcome &apos;{code}&apos; or queue entry {entry}.</source>
         <translation>Неизвестный результат «{code}» или запись очереди {entry}.</translation>
     </message>
@@ -821,6 +829,10 @@
         <translation>Вернуть в очередь (Ctrl+R)</translation>
     </message>
     <message>
+        <source>&amp;Pause (Ctrl+P)</source>
+        <translation>&amp;Пауза (Ctrl+P)</translation>
+    </message>
+    <message>
         <source>Company</source>
         <translation>Компания</translation>
     </message>
@@ -906,6 +918,18 @@
     <message>
         <source>Save an outcome or release this company first.</source>
         <translation>Сначала сохраните результат или верните компанию в очередь.</translation>
+    </message>
+    <message>
+        <source>Paused: %1. Press Ctrl+P to go back to work.</source>
+        <translation>Пауза: %1. Нажмите Ctrl+P, чтобы вернуться к работе.</translation>
+    </message>
+    <message>
+        <source>Back to work.</source>
+        <translation>Снова в работе.</translation>
+    </message>
+    <message>
+        <source>You are on a pause; press Ctrl+P to go back to work.</source>
+        <translation>У вас пауза; нажмите Ctrl+P, чтобы вернуться к работе.</translation>
     </message>
     <message>
         <source>Looking for the next company…</source>

@@ -43,6 +43,7 @@ def page(qtbot: QtBot, db: Engine, db_dsn: str, logins: Logins, tmp_path: Path):
     qtbot.waitActive(widget)
     me = session.identity.person_id
     assert me is not None
+    widget.start()
     widget.floor = Floor(db, campaign, me, session.engine, me, session.engine)  # type: ignore[attr-defined]
     yield widget
     widget.shutdown()
@@ -173,3 +174,39 @@ def test_listening_resumes_after_a_dropped_connection(
         assert dropped == [(True,)]
     with qtbot.waitSignal(page.callbacks_shown, timeout=10000):
         pass  # reconnecting refreshes the panel: what changed meanwhile was not announced
+
+
+def _states(db: Engine, person: int) -> list[tuple[str, str | None]]:
+    with db.connect() as conn:
+        return [
+            (row[0], row[1])
+            for row in conn.execute(
+                text(
+                    "SELECT s.state, p.code FROM dialdesk.operator_states s "
+                    "LEFT JOIN dialdesk.pause_codes p ON p.id = s.pause_code_id "
+                    "WHERE s.person_id = :p ORDER BY s.id"
+                ),
+                {"p": person},
+            )
+        ]
+
+
+def test_pause_with_a_reason_is_logged_and_stops_next(
+    qtbot: QtBot, page: WorkPage, db: Engine
+) -> None:
+    page.floor.company("ООО Пауза")  # type: ignore[attr-defined]
+    qtbot.waitUntil(lambda: page.ui.pause_combo.count() >= 5, timeout=10000)
+    page.ui.pause_combo.setCurrentIndex(page.ui.pause_combo.findText("Обед"))
+    qtbot.keyClick(page, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    assert page.state == "paused"
+    qtbot.keyClick(page, Qt.Key.Key_F9)
+    assert page.claim is None and "pause" in page.ui.status_label.text()
+    qtbot.keyClick(page, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    _next(qtbot, page)
+    qtbot.waitUntil(lambda: len(_states(db, page.me)) == 4, timeout=10000)
+    assert _states(db, page.me) == [
+        ("waiting", None),
+        ("paused", "lunch"),
+        ("waiting", None),
+        ("on_card", None),
+    ]

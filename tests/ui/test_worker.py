@@ -40,3 +40,12 @@ def test_answer_for_a_closed_window_is_dropped(qtbot: QtBot) -> None:
     background._pool.waitForDone(5000)
     qtbot.wait(50)
     assert answers == []
+
+
+def test_serial_jobs_run_in_the_order_given(qtbot: QtBot) -> None:
+    background = Background(serial=True)
+    order: list[int] = []
+    for n in range(20):
+        background.run(lambda n=n: order.append(n), lambda _r: None, lambda _e: None)
+    background.wait()
+    assert order == list(range(20))

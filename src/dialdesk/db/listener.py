@@ -18,7 +18,7 @@ class NotificationListener:
 
     def connect(self) -> None:
         self.close()
-        conn = psycopg.connect(self._dsn, autocommit=True, connect_timeout=10)
+        conn = psycopg.connect(self._dsn, autocommit=True, connect_timeout=5)
         for channel in self._channels:
             conn.execute(sql.SQL("LISTEN {}").format(sql.Identifier(channel)))
         self._conn = conn

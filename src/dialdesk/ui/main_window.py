@@ -110,8 +110,7 @@ class MainWindow(QMainWindow):
     def refresh(self) -> None:
         self.overview.refresh()
         if self.work is not None:
-            self.work.refresh_callbacks()
-            self.work.send_journal()
+            self.work.start()
         if self.people is not None:
             self.people.refresh()
 

@@ -21,10 +21,14 @@ class NotificationThread(QThread):
         super().__init__(parent)
         self._listener = NotificationListener(dsn, channels)
         self._stopping = False
+        if parent is not None:
+            # a window deleted without being closed must still not leave the thread running
+            parent.destroyed.connect(lambda *_: self.stop())
 
     def stop(self) -> None:
+        """Stop listening; returns once the thread has finished (at most about a second)."""
         self._stopping = True
-        self.wait(3000)
+        self.wait()
 
     def run(self) -> None:
         pause = 1.0
@@ -41,6 +45,9 @@ class NotificationThread(QThread):
             except Exception as exc:  # connection lost: wait, then listen again
                 _log.info("notifications interrupted: %s", exc)
                 first = False
-                self.msleep(int(pause * 1000))
+                for _ in range(int(pause * 10)):  # sleep in slices so stop() is prompt
+                    if self._stopping:
+                        break
+                    self.msleep(100)
                 pause = min(pause * 2, 30.0)
         self._listener.close()

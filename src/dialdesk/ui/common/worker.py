@@ -34,9 +34,14 @@ class _Job(QRunnable):
 class Background(QObject):
     """Runs jobs for one window; results arrive on the UI thread through the callbacks."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, *, serial: bool = False) -> None:
+        """``serial``: one job at a time, in the order given (a log whose order matters)."""
         super().__init__(parent)
-        self._pool = QThreadPool.globalInstance()
+        if serial:
+            self._pool = QThreadPool(self)
+            self._pool.setMaxThreadCount(1)
+        else:
+            self._pool = QThreadPool.globalInstance()
         self._running: set[_Job] = set()
 
     def run(

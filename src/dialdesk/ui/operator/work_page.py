@@ -25,6 +25,7 @@ from dialdesk.services.card import (
 from dialdesk.services.errors import DatabaseUnavailable
 from dialdesk.services.journal import OutcomeJournal
 from dialdesk.services.login import LoggedIn
+from dialdesk.services.operator_state import PauseReason, log_state, pause_reasons
 from dialdesk.services.outcomes import NextContact, OutcomeInput, record_outcome
 from dialdesk.services.queue import Claim, claim_next_entry, release_claim
 from dialdesk.services.queue_status import QueueEmpty, explain_empty_queue
@@ -52,13 +53,15 @@ class WorkPage(QWidget):
         self.me = session.identity.person_id or 0
         self.journal = OutcomeJournal(journal_path)
         self._background = Background(self)
-        self._side = Background(self)  # callbacks list and journal: never block "Next"
+        self._side = Background(self, serial=True)  # state log in order; never blocks "Next"
+        self._sending = Background(self)  # the journal of unsent outcomes
         self.claim: Claim | None = None
         self.card: Card | None = None
         self.client_id = uuid.uuid4()
         self.started_at = datetime.now(UTC)
         self.outcome_code: str | None = None
         self.outcome_buttons: dict[str, QPushButton] = {}
+        self.state = "offline"
         self.next_reminder: CallbackLine | None = None
         self.reminder_box: QMessageBox | None = None
         self.hotkeys: dict[str, str] = {}  # "F1" -> outcome code, from the outcome definitions
@@ -117,12 +120,14 @@ class WorkPage(QWidget):
         ui.recipient_combo.addItem(self.tr("for anyone"), False)
         ui.next_edit.setDateTime(card_view.default_next_contact())
         ui.next_button.clicked.connect(self.next_company)
+        ui.pause_button.clicked.connect(self.toggle_pause)
         ui.release_button.clicked.connect(self.release)
         ui.save_button.clicked.connect(self.save_outcome)
         self.save_card_button.clicked.connect(self.save_card)
         ui.phones_table.activated.connect(lambda index: self.dial(index.row()))
         for keys, slot in (
             ("F9", self.next_company),
+            ("Ctrl+P", ui.pause_button.click),
             ("Ctrl+R", self.release),
             ("Ctrl+Return", self.save_outcome),
             ("Ctrl+Enter", self.save_outcome),
@@ -141,8 +146,54 @@ class WorkPage(QWidget):
                        self.ui.release_button):  # fmt: skip
             widget.setEnabled(enabled)
 
+    # -- state: waiting, on a card, paused ------------------------------------------------
+    def start(self) -> None:
+        """Begin the shift view: pause reasons, callbacks, and the state "waiting"."""
+        engine = self.session.engine
+        self._side.run(lambda: pause_reasons(engine), self._show_pause_reasons, self._failed)
+        self._log("waiting")
+        self.refresh_callbacks()
+        self.send_journal()
+
+    def _show_pause_reasons(self, reasons: list[PauseReason]) -> None:
+        self.ui.pause_combo.clear()
+        for reason in reasons:
+            self.ui.pause_combo.addItem(
+                reason.label_ru if self.language == "ru" else reason.label_en, reason.id
+            )
+
+    def _log(self, state: str, pause: int | None = None, entry: int | None = None) -> None:
+        engine, me = self.session.engine, self.me
+        self.state = state
+        self._side.run(
+            lambda: log_state(engine, me, state, pause_code_id=pause, entry_id=entry),
+            lambda _r: None,
+            lambda _e: None,  # losing one line of the state log must not stop the work
+        )
+
+    def toggle_pause(self) -> None:
+        if self.ui.pause_button.isChecked():
+            if self.claim is not None:
+                self.ui.pause_button.setChecked(False)
+                self._say(self.tr("Save an outcome or release this company first."))
+                return
+            self._log("paused", pause=self.ui.pause_combo.currentData())
+            self.ui.next_button.setEnabled(False)
+            self._say(
+                self.tr("Paused: %1. Press Ctrl+P to go back to work.").replace(
+                    "%1", self.ui.pause_combo.currentText()
+                )
+            )
+        else:
+            self._log("waiting")
+            self.ui.next_button.setEnabled(True)
+            self._say(self.tr("Back to work."))
+
     # -- the queue -----------------------------------------------------------------------
     def next_company(self) -> None:
+        if self.state == "paused":
+            self._say(self.tr("You are on a pause; press Ctrl+P to go back to work."))
+            return
         if self._background.busy or self.claim is not None:
             if self.claim is not None:
                 self._say(self.tr("Save an outcome or release this company first."))
@@ -168,6 +219,7 @@ class WorkPage(QWidget):
         self.started_at = datetime.now(UTC)
         self._fill(payload)
         self._set_card_enabled(True)
+        self._log("on_card", entry=claim.entry_id)
         note = self.tr(" (promised callback)") if claim.callback_id else ""
         self._say(str(payload.company.get("name") or "") + note)
         self.card_shown.emit()
@@ -207,6 +259,7 @@ class WorkPage(QWidget):
 
     def _released(self, _done: object) -> None:
         self._clear()
+        self._log("waiting")
         self._say(self.tr("Released; the company is back in the queue."))
 
     # -- the card ------------------------------------------------------------------------
@@ -414,6 +467,7 @@ class WorkPage(QWidget):
     def _saved(self, state: str) -> None:
         self.ui.save_button.setEnabled(True)
         self._clear()
+        self._log("waiting")
         self._say(self.tr("Outcome saved."))
         self.outcome_saved.emit(state)
         self.refresh_callbacks()
@@ -423,6 +477,7 @@ class WorkPage(QWidget):
         if isinstance(error, DatabaseUnavailable):
             self.journal.add(data)
             self._clear()
+            self._log("waiting")
             self._show_pending()
             self._say(
                 self.tr(
@@ -459,10 +514,10 @@ class WorkPage(QWidget):
         )
 
     def send_journal(self) -> None:
-        if not self.pending_count() or self._side.busy:
+        if not self.pending_count() or self._sending.busy:
             return
         engine, me, journal = self.session.engine, self.me, self.journal
-        self._side.run(
+        self._sending.run(
             lambda: journal.send(lambda o: record_outcome(engine, me, o)),
             lambda _r: self._show_pending(),
             self._journal_failed,
@@ -522,6 +577,9 @@ class WorkPage(QWidget):
         """Stop listening and timers; called when the window closes."""
         for timer in (self._retry_timer, self._callbacks_timer, self._reminder, self._debounce):
             timer.stop()
+        if self.state != "offline":
+            self._log("offline")
+            self._side.wait()
         if self.notifications is not None:
             self.notifications.stop()
             self.notifications = None
