@@ -250,6 +250,33 @@
     </message>
 </context>
 <context>
+    <name>ContactForm</name>
+    <message>
+        <source>Contact person</source>
+        <translation>Контактное лицо</translation>
+    </message>
+    <message>
+        <source>Full &amp;name:</source>
+        <translation>&amp;ФИО:</translation>
+    </message>
+    <message>
+        <source>&amp;Position:</source>
+        <translation>&amp;Должность:</translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation>&amp;Роль:</translation>
+    </message>
+    <message>
+        <source>P&amp;hone:</source>
+        <translation>&amp;Телефон:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mail:</translation>
+    </message>
+</context>
+<context>
     <name>CrashForm</name>
     <message>
         <source>DialDesk: unexpected error</source>
@@ -491,6 +518,18 @@
     <message>
         <source>The company name cannot be empty.</source>
         <translation>Название компании не может быть пустым.</translation>
+    </message>
+    <message>
+        <source>Write the contact person&apos;s name.</source>
+        <translation>Укажите имя контактного лица.</translation>
+    </message>
+    <message>
+        <source>Unknown contact role &apos;{role}&apos;.</source>
+        <translation>Неизвестная роль контакта «{role}».</translation>
+    </message>
+    <message>
+        <source>This contact person no longer exists.</source>
+        <translation>Этого контактного лица больше нет.</translation>
     </message>
     <message>
         <source>The number of demo companies must be at least 1.</source>

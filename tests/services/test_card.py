@@ -6,7 +6,14 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import text
 
-from dialdesk.services.card import EditConflict, load_card, mark_phone_dead, save_company
+from dialdesk.services.card import (
+    EditConflict,
+    list_contacts,
+    load_card,
+    mark_phone_dead,
+    save_company,
+    save_contact,
+)
 from dialdesk.services.errors import UserError
 from dialdesk.services.outcomes import OutcomeInput, record_outcome
 from dialdesk.services.queue import claim_next_entry
@@ -79,3 +86,26 @@ def test_mark_a_number_dead(floor: Floor) -> None:
     company, phone, _ = floor.company("ООО Ромашка")
     mark_phone_dead(floor.my_engine, phone)
     assert load_card(floor.my_engine, company, floor.campaign).phones[0].is_dead
+
+
+def test_add_and_edit_contact_persons(floor: Floor) -> None:
+    company, _, _ = floor.company("ООО Ромашка")
+    secretary = save_contact(floor.my_engine, company, "Анна", "secretary", phone="+7 495 1")
+    boss = save_contact(floor.my_engine, company, "Иван Петров", "decision_maker")
+    assert [c.full_name for c in list_contacts(floor.my_engine, company)] == ["Иван Петров", "Анна"]
+    save_contact(
+        floor.my_engine,
+        company,
+        "Анна Сергеевна",
+        "secretary",
+        email="a@x.ru",
+        contact_id=secretary,
+    )
+    contacts = {c.id: c for c in list_contacts(floor.my_engine, company)}
+    assert (contacts[secretary].full_name, contacts[secretary].email) == (
+        "Анна Сергеевна",
+        "a@x.ru",
+    )
+    assert contacts[boss].role == "decision_maker"
+    with pytest.raises(UserError, match="name"):
+        save_contact(floor.my_engine, company, " ", "other")

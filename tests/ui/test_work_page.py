@@ -210,3 +210,17 @@ def test_pause_with_a_reason_is_logged_and_stops_next(
         ("waiting", None),
         ("on_card", None),
     ]
+
+
+def test_add_a_contact_person_from_the_keyboard(qtbot: QtBot, page: WorkPage) -> None:
+    page.floor.company("ООО Контакт")  # type: ignore[attr-defined]
+    _next(qtbot, page)
+    qtbot.keyClick(page, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    dialog = page.contact_dialog
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClicks(dialog.ui.name_edit, "Ivan Petrov")
+    dialog.ui.role_combo.setCurrentIndex(dialog.ui.role_combo.findData("decision_maker"))
+    with qtbot.waitSignal(page.contacts_changed, timeout=10000):
+        qtbot.keyClick(dialog.ui.name_edit, Qt.Key.Key_Return)
+    assert page.contacts.rowCount() == 1
+    assert page.contacts.row_at(0).full_name == "Ivan Petrov"

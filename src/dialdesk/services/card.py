@@ -98,6 +98,14 @@ class EditConflict(UserError):
         self.version = version
 
 
+_CONTACTS = (
+    "SELECT id, full_name, position, role, phone, email "
+    "FROM dialdesk.contact_persons WHERE company_id = :c "
+    "ORDER BY CASE role WHEN 'decision_maker' THEN 0 WHEN 'influencer' THEN 1 "
+    "WHEN 'secretary' THEN 2 ELSE 3 END, id"
+)
+
+
 def load_card(engine: Engine, company_id: int, campaign_id: int) -> Card:
     with plain_database_errors(), engine.connect() as conn:
         row = (
@@ -123,18 +131,7 @@ def load_card(engine: Engine, company_id: int, campaign_id: int) -> Card:
                 {"c": company_id},
             )
         ]
-        contacts = [
-            ContactLine(*r)
-            for r in conn.execute(
-                text(
-                    "SELECT id, full_name, position, role, phone, email "
-                    "FROM dialdesk.contact_persons WHERE company_id = :c "
-                    "ORDER BY CASE role WHEN 'decision_maker' THEN 0 WHEN 'influencer' THEN 1 "
-                    "WHEN 'secretary' THEN 2 ELSE 3 END, id"
-                ),
-                {"c": company_id},
-            )
-        ]
+        contacts = [ContactLine(*r) for r in conn.execute(text(_CONTACTS), {"c": company_id})]
         name, script = conn.execute(
             text("SELECT name, coalesce(script, '') FROM dialdesk.campaigns WHERE id = :k"),
             {"k": campaign_id},
@@ -244,3 +241,60 @@ def mark_phone_dead(engine: Engine, phone_id: int) -> None:
         conn.execute(
             text("UPDATE dialdesk.phones SET is_dead = true WHERE id = :p"), {"p": phone_id}
         )
+
+
+CONTACT_ROLES = ("decision_maker", "influencer", "secretary", "other")
+
+
+def save_contact(
+    engine: Engine,
+    company_id: int,
+    full_name: str,
+    role: str,
+    *,
+    position: str = "",
+    phone: str = "",
+    email: str = "",
+    contact_id: int | None = None,
+) -> int:
+    """Add a contact person to the company, or change one; returns its id."""
+    if not full_name.strip():
+        raise UserError("Write the contact person's name.")
+    if role not in CONTACT_ROLES:
+        raise UserError("Unknown contact role '{role}'.", role=role)
+    values = {
+        "company": company_id,
+        "name": full_name.strip(),
+        "role": role,
+        "position": position.strip() or None,
+        "phone": phone.strip() or None,
+        "email": email.strip() or None,
+        "id": contact_id,
+    }
+    with plain_database_errors(), engine.begin() as conn:
+        if contact_id is None:
+            saved = conn.execute(
+                text(
+                    "INSERT INTO dialdesk.contact_persons (company_id, full_name, role, "
+                    "position, phone, email) VALUES (:company, :name, :role, :position, "
+                    ":phone, :email) RETURNING id"
+                ),
+                values,
+            ).scalar_one()
+        else:
+            saved = conn.execute(
+                text(
+                    "UPDATE dialdesk.contact_persons SET full_name = :name, role = :role, "
+                    "position = :position, phone = :phone, email = :email "
+                    "WHERE id = :id AND company_id = :company RETURNING id"
+                ),
+                values,
+            ).scalar()
+            if saved is None:
+                raise UserError("This contact person no longer exists.")
+    return int(saved)
+
+
+def list_contacts(engine: Engine, company_id: int) -> list[ContactLine]:
+    with plain_database_errors(), engine.connect() as conn:
+        return [ContactLine(*r) for r in conn.execute(text(_CONTACTS), {"c": company_id})]

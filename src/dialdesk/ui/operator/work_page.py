@@ -17,7 +17,9 @@ from dialdesk.services.callbacks import CallbackLine, my_callbacks
 from dialdesk.services.card import (
     EDITABLE_FIELDS,
     Card,
+    ContactLine,
     EditConflict,
+    list_contacts,
     load_card,
     mark_phone_dead,
     save_company,
@@ -34,6 +36,7 @@ from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.notifications import NotificationThread
 from dialdesk.ui.common.worker import Background
 from dialdesk.ui.operator import card_view
+from dialdesk.ui.operator.contact_dialog import ContactDialog
 
 JOURNAL_RETRY_MS = 30_000
 CALLBACKS_REFRESH_MS = 60_000
@@ -42,6 +45,7 @@ CALLBACKS_REFRESH_MS = 60_000
 class WorkPage(QWidget):
     card_shown = Signal()
     callbacks_shown = Signal()
+    contacts_changed = Signal()
     outcome_saved = Signal(str)  # the entry's new state
     message = Signal(str)
 
@@ -64,6 +68,7 @@ class WorkPage(QWidget):
         self.state = "offline"
         self.next_reminder: CallbackLine | None = None
         self.reminder_box: QMessageBox | None = None
+        self.contact_dialog: ContactDialog | None = None
         self.hotkeys: dict[str, str] = {}  # "F1" -> outcome code, from the outcome definitions
         self.field_edits: dict[str, QLineEdit] = {}
         self.question_widgets: dict[int, QWidget] = {}
@@ -125,6 +130,7 @@ class WorkPage(QWidget):
         ui.save_button.clicked.connect(self.save_outcome)
         self.save_card_button.clicked.connect(self.save_card)
         ui.phones_table.activated.connect(lambda index: self.dial(index.row()))
+        ui.contacts_table.activated.connect(lambda index: self.edit_contact(index.row()))
         for keys, slot in (
             ("F9", self.next_company),
             ("Ctrl+P", ui.pause_button.click),
@@ -133,6 +139,7 @@ class WorkPage(QWidget):
             ("Ctrl+Enter", self.save_outcome),
             ("Ctrl+S", self.save_card),
             ("Ctrl+D", self.mark_selected_phone_dead),
+            ("Ctrl+K", lambda: self.edit_contact(None)),
             ("F7", lambda: ui.right_tabs.setCurrentWidget(ui.history_tab)),
         ):
             QShortcut(QKeySequence(keys), self, slot)
@@ -370,6 +377,27 @@ class WorkPage(QWidget):
             return load_card(engine, claim.company_id, claim.campaign_id)
 
         self._background.run(work, lambda card: self.phones.set_rows(card.phones), self._failed)
+
+    def edit_contact(self, row: int | None) -> None:
+        """Add a contact person (row None) or change the one in ``row``; Ctrl+K / Enter."""
+        if self.claim is None:
+            return
+        contact = self.contacts.row_at(row) if row is not None else None
+        dialog = ContactDialog(self.session, self.claim.company_id, contact, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._reload_contacts)
+        self.contact_dialog = dialog
+        dialog.open()
+
+    def _reload_contacts(self) -> None:
+        if self.claim is None:
+            return
+        engine, company = self.session.engine, self.claim.company_id
+        self._side.run(lambda: list_contacts(engine, company), self._show_contacts, self._failed)
+
+    def _show_contacts(self, contacts: list[ContactLine]) -> None:
+        self.contacts.set_rows(contacts)
+        self.contacts_changed.emit()
 
     def save_card(self) -> None:
         if self.card is None or self.claim is None or self._background.busy:
