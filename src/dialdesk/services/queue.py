@@ -45,8 +45,8 @@ AND (NOT c.working_days_only OR (:now AT TIME ZONE ph.tz)::date <> ALL(:days_off
 
 FREE = "(e.claimed_by IS NULL OR e.claimed_by = :me)"
 
-RETURN_ABANDONED_CLAIMS = """
-UPDATE dialdesk.campaign_entries e
+# What an entry goes back to when its claim ends without an outcome.
+UNCLAIM = """
 SET state = CASE
         WHEN EXISTS (SELECT 1 FROM dialdesk.callbacks cb
                      WHERE cb.entry_id = e.id AND cb.state = 'pending') THEN 'callback'
@@ -54,6 +54,10 @@ SET state = CASE
         ELSE 'fresh' END,
     claimed_by = NULL,
     lease_expires_at = NULL
+"""
+
+RETURN_ABANDONED_CLAIMS = f"""
+UPDATE dialdesk.campaign_entries e {UNCLAIM}
 WHERE e.state = 'claimed' AND e.lease_expires_at < :now
 """
 
@@ -166,12 +170,7 @@ def release_claim(engine: Engine, me: int, entry_id: int) -> bool:
     with plain_database_errors(), engine.begin() as conn:
         released = conn.execute(
             text(
-                "UPDATE dialdesk.campaign_entries e SET state = CASE "
-                "  WHEN EXISTS (SELECT 1 FROM dialdesk.callbacks cb "
-                "               WHERE cb.entry_id = e.id AND cb.state = 'pending') "
-                "    THEN 'callback' "
-                "  WHEN e.attempts > 0 THEN 'retry' ELSE 'fresh' END, "
-                "  claimed_by = NULL, lease_expires_at = NULL "
+                f"UPDATE dialdesk.campaign_entries e {UNCLAIM} "
                 "WHERE e.id = :entry AND e.claimed_by = :me AND e.state = 'claimed'"
             ),
             {"entry": entry_id, "me": me},

@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 from dialdesk.services import people
 from dialdesk.services.login import LoggedIn
 from dialdesk.ui.admin.add_person_dialog import AddPersonDialog
-from dialdesk.ui.common.error_text import plain_error
+from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.roles import role_label
 from dialdesk.ui.common.row_model import ROW_ROLE, Column, RowTableModel
@@ -94,10 +94,7 @@ class PeoplePage(QWidget):
         self.loaded.emit()
 
     def _failed(self, error: BaseException) -> None:
-        text = plain_error(error)
-        if text is None:
-            raise error
-        self._say(text)
+        show_failure(error, self._say)
 
     def _say(self, text: str) -> None:
         self.ui.status_label.setText(text)

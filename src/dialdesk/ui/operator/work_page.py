@@ -32,6 +32,7 @@ from dialdesk.services.outcomes import NextContact, OutcomeInput, record_outcome
 from dialdesk.services.queue import Claim, claim_next_entry, release_claim
 from dialdesk.services.queue_status import QueueEmpty, explain_empty_queue
 from dialdesk.ui.common.error_text import plain_error
+from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.notifications import NotificationThread
 from dialdesk.ui.common.worker import Background
@@ -614,10 +615,7 @@ class WorkPage(QWidget):
 
     # -- messages ------------------------------------------------------------------------
     def _failed(self, error: BaseException) -> None:
-        text = plain_error(error)
-        if text is None:
-            raise error
-        self._say(text)
+        show_failure(error, self._say)
 
     def _say(self, text: str) -> None:
         self.ui.status_label.setText(text)
