@@ -74,7 +74,8 @@ _OUTCOME = """
 SELECT o.id, o.code, o.is_contact, o.is_final, o.hands_to_expert, o.needs_callback,
        o.retry_after_days, o.max_attempts, o.marks_phone_dead,
        e.company_id, e.campaign_id, e.attempts, e.claimed_by, e.state,
-       c.retry_delay_minutes, c.max_attempts AS campaign_max_attempts
+       c.retry_delay_minutes, c.max_attempts AS campaign_max_attempts,
+       (SELECT id FROM dialdesk.calls WHERE client_id = :cid) AS saved_call_id
 FROM dialdesk.outcome_definitions o,
      dialdesk.campaign_entries e JOIN dialdesk.campaigns c ON c.id = e.campaign_id
 WHERE o.code = :code AND e.id = :entry
@@ -98,19 +99,23 @@ def record_outcome(engine: Engine, me: int, data: OutcomeInput) -> SavedOutcome:
     with plain_database_errors(), engine.begin() as conn:
         # lock the entry first: a second save of the same call waits here, then finds it saved
         outcome = conn.execute(
-            text(_OUTCOME), {"code": data.outcome_code, "entry": data.entry_id}
+            text(_OUTCOME),
+            {"code": data.outcome_code, "entry": data.entry_id, "cid": data.client_id},
         ).first()
-        existing = conn.execute(
-            text(
-                "SELECT c.id, e.state FROM dialdesk.calls c "
-                "LEFT JOIN dialdesk.campaign_entries e ON e.id = c.entry_id "
-                "WHERE c.client_id = :cid"
-            ),
-            {"cid": data.client_id},
-        ).first()
-        if existing is not None:
-            return SavedOutcome(existing[0], existing[1], True)
+        if outcome is not None and outcome.saved_call_id is not None:
+            return SavedOutcome(outcome.saved_call_id, outcome.state, True)
         if outcome is None:
+            # saved before, and the company has since gone to someone else: still a success
+            existing = conn.execute(
+                text(
+                    "SELECT c.id, e.state FROM dialdesk.calls c "
+                    "LEFT JOIN dialdesk.campaign_entries e ON e.id = c.entry_id "
+                    "WHERE c.client_id = :cid"
+                ),
+                {"cid": data.client_id},
+            ).first()
+            if existing is not None:
+                return SavedOutcome(existing[0], existing[1], True)
             _explain_missing(conn, data)
         validate(outcome, data)
         if outcome.claimed_by not in (None, me):

@@ -138,23 +138,27 @@ def claim_next_entry(
     }
     with plain_database_errors(), engine.begin() as conn:
         conn.execute(text(RETURN_ABANDONED_CLAIMS), params)
-        for query in (
-            MY_LIVE_CLAIM,
-            DUE_CALLBACK.format(who=MINE),
-            DUE_CALLBACK.format(who=SHARED),
-            NEXT_ENTRY,
+        for query, may_hold_callback in (
+            (MY_LIVE_CLAIM, True),
+            (DUE_CALLBACK.format(who=MINE), False),
+            (DUE_CALLBACK.format(who=SHARED), False),
+            (NEXT_ENTRY, False),  # fresh and retry entries have no pending callback
         ):
             row = conn.execute(text(query), params).first()
             if row is not None:
-                return _take(conn, row[0], row[1], params)
+                return _take(conn, row[0], row[1], params, may_hold_callback)
     return None
 
 
 def _take(
-    conn: Connection, entry_id: int, callback_id: int | None, params: dict[str, object]
+    conn: Connection,
+    entry_id: int,
+    callback_id: int | None,
+    params: dict[str, object],
+    may_hold_callback: bool,
 ) -> Claim:
     company_id, campaign_id, lease = conn.execute(text(TAKE), {**params, "entry": entry_id}).one()
-    if callback_id is None:
+    if callback_id is None and may_hold_callback:
         callback_id = conn.execute(
             text(
                 "SELECT id FROM dialdesk.callbacks WHERE entry_id = :entry AND state = 'pending' "
