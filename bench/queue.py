@@ -128,6 +128,11 @@ def main() -> int:
     p.add_argument("--calls", type=int, default=1_000_000)
     p.add_argument("--rounds", type=int, default=150, help="save+claim steps per operator")
     p.add_argument(
+        "--without-triggers",
+        action="store_true",
+        help="diagnostic: switch off the notify and audit triggers to see what they cost",
+    )
+    p.add_argument(
         "--think-ms",
         type=int,
         default=0,
@@ -140,6 +145,11 @@ def main() -> int:
         started = time.perf_counter()
         load_demo(admin, args.companies, login_prefix=LOGIN_PREFIX)
         add_history(dsn, args.calls)
+        if args.without_triggers:
+            with psycopg.connect(dsn, autocommit=True) as conn:
+                for table in ("calls", "campaign_entries", "callbacks", "operator_states",
+                              "companies", "handoffs"):  # fmt: skip
+                    conn.execute(f"ALTER TABLE dialdesk.{table} DISABLE TRIGGER USER")
         print(
             f"base: {args.companies} companies, {args.calls} calls "
             f"in {time.perf_counter() - started:.1f} s"
@@ -207,6 +217,11 @@ def main() -> int:
         for thread in threads:
             thread.join()
         seconds = time.perf_counter() - run_started
+        if args.without_triggers:
+            with psycopg.connect(dsn, autocommit=True) as conn:
+                for table in ("calls", "campaign_entries", "callbacks", "operator_states",
+                              "companies", "handoffs"):  # fmt: skip
+                    conn.execute(f"ALTER TABLE dialdesk.{table} ENABLE TRIGGER USER")
         widget_ms = widget_next_to_card_ms(
             dsn, f"{LOGIN_PREFIX}op00", "bench-password-0", min(30, args.rounds)
         )
@@ -217,6 +232,7 @@ def main() -> int:
     result = {
         "operators": args.operators,
         "think_ms": args.think_ms,
+        "without_triggers": args.without_triggers,
         "companies": args.companies,
         "calls": args.calls,
         "steps": len(step_ms),

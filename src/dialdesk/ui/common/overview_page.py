@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 
 from dialdesk.services.login import LoggedIn
 from dialdesk.services.overview import CampaignLine, GroupCount, Overview, load_overview
-from dialdesk.ui.common.error_text import plain_error
+from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.row_model import Column, RowTableModel
 from dialdesk.ui.common.worker import Background
@@ -82,8 +82,8 @@ class OverviewPage(QWidget):
 
     def _failed(self, error: BaseException) -> None:
         self.ui.refresh_button.setEnabled(True)
-        text = plain_error(error)
-        if text is None:
-            raise error
+        show_failure(error, self._say)
+
+    def _say(self, text: str) -> None:
         self.ui.summary_label.setText(text)
         self.message.emit(text)
