@@ -849,6 +849,14 @@
         <translation>&amp;Язык:</translation>
     </message>
     <message>
+        <source>Soft&amp;phone command:</source>
+        <translation>Команда &amp;софтфона:</translation>
+    </message>
+    <message>
+        <source>empty: the system&apos;s tel: link; or e.g. microsip.exe {number}</source>
+        <translation>пусто — ссылка tel: системы; или, например, microsip.exe {number}</translation>
+    </message>
+    <message>
         <source>Changes take effect the next time you log in; the language, the next time DialDesk starts.</source>
         <translation>Изменения вступят в силу при следующем входе, язык — при следующем запуске DialDesk.</translation>
     </message>
@@ -1017,6 +1025,10 @@
     <message>
         <source>This number may not be called.</source>
         <translation>По этому номеру звонить нельзя.</translation>
+    </message>
+    <message>
+        <source>The softphone command could not be started: %1</source>
+        <translation>Не удалось запустить команду софтфона: %1</translation>
     </message>
     <message>
         <source>Nothing changed on the card.</source>

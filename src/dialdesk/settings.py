@@ -37,6 +37,7 @@ class Settings:
     server_dsn: str = ""
     language: str = ""
     last_login: str = ""
+    softphone_command: str = ""  # e.g. "microsip.exe {number}"; empty: the system's tel: link
 
     @classmethod
     def load(cls, path: Path | None = None) -> "Settings":

@@ -52,3 +52,12 @@ def test_back_to_the_built_in_database(qtbot: QtBot, tmp_path: Path) -> None:
     dialog.ui.builtin_radio.setChecked(True)
     dialog.save()
     assert Settings.load(path).server_dsn == ""
+
+
+def test_softphone_command_is_kept(qtbot: QtBot, tmp_path: Path) -> None:
+    path = tmp_path / "settings.json"
+    dialog = SettingsDialog(path)
+    qtbot.addWidget(dialog)
+    qtbot.keyClicks(dialog.ui.softphone_edit, "microsip.exe {number}")
+    dialog.save()
+    assert Settings.load(path).softphone_command == "microsip.exe {number}"

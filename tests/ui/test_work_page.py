@@ -224,3 +224,16 @@ def test_add_a_contact_person_from_the_keyboard(qtbot: QtBot, page: WorkPage) ->
         qtbot.keyClick(dialog.ui.name_edit, Qt.Key.Key_Return)
     assert page.contacts.rowCount() == 1
     assert page.contacts.row_at(0).full_name == "Ivan Petrov"
+
+
+def test_enter_on_a_phone_runs_the_configured_softphone(
+    qtbot: QtBot, page: WorkPage, tmp_path: Path
+) -> None:
+    page.floor.company("ООО Звонок", "+74952223344")  # type: ignore[attr-defined]
+    dialled = tmp_path / "dialled"
+    dialled.mkdir()
+    page.softphone_command = f"touch {dialled}/{{number}}"
+    _next(qtbot, page)
+    page.ui.phones_table.setFocus()
+    qtbot.keyClick(page.ui.phones_table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: (dialled / "+74952223344").exists(), timeout=5000)

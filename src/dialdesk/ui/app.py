@@ -137,7 +137,12 @@ class AppController(QObject):
 
     def _open_main_window(self) -> None:
         assert self.session is not None and self.target is not None
-        window = MainWindow(self.session, self.database_text(), self.language)
+        window = MainWindow(
+            self.session,
+            self.database_text(),
+            self.language,
+            softphone_command=self._settings.softphone_command,
+        )
         window.logout_requested.connect(self.log_out)
         window.quit_requested.connect(self._main_window_closed)
         window.settings_requested.connect(lambda: self.open_settings(window))

@@ -28,6 +28,7 @@ class MainWindow(QMainWindow):
         language: str,
         journal_dir: Path | None = None,
         parent=None,
+        softphone_command: str = "",
     ) -> None:
         super().__init__(parent)
         self.session = session
@@ -57,7 +58,11 @@ class MainWindow(QMainWindow):
         if identity.role in ("operator", "supervisor") and identity.person_id is not None:
             folder = journal_dir or data_dir()
             self.work = WorkPage(
-                session, language, folder / f"outcomes-{identity.login}.jsonl", self
+                session,
+                language,
+                folder / f"outcomes-{identity.login}.jsonl",
+                self,
+                softphone_command=softphone_command,
             )
             self.work.message.connect(self.show_message)
             self.ui.sections_tabs.addTab(self.work, self.tr("&Work"))

@@ -25,6 +25,7 @@ class SettingsDialog(QDialog):
         self.ui.language_combo.setCurrentIndex(
             max(0, self.ui.language_combo.findData(self.settings.language))
         )
+        self.ui.softphone_edit.setText(self.settings.softphone_command)
         if self.settings.server_dsn:
             params = conninfo_to_dict(self.settings.server_dsn)
             self.ui.server_radio.setChecked(True)
@@ -58,6 +59,7 @@ class SettingsDialog(QDialog):
         else:
             self.settings.server_dsn = ""
         self.settings.language = self.ui.language_combo.currentData()
+        self.settings.softphone_command = self.ui.softphone_edit.text().strip()
         try:
             self.settings.save(self._path)
         except OSError as exc:

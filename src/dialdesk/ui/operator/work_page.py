@@ -4,12 +4,13 @@ Every database call runs in the background; an outcome that cannot reach the ser
 kept in the on-disk journal and sent when the connection returns.
 """
 
+import shlex
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QProcess, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QMessageBox, QPushButton, QWidget
 
@@ -50,12 +51,20 @@ class WorkPage(QWidget):
     outcome_saved = Signal(str)  # the entry's new state
     message = Signal(str)
 
-    def __init__(self, session: LoggedIn, language: str, journal_path: Path, parent=None) -> None:
+    def __init__(
+        self,
+        session: LoggedIn,
+        language: str,
+        journal_path: Path,
+        parent=None,
+        softphone_command: str = "",
+    ) -> None:
         super().__init__(parent)
         self.ui = load_form("work_page", self)
         self.session = session
         self.language = language
         self.me = session.identity.person_id or 0
+        self.softphone_command = softphone_command
         self.journal = OutcomeJournal(journal_path)
         self._background = Background(self)
         self._side = Background(self, serial=True)  # state log in order; never blocks "Next"
@@ -365,7 +374,20 @@ class WorkPage(QWidget):
         if phone.is_dead or phone.do_not_call:
             self._say(self.tr("This number may not be called."))
             return
-        QDesktopServices.openUrl(QUrl(phone.tel_link()))
+        if not self.softphone_command:
+            QDesktopServices.openUrl(QUrl(phone.tel_link()))
+            return
+        command = shlex.split(
+            self.softphone_command.replace("{number}", phone.e164 or "").replace(
+                "{extension}", phone.extension or ""
+            )
+        )
+        if not command or not QProcess.startDetached(command[0], command[1:]):
+            self._say(
+                self.tr("The softphone command could not be started: %1").replace(
+                    "%1", self.softphone_command
+                )
+            )
 
     def mark_selected_phone_dead(self) -> None:
         phone_id = self.selected_phone_id()
