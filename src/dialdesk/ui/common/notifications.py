@@ -21,6 +21,7 @@ class NotificationThread(QThread):
         super().__init__(parent)
         self._listener = NotificationListener(dsn, channels)
         self._stopping = False
+        self.is_listening = False  # True while subscribed (for status displays and tests)
         if parent is not None:
             # a window deleted without being closed must still not leave the thread running
             parent.destroyed.connect(lambda *_: self.stop())
@@ -36,6 +37,7 @@ class NotificationThread(QThread):
         while not self._stopping:
             try:
                 self._listener.connect()
+                self.is_listening = True
                 if not first:
                     self.reconnected.emit()
                 first, pause = False, 1.0
@@ -43,6 +45,7 @@ class NotificationThread(QThread):
                     for channel, payload in self._listener.wait(timeout=0.5):
                         self.notified.emit(channel, payload)
             except Exception as exc:  # connection lost: wait, then listen again
+                self.is_listening = False
                 _log.info("notifications interrupted: %s", exc)
                 first = False
                 for _ in range(int(pause * 10)):  # sleep in slices so stop() is prompt
