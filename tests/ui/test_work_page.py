@@ -146,12 +146,11 @@ def test_callbacks_panel_follows_the_database_live(
     assert page.notifications is not None
     _, _, entry = page.floor.company("ООО Перезвон")  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: page.notifications.is_listening, timeout=10000)  # type: ignore[union-attr]
-    soon = datetime.now(UTC) + timedelta(seconds=2)
+    soon = datetime.now(UTC) + timedelta(seconds=3)
     # someone (here: a supervisor's tool) gives this operator a callback; the panel polls
     # only once a minute, so seeing it within seconds means the notification arrived
     page.floor.callback(entry, soon, page.me, page.me)  # type: ignore[attr-defined]
     qtbot.waitUntil(lambda: page.callbacks.rowCount() == 1, timeout=10000)
-    assert page.next_reminder is not None and page.next_reminder.company == "ООО Перезвон"
     qtbot.waitUntil(lambda: page.reminder_box is not None, timeout=10000)
     assert "ООО Перезвон" in page.reminder_box.text()  # type: ignore[union-attr]
     qtbot.waitUntil(lambda: "(1 due)" in page.ui.right_tabs.tabText(2), timeout=10000)

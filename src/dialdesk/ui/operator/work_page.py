@@ -77,6 +77,8 @@ class WorkPage(QWidget):
         self.outcome_buttons: dict[str, QPushButton] = {}
         self.state = "offline"
         self.next_reminder: CallbackLine | None = None
+        self._reminded: set[int] = set()
+        self._opened_at = datetime.now(UTC)
         self.reminder_box: QMessageBox | None = None
         self.contact_dialog: ContactDialog | None = None
         self.hotkeys: dict[str, str] = {}  # "F1" -> outcome code, from the outcome definitions
@@ -598,6 +600,12 @@ class WorkPage(QWidget):
         if overdue:
             title += " " + self.tr("(%1 due)").replace("%1", str(overdue))
         self.ui.right_tabs.setTabText(index, title)
+        # a callback that fell due since the shift view opened gets its reminder even if the
+        # timer was late (the list arrived after the due time)
+        for row in rows:
+            if self._opened_at <= row.due_at <= now and row.id not in self._reminded:
+                self._show_reminder(row)
+                break
         upcoming = [row for row in rows if row.due_at > now]
         self.next_reminder = upcoming[0] if upcoming else None
         self._reminder.stop()
@@ -607,9 +615,11 @@ class WorkPage(QWidget):
         self.callbacks_shown.emit()
 
     def _remind(self) -> None:
-        due = self.next_reminder
-        if due is None:
-            return
+        """The reminder timer: refresh, and the refresh shows what fell due."""
+        self.refresh_callbacks()
+
+    def _show_reminder(self, due: CallbackLine) -> None:
+        self._reminded.add(due.id)
         box = QMessageBox(
             QMessageBox.Icon.Information,
             self.tr("Callback due"),
@@ -622,7 +632,6 @@ class WorkPage(QWidget):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.reminder_box = box
         box.open()
-        self.refresh_callbacks()
 
     def shutdown(self) -> None:
         """Stop listening and timers; called when the window closes."""
