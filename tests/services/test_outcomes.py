@@ -150,3 +150,30 @@ def test_the_outcome_does_not_count_as_a_card_edit(floor: Floor) -> None:
     assert (
         _scalar(floor, "SELECT row_version FROM dialdesk.companies WHERE id = :c", c=company) == 1
     )
+
+
+def test_questionnaire_answers_are_saved_with_the_call(floor: Floor) -> None:
+    _, _, entry = _claimed(floor)
+    with floor.db.begin() as conn:
+        questions = (
+            conn.execute(
+                text(
+                    "INSERT INTO dialdesk.questions (campaign_id, position, kind, text) VALUES "
+                    "(:k, 1, 'yes_no', 'Используете?'), (:k, 2, 'number', 'Бюджет'), "
+                    "(:k, 3, 'text', 'Заметка') RETURNING id"
+                ),
+                {"k": floor.campaign},
+            )
+            .scalars()
+            .all()
+        )
+    answers = {questions[0]: "yes", questions[1]: " 120 ", questions[2]: "  "}
+    saved = record_outcome(
+        floor.my_engine, floor.me, _outcome(entry, "cold", spoke_with="X", answers=answers)
+    )
+    with floor.db.connect() as conn:
+        stored = conn.execute(
+            text("SELECT question_id, value FROM dialdesk.answers WHERE call_id = :c ORDER BY 1"),
+            {"c": saved.call_id},
+        ).all()
+    assert [tuple(row) for row in stored] == [(questions[0], "yes"), (questions[1], "120")]

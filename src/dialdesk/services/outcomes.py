@@ -8,9 +8,8 @@ from typing import Any, NoReturn
 
 from sqlalchemy import Connection, Engine, text
 
+from dialdesk.models.calls import CALLBACK_KINDS
 from dialdesk.services.errors import UserError, plain_database_errors
-
-CALLBACK_KINDS = ("call", "meeting", "send_offer")
 
 
 @dataclass(frozen=True)
@@ -123,15 +122,19 @@ def record_outcome(engine: Engine, me: int, data: OutcomeInput) -> SavedOutcome:
                 "This company is now with another operator; your outcome was not saved."
             )
         call_id = _insert_call(conn, me, outcome, data)
-        for question_id, value in data.answers.items():
-            if value.strip():
-                conn.execute(
-                    text(
-                        "INSERT INTO dialdesk.answers (call_id, question_id, value) "
-                        "VALUES (:call, :q, :v)"
-                    ),
-                    {"call": call_id, "q": question_id, "v": value.strip()},
-                )
+        answers = [
+            {"call": call_id, "q": question_id, "v": value.strip()}
+            for question_id, value in data.answers.items()
+            if value.strip()
+        ]
+        if answers:  # one round trip for the whole questionnaire
+            conn.execute(
+                text(
+                    "INSERT INTO dialdesk.answers (call_id, question_id, value) "
+                    "VALUES (:call, :q, :v)"
+                ),
+                answers,
+            )
         state = _follow_up(conn, me, outcome, data, call_id)
     return SavedOutcome(call_id, state, False)
 
