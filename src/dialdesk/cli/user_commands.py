@@ -6,6 +6,7 @@ import sys
 from typing import Any
 
 from dialdesk.cli.output import admin_engine, print_json
+from dialdesk.models.people import ROLES
 from dialdesk.services import people
 from dialdesk.services.errors import UserError
 
@@ -15,7 +16,7 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     actions = user.add_subparsers(dest="user_action", metavar="ACTION", required=True)
     add = actions.add_parser("add", parents=[common], help="add a person with their own login")
     add.add_argument("name", help="login: lower-case Latin letters, digits, '_' or '.'")
-    add.add_argument("--role", required=True, choices=people.ROLES)
+    add.add_argument("--role", required=True, choices=ROLES)
     add.add_argument("--full-name", default="", help="name shown in the app")
     add.add_argument(
         "--password-stdin", action="store_true", help="read the password from standard input"

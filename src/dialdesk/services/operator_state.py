@@ -5,9 +5,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine, text
 
+from dialdesk.models.people import OPERATOR_STATES
 from dialdesk.services.errors import UserError, plain_database_errors
-
-STATES = ("offline", "waiting", "on_card", "paused")
 
 
 @dataclass(frozen=True)
@@ -38,7 +37,7 @@ def log_state(
     entry_id: int | None = None,
 ) -> None:
     """Record that ``me`` is now in ``state`` (the database accepts only one's own state)."""
-    if state not in STATES:
+    if state not in OPERATOR_STATES:
         raise UserError("Unknown operator state '{state}'.", state=state)
     if state == "paused" and pause_code_id is None:
         raise UserError("Choose the reason for the pause.")

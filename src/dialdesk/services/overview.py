@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Engine, text
 
-ENTRY_STATES = ("fresh", "retry", "callback", "claimed", "done")
+from dialdesk.models.campaigns import ENTRY_STATES
 
 
 @dataclass(frozen=True)

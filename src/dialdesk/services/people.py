@@ -6,10 +6,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, Engine, text
 
+from dialdesk.models.people import ROLES
 from dialdesk.services.errors import UserError, plain_database_errors
 from dialdesk.services.passwords import scram_verifier
-
-ROLES = ("operator", "supervisor", "marketer", "admin")
 
 
 @dataclass(frozen=True)

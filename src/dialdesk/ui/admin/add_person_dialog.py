@@ -2,6 +2,7 @@
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
+from dialdesk.models.people import ROLES
 from dialdesk.services import people
 from dialdesk.services.login import LoggedIn
 from dialdesk.ui.common.error_text import plain_error
@@ -17,7 +18,7 @@ class AddPersonDialog(QDialog):
         self._session = session
         self._background = Background(self)
         self.added_login: str | None = None
-        for role in people.ROLES:
+        for role in ROLES:
             self.ui.role_combo.addItem(role_label(role), role)
         self.ui.button_box.accepted.connect(self._add)
         self.ui.button_box.rejected.connect(self.reject)

@@ -2,7 +2,8 @@
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from dialdesk.services.card import CONTACT_ROLES, ContactLine, save_contact
+from dialdesk.models.companies import CONTACT_ROLES
+from dialdesk.services.card import ContactLine, save_contact
 from dialdesk.services.login import LoggedIn
 from dialdesk.ui.common.error_text import plain_error
 from dialdesk.ui.common.forms import load_form
