@@ -68,7 +68,7 @@ def contacts_model(parent: QWidget) -> RowTableModel[ContactLine]:
     )
 
 
-def history_model(parent: QWidget, language: str) -> RowTableModel[HistoryLine]:
+def history_model(parent: QWidget) -> RowTableModel[HistoryLine]:
     kinds = {"call": tr("call"), "callback": tr("callback"), "handoff": tr("hand-off")}
     return RowTableModel[HistoryLine](
         [
