@@ -138,6 +138,23 @@ def test_taking_a_callback_marks_it_done(floor: Floor) -> None:
     assert (state, taken_by) == ("done", floor.me)
 
 
+def test_a_colleagues_callback_taken_after_the_grace_period_is_closed(floor: Floor) -> None:
+    # the colleague's promise must not stay "pending" once someone has called the company
+    _, _, entry = floor.company("Чужой перезвон")
+    callback = floor.callback(entry, MONDAY_10_MSK - timedelta(minutes=10), floor.other, floor.other)
+    claim = claim_next_entry(floor.my_engine, floor.me, now=MONDAY_10_MSK + timedelta(minutes=25))
+    assert claim is not None and claim.callback_id == callback
+    record_outcome(
+        floor.my_engine, floor.me, _outcome(entry, "cold", spoke_with="Петров", callback_id=callback)
+    )
+    with floor.db.connect() as conn:
+        state, taken_by, assigned_to = conn.execute(
+            text("SELECT state, taken_by, assigned_to FROM dialdesk.callbacks WHERE id = :c"),
+            {"c": callback},
+        ).one()
+    assert (state, taken_by, assigned_to) == ("done", floor.me, floor.other)
+
+
 def test_an_outcome_for_a_company_someone_else_holds_is_refused(floor: Floor) -> None:
     _, _, entry = _claimed(floor)
     with pytest.raises(UserError, match="another operator"):
