@@ -141,11 +141,15 @@ def test_taking_a_callback_marks_it_done(floor: Floor) -> None:
 def test_a_colleagues_callback_taken_after_the_grace_period_is_closed(floor: Floor) -> None:
     # the colleague's promise must not stay "pending" once someone has called the company
     _, _, entry = floor.company("Чужой перезвон")
-    callback = floor.callback(entry, MONDAY_10_MSK - timedelta(minutes=10), floor.other, floor.other)
+    callback = floor.callback(
+        entry, MONDAY_10_MSK - timedelta(minutes=10), floor.other, floor.other
+    )
     claim = claim_next_entry(floor.my_engine, floor.me, now=MONDAY_10_MSK + timedelta(minutes=25))
     assert claim is not None and claim.callback_id == callback
     record_outcome(
-        floor.my_engine, floor.me, _outcome(entry, "cold", spoke_with="Петров", callback_id=callback)
+        floor.my_engine,
+        floor.me,
+        _outcome(entry, "cold", spoke_with="Петров", callback_id=callback),
     )
     with floor.db.connect() as conn:
         state, taken_by, assigned_to = conn.execute(
