@@ -102,6 +102,40 @@ def test_retry_waits_for_its_time(floor: Floor) -> None:
     assert claim_next_entry(floor.my_engine, floor.me, now=later) is not None
 
 
+def test_order_within_and_across_priority_levels(floor: Floor) -> None:
+    # level 5: a retry not due yet (must not hold anything back), two due retries, a fresh
+    # entry; level 0: a fresh entry.  Expected: fresh 5, due retries 5 by due time, fresh 0.
+    def retry(name: str, priority: int, due: datetime) -> int:
+        _, _, entry = floor.company(name, priority=priority, state="retry")
+        with floor.db.begin() as conn:
+            conn.execute(
+                text("UPDATE dialdesk.campaign_entries SET next_attempt_at = :t WHERE id = :e"),
+                {"t": due, "e": entry},
+            )
+        return entry
+
+    retry("Не пора", 5, MONDAY_10_MSK + timedelta(hours=1))
+    later_retry = retry("Повтор позже", 5, MONDAY_10_MSK - timedelta(minutes=5))
+    earlier_retry = retry("Повтор раньше", 5, MONDAY_10_MSK - timedelta(hours=1))
+    _, _, low_fresh = floor.company("Свежая, низкий", priority=0)
+    _, _, high_fresh = floor.company("Свежая, высокий", priority=5)
+    taken = []
+    for _ in range(4):
+        claim = claim_next_entry(floor.my_engine, floor.me, now=MONDAY_10_MSK)
+        assert claim is not None
+        taken.append(claim.entry_id)
+        with floor.db.begin() as conn:  # called: out of the queue
+            conn.execute(
+                text(
+                    "UPDATE dialdesk.campaign_entries SET state = 'done', claimed_by = NULL "
+                    "WHERE id = :e"
+                ),
+                {"e": claim.entry_id},
+            )
+    assert claim_next_entry(floor.my_engine, floor.me, now=MONDAY_10_MSK) is None
+    assert taken == [high_fresh, earlier_retry, later_retry, low_fresh]
+
+
 def test_an_abandoned_claim_returns_after_its_lease(floor: Floor) -> None:
     _, _, entry = floor.company("Брошенная")
     claim = claim_next_entry(floor.other_engine, floor.other, now=MONDAY_10_MSK)

@@ -130,6 +130,19 @@ class CampaignEntry(CreatedAt, Base):
             "id",
             postgresql_where=text("state IN ('fresh','retry')"),
         ),
+        Index(
+            "ix_campaign_entries_fresh_by_priority",
+            text("priority DESC"),
+            "id",
+            postgresql_where=text("state = 'fresh'"),
+        ),
+        Index(
+            "ix_campaign_entries_retry_by_priority",
+            text("priority DESC"),
+            "next_attempt_at",
+            "id",
+            postgresql_where=text("state = 'retry'"),
+        ),
         Index(None, "claimed_by", postgresql_where=text("state = 'claimed'")),
         Index(None, "company_id"),
     )

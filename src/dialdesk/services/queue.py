@@ -89,19 +89,10 @@ SHARED = (
     "cb.assigned_to IS NULL OR cb.due_at + make_interval(mins => c.callback_grace_minutes) < :now"
 )
 
-NEXT_ENTRY = f"""
-SELECT e.id, NULL::integer
-FROM dialdesk.campaign_entries e
-JOIN dialdesk.campaigns c ON c.id = e.campaign_id
-{CALLABLE_PHONE}
-WHERE e.state IN ('fresh', 'retry')
-  AND (e.next_attempt_at IS NULL OR e.next_attempt_at <= :now)
-  AND {FREE}
-  AND {MY_CAMPAIGNS}
-  AND {IN_CALLING_HOURS}
-ORDER BY e.priority DESC, e.next_attempt_at NULLS FIRST, e.id
-LIMIT 1
-FOR UPDATE OF e SKIP LOCKED
+# Fresh and retry entries by priority level, in the database (migration 0007): one round
+# trip, a handful of rows read however many retries wait in a high-priority campaign.
+NEXT_ENTRY = """
+SELECT dialdesk.next_queue_entry(:me, :campaign_id, :now, :days_off), NULL::integer
 """
 
 TAKE = """
@@ -145,7 +136,7 @@ def claim_next_entry(
             (NEXT_ENTRY, False),  # fresh and retry entries have no pending callback
         ):
             row = conn.execute(text(query), params).first()
-            if row is not None:
+            if row is not None and row[0] is not None:
                 return _take(conn, row[0], row[1], params, may_hold_callback)
     return None
 
