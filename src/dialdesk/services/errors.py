@@ -35,6 +35,10 @@ DATABASE_MESSAGES = {
     "login_reserved": "The login '{login}' is reserved for DialDesk itself; choose another.",
     "login_exists": "The login '{login}' already exists on this database server.",
     "no_such_user": "There is no DialDesk user '{login}'.",
+    "held_by_another": "This company is now with another operator; your outcome was not saved.",
+    "unknown_outcome_or_entry": "Unknown outcome '{code}' or queue entry {entry}.",
+    "spoke_with_required": "Write whom you spoke with: this outcome counts as a contact.",
+    "next_contact_required": "Set the date and time of the next contact for this outcome.",
 }
 
 

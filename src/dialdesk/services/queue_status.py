@@ -8,7 +8,26 @@ from sqlalchemy import Engine, text
 
 from dialdesk.services.calendar import is_working_day
 from dialdesk.services.errors import plain_database_errors
-from dialdesk.services.queue import CALLABLE_PHONE, MY_CAMPAIGNS
+
+# The first phone of the company that may be called; its time zone is the company's.
+CALLABLE_PHONE = """
+CROSS JOIN LATERAL (
+    SELECT p.id AS phone_id, coalesce(p.time_zone, 'Europe/Moscow') AS tz
+    FROM dialdesk.phones p
+    WHERE p.company_id = e.company_id AND NOT p.is_dead AND p.e164 IS NOT NULL
+      AND NOT EXISTS (SELECT 1 FROM dialdesk.do_not_call d WHERE d.e164 = p.e164)
+    ORDER BY p.id
+    LIMIT 1
+) ph
+"""
+
+MY_CAMPAIGNS = """
+c.is_active
+AND (CAST(:campaign_id AS integer) IS NULL OR c.id = :campaign_id)
+AND (NOT EXISTS (SELECT 1 FROM dialdesk.campaign_operators co WHERE co.campaign_id = c.id)
+     OR EXISTS (SELECT 1 FROM dialdesk.campaign_operators co
+                WHERE co.campaign_id = c.id AND co.person_id = :me))
+"""
 
 
 @dataclass(frozen=True)
