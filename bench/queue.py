@@ -171,6 +171,8 @@ def main() -> int:
             nonlocal doubles
             engine = make_engine(login_dsn, pool_size=1)
             rng = random.Random(person)
+            with engine.connect():  # log in first: "Next" is measured, not the login
+                pass
             barrier.wait()
             t0 = time.perf_counter()
             claim = claim_next_entry(engine, person)
@@ -251,7 +253,10 @@ def main() -> int:
         f"in {seconds:.1f} s: p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms, "
         f"p99 {result['p99_ms']} ms (target p95 < 30 ms); double claims: {doubles}"
     )
-    print(f"'Next' to the card's data loaded, p95: {result['next_to_card_data_p95_ms']} ms")
+    print(
+        "First 'Next' of every operator at the same moment (cold caches) to the card's data, "
+        f"p95: {result['next_to_card_data_p95_ms']} ms"
+    )
     print(
         f"'Next' to a filled card in the real widget: p50 {result['widget_next_to_card_p50_ms']} "
         f"ms, p95 {result['widget_next_to_card_p95_ms']} ms (target < 100 ms)"
