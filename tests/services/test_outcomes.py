@@ -7,7 +7,12 @@ import pytest
 from sqlalchemy import text
 
 from dialdesk.services.errors import UserError
-from dialdesk.services.outcomes import NextContact, OutcomeInput, record_outcome
+from dialdesk.services.outcomes import (
+    NextContact,
+    OutcomeInput,
+    record_outcome,
+    save_and_claim_next,
+)
 from dialdesk.services.queue import claim_next_entry
 from tests.services.conftest import Floor
 from tests.services.test_queue import MONDAY_10_MSK
@@ -198,3 +203,28 @@ def test_questionnaire_answers_are_saved_with_the_call(floor: Floor) -> None:
             {"c": saved.call_id},
         ).all()
     assert [tuple(row) for row in stored] == [(questions[0], "yes"), (questions[1], "120")]
+
+
+def test_save_and_next_in_one_go(floor: Floor) -> None:
+    _, phone, first = _claimed(floor, "Первая")
+    _, _, second = floor.company("Вторая")
+    data = _outcome(first, "cold", phone_id=phone, spoke_with="Директор")
+    saved, claim = save_and_claim_next(floor.my_engine, floor.me, data, now=MONDAY_10_MSK)
+    assert (saved.entry_state, saved.already_saved) == ("done", False)
+    assert claim is not None and claim.entry_id == second
+    assert floor.entry(second)["claimed_by"] == floor.me
+    # sent again (the answer was lost on the way): nothing doubles, the same company returns
+    again, same = save_and_claim_next(floor.my_engine, floor.me, data, now=MONDAY_10_MSK)
+    assert (again.call_id, again.already_saved) == (saved.call_id, True)
+    assert same is not None and same.entry_id == second
+    assert _scalar(floor, "SELECT count(*) FROM dialdesk.calls") == 1
+
+
+def test_a_refused_save_takes_no_next_company(floor: Floor) -> None:
+    _, _, first = _claimed(floor, "Первая")
+    _, _, second = floor.company("Вторая")
+    with pytest.raises(UserError, match="whom you spoke with"):
+        save_and_claim_next(floor.my_engine, floor.me, _outcome(first, "hot"), now=MONDAY_10_MSK)
+    assert floor.entry(first)["claimed_by"] == floor.me
+    assert floor.entry(second)["claimed_by"] is None
+    assert _scalar(floor, "SELECT count(*) FROM dialdesk.calls") == 0

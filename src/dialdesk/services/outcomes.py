@@ -7,10 +7,11 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 
 from dialdesk.models.calls import CALLBACK_KINDS
 from dialdesk.services.errors import UserError, plain_database_errors
+from dialdesk.services.queue import Claim, claim_within
 
 
 @dataclass(frozen=True)
@@ -90,6 +91,28 @@ def validate(data: OutcomeInput) -> None:
 def record_outcome(engine: Engine, me: int, data: OutcomeInput) -> SavedOutcome:
     """Save the call and everything that follows from its outcome, exactly once."""
     validate(data)
+    with plain_database_errors(), engine.begin() as conn:
+        return _record(conn, me, data)
+
+
+def save_and_claim_next(
+    engine: Engine,
+    me: int,
+    data: OutcomeInput,
+    *,
+    campaign_id: int | None = None,
+    now: datetime | None = None,
+) -> tuple[SavedOutcome, Claim | None]:
+    """Save the outcome and lease the next company in one transaction: one commit per
+    call for the operator who works without a pause.  Either both happen or neither (the
+    outcome stays with the caller, to be saved again under the same id)."""
+    validate(data)
+    with plain_database_errors(), engine.begin() as conn:
+        saved = _record(conn, me, data)
+        return saved, claim_within(conn, me, campaign_id=campaign_id, now=now)
+
+
+def _record(conn: Connection, me: int, data: OutcomeInput) -> SavedOutcome:
     nxt = data.next_contact
     params = {
         "me": me,
@@ -109,6 +132,5 @@ def record_outcome(engine: Engine, me: int, data: OutcomeInput) -> SavedOutcome:
         "expert": data.expert_id,
         "callback": data.callback_id,
     }
-    with plain_database_errors(), engine.begin() as conn:
-        call_id, state, already = conn.execute(text(_RECORD), params).one()
+    call_id, state, already = conn.execute(text(_RECORD), params).one()
     return SavedOutcome(call_id, state, already)

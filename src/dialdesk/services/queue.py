@@ -12,7 +12,7 @@ callable phone (all dead or on the do-not-call list) is never offered.
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 
 from dialdesk.services.calendar import non_working_days
 from dialdesk.services.errors import plain_database_errors
@@ -50,6 +50,14 @@ def claim_next_entry(
     engine: Engine, me: int, *, campaign_id: int | None = None, now: datetime | None = None
 ) -> Claim | None:
     """Lease the next company to ``me``; None when nothing is dialable right now."""
+    with plain_database_errors(), engine.begin() as conn:
+        return claim_within(conn, me, campaign_id=campaign_id, now=now)
+
+
+def claim_within(
+    conn: Connection, me: int, *, campaign_id: int | None = None, now: datetime | None = None
+) -> Claim | None:
+    """The claim inside a transaction the caller holds (it commits, or rolls back, both)."""
     now = now or datetime.now(UTC)
     params = {
         "me": me,
@@ -57,8 +65,7 @@ def claim_next_entry(
         "campaign_id": campaign_id,
         "days_off": non_working_days(now.date()),
     }
-    with plain_database_errors(), engine.begin() as conn:
-        row = conn.execute(text(CLAIM_NEXT), params).first()
+    row = conn.execute(text(CLAIM_NEXT), params).first()
     return None if row is None else Claim(*row)
 
 
