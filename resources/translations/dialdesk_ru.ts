@@ -935,6 +935,14 @@
         <source>&amp;Save outcome (Ctrl+Enter)</source>
         <translation>&amp;Сохранить результат (Ctrl+Enter)</translation>
     </message>
+    <message>
+        <source>Save the outcome and take the next company at once</source>
+        <translation>Сохранить итог и сразу взять следующую компанию</translation>
+    </message>
+    <message>
+        <source>Save Save and &amp;next (Ctrl+Shift+Enter)amp;and next (Ctrl+Shift+Enter)</source>
+        <translation>Сохранить и &amp;дальше (Ctrl+Shift+Enter)</translation>
+    </message>
 </context>
 <context>
     <name>WorkPage</name>

@@ -80,6 +80,22 @@ def test_next_fills_the_card_and_one_key_saves_the_outcome(qtbot: QtBot, page: W
     qtbot.waitUntil(lambda: "next retry at" in page.ui.status_label.text(), timeout=10000)
 
 
+def test_save_and_next_takes_the_next_company_at_once(qtbot: QtBot, page: WorkPage) -> None:
+    page.floor.company("ООО Первая", priority=5)  # type: ignore[attr-defined]
+    page.floor.company("ООО Вторая")  # type: ignore[attr-defined]
+    _next(qtbot, page)
+    assert page.field_edits["name"].text() == "ООО Первая"
+    first = page.claim
+    qtbot.keyClick(page, Qt.Key.Key_F5)  # Нет контакта
+    shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    with qtbot.waitSignals([page.outcome_saved, page.card_shown], timeout=10000):
+        qtbot.keyClick(page.ui.comment_edit, Qt.Key.Key_Return, shift_ctrl)
+    assert page.field_edits["name"].text() == "ООО Вторая"
+    assert page.claim is not None and first is not None
+    assert page.claim.entry_id != first.entry_id
+    assert page.outcome_code is None and page.ui.save_next_button.isEnabled()
+
+
 def test_a_contact_outcome_asks_whom_we_spoke_with(
     qtbot: QtBot, page: WorkPage, db: Engine
 ) -> None:

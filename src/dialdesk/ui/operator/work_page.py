@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import QProcess, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QMessageBox, QPushButton, QWidget
+from sqlalchemy import Engine
 
 from dialdesk.services.callbacks import CallbackLine, my_callbacks
 from dialdesk.services.card import (
@@ -29,7 +30,13 @@ from dialdesk.services.errors import DatabaseUnavailable
 from dialdesk.services.journal import OutcomeJournal
 from dialdesk.services.login import LoggedIn
 from dialdesk.services.operator_state import PauseReason, log_state, pause_reasons
-from dialdesk.services.outcomes import NextContact, OutcomeInput, record_outcome
+from dialdesk.services.outcomes import (
+    NextContact,
+    OutcomeInput,
+    SavedOutcome,
+    record_outcome,
+    save_and_claim_next,
+)
 from dialdesk.services.queue import Claim, claim_next_entry, release_claim
 from dialdesk.services.queue_status import QueueEmpty, explain_empty_queue
 from dialdesk.ui.common.error_text import plain_error
@@ -42,6 +49,15 @@ from dialdesk.ui.operator.contact_dialog import ContactDialog
 
 JOURNAL_RETRY_MS = 30_000
 CALLBACKS_REFRESH_MS = 60_000
+
+
+def card_or_reason(
+    engine: Engine, me: int, claim: Claim | None
+) -> tuple[Claim | None, Card | QueueEmpty]:
+    """What the screen shows after a claim (run in a worker): the card, or why there is none."""
+    if claim is None:
+        return None, explain_empty_queue(engine, me)
+    return claim, load_card(engine, claim.company_id, claim.campaign_id)
 
 
 class WorkPage(QWidget):
@@ -140,6 +156,7 @@ class WorkPage(QWidget):
         ui.pause_button.clicked.connect(self.toggle_pause)
         ui.release_button.clicked.connect(self.release)
         ui.save_button.clicked.connect(self.save_outcome)
+        ui.save_next_button.clicked.connect(self.save_outcome_and_next)
         self.save_card_button.clicked.connect(self.save_card)
         ui.phones_table.activated.connect(lambda index: self.dial(index.row()))
         ui.contacts_table.activated.connect(lambda index: self.edit_contact(index.row()))
@@ -149,6 +166,8 @@ class WorkPage(QWidget):
             ("Ctrl+R", self.release),
             ("Ctrl+Return", self.save_outcome),
             ("Ctrl+Enter", self.save_outcome),
+            ("Ctrl+Shift+Return", self.save_outcome_and_next),
+            ("Ctrl+Shift+Enter", self.save_outcome_and_next),
             ("Ctrl+S", self.save_card),
             ("Ctrl+D", self.mark_selected_phone_dead),
             ("Ctrl+K", lambda: self.edit_contact(None)),
@@ -221,10 +240,7 @@ class WorkPage(QWidget):
         engine, me = self.session.engine, self.me
 
         def work() -> tuple[Claim | None, Card | QueueEmpty]:
-            claim = claim_next_entry(engine, me)
-            if claim is None:
-                return None, explain_empty_queue(engine, me)
-            return claim, load_card(engine, claim.company_id, claim.campaign_id)
+            return card_or_reason(engine, me, claim_next_entry(engine, me))
 
         self._background.run(work, self._claimed, self._failed)
 
@@ -510,15 +526,45 @@ class WorkPage(QWidget):
         if data is None:
             return
         engine, me = self.session.engine, self.me
-        self.ui.save_button.setEnabled(False)
+        self._set_save_enabled(False)
         self._background.run(
             lambda: record_outcome(engine, me, data),
             lambda saved: self._saved(saved.entry_state),
             lambda error: self._save_failed(error, data),
         )
 
+    def save_outcome_and_next(self) -> None:
+        """Save and take the next company in one go (Ctrl+Shift+Enter); on a pause, save only."""
+        if self.state == "paused":
+            self.save_outcome()
+            return
+        if self._background.busy:
+            return
+        data = self.outcome_input()
+        if data is None:
+            return
+        engine, me = self.session.engine, self.me
+
+        def work() -> tuple[SavedOutcome, Claim | None, Card | QueueEmpty]:
+            saved, claim = save_and_claim_next(engine, me, data)
+            return (saved, *card_or_reason(engine, me, claim))
+
+        self._set_save_enabled(False)
+        self._background.run(
+            work, self._saved_and_next, lambda error: self._save_failed(error, data)
+        )
+
+    def _saved_and_next(self, result: tuple[SavedOutcome, Claim | None, Any]) -> None:
+        saved, claim, payload = result
+        self._saved(saved.entry_state)
+        self._claimed((claim, payload))
+
+    def _set_save_enabled(self, enabled: bool) -> None:
+        self.ui.save_button.setEnabled(enabled)
+        self.ui.save_next_button.setEnabled(enabled)
+
     def _saved(self, state: str) -> None:
-        self.ui.save_button.setEnabled(True)
+        self._set_save_enabled(True)
         self._clear()
         self._log("waiting")
         self._say(self.tr("Outcome saved."))
@@ -526,7 +572,7 @@ class WorkPage(QWidget):
         self.refresh_callbacks()
 
     def _save_failed(self, error: BaseException, data: OutcomeInput) -> None:
-        self.ui.save_button.setEnabled(True)
+        self._set_save_enabled(True)
         if isinstance(error, DatabaseUnavailable):
             self.journal.add(data)
             self._clear()
