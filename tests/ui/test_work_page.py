@@ -96,6 +96,26 @@ def test_save_and_next_takes_the_next_company_at_once(qtbot: QtBot, page: WorkPa
     assert page.outcome_code is None and page.ui.save_next_button.isEnabled()
 
 
+def test_f7_shows_the_history_with_outcomes_in_the_operators_language(
+    qtbot: QtBot, page: WorkPage, db: Engine
+) -> None:
+    _, _, entry = page.floor.company("ООО Повтор")  # type: ignore[attr-defined]
+    _next(qtbot, page)
+    qtbot.keyClick(page, Qt.Key.Key_F5)  # Нет контакта
+    assert _save(qtbot, page) == "retry"
+    with db.begin() as conn:  # the retry time comes
+        conn.execute(
+            text("UPDATE dialdesk.campaign_entries SET next_attempt_at = now() WHERE id = :e"),
+            {"e": entry},
+        )
+    _next(qtbot, page)
+    qtbot.keyClick(page, Qt.Key.Key_F7)
+    assert page.ui.right_tabs.currentWidget() is page.ui.history_tab
+    assert page.history.rowCount() == 1
+    outcome = page.history.index(0, 3).data()
+    assert outcome == "Нет контакта"
+
+
 def test_a_contact_outcome_asks_whom_we_spoke_with(
     qtbot: QtBot, page: WorkPage, db: Engine
 ) -> None:

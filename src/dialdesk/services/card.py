@@ -71,6 +71,8 @@ class HistoryLine:
     who: str
     outcome_code: str | None
     text: str
+    outcome_ru: str | None = None  # the outcome's label, for calls
+    outcome_en: str | None = None
 
 
 @dataclass
@@ -182,16 +184,18 @@ def company_history(conn: Any, company_id: int) -> list[HistoryLine]:
             "SELECT c.started_at, 'call', p.full_name, o.code, "
             "  concat_ws(' · ', c.spoke_with, c.comment, (SELECT string_agg(q.text || ': ' "
             "  || a.value, '; ' ORDER BY q.position) FROM dialdesk.answers a JOIN "
-            "  dialdesk.questions q ON q.id = a.question_id WHERE a.call_id = c.id)) "
+            "  dialdesk.questions q ON q.id = a.question_id WHERE a.call_id = c.id)), "
+            "  o.label_ru, o.label_en "
             "FROM dialdesk.calls c JOIN dialdesk.people p ON p.id = c.operator_id "
             "JOIN dialdesk.outcome_definitions o ON o.id = c.outcome_id WHERE c.company_id = :c "
             "UNION ALL "
             "SELECT cb.due_at, 'callback', coalesce(p.full_name, ''), NULL, "
-            "  concat_ws(' · ', cb.kind, cb.state, cb.note) "
+            "  concat_ws(' · ', cb.kind, cb.state, cb.note), NULL, NULL "
             "FROM dialdesk.callbacks cb LEFT JOIN dialdesk.people p ON p.id = cb.assigned_to "
             "WHERE cb.company_id = :c "
             "UNION ALL "
-            "SELECT h.created_at, 'handoff', p.full_name, NULL, concat_ws(' · ', h.state, h.note) "
+            "SELECT h.created_at, 'handoff', p.full_name, NULL, concat_ws(' · ', h.state, h.note), "
+            "  NULL, NULL "
             "FROM dialdesk.handoffs h JOIN dialdesk.people p ON p.id = h.expert_id "
             "WHERE h.company_id = :c "
             "ORDER BY 1 DESC NULLS LAST"

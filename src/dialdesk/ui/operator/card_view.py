@@ -68,7 +68,11 @@ def contacts_model(parent: QWidget) -> RowTableModel[ContactLine]:
     )
 
 
-def history_model(parent: QWidget) -> RowTableModel[HistoryLine]:
+def history_model(parent: QWidget, language: str) -> RowTableModel[HistoryLine]:
+    def outcome(h: HistoryLine) -> str:
+        label = h.outcome_ru if language == "ru" else h.outcome_en
+        return label or h.outcome_code or ""
+
     kinds = {"call": tr("call"), "callback": tr("callback"), "handoff": tr("hand-off")}
     return RowTableModel[HistoryLine](
         [
@@ -77,7 +81,7 @@ def history_model(parent: QWidget) -> RowTableModel[HistoryLine]:
             ),
             Column(tr("What"), lambda h: kinds.get(h.kind, h.kind)),
             Column(tr("Who"), lambda h: h.who),
-            Column(tr("Outcome"), lambda h: h.outcome_code or ""),
+            Column(tr("Outcome"), outcome),
             Column(tr("Details"), lambda h: h.text),
         ],
         parent,

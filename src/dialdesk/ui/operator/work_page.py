@@ -134,7 +134,7 @@ class WorkPage(QWidget):
         ui.company_layout.addRow("", self.save_card_button)
         self.phones = card_view.phones_model(self)
         self.contacts = card_view.contacts_model(self)
-        self.history = card_view.history_model(self)
+        self.history = card_view.history_model(self, self.language)
         self.callbacks = card_view.callbacks_model(self)
         for table, model in (
             (ui.phones_table, self.phones),
