@@ -940,7 +940,7 @@
         <translation>Сохранить итог и сразу взять следующую компанию</translation>
     </message>
     <message>
-        <source>Save Save and &amp;next (Ctrl+Shift+Enter)amp;and next (Ctrl+Shift+Enter)</source>
+        <source>Save &amp;and next (Ctrl+Shift+Enter)</source>
         <translation>Сохранить и &amp;дальше (Ctrl+Shift+Enter)</translation>
     </message>
 </context>
