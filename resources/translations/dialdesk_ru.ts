@@ -508,6 +508,58 @@
         <translation>Встроенная база данных не запустилась в папке {folder}: {detail}</translation>
     </message>
     <message>
+        <source>No header row found: none of the first {rows} rows names the columns (company name, phone, INN...).</source>
+        <translation>Не найдена строка заголовков: ни одна из первых {rows} строк не называет столбцы (название компании, телефон, ИНН…).</translation>
+    </message>
+    <message>
+        <source>Unknown field &apos;{field}&apos; in the column mapping.</source>
+        <translation>Неизвестное поле «{field}» в сопоставлении столбцов.</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the company name.</source>
+        <translation>Выберите столбец с названием компании.</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the phone numbers.</source>
+        <translation>Выберите столбец с телефонами.</translation>
+    </message>
+    <message>
+        <source>The file {path} is damaged or not a spreadsheet: open it in Excel, save it again as XLSX and retry.</source>
+        <translation>Файл {path} повреждён или это не таблица: откройте его в Excel, сохраните заново как XLSX и повторите.</translation>
+    </message>
+    <message>
+        <source>The file {path} has too many rows ({rows}; at most {limit}): split it in parts.</source>
+        <translation>В файле {path} слишком много строк ({rows}; не больше {limit}): разделите его на части.</translation>
+    </message>
+    <message>
+        <source>The file {path} does not exist.</source>
+        <translation>Файла {path} не существует.</translation>
+    </message>
+    <message>
+        <source>{path} is not a spreadsheet: choose an XLSX, XLS, ODS or CSV file.</source>
+        <translation>{path} — не таблица: выберите файл XLSX, XLS, ODS или CSV.</translation>
+    </message>
+    <message>
+        <source>The file {path} is empty.</source>
+        <translation>Файл {path} пуст.</translation>
+    </message>
+    <message>
+        <source>The file {path} is too large ({mb} MB; at most {limit} MB): split it in parts.</source>
+        <translation>Файл {path} слишком большой ({mb} МБ; не больше {limit} МБ): разделите его на части.</translation>
+    </message>
+    <message>
+        <source>{path} is not a text table: choose an XLSX, XLS, ODS or CSV file.</source>
+        <translation>{path} — не текстовая таблица: выберите файл XLSX, XLS, ODS или CSV.</translation>
+    </message>
+    <message>
+        <source>The workbook has no sheet &apos;{sheet}&apos;; its sheets are: {sheets}.</source>
+        <translation>В книге нет листа «{sheet}»; есть листы: {sheets}.</translation>
+    </message>
+    <message>
+        <source>The file {path} cannot be read as {encoding}: choose another encoding.</source>
+        <translation>Файл {path} не читается в кодировке {encoding}: выберите другую кодировку.</translation>
+    </message>
+    <message>
         <source>Someone else changed this company while you were editing it. Your changes were not saved; compare and save again.</source>
         <translation>Пока вы редактировали компанию, её изменил кто-то другой. Ваши изменения не сохранены; сравните и сохраните снова.</translation>
     </message>
@@ -574,6 +626,30 @@
     <message>
         <source>{detail}</source>
         <translation>{detail}</translation>
+    </message>
+    <message>
+        <source>There is no import number {batch}.</source>
+        <translation>Импорта номер {batch} нет.</translation>
+    </message>
+    <message>
+        <source>Import number {batch} has already been undone.</source>
+        <translation>Импорт номер {batch} уже отменён.</translation>
+    </message>
+    <message>
+        <source>Import number {batch} can no longer be undone: {count} of its companies have been called.</source>
+        <translation>Импорт номер {batch} уже нельзя отменить: по {count} его компаниям уже звонили.</translation>
+    </message>
+    <message>
+        <source>Give the template a name.</source>
+        <translation>Дайте шаблону название.</translation>
+    </message>
+    <message>
+        <source>There is no import template &apos;{name}&apos;.</source>
+        <translation>Шаблона импорта «{name}» нет.</translation>
+    </message>
+    <message>
+        <source>Choose the campaign the companies go to.</source>
+        <translation>Выберите кампанию, в которую попадут компании.</translation>
     </message>
     <message>
         <source>Enter your login.</source>

@@ -145,6 +145,7 @@ class CampaignEntry(CreatedAt, Base):
         ),
         Index(None, "claimed_by", postgresql_where=text("state = 'claimed'")),
         Index(None, "company_id"),
+        Index(None, "import_batch_id", postgresql_where=text("import_batch_id IS NOT NULL")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -31,6 +31,7 @@ class Company(CreatedAt, Base):
         Index(None, "name_key", "city"),
         Index(None, "industry"),
         Index(None, "current_outcome_id"),
+        Index(None, "import_batch_id", postgresql_where=text("import_batch_id IS NOT NULL")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -64,6 +65,7 @@ class Phone(CreatedAt, Base):
         CheckConstraint("kind IN ('work','mobile','fax','other')", "kind"),
         Index(None, "company_id"),
         Index(None, "e164"),
+        Index(None, "import_batch_id", postgresql_where=text("import_batch_id IS NOT NULL")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -74,6 +76,7 @@ class Phone(CreatedAt, Base):
     kind: Mapped[str] = mapped_column(String(10), server_default="work")
     is_dead: Mapped[bool] = mapped_column(Boolean, server_default="false")
     time_zone: Mapped[str | None] = mapped_column(String(64))
+    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"))
 
 
 class ContactPerson(CreatedAt, Base):
@@ -83,6 +86,7 @@ class ContactPerson(CreatedAt, Base):
     __table_args__ = (
         CheckConstraint("role IN ('decision_maker','influencer','secretary','other')", "role"),
         Index(None, "company_id"),
+        Index(None, "import_batch_id", postgresql_where=text("import_batch_id IS NOT NULL")),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -92,6 +96,7 @@ class ContactPerson(CreatedAt, Base):
     role: Mapped[str] = mapped_column(String(20), server_default="other")
     phone: Mapped[str | None] = mapped_column(String(40))
     email: Mapped[str | None] = mapped_column(String(200))
+    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"))
 
 
 class DoNotCall(Base):

@@ -1,0 +1,95 @@
+"""``dialdesk import FILE --campaign NAME``: load a list without a screen;
+``dialdesk undo-import N``: take import N away while none of its companies was called."""
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, text
+
+from dialdesk.cli.output import admin_engine, print_json
+from dialdesk.db.target import require_current_schema
+from dialdesk.services.import_batches import undo_import
+from dialdesk.services.imports import ImportOptions, run_import
+
+
+def register(commands: Any, common: argparse.ArgumentParser) -> None:
+    load = commands.add_parser(
+        "import", parents=[common], help="import a list of companies (XLSX, XLS, ODS or CSV)"
+    )
+    load.add_argument("file", type=Path)
+    load.add_argument("--campaign", required=True, help="campaign to add the companies to")
+    load.add_argument("--sheet", help="sheet of the workbook (default: the first)")
+    load.add_argument("--template", help="saved column mapping to use")
+    load.add_argument("--source", help="where the list comes from, kept with each company")
+    load.add_argument("--encoding", help="CSV encoding (default: detected)")
+    load.add_argument("--delimiter", help="CSV delimiter (default: detected)")
+    load.add_argument("--rejects", type=Path, help="where to write the rejected rows (XLSX)")
+    load.add_argument("--dry-run", action="store_true", help="report without writing")
+    load.add_argument("--json", action="store_true", help="print one JSON object")
+    load.set_defaults(handler=run_load)
+    undo = commands.add_parser(
+        "undo-import", parents=[common], help="undo an import none of whose companies was called"
+    )
+    undo.add_argument("batch", type=int, help="import number (printed by dialdesk import)")
+    undo.add_argument("--json", action="store_true", help="print one JSON object")
+    undo.set_defaults(handler=run_undo)
+
+
+def _me(engine: Engine) -> int | None:
+    with engine.connect() as conn:
+        found = conn.execute(text("SELECT dialdesk.current_person_id()")).scalar()
+    return None if found is None else int(found)
+
+
+def _progress(stage: str, done: int, total: int) -> None:
+    if sys.stderr.isatty() and total:
+        print(f"\r{stage}: {done * 100 // total}%   ", end="", file=sys.stderr, flush=True)
+
+
+def run_load(args: argparse.Namespace) -> int:
+    options = ImportOptions(
+        campaign=args.campaign,
+        source=args.source,
+        sheet=args.sheet,
+        template=args.template,
+        encoding=args.encoding,
+        delimiter=args.delimiter,
+        dry_run=args.dry_run,
+        rejects_file=args.rejects,
+    )
+    with admin_engine(args.dsn) as (_, engine):
+        require_current_schema(engine)
+        result = run_import(engine, _me(engine), args.file, options, progress=_progress)
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    if args.json:
+        print_json(result.as_json())
+        return 0
+    verb = "Would import" if result.dry_run else f"Import {result.batch_id}:"
+    print(
+        f"{verb} {result.rows_read} rows in {result.seconds:.1f} s: "
+        f"{result.companies_created} companies created, {result.companies_merged} merged into "
+        f"the base, {result.duplicates_in_file} duplicate rows joined, "
+        f"{result.rows_rejected} rows rejected; phones: {result.phones_valid} valid, "
+        f"{result.phones_invalid} invalid, {result.phones_do_not_call} on the do-not-call list."
+    )
+    if result.rejects_file:
+        print(f"Rejected rows and their reasons: {result.rejects_file}")
+    return 0
+
+
+def run_undo(args: argparse.Namespace) -> int:
+    with admin_engine(args.dsn) as (_, engine):
+        require_current_schema(engine)
+        undone = undo_import(engine, args.batch)
+    if args.json:
+        print_json({"batch": args.batch, **undone.__dict__})
+        return 0
+    print(
+        f"Import {args.batch} undone: {undone.companies_removed} companies, "
+        f"{undone.phones_removed} phones, {undone.contact_persons_removed} contact persons and "
+        f"{undone.entries_removed} campaign entries removed."
+    )
+    return 0

@@ -1,0 +1,113 @@
+"""Which column holds what: the header row found among the first rows, each column's field
+guessed from its name (Russian or English), and the mapping a person may change or save."""
+
+import re
+from dataclasses import dataclass
+
+from dialdesk.services.errors import UserError
+
+# field -> header names seen in real lists, compared without case, spaces or punctuation
+FIELD_NAMES: dict[str, tuple[str, ...]] = {
+    "name": (
+        "наименование", "название", "названиеорганизации", "наименованиеорганизации",
+        "организация", "компания", "названиекомпании", "наименованиекомпании", "фирма",
+        "company", "companyname", "name", "organization", "organisation",
+    ),
+    "inn": ("инн", "inn", "taxid", "иннорганизации"),
+    "phones": (
+        "тел", "телефон", "телефоны", "телефонкомпании", "контактныйтелефон", "контактныйтел",
+        "номертелефона",
+        "мобильный", "phone", "phones", "tel", "telephone",
+    ),
+    "industry": (
+        "отрасль", "сферадеятельности", "виддеятельности", "рубрика", "рубрики", "деятельность",
+        "industry", "sector",
+    ),
+    "city": ("город", "населенныйпункт", "city", "town"),
+    "region": ("регион", "область", "субъектрф", "region"),
+    "address": ("адрес", "юридическийадрес", "фактическийадрес", "address"),
+    "website": ("сайт", "вебсайт", "website", "site", "www", "url"),
+    "email": ("email", "эл почта", "электроннаяпочта", "почта", "емейл", "mail"),
+    "contact_name": (
+        "контактноелицо", "контакт", "фио", "фиоконтакта", "руководитель", "директор",
+        "contact", "contactperson", "contactname",
+    ),
+    "contact_position": ("должность", "position", "jobtitle", "title"),
+    "staff_band": (
+        "численность", "численностьсотрудников", "численностьперсонала", "штат",
+        "сотрудников", "employees", "staff", "headcount",
+    ),
+}  # fmt: skip
+FIELDS = tuple(FIELD_NAMES)
+HEADER_SEARCH_ROWS = 30
+
+_NOT_LETTERS = re.compile(r"[^0-9a-zа-я]+")
+_ALIASES = {
+    _NOT_LETTERS.sub("", alias.replace("ё", "е")): field
+    for field, aliases in FIELD_NAMES.items()
+    for alias in aliases
+}
+
+
+def _key(header: str) -> str:
+    return _NOT_LETTERS.sub("", header.lower().replace("ё", "е"))
+
+
+def guess_field(header: str) -> str | None:
+    """The field a column named ``header`` most likely holds, or None."""
+    key = _key(header)
+    if not key:
+        return None
+    if key in _ALIASES:
+        return _ALIASES[key]
+    # "Телефон (рабочий)", "ИНН компании", "E-mail контакта": a known name at the start
+    for alias in sorted(_ALIASES, key=len, reverse=True):
+        if len(alias) >= 3 and key.startswith(alias):
+            return _ALIASES[alias]
+    return None
+
+
+@dataclass(frozen=True)
+class Header:
+    row_index: int  # 0-based index in Table.rows; the data starts below it
+    names: list[str]
+    mapping: dict[int, str]  # column index -> field
+
+
+def find_header(rows: list[list[str]], known: dict[str, str] | None = None) -> Header:
+    """The row among the first few whose cells name the most known fields; ``known`` (a
+    saved template: header name -> field) is tried before the usual names."""
+    best: Header | None = None
+    for index, row in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        mapping = guess_mapping(row, known)
+        if len(mapping) >= 2 and (best is None or len(mapping) > len(best.mapping)):
+            best = Header(index, row, mapping)
+    if best is None:
+        raise UserError(
+            "No header row found: none of the first {rows} rows names the columns "
+            "(company name, phone, INN...).",
+            rows=HEADER_SEARCH_ROWS,
+        )
+    return best
+
+
+def guess_mapping(names: list[str], known: dict[str, str] | None = None) -> dict[int, str]:
+    """Column index -> field for every recognised name; each field taken once, leftmost."""
+    saved = {_key(name): field for name, field in (known or {}).items()}
+    mapping: dict[int, str] = {}
+    for index, name in enumerate(names):
+        field = saved.get(_key(name)) or guess_field(name)
+        if field is not None and field not in mapping.values():
+            mapping[index] = field
+    return mapping
+
+
+def check_mapping(mapping: dict[int, str]) -> None:
+    """A mapping must name the company and may use each field once."""
+    unknown = sorted(set(mapping.values()) - set(FIELDS))
+    if unknown:
+        raise UserError("Unknown field '{field}' in the column mapping.", field=unknown[0])
+    if "name" not in mapping.values():
+        raise UserError("Choose the column that holds the company name.")
+    if not {"phones", "email", "website"} & set(mapping.values()):
+        raise UserError("Choose the column that holds the phone numbers.")

@@ -1,0 +1,57 @@
+"""The rejected-rows file: each refused row as it was in the list, its number and the reason,
+so the marketer can fix the rows and import just them again."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font
+from openpyxl.worksheet.worksheet import Worksheet
+
+from dialdesk.importing.rows import Rejection
+
+
+def text_cell(sheet: Worksheet, value: object, bold: Font | None = None) -> WriteOnlyCell:
+    """A cell stored as text: "=HYPERLINK(...)" from a list is shown, never run as a formula,
+    and "+7 913 ..." keeps its plus."""
+    cell = WriteOnlyCell(sheet, value=value)
+    if isinstance(value, str):
+        cell.data_type = "s"
+    if bold is not None:
+        cell.font = bold
+    return cell
+
+
+def rejects_path(source: Path) -> Path:
+    """``list.xlsx`` -> ``list - rejected rows.xlsx`` beside it."""
+    return source.with_name(f"{source.stem} - rejected rows.xlsx")
+
+
+def write_rejects(
+    path: Path,
+    header: list[str],
+    rejections: list[Rejection],
+    translate: Callable[[str], str] = lambda template: template,
+) -> Path:
+    """Write the rows with their reasons; ``translate`` turns a reason's template into the
+    reader's language before its fields are filled in."""
+    book = Workbook(write_only=True)
+    sheet: Worksheet = book.create_sheet("Rejected rows")
+    sheet.freeze_panes = "A2"
+    bold = Font(bold=True)
+    titles = [translate("Row"), translate("Reason"), *header]
+    sheet.append([text_cell(sheet, title, bold) for title in titles])
+    sheet.column_dimensions["A"].width = 8
+    sheet.column_dimensions["B"].width = 50
+    for rejection in rejections:
+        reason = translate(rejection.reason).format(**rejection.params)
+        sheet.append(
+            [
+                rejection.row_number,
+                text_cell(sheet, reason),
+                *(text_cell(sheet, value) for value in rejection.cells),
+            ]
+        )
+    book.save(path)
+    return path

@@ -1,0 +1,196 @@
+"""Reading a list as rows of text: XLSX, XLS and ODS through python-calamine, CSV in the
+encodings and delimiters Russian Excel writes (UTF-8 with or without BOM, Windows-1251;
+``;``, ``,``, tab)."""
+
+import csv
+import io
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+
+import python_calamine
+
+from dialdesk.services.errors import UserError
+
+SPREADSHEETS = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
+TEXT_TABLES = {".csv", ".txt"}
+MAX_BYTES = 200 * 1024 * 1024
+MAX_ROWS = 1_000_000
+DELIMITERS = ";,\t|"
+
+
+@dataclass(frozen=True)
+class Table:
+    """One sheet as text: ``rows[i]`` is sheet row ``i + 1``; empty cells are ""."""
+
+    sheet: str
+    rows: list[list[str]]
+    encoding: str | None = None  # CSV only: what the file was read as
+    delimiter: str | None = None
+
+
+def cell_text(value: object) -> str:
+    """A cell as the person sees it: 89133334455.0 typed as a number reads 89133334455."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "да" if value else "нет"
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, datetime):
+        return value.isoformat(sep=" ", timespec="minutes")
+    if isinstance(value, date | time):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _check_file(path: Path) -> str:
+    suffix = path.suffix.lower()
+    if not path.is_file():
+        raise UserError("The file {path} does not exist.", path=str(path))
+    if suffix not in SPREADSHEETS | TEXT_TABLES:
+        raise UserError(
+            "{path} is not a spreadsheet: choose an XLSX, XLS, ODS or CSV file.", path=path.name
+        )
+    size = path.stat().st_size
+    if size == 0:
+        raise UserError("The file {path} is empty.", path=path.name)
+    if size > MAX_BYTES:
+        raise UserError(
+            "The file {path} is too large ({mb} MB; at most {limit} MB): split it in parts.",
+            path=path.name,
+            mb=size // (1024 * 1024),
+            limit=MAX_BYTES // (1024 * 1024),
+        )
+    return suffix
+
+
+def sheet_names(path: Path) -> list[str]:
+    """The sheets of a workbook (a CSV file has one, named after the file)."""
+    if _check_file(path) in TEXT_TABLES:
+        return [path.stem]
+    with _Workbook(path) as book:
+        return list(book.sheet_names)
+
+
+def read_table(
+    path: Path,
+    sheet: str | None = None,
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+) -> Table:
+    """Every row of one sheet (the first when ``sheet`` is None), trailing blanks trimmed."""
+    if _check_file(path) in TEXT_TABLES:
+        return _read_csv(path, encoding, delimiter)
+    with _Workbook(path) as book:
+        name = sheet or book.sheet_names[0]
+        if name not in book.sheet_names:
+            raise UserError(
+                "The workbook has no sheet '{sheet}'; its sheets are: {sheets}.",
+                sheet=name,
+                sheets=", ".join(book.sheet_names),
+            )
+        try:
+            raw = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+        except python_calamine.CalamineError as exc:
+            raise _damaged(path) from exc
+    if len(raw) > MAX_ROWS:
+        raise _too_many_rows(path, len(raw))
+    rows = [_trimmed([cell_text(v) for v in row]) for row in raw]
+    _require_content(path, rows)
+    return Table(name, rows)
+
+
+class _Workbook:
+    def __init__(self, path: Path) -> None:
+        try:
+            self.book = python_calamine.CalamineWorkbook.from_path(str(path))
+        except Exception as exc:  # calamine raises several unrelated types for bad files
+            raise _damaged(path) from exc
+        self.sheet_names: list[str] = self.book.sheet_names
+        if not self.sheet_names:
+            raise UserError("The file {path} is empty.", path=path.name)
+
+    def get_sheet_by_name(self, name: str) -> python_calamine.CalamineSheet:
+        return self.book.get_sheet_by_name(name)
+
+    def __enter__(self) -> "_Workbook":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.book.close()
+
+
+def _damaged(path: Path) -> UserError:
+    return UserError(
+        "The file {path} is damaged or not a spreadsheet: open it in Excel, save it again "
+        "as XLSX and retry.",
+        path=path.name,
+    )
+
+
+def _too_many_rows(path: Path, rows: int) -> UserError:
+    return UserError(
+        "The file {path} has too many rows ({rows}; at most {limit}): split it in parts.",
+        path=path.name,
+        rows=rows,
+        limit=MAX_ROWS,
+    )
+
+
+def _require_content(path: Path, rows: list[list[str]]) -> None:
+    if not any(rows):
+        raise UserError("The file {path} is empty.", path=path.name)
+
+
+def _trimmed(cells: list[str]) -> list[str]:
+    end = len(cells)
+    while end and not cells[end - 1]:
+        end -= 1
+    return cells[:end]
+
+
+def detect_encoding(data: bytes) -> str:
+    """UTF-8 (with or without BOM) when the bytes are valid UTF-8, else Windows-1251."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return "utf-8-sig"
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return "cp1251"
+    return "utf-8"
+
+
+def detect_delimiter(sample: str) -> str:
+    try:
+        return csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
+    except csv.Error:
+        counts = {d: sample.count(d) for d in DELIMITERS}
+        return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ";"
+
+
+def _read_csv(path: Path, encoding: str | None, delimiter: str | None) -> Table:
+    data = path.read_bytes()
+    if b"\x00" in data[:65536]:
+        raise UserError(
+            "{path} is not a text table: choose an XLSX, XLS, ODS or CSV file.", path=path.name
+        )
+    encoding = encoding or detect_encoding(data)
+    try:
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise UserError(
+            "The file {path} cannot be read as {encoding}: choose another encoding.",
+            path=path.name,
+            encoding=encoding,
+        ) from exc
+    delimiter = delimiter or detect_delimiter(text[:65536])
+    rows = [
+        _trimmed([c.strip() for c in row])
+        for row in csv.reader(io.StringIO(text), delimiter=delimiter)
+    ]
+    if len(rows) > MAX_ROWS:
+        raise _too_many_rows(path, len(rows))
+    _require_content(path, rows)
+    return Table(path.stem, rows, encoding, delimiter)

@@ -1,0 +1,35 @@
+"""Real list files made the way marketers' lists come: title rows, merged cells, blank rows,
+phones typed as numbers, CSV from Russian Excel."""
+
+from pathlib import Path
+
+from openpyxl import Workbook
+
+HEADER = ["Наименование", "ИНН", "Телефоны", "Отрасль", "Город", "Контактное лицо", "Должность"]
+
+
+def xlsx(path: Path, rows: list[list[object]], title: str | None = "Список компаний") -> Path:
+    """A workbook with a merged title row and a blank row above the header."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Компании"
+    if title:
+        sheet.append([title])
+        sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=len(HEADER))
+        sheet.append([])
+    sheet.append(HEADER)
+    for row in rows:
+        sheet.append(row)
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str):
+                cell.data_type = "s"  # text as typed, even "=..." (as lists from exports hold)
+    book.create_sheet("Пустой")
+    book.save(path)
+    return path
+
+
+def csv_file(path: Path, rows: list[list[str]], encoding: str, delimiter: str = ";") -> Path:
+    lines = [delimiter.join(HEADER)] + [delimiter.join(row) for row in rows]
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode(encoding))
+    return path

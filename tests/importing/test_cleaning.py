@@ -1,0 +1,74 @@
+"""Cleaning rows: phones parsed whole (several per cell, extensions), every rejection reason,
+and the file's own duplicates joined by INN, then phone, then name and city."""
+
+from dialdesk.importing.phones import parse_phone_cell
+from dialdesk.importing.rows import clean_rows
+
+MAPPING = {0: "name", 1: "inn", 2: "phones", 3: "city", 4: "contact_name", 5: "email"}
+
+
+def test_every_number_in_a_cell_with_extensions_and_time_zones() -> None:
+    cell = parse_phone_cell("8 (383) 353-03-67 доб. 12; +7 913 209-72-63, 353-03-67")
+    assert [(p.e164, p.extension, p.kind) for p in cell.valid] == [
+        ("+73833530367", "12", "work"),
+        ("+79132097263", None, "mobile"),
+    ]
+    assert cell.valid[0].time_zone == "Asia/Novosibirsk"
+    assert cell.invalid == ("353-03-67",)
+
+
+def test_rows_are_tidied_and_rejected_with_their_reason() -> None:
+    rows = [
+        ["  ООО   Ромашка ", "7707083893", "8 383 353 03 67", "Новосибирск", "Иванов И.И."],
+        ["", "", "+7 495 123-45-67"],
+        ["АО Лютик", "1234567890", "+7 495 123-45-68"],
+        ["ИП Сидоров", "", "353-03-67"],
+        ["ИП Петров"],
+        [],
+        ["ЗАО Василёк", "", "", "Казань", "", "info@vasilek.ru"],
+    ]
+    cleaned = clean_rows(rows, 4, MAPPING)
+    assert cleaned.rows_read == 6  # the blank row is not a row
+    company = cleaned.companies[0]
+    assert (company.name, company.name_key, company.legal_form) == (
+        "ООО Ромашка",
+        "ромашка",
+        "ООО",
+    )
+    assert company.contacts[0].full_name == "Иванов И.И."
+    assert [(r.row_number, r.text) for r in cleaned.rejections] == [
+        (5, "No company name."),
+        (6, "INN 1234567890 fails its check digits."),
+        (7, "No valid phone (353-03-67) and no e-mail or website."),
+        (8, "No phone, e-mail or website to reach the company."),
+    ]
+    assert cleaned.rejections[0].cells == ["", "", "+7 495 123-45-67"]
+    assert [c.name for c in cleaned.companies] == ["ООО Ромашка", "ЗАО Василёк"]
+    assert (cleaned.phones_valid, cleaned.phones_invalid) == (1, 1)
+
+
+def test_duplicates_in_the_file_join_the_first_row() -> None:
+    rows = [
+        ["ООО Ромашка", "7707083893", "+7 383 353-03-67", "Новосибирск", "Иванов"],
+        ["Ромашка", "7707083893", "+7 913 209-72-63", "", "Петров"],  # same INN
+        ["ООО «Ромашка»", "", "8 (913) 209-72-63", "Томск"],  # shares a phone
+        ["Лютик", "", "+7 495 111-11-11", "Москва"],
+        ["ООО Лютик", "", "+7 495 222-22-22", "Москва"],  # same name and city
+        ["ООО Лютик", "", "+7 495 333-33-33", "Тула"],  # same name, other city
+        ["ООО Клён", "5024002119", "+7 495 444-44-44", "Москва"],
+        ["ООО Клён", "7712345671", "+7 495 444-44-44", "Москва"],  # another INN: another firm
+    ]
+    cleaned = clean_rows(rows, 2, MAPPING)
+    names = [(c.name, c.row_numbers) for c in cleaned.companies]
+    assert names == [
+        ("ООО Ромашка", [2, 3, 4]),
+        ("Лютик", [5, 6]),
+        ("ООО Лютик", [7]),
+        ("ООО Клён", [8]),
+        ("ООО Клён", [9]),
+    ]
+    first = cleaned.companies[0]
+    assert [p.e164 for p in first.phones] == ["+73833530367", "+79132097263"]
+    assert [c.full_name for c in first.contacts] == ["Иванов", "Петров"]
+    assert first.values["city"] == "Новосибирск"  # the first row's value is kept
+    assert cleaned.duplicates_in_file == 3

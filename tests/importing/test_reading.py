@@ -1,0 +1,101 @@
+"""Reading lists: XLSX with title rows and numbers as phones, CSV in cp1251 and UTF-8 with
+BOM, and plain refusals for files that are not lists."""
+
+from pathlib import Path
+
+import pytest
+
+from dialdesk.importing.columns import find_header, guess_field
+from dialdesk.importing.table import read_table, sheet_names
+from dialdesk.services.errors import UserError
+from tests.importing.files import csv_file, xlsx
+
+
+def test_xlsx_title_rows_are_skipped_and_phones_typed_as_numbers_read_whole(
+    tmp_path: Path,
+) -> None:
+    path = xlsx(tmp_path / "list.xlsx", [["ООО Ромашка", 7707083893, 89132097263, None]])
+    assert sheet_names(path) == ["Компании", "Пустой"]
+    table = read_table(path)
+    header = find_header(table.rows)
+    assert header.row_index == 2  # title, blank, header
+    assert header.mapping == {
+        0: "name", 1: "inn", 2: "phones", 3: "industry", 4: "city", 5: "contact_name",
+        6: "contact_position",
+    }  # fmt: skip
+    assert table.rows[3] == ["ООО Ромашка", "7707083893", "89132097263"]
+
+
+@pytest.mark.parametrize("encoding", ["cp1251", "utf-8-sig", "utf-8"])
+def test_csv_encodings_and_delimiters_are_detected(tmp_path: Path, encoding: str) -> None:
+    path = csv_file(tmp_path / "list.csv", [["ООО Ёлка", "", "+7 383 353-03-67", "", ""]], encoding)
+    table = read_table(path)
+    assert table.delimiter == ";"
+    assert table.rows[0][0] == "Наименование" and table.rows[1][0] == "ООО Ёлка"
+    comma = csv_file(tmp_path / "comma.csv", [["ООО Ёлка", "", "83833530367"]], encoding, ",")
+    assert read_table(comma).delimiter == ","
+
+
+def test_an_encoding_can_be_chosen_by_hand(tmp_path: Path) -> None:
+    path = csv_file(tmp_path / "list.csv", [["ООО Ёлка", "", "83833530367"]], "cp1251")
+    assert read_table(path, encoding="cp1251").rows[1][0] == "ООО Ёлка"
+    with pytest.raises(UserError, match="cannot be read as utf-8"):
+        read_table(path, encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.xlsx", b"", "is empty"),
+        ("empty.csv", b"", "is empty"),
+        ("broken.xlsx", b"PK\x03\x04 this is not really a workbook", "damaged"),
+        ("photo.jpg", b"\xff\xd8\xff\xe0", "not a spreadsheet"),
+        ("binary.csv", b"\x00\x01\x02\x03", "not a text table"),
+        ("blank.csv", b";;;\r\n;;\r\n", "is empty"),
+    ],
+)
+def test_files_that_are_not_lists_get_a_plain_message(
+    tmp_path: Path, name: str, content: bytes, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(UserError, match=message):
+        read_table(path)
+
+
+def test_a_missing_sheet_names_the_sheets_there_are(tmp_path: Path) -> None:
+    path = xlsx(tmp_path / "list.xlsx", [])
+    with pytest.raises(UserError, match="Компании, Пустой"):
+        read_table(path, "Лист1")
+
+
+def test_no_header_row_is_a_plain_message(tmp_path: Path) -> None:
+    path = tmp_path / "numbers.csv"
+    path.write_text("1;2;3\n4;5;6\n", encoding="utf-8")
+    with pytest.raises(UserError, match="No header row found"):
+        find_header(read_table(path).rows)
+
+
+@pytest.mark.parametrize(
+    ("header", "field"),
+    [
+        ("Название организации", "name"),
+        ("Наименование", "name"),
+        ("Тел.", "phones"),
+        ("Телефоны", "phones"),
+        ("Контактный телефон", "phones"),
+        ("ИНН", "inn"),
+        ("Сфера деятельности", "industry"),
+        ("Отрасль", "industry"),
+        ("Город", "city"),
+        ("Контактное лицо", "contact_name"),
+        ("Должность", "contact_position"),
+        ("E-mail", "email"),
+        ("Численность", "staff_band"),
+        ("Company name", "name"),
+        ("Phone", "phones"),
+        ("Примечание", None),
+    ],
+)
+def test_columns_are_guessed_from_russian_and_english_names(header: str, field: str) -> None:
+    assert guess_field(header) == field

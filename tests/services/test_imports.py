@@ -1,0 +1,248 @@
+"""Importing a list into a real base: what is created, merged, flagged and refused; dry run,
+cancel, undo, templates and the rights of each role."""
+
+import json
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from sqlalchemy import Engine, text
+
+from dialdesk.cli.main import main
+from dialdesk.importing.names import name_key
+from dialdesk.importing.rows import Cancelled
+from dialdesk.services.errors import UserError
+from dialdesk.services.import_batches import list_batches, undo_import
+from dialdesk.services.import_templates import load_template, save_template
+from dialdesk.services.imports import ImportOptions, run_import
+from tests.conftest import Logins
+from tests.importing.files import xlsx
+
+ROWS: list[list[object]] = [
+    ["ООО Ромашка", "7707083893", "8 (383) 353-03-67 доб. 12; +7 913 209-72-63", "Торговля",
+     "Новосибирск", "Иванов Иван", "Директор"],
+    ["Ромашка", None, 89132097263, None, "Новосибирск", "Петров Пётр", "Снабженец"],
+    [None, None, "+7 495 123-45-67", None, "Москва"],
+    ["ИП Сидоров", None, "353-03-67", None, "Казань"],
+    [],
+    ["ООО Берёза", None, "+7 (843) 222-33-44", "Стройка", "Казань", "=HYPERLINK(\"x\")"],
+]  # fmt: skip
+
+
+def _count(db: Engine, table: str, where: str = "true") -> int:
+    with db.connect() as conn:
+        return int(
+            conn.execute(text(f"SELECT count(*) FROM dialdesk.{table} WHERE {where}")).scalar_one()
+        )
+
+
+def _existing(db: Engine, name: str, inn: str | None, phone: str, city: str) -> int:
+    with db.begin() as conn:
+        company = conn.execute(
+            text(
+                "INSERT INTO dialdesk.companies (name, name_key, inn, city, industry) "
+                "VALUES (:n, :key, :inn, :city, 'Старая отрасль') RETURNING id"
+            ),
+            {"n": name, "key": name_key(name), "inn": inn, "city": city},
+        ).scalar_one()
+        conn.execute(
+            text("INSERT INTO dialdesk.phones (company_id, e164) VALUES (:c, :p)"),
+            {"c": company, "p": phone},
+        )
+    return int(company)
+
+
+@pytest.fixture
+def marketer(logins: Logins) -> Engine:
+    return logins.as_role("marketer")
+
+
+def test_a_list_becomes_clean_companies_in_one_import(
+    db: Engine, marketer: Engine, tmp_path: Path
+) -> None:
+    path = xlsx(tmp_path / "выставка.xlsx", ROWS)
+    result = run_import(marketer, None, path, ImportOptions("Выставка", source="Выставка 2026"))
+    assert (result.rows_read, result.companies_created, result.companies_merged) == (5, 2, 0)
+    assert (result.duplicates_in_file, result.rows_rejected) == (1, 2)
+    assert (result.phones_valid, result.phones_invalid, result.entries_added) == (4, 1, 2)
+    assert result.campaign_created and result.batch_id is not None
+    with db.connect() as conn:
+        phones = conn.execute(
+            text(
+                "SELECT p.e164, p.extension, p.time_zone FROM dialdesk.phones p "
+                "JOIN dialdesk.companies c ON c.id = p.company_id "
+                "WHERE c.inn = '7707083893' ORDER BY p.id"
+            )
+        ).all()
+        assert [tuple(p) for p in phones] == [
+            ("+73833530367", "12", "Asia/Novosibirsk"),
+            ("+79132097263", None, "Europe/Moscow"),
+        ]
+        people = conn.execute(
+            text("SELECT full_name FROM dialdesk.contact_persons ORDER BY id")
+        ).scalars()
+        assert list(people) == ["Иванов Иван", "Петров Пётр", '=HYPERLINK("x")']
+        assert (
+            conn.execute(text("SELECT DISTINCT source FROM dialdesk.companies")).scalar()
+            == "Выставка 2026"
+        )
+    batch = list_batches(db)[0]
+    assert (batch.rows_read, batch.companies_created, batch.rows_rejected) == (5, 2, 2)
+    assert batch.campaign == "Выставка"
+
+
+def test_the_rejected_rows_file_holds_each_row_its_number_and_reason(
+    marketer: Engine, tmp_path: Path
+) -> None:
+    path = xlsx(tmp_path / "list.xlsx", [*ROWS, ["=cmd|' /C calc'!A0", None, "нет"]])
+    result = run_import(marketer, None, path, ImportOptions("Выставка"))
+    assert result.rejects_file == tmp_path / "list - rejected rows.xlsx"
+    sheet = load_workbook(result.rejects_file).active
+    assert sheet is not None
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert rows[0][:4] == ["Row", "Reason", "Наименование", "ИНН"]
+    assert rows[1][:2] == [6, "No company name."]
+    assert rows[2][:3] == [7, "No valid phone (353-03-67) and no e-mail or website.", "ИП Сидоров"]
+    assert rows[3][2] == "=cmd|' /C calc'!A0"
+    assert sheet["C4"].data_type == "s"  # kept as text, never a formula
+    assert sheet.freeze_panes == "A2"
+
+
+def test_duplicates_merge_into_the_base_without_overwriting(
+    db: Engine, marketer: Engine, tmp_path: Path
+) -> None:
+    by_inn = _existing(db, "Ромашка старая", "7707083893", "+74950000001", "Новосибирск")
+    by_phone = _existing(db, "Берёза", None, "+78432223344", "Казань")
+    by_name = _existing(db, "ООО Клён", None, "+74950000003", "Москва")
+    rows = [
+        ["ООО Ромашка", "7707083893", "+7 383 353-03-67", "Торговля", "Новосибирск"],
+        ["ООО Берёза-Строй", None, "8 843 222 33 44; +7 843 222-33-55", None, "Казань"],
+        ["ООО Клён", None, "+7 495 000-00-04", None, "Москва", "Клёнов К.К."],
+        ["ООО Клён", None, "+7 495 000-00-05", None, "Тула"],
+    ]
+    result = run_import(marketer, None, xlsx(tmp_path / "l.xlsx", rows), ImportOptions("Осень"))
+    assert (result.companies_merged, result.companies_created) == (3, 1)
+    with db.connect() as conn:
+        kept = conn.execute(
+            text("SELECT name, industry FROM dialdesk.companies WHERE id = :c"), {"c": by_inn}
+        ).one()
+    assert tuple(kept) == ("Ромашка старая", "Старая отрасль")  # nothing overwritten
+    assert _count(db, "phones", f"company_id = {by_inn}") == 2
+    assert _count(db, "phones", f"company_id = {by_phone}") == 2  # one new number added
+    assert _count(db, "contact_persons", f"company_id = {by_name}") == 1
+    assert _count(db, "campaign_entries") == 4  # each company in the campaign once
+    again = run_import(marketer, None, xlsx(tmp_path / "l.xlsx", rows), ImportOptions("Осень"))
+    assert (again.companies_created, again.entries_added) == (0, 0)
+    assert _count(db, "campaign_entries") == 4 and _count(db, "phones") == 7
+
+
+def test_do_not_call_numbers_are_flagged(db: Engine, marketer: Engine, tmp_path: Path) -> None:
+    with db.begin() as conn:
+        conn.execute(text("INSERT INTO dialdesk.do_not_call (e164) VALUES ('+78432223344')"))
+    result = run_import(marketer, None, xlsx(tmp_path / "l.xlsx", ROWS), ImportOptions("Осень"))
+    assert result.phones_do_not_call == 1
+
+
+def test_a_dry_run_reports_and_writes_nothing(db: Engine, marketer: Engine, tmp_path: Path) -> None:
+    result = run_import(
+        marketer, None, xlsx(tmp_path / "l.xlsx", ROWS), ImportOptions("Осень", dry_run=True)
+    )
+    assert (result.companies_created, result.rows_rejected, result.batch_id) == (2, 2, None)
+    for table in ("companies", "phones", "campaigns", "import_batches", "campaign_entries"):
+        assert _count(db, table) == 0, table
+
+
+def test_cancel_leaves_the_database_untouched(db: Engine, marketer: Engine, tmp_path: Path) -> None:
+    stages: list[str] = []
+
+    def cancelled() -> bool:
+        return "write" in stages
+
+    def progress(stage: str, done: int, total: int) -> None:
+        stages.append(stage)
+
+    with pytest.raises(Cancelled):
+        run_import(
+            marketer,
+            None,
+            xlsx(tmp_path / "l.xlsx", ROWS),
+            ImportOptions("Осень"),
+            progress=progress,
+            cancelled=cancelled,
+        )
+    for table in ("companies", "phones", "campaigns", "import_batches"):
+        assert _count(db, table) == 0, table
+
+
+def test_undo_takes_away_everything_the_import_added_until_a_call(
+    db: Engine, marketer: Engine, tmp_path: Path
+) -> None:
+    old = _existing(db, "Берёза", None, "+78432223344", "Казань")
+    rows = [*ROWS, ["Берёза", None, "+7 843 222-33-44, +7 843 999-99-99", None, "Казань"]]
+    first = run_import(marketer, None, xlsx(tmp_path / "l.xlsx", rows), ImportOptions("Осень"))
+    assert first.batch_id is not None
+    undone = undo_import(marketer, first.batch_id)
+    assert (undone.companies_removed, undone.phones_removed) == (1, 3)
+    assert _count(db, "companies") == 1 and _count(db, "phones") == 1  # the old one stays
+    assert _count(db, "campaign_entries") == 0
+    with pytest.raises(UserError, match="already been undone"):
+        undo_import(marketer, first.batch_id)
+    second = run_import(marketer, None, xlsx(tmp_path / "l.xlsx", rows), ImportOptions("Осень"))
+    assert second.batch_id is not None
+    with db.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO dialdesk.calls (client_id, company_id, operator_id, started_at, "
+                "ended_at, outcome_id) SELECT gen_random_uuid(), :c, "
+                "(SELECT min(id) FROM dialdesk.people), now(), now(), min(id) "
+                "FROM dialdesk.outcome_definitions"
+            ),
+            {"c": old},
+        )
+    with pytest.raises(UserError, match="1 of its companies have been called"):
+        undo_import(marketer, second.batch_id)
+
+
+def test_a_saved_template_maps_unusual_headers(
+    db: Engine, marketer: Engine, tmp_path: Path
+) -> None:
+    path = tmp_path / "odd.csv"
+    path.write_text(
+        "Фирма;Номер для связи;Где\nООО Ромашка;+7 383 353-03-67;Новосибирск\n", encoding="utf-8"
+    )
+    save_template(
+        marketer, "2ГИС", ["Фирма", "Номер для связи", "Где"], {0: "name", 1: "phones", 2: "city"}
+    )
+    assert load_template(marketer, "2ГИС") == {
+        "Фирма": "name", "Номер для связи": "phones", "Где": "city"
+    }  # fmt: skip
+    result = run_import(marketer, None, path, ImportOptions("Осень", template="2ГИС"))
+    assert (result.companies_created, result.rows_rejected) == (1, 0)
+    with pytest.raises(UserError, match="no import template"):
+        run_import(marketer, None, path, ImportOptions("Осень", template="нет такого"))
+
+
+def test_operators_may_not_import(logins: Logins, db: Engine, tmp_path: Path) -> None:
+    operator = logins.as_role("operator")
+    with pytest.raises(UserError, match="refused"):
+        run_import(operator, None, xlsx(tmp_path / "l.xlsx", ROWS), ImportOptions("Осень"))
+    assert _count(db, "companies") == 0
+
+
+def test_command_line_import_prints_one_json_object(
+    db_dsn: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = xlsx(tmp_path / "l.xlsx", ROWS)
+    code = main(["import", str(path), "--campaign", "Осень", "--json", "--dsn", db_dsn])
+    out, _ = capsys.readouterr()
+    assert code == 0
+    report = json.loads(out)
+    for key in ("rows_read", "companies_created", "companies_merged", "phones_valid",
+                "phones_invalid", "rows_rejected", "rejects_file", "seconds"):  # fmt: skip
+        assert key in report
+    assert (report["companies_created"], report["rows_rejected"]) == (2, 2)
+    empty = tmp_path / "empty.xlsx"
+    empty.write_bytes(b"")
+    code = main(["import", str(empty), "--campaign", "Осень", "--dsn", db_dsn])
+    _, err = capsys.readouterr()
+    assert code == 1 and "is empty" in err
