@@ -1,5 +1,9 @@
 """What every benchmark needs: a database (given, or a throwaway embedded one) and a clean base."""
 
+import _path  # noqa: F401  (first: see bench/_path.py)
+
+# isort: split
+
 import argparse
 import json
 import resource

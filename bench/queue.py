@@ -11,37 +11,34 @@ double claims (one entry held by two operators at once).  Targets (issue 3): p95
 30 ms, zero double claims, under 100 ms to a filled card.
 """
 
+import _path  # noqa: F401  (first: see bench/_path.py)
+
+# isort: split
+
+import random
+import statistics
 import sys
+import threading
+import time
+import uuid
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-# This file is named like the standard library's ``queue``, which psycopg and threading
-# need: move bench/ to the end of the search path so the standard module wins.
-_HERE = str(Path(__file__).resolve().parent)
-sys.path[:] = [entry for entry in sys.path if entry not in (_HERE, "")] + [_HERE]
+import psycopg
 
-if True:  # imports after the search path is fixed
-    import random
-    import statistics
-    import threading
-    import time
-    import uuid
-    from datetime import UTC, datetime, timedelta
-
-    import psycopg
-
-    from _common import bench_database, parser, peak_mb, report, wipe
-    from dialdesk.db.dsn import with_credentials
-    from dialdesk.db.engine import make_engine
-    from dialdesk.services import people
-    from dialdesk.services.card import load_card
-    from dialdesk.services.demo import load_demo
-    from dialdesk.services.outcomes import (
-        NextContact,
-        OutcomeInput,
-        record_outcome,
-        save_and_claim_next,
-    )
-    from dialdesk.services.queue import claim_next_entry
+from _common import bench_database, parser, peak_mb, report, wipe
+from dialdesk.db.dsn import with_credentials
+from dialdesk.db.engine import make_engine
+from dialdesk.services import people
+from dialdesk.services.card import load_card
+from dialdesk.services.demo import load_demo
+from dialdesk.services.outcomes import (
+    NextContact,
+    OutcomeInput,
+    record_outcome,
+    save_and_claim_next,
+)
+from dialdesk.services.queue import claim_next_entry
 
 LOGIN_PREFIX = "bench_"
 OUTCOMES = ["no_contact"] * 5 + ["cold", "competitor", "nonexistent", "warm", "hot"]

@@ -38,6 +38,71 @@ class PhoneCell:
 
 _PIECES = re.compile(r"[;,\n/|]|\s{3,}|\s+или\s+", re.IGNORECASE)
 _DIGITS = re.compile(r"\d")
+_NOT_DIGITS = re.compile(r"\D")
+# "доб. 12", "доб 12", "ext. 12", "вн. 12", "x12", "#12" after the number
+_EXTENSION = re.compile(
+    r"\s*(?:доб(?:авочный)?|ext|вн)\.?\s*(\d{1,6})\s*$|\s*[x#]\s*(\d{1,6})\s*$", re.I
+)
+_RUSSIAN = re.compile(r"^\s*(?:\+7|8|7)?[\s\-(]*\d[\d\s\-()]*$")
+_MOBILE_TYPES = (phonenumbers.PhoneNumberType.MOBILE,)
+_UNKNOWN = phonenumbers.PhoneNumberType.UNKNOWN
+
+
+# Russia's numbering plan gives a number's type by its ABC/DEF code (the first three national
+# digits) and the time-zone data for +7 goes no deeper; keyed by the first five digits of
+# the Russian ranges (3, 4, 8, 9), one look-up serves a whole exchange.  Other +7 numbers
+# (Kazakhstan) are looked up one by one.
+_AREA_FACTS: dict[int, tuple[int, str, str]] = {}
+_RUSSIAN_RANGES = frozenset((3, 4, 8, 9))
+
+
+def _facts(number: phonenumbers.PhoneNumber, national: int) -> tuple[int, str, str]:
+    """Number type, time zone and work/mobile."""
+    key = national // 100_000
+    facts = _AREA_FACTS.get(key)
+    if facts is None:
+        kind = phonenumbers.number_type(number)
+        mobile = "mobile" if kind in _MOBILE_TYPES else "work"
+        facts = (kind, time_zone_for(number) if kind != _UNKNOWN else "", mobile)
+        if national // 1_000_000_000 in _RUSSIAN_RANGES:
+            _AREA_FACTS[key] = facts
+    return facts
+
+
+def _russian(piece: str) -> ParsedPhone | None:
+    """The common case without the full matcher: 8/+7/7 and ten digits, or ten digits."""
+    extension = None
+    found = _EXTENSION.search(piece)
+    if found:
+        extension = found.group(1) or found.group(2)
+        piece = piece[: found.start()]
+    if not _RUSSIAN.match(piece):
+        return None
+    digits = _NOT_DIGITS.sub("", piece)
+    if len(digits) == 11 and digits[0] in "78":
+        digits = digits[1:]
+    if len(digits) != 10:
+        return None
+    national = int(digits)
+    number = phonenumbers.PhoneNumber(country_code=7, national_number=national)
+    kind, zone, label = _facts(number, national)
+    if kind == _UNKNOWN:
+        return None
+    return ParsedPhone("+7" + digits, extension, zone, label)
+
+
+def _matched(text: str, region: str) -> tuple[list[ParsedPhone], list[tuple[int, int]]]:
+    """Every number the full phonenumbers matcher finds in ``text``, and where."""
+    found: list[ParsedPhone] = []
+    spans: list[tuple[int, int]] = []
+    for match in phonenumbers.PhoneNumberMatcher(text, region):
+        number = match.number
+        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        mobile = phonenumbers.number_type(number) in _MOBILE_TYPES
+        kind = "mobile" if mobile else "work"
+        found.append(ParsedPhone(e164, number.extension, time_zone_for(number), kind))
+        spans.append((match.start, match.end))
+    return found, spans
 
 
 @lru_cache(maxsize=500_000)
@@ -45,25 +110,15 @@ def parse_phone_cell(text: str, region: str = "RU") -> PhoneCell:
     """Every number in a cell ("8 (383) 353-03-67 доб. 12; +7 913 209-72-63"), with its
     extension and time zone, and the pieces that are not valid numbers."""
     valid: list[ParsedPhone] = []
-    covered: list[tuple[int, int]] = []
-    for match in phonenumbers.PhoneNumberMatcher(text, region):
-        number = match.number
-        e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-        mobile = phonenumbers.number_type(number) == phonenumbers.PhoneNumberType.MOBILE
-        kind = "mobile" if mobile else "work"
-        phone = ParsedPhone(e164, number.extension, time_zone_for(number), kind)
-        if all(p.e164 != e164 for p in valid):
-            valid.append(phone)
-        covered.append((match.start, match.end))
     invalid: list[str] = []
-    position = 0
     for piece in _PIECES.split(text):
-        start = text.find(piece, position)
-        position = start + len(piece)
-        if len(_DIGITS.findall(piece)) >= 5 and not _overlaps(covered, start, position):
+        if len(_DIGITS.findall(piece)) < 5:
+            continue
+        phone = _russian(piece) if region == "RU" else None
+        found = [phone] if phone is not None else _matched(piece, region)[0]
+        if not found:
             invalid.append(piece.strip())
+        for phone in found:
+            if all(p.e164 != phone.e164 for p in valid):
+                valid.append(phone)
     return PhoneCell(tuple(valid), tuple(invalid))
-
-
-def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(a < end and start < b for a, b in spans)

@@ -51,12 +51,14 @@ class ImportResult:
     dry_run: bool = False
     campaign_created: bool = False
     mapping: dict[int, str] = field(default_factory=dict)
+    stage_seconds: dict[str, float] = field(default_factory=dict)  # read, clean, write, report
 
     def as_json(self) -> dict[str, Any]:
         data = dict(self.__dict__)
         data["rejects_file"] = str(self.rejects_file) if self.rejects_file else None
         data["seconds"] = round(self.seconds, 2)
         data["mapping"] = {str(k): v for k, v in self.mapping.items()}
+        data["stage_seconds"] = {k: round(v, 2) for k, v in self.stage_seconds.items()}
         return data
 
 
@@ -85,6 +87,7 @@ def run_import(
     header = find_header(table.rows, known)
     mapping = options.mapping or header.mapping
     check_mapping(mapping)
+    read_at = time.perf_counter()
     data_rows = table.rows[header.row_index + 1 :]
     cleaned = clean_rows(
         data_rows,
@@ -104,15 +107,24 @@ def run_import(
     )
     if cancelled():
         raise Cancelled
+    cleaned_at = time.perf_counter()
     with plain_database_errors(), engine.connect() as conn, conn.begin() as transaction:
         _write(conn, me, path, options, cleaned, result, progress, cancelled)
         if options.dry_run:
             transaction.rollback()
             result.batch_id = None
+    written_at = time.perf_counter()
     if cleaned.rejections:
         target = options.rejects_file or rejects_path(path)
         result.rejects_file = write_rejects(target, header.names, cleaned.rejections)
-    result.seconds = time.perf_counter() - started
+    finished = time.perf_counter()
+    result.seconds = finished - started
+    result.stage_seconds = {
+        "read": read_at - started,
+        "clean": cleaned_at - read_at,
+        "write": written_at - cleaned_at,
+        "report": finished - written_at,
+    }
     progress("done", 1, 1)
     return result
 
