@@ -370,6 +370,388 @@
     </message>
 </context>
 <context>
+    <name>ImportForm</name>
+    <message>
+        <source>Import</source>
+        <translation>Импорт</translation>
+    </message>
+    <message>
+        <source>Choose a list of companies: an XLSX, XLS, ODS or CSV file. A title above the header and blank rows are fine.</source>
+        <translation>Выберите список компаний: файл XLSX, XLS, ODS или CSV. Заголовок над шапкой таблицы и пустые строки не мешают.</translation>
+    </message>
+    <message>
+        <source>&amp;File:</source>
+        <translation>&amp;Файл:</translation>
+    </message>
+    <message>
+        <source>path to the list</source>
+        <translation>путь к списку</translation>
+    </message>
+    <message>
+        <source>&amp;Choose… (Ctrl+O)</source>
+        <translation>&amp;Выбрать… (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>&amp;Sheet:</source>
+        <translation>&amp;Лист:</translation>
+    </message>
+    <message>
+        <source>&amp;Encoding (CSV):</source>
+        <translation>&amp;Кодировка (CSV):</translation>
+    </message>
+    <message>
+        <source>&amp;Delimiter (CSV):</source>
+        <translation>&amp;Разделитель (CSV):</translation>
+    </message>
+    <message>
+        <source>Check what each column holds; change a guess with its list. Columns left as &quot;not imported&quot; are skipped.</source>
+        <translation>Проверьте, что в каком столбце; неверную догадку исправьте в списке. Столбцы «не загружать» пропускаются.</translation>
+    </message>
+    <message>
+        <source>&amp;Template:</source>
+        <translation>&amp;Шаблон:</translation>
+    </message>
+    <message>
+        <source>A&amp;pply</source>
+        <translation>&amp;Применить</translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation>Сохранить как:</translation>
+    </message>
+    <message>
+        <source>template name</source>
+        <translation>название шаблона</translation>
+    </message>
+    <message>
+        <source>Sa&amp;ve template</source>
+        <translation>Сохранить ша&amp;блон</translation>
+    </message>
+    <message>
+        <source>First rows of the list:</source>
+        <translation>Первые строки списка:</translation>
+    </message>
+    <message>
+        <source>&amp;Campaign:</source>
+        <translation>&amp;Кампания:</translation>
+    </message>
+    <message>
+        <source>S&amp;ource:</source>
+        <translation>&amp;Источник:</translation>
+    </message>
+    <message>
+        <source>where the list comes from: 2GIS, exhibition, old base…</source>
+        <translation>откуда список: 2ГИС, выставка, старая база…</translation>
+    </message>
+    <message>
+        <source>&amp;Trial run: report what would happen, write nothing</source>
+        <translation>&amp;Пробный прогон: показать, что получится, ничего не записывая</translation>
+    </message>
+    <message>
+        <source>Type a new name to create a campaign. Duplicates are merged into companies already in the base; nothing there is overwritten.</source>
+        <translation>Введите новое название, чтобы создать кампанию. Дубли объединяются с компаниями, которые уже есть в базе; ничего там не перезаписывается.</translation>
+    </message>
+    <message>
+        <source>Cancel (Esc)</source>
+        <translation>Отменить (Esc)</translation>
+    </message>
+    <message>
+        <source>Open &amp;rejected rows</source>
+        <translation>Открыть &amp;отклонённые строки</translation>
+    </message>
+    <message>
+        <source>&amp;New import</source>
+        <translation>&amp;Новый импорт</translation>
+    </message>
+    <message>
+        <source>&amp;Back (Alt+Left)</source>
+        <translation>&amp;Назад (Alt+Влево)</translation>
+    </message>
+    <message>
+        <source>&amp;Next (Alt+Right)</source>
+        <translation>&amp;Далее (Alt+Вправо)</translation>
+    </message>
+    <message>
+        <source>Import &amp;now (Ctrl+Enter)</source>
+        <translation>&amp;Загрузить (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>Past imports</source>
+        <translation>Прошлые импорты</translation>
+    </message>
+    <message>
+        <source>&amp;Undo selected import…</source>
+        <translation>&amp;Отменить выбранный импорт…</translation>
+    </message>
+    <message>
+        <source>Remove everything the import added, while none of its companies has been called</source>
+        <translation>Убрать всё, что добавил импорт, пока ни одной его компании не звонили</translation>
+    </message>
+</context>
+<context>
+    <name>ImportPage</name>
+    <message>
+        <source>Company name</source>
+        <translation>Название компании</translation>
+    </message>
+    <message>
+        <source>INN</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>Телефоны</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Отрасль</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Город</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Регион</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Website</source>
+        <translation>Сайт</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Контактное лицо</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Численность</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>№</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Кампания</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Строк</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Создано</translation>
+    </message>
+    <message>
+        <source>Merged</source>
+        <translation>Объединено</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>Отклонено</translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>Отменён</translation>
+    </message>
+    <message>
+        <source>detect</source>
+        <translation>определить</translation>
+    </message>
+    <message>
+        <source>Windows-1251 (Russian Excel)</source>
+        <translation>Windows-1251 (русский Excel)</translation>
+    </message>
+    <message>
+        <source>semicolon ;</source>
+        <translation>точка с запятой ;</translation>
+    </message>
+    <message>
+        <source>comma ,</source>
+        <translation>запятая ,</translation>
+    </message>
+    <message>
+        <source>tab</source>
+        <translation>табуляция</translation>
+    </message>
+    <message>
+        <source>bar |</source>
+        <translation>черта |</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Столбец</translation>
+    </message>
+    <message>
+        <source>First value</source>
+        <translation>Первое значение</translation>
+    </message>
+    <message>
+        <source>Holds</source>
+        <translation>Содержит</translation>
+    </message>
+    <message>
+        <source>Step 1 of 4: the file</source>
+        <translation>Шаг 1 из 4: файл</translation>
+    </message>
+    <message>
+        <source>Step 2 of 4: the columns</source>
+        <translation>Шаг 2 из 4: столбцы</translation>
+    </message>
+    <message>
+        <source>Step 3 of 4: the campaign</source>
+        <translation>Шаг 3 из 4: кампания</translation>
+    </message>
+    <message>
+        <source>Step 4 of 4: the import</source>
+        <translation>Шаг 4 из 4: загрузка</translation>
+    </message>
+    <message>
+        <source>Choose a list</source>
+        <translation>Выберите список</translation>
+    </message>
+    <message>
+        <source>Lists (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
+        <translation>Списки (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;Все файлы (*)</translation>
+    </message>
+    <message>
+        <source>Choose a file first (Ctrl+O).</source>
+        <translation>Сначала выберите файл (Ctrl+O).</translation>
+    </message>
+    <message>
+        <source>Reading the file…</source>
+        <translation>Читаю файл…</translation>
+    </message>
+    <message>
+        <source>%1 rows under the header in row %2.</source>
+        <translation>%1 строк под шапкой в строке %2.</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>(не загружать)</translation>
+    </message>
+    <message>
+        <source>Each field may come from one column only: %1.</source>
+        <translation>Каждое поле берётся только из одного столбца: %1.</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the company name.</source>
+        <translation>Выберите столбец с названием компании.</translation>
+    </message>
+    <message>
+        <source>Choose the column that holds the phone numbers.</source>
+        <translation>Выберите столбец с телефонами.</translation>
+    </message>
+    <message>
+        <source>Give the template a name.</source>
+        <translation>Дайте шаблону название.</translation>
+    </message>
+    <message>
+        <source>Template “%1” saved.</source>
+        <translation>Шаблон «%1» сохранён.</translation>
+    </message>
+    <message>
+        <source>Choose the campaign the companies go to.</source>
+        <translation>Выберите кампанию, в которую попадут компании.</translation>
+    </message>
+    <message>
+        <source>Checking the rows…</source>
+        <translation>Проверяю строки…</translation>
+    </message>
+    <message>
+        <source>Writing to the database…</source>
+        <translation>Записываю в базу…</translation>
+    </message>
+    <message>
+        <source>Done.</source>
+        <translation>Готово.</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Отменяю…</translation>
+    </message>
+    <message>
+        <source>Trial run, nothing was written:</source>
+        <translation>Пробный прогон, ничего не записано:</translation>
+    </message>
+    <message>
+        <source>Import %1 done:</source>
+        <translation>Импорт %1 выполнен:</translation>
+    </message>
+    <message>
+        <source>rows read: %1</source>
+        <translation>прочитано строк: %1</translation>
+    </message>
+    <message>
+        <source>companies created: %1</source>
+        <translation>создано компаний: %1</translation>
+    </message>
+    <message>
+        <source>merged into companies already in the base: %1</source>
+        <translation>объединено с компаниями из базы: %1</translation>
+    </message>
+    <message>
+        <source>duplicate rows in the file joined: %1</source>
+        <translation>объединено дублей внутри файла: %1</translation>
+    </message>
+    <message>
+        <source>phones: %1 valid, %2 invalid, %3 on the do-not-call list</source>
+        <translation>телефоны: %1 верных, %2 неверных, %3 в списке «не звонить»</translation>
+    </message>
+    <message>
+        <source>rows rejected: %1</source>
+        <translation>отклонено строк: %1</translation>
+    </message>
+    <message>
+        <source>time: %1 s</source>
+        <translation>время: %1 с</translation>
+    </message>
+    <message>
+        <source>Rejected rows and their reasons: %1</source>
+        <translation>Отклонённые строки с причинами: %1</translation>
+    </message>
+    <message>
+        <source>Import cancelled; nothing was written.</source>
+        <translation>Импорт отменён; ничего не записано.</translation>
+    </message>
+    <message>
+        <source>Select an import first.</source>
+        <translation>Сначала выберите импорт.</translation>
+    </message>
+    <message>
+        <source>Undo the import</source>
+        <translation>Отмена импорта</translation>
+    </message>
+    <message>
+        <source>Remove the %1 companies import %2 created, and the phones, contact persons and campaign entries it added?</source>
+        <translation>Удалить %1 компаний, созданных импортом %2, и добавленные им телефоны, контактных лиц и записи кампании?</translation>
+    </message>
+    <message>
+        <source>Import %1 undone: %2 companies removed.</source>
+        <translation>Импорт %1 отменён: удалено компаний: %2.</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Enter your login.</source>
@@ -435,6 +817,10 @@
     <message>
         <source>&amp;Overview</source>
         <translation>&amp;Обзор</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Импорт</translation>
     </message>
     <message>
         <source>&amp;People</source>

@@ -14,7 +14,7 @@ from sqlalchemy import Connection, Engine, text
 from dialdesk.importing.columns import check_mapping, find_header
 from dialdesk.importing.rejects import rejects_path, write_rejects
 from dialdesk.importing.rows import Cancelled, Cleaned, clean_rows
-from dialdesk.importing.table import read_table
+from dialdesk.importing.table import read_table, sheet_names
 from dialdesk.services.errors import UserError, plain_database_errors
 from dialdesk.services.import_templates import load_template
 
@@ -60,6 +60,59 @@ class ImportResult:
         data["mapping"] = {str(k): v for k, v in self.mapping.items()}
         data["stage_seconds"] = {k: round(v, 2) for k, v in self.stage_seconds.items()}
         return data
+
+
+@dataclass(frozen=True)
+class ListPreview:
+    """What the wizard shows before importing: the sheets, the header found and a sample."""
+
+    sheets: list[str]
+    sheet: str
+    header_row_number: int  # as the sheet numbers it, from 1
+    header: list[str]
+    mapping: dict[int, str]
+    sample: list[list[str]]
+    data_rows: int
+    encoding: str | None
+    delimiter: str | None
+
+
+def preview_list(
+    engine: Engine,
+    path: Path,
+    *,
+    sheet: str | None = None,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    template: str | None = None,
+    sample_rows: int = 20,
+) -> ListPreview:
+    """Read the list and guess its columns (or take them from ``template``)."""
+    sheets = sheet_names(path)
+    table = read_table(path, sheet, encoding=encoding, delimiter=delimiter)
+    known = load_template(engine, template) if template else None
+    header = find_header(table.rows, known)
+    rows = [row for row in table.rows[header.row_index + 1 :] if any(row)]
+    return ListPreview(
+        sheets=sheets,
+        sheet=table.sheet,
+        header_row_number=header.row_index + 1,
+        header=header.names,
+        mapping=header.mapping,
+        sample=rows[:sample_rows],
+        data_rows=len(rows),
+        encoding=table.encoding,
+        delimiter=table.delimiter,
+    )
+
+
+def campaign_names(engine: Engine) -> list[str]:
+    with plain_database_errors(), engine.connect() as conn:
+        return list(
+            conn.execute(
+                text("SELECT name FROM dialdesk.campaigns ORDER BY is_active DESC, name")
+            ).scalars()
+        )
 
 
 def _no_progress(stage: str, done: int, total: int) -> None:

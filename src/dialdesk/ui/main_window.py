@@ -13,6 +13,7 @@ from dialdesk.ui.admin.people_page import PeoplePage
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.overview_page import OverviewPage
 from dialdesk.ui.common.roles import role_label
+from dialdesk.ui.marketing.import_page import ImportPage
 from dialdesk.ui.operator.work_page import WorkPage
 
 
@@ -69,6 +70,11 @@ class MainWindow(QMainWindow):
         self.overview = OverviewPage(session, language, self)
         self.overview.message.connect(self.show_message)
         self.ui.sections_tabs.addTab(self.overview, self.tr("&Overview"))
+        self.imports: ImportPage | None = None
+        if identity.role in ("marketer", "admin"):
+            self.imports = ImportPage(session, self)
+            self.imports.message.connect(self.show_message)
+            self.ui.sections_tabs.addTab(self.imports, self.tr("&Import"))
         self.people: PeoplePage | None = None
         if identity.role == "admin":
             self.people = PeoplePage(session, self)
@@ -118,6 +124,8 @@ class MainWindow(QMainWindow):
             self.work.start()
         if self.people is not None:
             self.people.refresh()
+        if self.imports is not None:
+            self.imports.refresh()
 
     def confirm_unsent(self, pending: int) -> bool:
         answer = QMessageBox.warning(

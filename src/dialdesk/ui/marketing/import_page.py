@@ -1,0 +1,527 @@
+"""The import wizard (marketers and admins): file, columns, campaign, then the import itself
+with progress and cancel, and the list of past imports with undo."""
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHeaderView,
+    QMessageBox,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from dialdesk.importing.columns import FIELDS
+from dialdesk.importing.rows import Cancelled
+from dialdesk.services.import_batches import BatchLine, list_batches, undo_import
+from dialdesk.services.import_templates import save_template, template_names
+from dialdesk.services.imports import (
+    ImportOptions,
+    ImportResult,
+    ListPreview,
+    campaign_names,
+    preview_list,
+    run_import,
+)
+from dialdesk.services.login import LoggedIn
+from dialdesk.ui.common.error_text import plain_error
+from dialdesk.ui.common.forms import load_form
+from dialdesk.ui.common.row_model import ROW_ROLE, Column, RowTableModel
+from dialdesk.ui.common.worker import Background
+
+FILE, COLUMNS, CAMPAIGN, RUN = range(4)
+
+
+class _Progress(QObject):
+    """Carries progress from the worker thread to the screen."""
+
+    changed = Signal(str, int, int)
+
+
+class ImportPage(QWidget):
+    message = Signal(str)
+    previewed = Signal()
+    imported = Signal(object)  # ImportResult, or None when cancelled
+    batches_loaded = Signal()
+
+    def __init__(self, session: LoggedIn, parent=None) -> None:
+        super().__init__(parent)
+        self.ui = load_form("import_page", self)
+        self._session = session
+        self._background = Background(self)
+        self._side = Background(self)
+        self._progress = _Progress(self)
+        self._progress.changed.connect(self._show_progress)
+        self._cancel = threading.Event()
+        self.preview: ListPreview | None = None
+        self.result: ImportResult | None = None
+        self._read_path = ""
+        self.field_names = {
+            "name": self.tr("Company name"),
+            "inn": self.tr("INN"),
+            "phones": self.tr("Phones"),
+            "industry": self.tr("Industry"),
+            "city": self.tr("City"),
+            "region": self.tr("Region"),
+            "address": self.tr("Address"),
+            "website": self.tr("Website"),
+            "email": self.tr("E-mail"),
+            "contact_name": self.tr("Contact person"),
+            "contact_position": self.tr("Position"),
+            "staff_band": self.tr("Staff"),
+        }
+        self.batches = RowTableModel[BatchLine](
+            [
+                Column(self.tr("No."), lambda b: str(b.id)),
+                Column(
+                    self.tr("When"), lambda b: b.created_at.astimezone().strftime("%d.%m.%Y %H:%M")
+                ),
+                Column(self.tr("File"), lambda b: b.file_name),
+                Column(self.tr("Campaign"), lambda b: b.campaign or ""),
+                Column(self.tr("Rows"), lambda b: str(b.rows_read)),
+                Column(self.tr("Created"), lambda b: str(b.companies_created)),
+                Column(self.tr("Merged"), lambda b: str(b.companies_merged)),
+                Column(self.tr("Rejected"), lambda b: str(b.rows_rejected)),
+                Column(self.tr("Undone"), lambda b: self._when(b.undone_at)),
+            ],
+            self,
+        )
+        self._build()
+
+    # -- building ------------------------------------------------------------------------
+    def _build(self) -> None:
+        ui = self.ui
+        ui.encoding_combo.addItem(self.tr("detect"), None)
+        ui.encoding_combo.addItem("UTF-8", "utf-8")
+        ui.encoding_combo.addItem(self.tr("Windows-1251 (Russian Excel)"), "cp1251")
+        for label, value in (
+            (self.tr("detect"), None),
+            (self.tr("semicolon ;"), ";"),
+            (self.tr("comma ,"), ","),
+            (self.tr("tab"), "\t"),
+            (self.tr("bar |"), "|"),
+        ):
+            ui.delimiter_combo.addItem(label, value)
+        ui.mapping_table.setColumnCount(3)
+        ui.mapping_table.setHorizontalHeaderLabels(
+            [self.tr("Column"), self.tr("First value"), self.tr("Holds")]
+        )
+        ui.mapping_table.verticalHeader().hide()
+        ui.mapping_table.horizontalHeader().setStretchLastSection(True)
+        ui.batches_table.setModel(self.batches)
+        ui.batches_table.verticalHeader().hide()
+        ui.batches_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        ui.browse_button.clicked.connect(self.browse)
+        ui.file_edit.editingFinished.connect(self._file_typed)
+        ui.sheet_combo.activated.connect(lambda _i: self.load_preview())
+        ui.encoding_combo.activated.connect(lambda _i: self.load_preview())
+        ui.delimiter_combo.activated.connect(lambda _i: self.load_preview())
+        ui.apply_template_button.clicked.connect(self.apply_template)
+        ui.save_template_button.clicked.connect(self.save_mapping_as_template)
+        ui.back_button.clicked.connect(self.back)
+        ui.next_button.clicked.connect(self.forward)
+        ui.start_button.clicked.connect(self.start)
+        ui.cancel_button.clicked.connect(self.cancel)
+        ui.open_rejects_button.clicked.connect(self.open_rejects)
+        ui.new_import_button.clicked.connect(self.new_import)
+        ui.undo_button.clicked.connect(self.undo_selected)
+        for keys, slot in (
+            ("Ctrl+O", self.browse),
+            ("Alt+Right", self.forward),
+            ("Alt+Left", self.back),
+            ("Ctrl+Return", self.start),
+            ("Ctrl+Enter", self.start),
+            ("Esc", self.cancel),
+        ):
+            QShortcut(QKeySequence(keys), self, slot)
+        self._go(FILE)
+
+    @staticmethod
+    def _when(moment: Any) -> str:
+        return moment.astimezone().strftime("%d.%m.%Y %H:%M") if moment else ""
+
+    # -- steps ---------------------------------------------------------------------------
+    def _go(self, step: int) -> None:
+        ui = self.ui
+        ui.steps.setCurrentIndex(step)
+        ui.error_label.clear()
+        titles = [
+            self.tr("Step 1 of 4: the file"),
+            self.tr("Step 2 of 4: the columns"),
+            self.tr("Step 3 of 4: the campaign"),
+            self.tr("Step 4 of 4: the import"),
+        ]
+        ui.step_label.setText(titles[step])
+        ui.back_button.setEnabled(step in (COLUMNS, CAMPAIGN))
+        ui.next_button.setVisible(step in (FILE, COLUMNS))
+        ui.start_button.setVisible(step == CAMPAIGN)
+        running = step == RUN and self.result is None
+        ui.cancel_button.setVisible(running)
+        ui.open_rejects_button.setVisible(
+            step == RUN and self.result is not None and self.result.rejects_file is not None
+        )
+        ui.new_import_button.setVisible(step == RUN and not running)
+
+    def step(self) -> int:
+        return int(self.ui.steps.currentIndex())
+
+    def forward(self) -> None:
+        if self._background.busy:
+            return
+        if self.step() == FILE:
+            if self.preview is None:
+                self.load_preview(then_next=True)
+            else:
+                self._show_columns()
+        elif self.step() == COLUMNS and self._check_mapping():
+            self._go(CAMPAIGN)
+            self._load_campaigns()
+
+    def back(self) -> None:
+        if self.step() in (COLUMNS, CAMPAIGN) and not self._background.busy:
+            self._go(self.step() - 1)
+
+    # -- step 1: the file ------------------------------------------------------------------
+    def browse(self) -> None:
+        if self.step() != FILE:
+            return
+        name, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose a list"),
+            str(Path(self.ui.file_edit.text()).parent) if self.ui.file_edit.text() else "",
+            self.tr("Lists (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)"),
+        )
+        if name:
+            self.ui.file_edit.setText(name)
+            self._file_typed()
+
+    def _file_typed(self) -> None:
+        """A new path (typed, pasted or chosen): read it; leaving the field unchanged does not."""
+        typed = self.ui.file_edit.text().strip()
+        if typed == self._read_path:
+            return
+        self._read_path = typed
+        self.preview = None
+        self.ui.sheet_combo.clear()
+        if typed:
+            self.load_preview()
+
+    def path(self) -> Path:
+        return Path(self.ui.file_edit.text().strip())
+
+    def load_preview(self, template: str | None = None, then_next: bool = False) -> None:
+        if not self.ui.file_edit.text().strip():
+            self.ui.error_label.setText(self.tr("Choose a file first (Ctrl+O)."))
+            return
+        engine, path = self._session.engine, self.path()
+        sheet = self.ui.sheet_combo.currentText() or None
+        encoding = self.ui.encoding_combo.currentData()
+        delimiter = self.ui.delimiter_combo.currentData()
+        self.ui.error_label.setText(self.tr("Reading the file…"))
+
+        def done(preview: ListPreview) -> None:
+            self._previewed(preview)
+            if then_next:
+                self._show_columns()
+
+        self._background.run(
+            lambda: preview_list(
+                engine, path, sheet=sheet, encoding=encoding, delimiter=delimiter,
+                template=template,
+            ),
+            done,
+            self._failed,
+        )  # fmt: skip
+
+    def _previewed(self, preview: ListPreview) -> None:
+        self.preview = preview
+        ui = self.ui
+        ui.error_label.clear()
+        ui.sheet_combo.blockSignals(True)
+        ui.sheet_combo.clear()
+        ui.sheet_combo.addItems(preview.sheets)
+        ui.sheet_combo.setCurrentText(preview.sheet)
+        ui.sheet_combo.blockSignals(False)
+        for combo, value in ((ui.encoding_combo, preview.encoding),
+                             (ui.delimiter_combo, preview.delimiter)):  # fmt: skip
+            combo.setEnabled(value is not None)
+        self._fill_mapping(preview)
+        self._fill_sample(preview)
+        self.message.emit(
+            self.tr("%1 rows under the header in row %2.")
+            .replace("%1", str(preview.data_rows))
+            .replace("%2", str(preview.header_row_number))
+        )
+        self.previewed.emit()
+
+    # -- step 2: the columns ---------------------------------------------------------------
+    def _show_columns(self) -> None:
+        self._go(COLUMNS)
+        engine = self._session.engine
+        self._side.run(lambda: template_names(engine), self._show_templates, self._failed)
+
+    def _show_templates(self, names: list[str]) -> None:
+        self.ui.template_combo.clear()
+        self.ui.template_combo.addItems(names)
+        self.ui.apply_template_button.setEnabled(bool(names))
+
+    def _fill_mapping(self, preview: ListPreview) -> None:
+        table = self.ui.mapping_table
+        table.setRowCount(len(preview.header))
+        first = preview.sample[0] if preview.sample else []
+        for row, name in enumerate(preview.header):
+            table.setItem(row, 0, QTableWidgetItem(name))
+            table.setItem(row, 1, QTableWidgetItem(first[row] if row < len(first) else ""))
+            combo = QComboBox(table)
+            combo.addItem(self.tr("(not imported)"), None)
+            for field in FIELDS:
+                combo.addItem(self.field_names[field], field)
+            combo.setCurrentIndex(max(0, combo.findData(preview.mapping.get(row))))
+            table.setCellWidget(row, 2, combo)
+        table.resizeColumnsToContents()
+
+    def _fill_sample(self, preview: ListPreview) -> None:
+        table = self.ui.preview_table
+        table.clear()
+        table.setColumnCount(len(preview.header))
+        table.setHorizontalHeaderLabels(preview.header)
+        table.setRowCount(len(preview.sample))
+        for r, row in enumerate(preview.sample):
+            for c, value in enumerate(row[: len(preview.header)]):
+                table.setItem(r, c, QTableWidgetItem(value))
+        table.resizeColumnsToContents()
+
+    def mapping(self) -> dict[int, str]:
+        table = self.ui.mapping_table
+        chosen: dict[int, str] = {}
+        for row in range(table.rowCount()):
+            field = table.cellWidget(row, 2).currentData()
+            if field is not None:
+                chosen[row] = field
+        return chosen
+
+    def set_field(self, column: int, field: str | None) -> None:
+        combo = self.ui.mapping_table.cellWidget(column, 2)
+        combo.setCurrentIndex(combo.findData(field))
+
+    def _check_mapping(self) -> bool:
+        fields = list(self.mapping().values())
+        twice = sorted({self.field_names[f] for f in fields if fields.count(f) > 1})
+        if twice:
+            self.ui.error_label.setText(
+                self.tr("Each field may come from one column only: %1.").replace(
+                    "%1", ", ".join(twice)
+                )
+            )
+            return False
+        if "name" not in fields:
+            self.ui.error_label.setText(self.tr("Choose the column that holds the company name."))
+            return False
+        if not {"phones", "email", "website"} & set(fields):
+            self.ui.error_label.setText(self.tr("Choose the column that holds the phone numbers."))
+            return False
+        return True
+
+    def apply_template(self) -> None:
+        name = self.ui.template_combo.currentText()
+        if name:
+            self.load_preview(template=name)
+
+    def save_mapping_as_template(self) -> None:
+        name = self.ui.template_name_edit.text().strip()
+        if self.preview is None:
+            return
+        if not name:
+            self.ui.error_label.setText(self.tr("Give the template a name."))
+            self.ui.template_name_edit.setFocus()
+            return
+        engine, header, mapping = self._session.engine, self.preview.header, self.mapping()
+
+        def saved(_none: object) -> None:
+            self.message.emit(self.tr("Template \u201c%1\u201d saved.").replace("%1", name))
+            self._show_columns()
+
+        self._side.run(lambda: save_template(engine, name, header, mapping), saved, self._failed)
+
+    # -- step 3: the campaign --------------------------------------------------------------
+    def _load_campaigns(self) -> None:
+        engine = self._session.engine
+        self._side.run(lambda: campaign_names(engine), self._show_campaigns, self._failed)
+
+    def _show_campaigns(self, names: list[str]) -> None:
+        combo = self.ui.campaign_combo
+        typed = combo.currentText()
+        combo.clear()
+        combo.addItems(names)
+        combo.setCurrentText(typed or (names[0] if names else ""))
+        combo.setFocus()
+
+    # -- step 4: the import ----------------------------------------------------------------
+    def start(self) -> None:
+        if self.step() != CAMPAIGN or self._background.busy or self.preview is None:
+            return
+        campaign = self.ui.campaign_combo.currentText().strip()
+        if not campaign:
+            self.ui.error_label.setText(self.tr("Choose the campaign the companies go to."))
+            return
+        options = ImportOptions(
+            campaign=campaign,
+            source=self.ui.source_edit.text().strip() or None,
+            sheet=self.preview.sheet,
+            mapping=self.mapping(),
+            encoding=self.preview.encoding,
+            delimiter=self.preview.delimiter,
+            dry_run=self.ui.dry_run_check.isChecked(),
+        )
+        engine, me, path = self._session.engine, self._session.identity.person_id, self.path()
+        self._cancel.clear()
+        self.result = None
+        self.ui.progress_bar.setValue(0)
+        self.ui.summary_label.clear()
+        self._go(RUN)
+        progress, cancelled = self._progress.changed.emit, self._cancel.is_set
+        self._background.run(
+            lambda: run_import(engine, me, path, options, progress=progress, cancelled=cancelled),
+            self._done,
+            self._import_failed,
+        )
+
+    def _show_progress(self, stage: str, done: int, total: int) -> None:
+        stages = {
+            "read": self.tr("Reading the file…"),
+            "clean": self.tr("Checking the rows…"),
+            "write": self.tr("Writing to the database…"),
+            "done": self.tr("Done."),
+        }
+        self.ui.stage_label.setText(stages.get(stage, stage))
+        weights = {"read": (0, 10), "clean": (10, 50), "write": (60, 40), "done": (100, 0)}
+        start, span = weights.get(stage, (0, 0))
+        self.ui.progress_bar.setValue(start + (span * done // total if total else 0))
+
+    def cancel(self) -> None:
+        if self.step() == RUN and self._background.busy:
+            self._cancel.set()
+            self.ui.stage_label.setText(self.tr("Cancelling…"))
+
+    def _done(self, result: ImportResult) -> None:
+        self.result = result
+        self.ui.progress_bar.setValue(100)
+        head = (
+            self.tr("Trial run, nothing was written:")
+            if result.dry_run
+            else self.tr("Import %1 done:").replace("%1", str(result.batch_id))
+        )
+        lines = [
+            head,
+            self.tr("rows read: %1").replace("%1", str(result.rows_read)),
+            self.tr("companies created: %1").replace("%1", str(result.companies_created)),
+            self.tr("merged into companies already in the base: %1").replace(
+                "%1", str(result.companies_merged)
+            ),
+            self.tr("duplicate rows in the file joined: %1").replace(
+                "%1", str(result.duplicates_in_file)
+            ),
+            self.tr("phones: %1 valid, %2 invalid, %3 on the do-not-call list")
+            .replace("%1", str(result.phones_valid))
+            .replace("%2", str(result.phones_invalid))
+            .replace("%3", str(result.phones_do_not_call)),
+            self.tr("rows rejected: %1").replace("%1", str(result.rows_rejected)),
+            self.tr("time: %1 s").replace("%1", f"{result.seconds:.1f}"),
+        ]
+        if result.rejects_file is not None:
+            lines.append(
+                self.tr("Rejected rows and their reasons: %1").replace(
+                    "%1", str(result.rejects_file)
+                )
+            )
+        self.ui.summary_label.setText("\n".join(lines))
+        self._go(RUN)
+        self.refresh()
+        self.imported.emit(result)
+
+    def _import_failed(self, error: BaseException) -> None:
+        self.result = None
+        if isinstance(error, Cancelled):
+            self.ui.stage_label.setText(self.tr("Import cancelled; nothing was written."))
+            self.ui.progress_bar.setValue(0)
+            self._go(CAMPAIGN)
+            self.ui.error_label.setText(self.tr("Import cancelled; nothing was written."))
+            self.imported.emit(None)
+            return
+        self._go(CAMPAIGN)
+        self._failed(error)
+
+    def open_rejects(self) -> None:
+        if self.result is not None and self.result.rejects_file is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.rejects_file)))
+
+    def new_import(self) -> None:
+        if self._background.busy:
+            return
+        self.preview = None
+        self.result = None
+        self._read_path = ""
+        self.ui.file_edit.clear()
+        self.ui.sheet_combo.clear()
+        self.ui.mapping_table.setRowCount(0)
+        self.ui.preview_table.clear()
+        self._go(FILE)
+        self.ui.file_edit.setFocus()
+
+    # -- past imports ----------------------------------------------------------------------
+    def refresh(self) -> None:
+        engine = self._session.engine
+        self._side.run(lambda: list_batches(engine), self._show_batches, self._failed)
+
+    def _show_batches(self, rows: list[BatchLine]) -> None:
+        self.batches.set_rows(rows)
+        self.batches_loaded.emit()
+
+    def selected_batch(self) -> BatchLine | None:
+        rows = self.ui.batches_table.selectionModel().selectedRows()
+        return rows[0].data(ROW_ROLE) if rows else None
+
+    def undo_selected(self, confirm: bool = True) -> None:
+        batch = self.selected_batch()
+        if batch is None:
+            self.message.emit(self.tr("Select an import first."))
+            return
+        if confirm:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Undo the import"),
+                self.tr(
+                    "Remove the %1 companies import %2 created, and the phones, contact "
+                    "persons and campaign entries it added?"
+                )
+                .replace("%1", str(batch.companies_created))
+                .replace("%2", str(batch.id)),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        engine = self._session.engine
+
+        def undone(result: Any) -> None:
+            self.message.emit(
+                self.tr("Import %1 undone: %2 companies removed.")
+                .replace("%1", str(batch.id))
+                .replace("%2", str(result.companies_removed))
+            )
+            self.refresh()
+
+        self._side.run(lambda: undo_import(engine, batch.id), undone, self._failed)
+
+    # -- messages --------------------------------------------------------------------------
+    def _failed(self, error: BaseException) -> None:
+        text = plain_error(error)
+        if text is None:
+            raise error
+        self.ui.error_label.setText(text)
+        self.message.emit(text)

@@ -1,0 +1,128 @@
+"""The import wizard driven with the keyboard and its widgets, against a real database."""
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine, text
+
+from dialdesk.services.login import log_in
+from dialdesk.ui.marketing.import_page import CAMPAIGN, COLUMNS, FILE, RUN, ImportPage
+from tests.conftest import Logins
+from tests.importing.files import xlsx
+
+ROWS: list[list[object]] = [
+    ["ООО Ромашка", "7707083893", "8 (383) 353-03-67 доб. 12", "Торговля", "Новосибирск"],
+    ["ООО Лютик", None, 89132097263, None, "Томск", "Петров", "Директор"],
+    ["ИП Сидоров", None, "353-03-67", None, "Казань"],
+]
+
+
+@pytest.fixture
+def page(qtbot: QtBot, db_dsn: str, logins: Logins):
+    login, password = logins.add("marketer")
+    session = log_in(db_dsn, login, password)
+    widget = ImportPage(session)
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.activateWindow()
+    qtbot.waitActive(widget)
+    yield widget
+    widget._background.wait()
+    widget._side.wait()
+    session.engine.dispose()
+
+
+def _choose(qtbot: QtBot, page: ImportPage, path: Path) -> None:
+    page.ui.file_edit.setText(str(path))
+    with qtbot.waitSignal(page.previewed, timeout=10000):
+        page.ui.file_edit.editingFinished.emit()
+
+
+def test_a_list_goes_through_the_four_steps(
+    qtbot: QtBot, page: ImportPage, tmp_path: Path, db: Engine
+) -> None:
+    _choose(qtbot, page, xlsx(tmp_path / "list.xlsx", ROWS))
+    assert page.ui.sheet_combo.currentText() == "Компании"
+    qtbot.keyClick(page, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert page.step() == COLUMNS
+    assert page.mapping() == {
+        0: "name", 1: "inn", 2: "phones", 3: "industry", 4: "city", 5: "contact_name",
+        6: "contact_position",
+    }  # fmt: skip
+    assert page.ui.preview_table.item(0, 0).text() == "ООО Ромашка"
+    assert page.ui.preview_table.item(1, 2).text() == "89132097263"  # a number, read whole
+    page.set_field(3, None)  # the industry is not wanted this time
+    qtbot.keyClick(page, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert page.step() == CAMPAIGN
+    page.ui.campaign_combo.setCurrentText("Выставка")
+    page.ui.source_edit.setText("Выставка 2026")
+    with qtbot.waitSignal(page.imported, timeout=20000) as done:
+        qtbot.keyClick(page, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    result = done.args[0]
+    assert page.step() == RUN
+    assert (result.companies_created, result.rows_rejected) == (2, 1)
+    assert "companies created: 2" in page.ui.summary_label.text()
+    assert page.ui.open_rejects_button.isVisible()
+    qtbot.waitUntil(lambda: page.batches.rowCount() == 1, timeout=10000)
+    with db.connect() as conn:
+        industries = conn.execute(text("SELECT count(industry) FROM dialdesk.companies")).scalar()
+    assert industries == 0
+
+
+def test_a_mapping_without_the_company_name_is_stopped(
+    qtbot: QtBot, page: ImportPage, tmp_path: Path
+) -> None:
+    _choose(qtbot, page, xlsx(tmp_path / "list.xlsx", ROWS))
+    qtbot.keyClick(page, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    page.set_field(0, None)
+    qtbot.keyClick(page, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert page.step() == COLUMNS
+    assert "company name" in page.ui.error_label.text()
+    page.set_field(0, "name")
+    page.set_field(4, "name")
+    qtbot.keyClick(page, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert page.step() == COLUMNS and "one column only" in page.ui.error_label.text()
+
+
+def test_a_damaged_file_gets_a_plain_message(
+    qtbot: QtBot, page: ImportPage, tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken.xlsx"
+    broken.write_bytes(b"PK\x03\x04 not a workbook")
+    page.ui.file_edit.setText(str(broken))
+    page.ui.file_edit.editingFinished.emit()
+    qtbot.waitUntil(lambda: "damaged" in page.ui.error_label.text(), timeout=10000)
+    assert page.step() == FILE and page.preview is None
+
+
+def test_cancel_writes_nothing_and_undo_takes_an_import_back(
+    qtbot: QtBot, page: ImportPage, tmp_path: Path, db: Engine
+) -> None:
+    _choose(qtbot, page, xlsx(tmp_path / "list.xlsx", ROWS))
+    page.forward()
+    page.forward()
+    page.ui.campaign_combo.setCurrentText("Осень")
+
+    def press_cancel_while_reading(stage: str, _done: int, _total: int) -> None:
+        if stage == "read":  # runs in the worker: as if Esc came while the file was read
+            page._cancel.set()
+
+    page._progress.changed.connect(press_cancel_while_reading, Qt.ConnectionType.DirectConnection)
+    with qtbot.waitSignal(page.imported, timeout=20000) as done:
+        qtbot.keyClick(page, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    page._progress.changed.disconnect(press_cancel_while_reading)
+    assert done.args[0] is None and page.step() == CAMPAIGN
+    assert "nothing was written" in page.ui.error_label.text()
+    with db.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM dialdesk.companies")).scalar() == 0
+    with qtbot.waitSignal(page.imported, timeout=20000):
+        page.start()
+    qtbot.waitUntil(lambda: page.batches.rowCount() == 1, timeout=10000)
+    page.ui.batches_table.selectRow(0)
+    with qtbot.waitSignal(page.batches_loaded, timeout=10000):
+        page.undo_selected(confirm=False)
+    with db.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM dialdesk.companies")).scalar() == 0
+    assert page.batches.row_at(0).undone_at is not None
