@@ -487,6 +487,14 @@
         <source>Remove everything the import added, while none of its companies has been called</source>
         <translation>Убрать всё, что добавил импорт, пока ни одной его компании не звонили</translation>
     </message>
+    <message>
+        <source>Load a do-not-call &amp;list…</source>
+        <translation>Загрузить список «не з&amp;вонить»…</translation>
+    </message>
+    <message>
+        <source>Numbers in the file are never offered to an operator again</source>
+        <translation>Номера из файла больше никогда не попадут оператору</translation>
+    </message>
 </context>
 <context>
     <name>ImportPage</name>
@@ -750,6 +758,14 @@
         <source>Import %1 undone: %2 companies removed.</source>
         <translation>Импорт %1 отменён: удалено компаний: %2.</translation>
     </message>
+    <message>
+        <source>Choose a do-not-call list</source>
+        <translation>Выберите список «не звонить»</translation>
+    </message>
+    <message>
+        <source>Do-not-call list: %1 numbers read, %2 new on the list; %3 companies in the base have one of them.</source>
+        <translation>Список «не звонить»: прочитано номеров: %1, новых в списке: %2; у %3 компаний в базе есть такой номер.</translation>
+    </message>
 </context>
 <context>
     <name>LoginDialog</name>
@@ -910,6 +926,30 @@
         <translation>Выберите столбец с телефонами.</translation>
     </message>
     <message>
+        <source>Row</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>No company name.</source>
+        <translation>Нет названия компании.</translation>
+    </message>
+    <message>
+        <source>INN {inn} fails its check digits.</source>
+        <translation>ИНН {inn} не проходит проверку контрольных цифр.</translation>
+    </message>
+    <message>
+        <source>No valid phone ({phones}) and no e-mail or website.</source>
+        <translation>Нет верного телефона ({phones}) и нет e-mail или сайта.</translation>
+    </message>
+    <message>
+        <source>No phone, e-mail or website to reach the company.</source>
+        <translation>Нет ни телефона, ни e-mail, ни сайта, чтобы связаться с компанией.</translation>
+    </message>
+    <message>
         <source>The file {path} is damaged or not a spreadsheet: open it in Excel, save it again as XLSX and retry.</source>
         <translation>Файл {path} повреждён или это не таблица: откройте его в Excel, сохраните заново как XLSX и повторите.</translation>
     </message>
@@ -980,6 +1020,10 @@
     <message>
         <source>The base already holds {count} companies; demo data is loaded only into an empty base.</source>
         <translation>В базе уже есть компании ({count}); демонстрационные данные загружаются только в пустую базу.</translation>
+    </message>
+    <message>
+        <source>No phone numbers found in {path}.</source>
+        <translation>В файле {path} не найдено телефонов.</translation>
     </message>
     <message>
         <source>Unknown role &apos;{role}&apos;: use operator, supervisor, marketer or admin.</source>

@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 PACKAGE = ROOT / "src" / "dialdesk"
 LANGUAGES = ("ru",)
-MESSAGE_CLASSES = {"UserError", "DatabaseUnavailable"}
+MESSAGE_CLASSES = {"UserError", "DatabaseUnavailable", "translatable"}
 
 
 def _strings(node: ast.AST) -> list[str]:
@@ -26,7 +26,8 @@ def _strings(node: ast.AST) -> list[str]:
 
 
 def service_messages() -> list[str]:
-    """The first argument of every ``UserError(...)`` raised outside the UI, and the
+    """The first argument of every ``UserError(...)`` raised outside the UI and of every
+    ``translatable(...)`` (a template marked for translation, such as a rejection reason), the
     templates for the database's own refusals (``DATABASE_MESSAGES``)."""
     found: list[str] = []
     for path in sorted(PACKAGE.rglob("*.py")):

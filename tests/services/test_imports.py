@@ -11,6 +11,7 @@ from sqlalchemy import Engine, text
 from dialdesk.cli.main import main
 from dialdesk.importing.names import name_key
 from dialdesk.importing.rows import Cancelled
+from dialdesk.services.do_not_call import load_do_not_call
 from dialdesk.services.errors import UserError
 from dialdesk.services.import_batches import list_batches, undo_import
 from dialdesk.services.import_templates import load_template, save_template
@@ -106,6 +107,20 @@ def test_the_rejected_rows_file_holds_each_row_its_number_and_reason(
     assert rows[3][2] == "=cmd|' /C calc'!A0"
     assert sheet["C4"].data_type == "s"  # kept as text, never a formula
     assert sheet.freeze_panes == "A2"
+
+
+def test_the_rejected_rows_file_speaks_the_readers_language(
+    marketer: Engine, tmp_path: Path
+) -> None:
+    russian = {"Row": "Строка", "Reason": "Причина", "No company name.": "Нет названия компании."}
+    options = ImportOptions("Выставка", translate=lambda t: russian.get(t, t))
+    result = run_import(marketer, None, xlsx(tmp_path / "list.xlsx", ROWS), options)
+    assert result.rejects_file is not None
+    sheet = load_workbook(result.rejects_file).active
+    assert sheet is not None
+    assert [sheet["A1"].value, sheet["B1"].value, sheet["B2"].value] == [
+        "Строка", "Причина", "Нет названия компании."
+    ]  # fmt: skip
 
 
 def test_duplicates_merge_into_the_base_without_overwriting(
@@ -246,3 +261,35 @@ def test_command_line_import_prints_one_json_object(
     code = main(["import", str(empty), "--campaign", "Осень", "--dsn", db_dsn])
     _, err = capsys.readouterr()
     assert code == 1 and "is empty" in err
+
+
+def test_a_do_not_call_list_is_loaded_from_its_phone_column(
+    db: Engine, marketer: Engine, tmp_path: Path
+) -> None:
+    _existing(db, "Берёза", None, "+78432223344", "Казань")
+    path = tmp_path / "stop.csv"
+    path.write_text(
+        "Отказники;Телефон\nООО Берёза;8 (843) 222-33-44\nИП Петров;+7 913 209-72-63, 12-34\n"
+        "ИП Иванов;89132097263\n",
+        encoding="cp1251",
+    )
+    result = load_do_not_call(marketer, None, path, "просили не звонить")
+    assert (result.numbers_found, result.numbers_added, result.invalid) == (2, 2, 0)
+    assert result.companies_affected == 1
+    again = load_do_not_call(marketer, None, path)
+    assert again.numbers_added == 0
+    assert _count(db, "do_not_call") == 2
+    empty = tmp_path / "words.csv"
+    empty.write_text("Имя\nПётр\n", encoding="utf-8")
+    with pytest.raises(UserError, match="No phone numbers found"):
+        load_do_not_call(marketer, None, empty)
+
+
+def test_command_line_do_not_call(
+    db_dsn: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "stop.csv"
+    path.write_text("Телефон\n+7 843 222-33-44\n", encoding="utf-8")
+    code = main(["do-not-call", str(path), "--json", "--dsn", db_dsn])
+    out, _ = capsys.readouterr()
+    assert code == 0 and json.loads(out)["numbers_added"] == 1

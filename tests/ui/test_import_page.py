@@ -126,3 +126,17 @@ def test_cancel_writes_nothing_and_undo_takes_an_import_back(
     with db.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM dialdesk.companies")).scalar() == 0
     assert page.batches.row_at(0).undone_at is not None
+
+
+def test_a_do_not_call_list_is_loaded_from_the_import_section(
+    qtbot: QtBot, page: ImportPage, tmp_path: Path, db: Engine
+) -> None:
+    path = tmp_path / "stop.csv"
+    path.write_text("Телефон\n+7 843 222-33-44\n", encoding="utf-8")
+    with qtbot.waitSignal(page.do_not_call_loaded, timeout=10000) as loaded:
+        page.load_do_not_call(path)
+    assert loaded.args[0].numbers_added == 1
+    with db.connect() as conn:
+        assert conn.execute(text("SELECT e164 FROM dialdesk.do_not_call")).scalar() == (
+            "+78432223344"
+        )

@@ -1,5 +1,6 @@
 """``dialdesk import FILE --campaign NAME``: load a list without a screen;
-``dialdesk undo-import N``: take import N away while none of its companies was called."""
+``dialdesk undo-import N``: take import N away while none of its companies was called;
+``dialdesk do-not-call FILE``: numbers never to be offered again."""
 
 import argparse
 import sys
@@ -10,6 +11,7 @@ from sqlalchemy import Engine, text
 
 from dialdesk.cli.output import admin_engine, print_json
 from dialdesk.db.target import require_current_schema
+from dialdesk.services.do_not_call import load_do_not_call
 from dialdesk.services.import_batches import undo_import
 from dialdesk.services.imports import ImportOptions, run_import
 
@@ -35,6 +37,13 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     undo.add_argument("batch", type=int, help="import number (printed by dialdesk import)")
     undo.add_argument("--json", action="store_true", help="print one JSON object")
     undo.set_defaults(handler=run_undo)
+    dnc = commands.add_parser(
+        "do-not-call", parents=[common], help="add the numbers in a file to the do-not-call list"
+    )
+    dnc.add_argument("file", type=Path)
+    dnc.add_argument("--reason", help="why these numbers must not be called")
+    dnc.add_argument("--json", action="store_true", help="print one JSON object")
+    dnc.set_defaults(handler=run_do_not_call)
 
 
 def _me(engine: Engine) -> int | None:
@@ -91,5 +100,20 @@ def run_undo(args: argparse.Namespace) -> int:
         f"Import {args.batch} undone: {undone.companies_removed} companies, "
         f"{undone.phones_removed} phones, {undone.contact_persons_removed} contact persons and "
         f"{undone.entries_removed} campaign entries removed."
+    )
+    return 0
+
+
+def run_do_not_call(args: argparse.Namespace) -> int:
+    with admin_engine(args.dsn) as (_, engine):
+        require_current_schema(engine)
+        result = load_do_not_call(engine, _me(engine), args.file, args.reason)
+    if args.json:
+        print_json(result.__dict__)
+        return 0
+    print(
+        f"{result.numbers_found} numbers read, {result.numbers_added} new on the do-not-call "
+        f"list, {result.invalid} not valid; {result.companies_affected} companies in the base "
+        "have one of them."
     )
     return 0

@@ -10,6 +10,7 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from dialdesk.importing.rows import Rejection
+from dialdesk.services.errors import translatable
 
 
 def text_cell(sheet: Worksheet, value: object, bold: Font | None = None) -> WriteOnlyCell:
@@ -40,7 +41,7 @@ def write_rejects(
     sheet: Worksheet = book.create_sheet("Rejected rows")
     sheet.freeze_panes = "A2"
     bold = Font(bold=True)
-    titles = [translate("Row"), translate("Reason"), *header]
+    titles = [translate(translatable("Row")), translate(translatable("Reason")), *header]
     sheet.append([text_cell(sheet, title, bold) for title in titles])
     sheet.column_dimensions["A"].width = 8
     sheet.column_dimensions["B"].width = 50

@@ -8,7 +8,10 @@ from dataclasses import dataclass, field
 from dialdesk.importing.inn import is_valid_inn
 from dialdesk.importing.names import LEGAL_FORMS, name_key, tidy_name
 from dialdesk.importing.phones import ParsedPhone, parse_phone_cell
+from dialdesk.services.errors import translatable
 
+BAD_INN = translatable("INN {inn} fails its check digits.")
+UNREACHABLE = translatable("No phone, e-mail or website to reach the company.")
 COMPANY_FIELDS = ("industry", "city", "region", "address", "website", "staff_band")
 
 
@@ -82,12 +85,12 @@ def clean_row(
     """One sheet row as a company, or the reason it cannot be one; and its invalid phones."""
     name = _cell(row, columns.get("name"))
     if not name:
-        return None, Rejection(row_number, row, "No company name."), 0
+        return None, Rejection(row_number, row, translatable("No company name.")), 0
     inn = _cell(row, columns.get("inn")).replace(" ", "")
     if inn and not is_valid_inn(inn):
         return (
             None,
-            Rejection(row_number, row, "INN {inn} fails its check digits.", {"inn": inn}),
+            Rejection(row_number, row, BAD_INN, {"inn": inn}),
             0,
         )
     parsed = parse_phone_cell(_cell(row, columns.get("phones")))
@@ -98,11 +101,11 @@ def clean_row(
             Rejection(
                 row_number,
                 row,
-                "No valid phone ({phones}) and no e-mail or website.",
+                translatable("No valid phone ({phones}) and no e-mail or website."),
                 {"phones": "; ".join(parsed.invalid)},
             )
             if parsed.invalid
-            else Rejection(row_number, row, "No phone, e-mail or website to reach the company.")
+            else Rejection(row_number, row, UNREACHABLE)
         )
         return None, rejection, len(parsed.invalid)
     first_word = name.split(" ", 1)[0].upper().strip('"«')

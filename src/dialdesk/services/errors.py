@@ -21,6 +21,12 @@ class UserError(Exception):
         super().__init__(template.format(**params))
 
 
+def translatable(template: str) -> str:
+    """Mark an English template with ``{named}`` fields for the translation file; the UI
+    translates it (context "Messages") before filling it in."""
+    return template
+
+
 class DatabaseUnavailable(UserError):
     """The server cannot be reached (down, network, wrong address): worth a retry."""
 

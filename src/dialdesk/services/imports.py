@@ -32,6 +32,7 @@ class ImportOptions:
     delimiter: str | None = None
     dry_run: bool = False
     rejects_file: Path | None = None  # default: beside the list
+    translate: Callable[[str], str] | None = None  # rejection reasons into the reader's language
 
 
 @dataclass
@@ -115,6 +116,10 @@ def campaign_names(engine: Engine) -> list[str]:
         )
 
 
+def _same(template: str) -> str:
+    return template
+
+
 def _no_progress(stage: str, done: int, total: int) -> None:
     return None
 
@@ -169,7 +174,9 @@ def run_import(
     written_at = time.perf_counter()
     if cleaned.rejections:
         target = options.rejects_file or rejects_path(path)
-        result.rejects_file = write_rejects(target, header.names, cleaned.rejections)
+        result.rejects_file = write_rejects(
+            target, header.names, cleaned.rejections, options.translate or _same
+        )
     finished = time.perf_counter()
     result.seconds = finished - started
     result.stage_seconds = {

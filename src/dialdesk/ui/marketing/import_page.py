@@ -5,7 +5,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from dialdesk.importing.columns import FIELDS
 from dialdesk.importing.rows import Cancelled
+from dialdesk.services.do_not_call import DoNotCallResult, load_do_not_call
 from dialdesk.services.import_batches import BatchLine, list_batches, undo_import
 from dialdesk.services.import_templates import save_template, template_names
 from dialdesk.services.imports import (
@@ -48,6 +49,7 @@ class ImportPage(QWidget):
     previewed = Signal()
     imported = Signal(object)  # ImportResult, or None when cancelled
     batches_loaded = Signal()
+    do_not_call_loaded = Signal(object)
 
     def __init__(self, session: LoggedIn, parent=None) -> None:
         super().__init__(parent)
@@ -113,6 +115,8 @@ class ImportPage(QWidget):
         )
         ui.mapping_table.verticalHeader().hide()
         ui.mapping_table.horizontalHeader().setStretchLastSection(True)
+        ui.splitter.setStretchFactor(0, 4)  # the steps get the room; past imports below
+        ui.splitter.setStretchFactor(1, 1)
         ui.batches_table.setModel(self.batches)
         ui.batches_table.verticalHeader().hide()
         ui.batches_table.horizontalHeader().setSectionResizeMode(
@@ -132,6 +136,7 @@ class ImportPage(QWidget):
         ui.open_rejects_button.clicked.connect(self.open_rejects)
         ui.new_import_button.clicked.connect(self.new_import)
         ui.undo_button.clicked.connect(self.undo_selected)
+        ui.dnc_button.clicked.connect(self.choose_do_not_call)
         for keys, slot in (
             ("Ctrl+O", self.browse),
             ("Alt+Right", self.forward),
@@ -379,6 +384,7 @@ class ImportPage(QWidget):
             encoding=self.preview.encoding,
             delimiter=self.preview.delimiter,
             dry_run=self.ui.dry_run_check.isChecked(),
+            translate=lambda template: QCoreApplication.translate("Messages", template),
         )
         engine, me, path = self._session.engine, self._session.identity.person_id, self.path()
         self._cancel.clear()
@@ -517,6 +523,34 @@ class ImportPage(QWidget):
             self.refresh()
 
         self._side.run(lambda: undo_import(engine, batch.id), undone, self._failed)
+
+    # -- the do-not-call list ----------------------------------------------------------------
+    def choose_do_not_call(self) -> None:
+        name, _filter = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Choose a do-not-call list"),
+            "",
+            self.tr("Lists (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)"),
+        )
+        if name:
+            self.load_do_not_call(Path(name))
+
+    def load_do_not_call(self, path: Path) -> None:
+        engine, me = self._session.engine, self._session.identity.person_id
+
+        def loaded(result: DoNotCallResult) -> None:
+            self.message.emit(
+                self.tr(
+                    "Do-not-call list: %1 numbers read, %2 new on the list; "
+                    "%3 companies in the base have one of them."
+                )
+                .replace("%1", str(result.numbers_found))
+                .replace("%2", str(result.numbers_added))
+                .replace("%3", str(result.companies_affected))
+            )
+            self.do_not_call_loaded.emit(result)
+
+        self._side.run(lambda: load_do_not_call(engine, me, path), loaded, self._failed)
 
     # -- messages --------------------------------------------------------------------------
     def _failed(self, error: BaseException) -> None:
