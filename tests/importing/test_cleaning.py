@@ -1,6 +1,8 @@
 """Cleaning rows: phones parsed whole (several per cell, extensions), every rejection reason,
 and the file's own duplicates joined by INN, then phone, then name and city."""
 
+from dialdesk.importing.inn import is_valid_inn
+from dialdesk.importing.names import name_key, tidy_name
 from dialdesk.importing.phones import parse_phone_cell
 from dialdesk.importing.rows import clean_rows
 
@@ -72,3 +74,15 @@ def test_duplicates_in_the_file_join_the_first_row() -> None:
     assert [c.full_name for c in first.contacts] == ["Иванов", "Петров"]
     assert first.values["city"] == "Новосибирск"  # the first row's value is kept
     assert cleaned.duplicates_in_file == 3
+
+
+def test_inn_check_digits_for_organisations_and_individuals() -> None:
+    assert is_valid_inn("7707083893") and is_valid_inn("500100732259")
+    assert not is_valid_inn("7707083894") and not is_valid_inn("500100732258")
+    assert not is_valid_inn("77070838") and not is_valid_inn("７７０７０８３８９３")
+
+
+def test_names_are_trimmed_folded_and_keyed() -> None:
+    assert tidy_name("  ООО\u00a0 «Ромашка»\t ") == "ООО «Ромашка»"
+    assert name_key("ООО «Ромашка»") == name_key("Ромашка") == "ромашка"
+    assert name_key("ЗАО Василёк") == "василек"

@@ -4,6 +4,7 @@ BOM, and plain refusals for files that are not lists."""
 from pathlib import Path
 
 import pytest
+from openpyxl import Workbook
 
 from dialdesk.importing.columns import find_header, guess_field
 from dialdesk.importing.table import read_table, sheet_names
@@ -99,3 +100,17 @@ def test_no_header_row_is_a_plain_message(tmp_path: Path) -> None:
 )
 def test_columns_are_guessed_from_russian_and_english_names(header: str, field: str) -> None:
     assert guess_field(header) == field
+
+
+def test_a_name_merged_over_two_phone_rows_belongs_to_both(tmp_path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.append(["Наименование", "Телефон", "Город"])
+    sheet.append(["ООО Ромашка", "+7 383 353-03-67", "Новосибирск"])
+    sheet.append([None, "+7 913 209-72-63", None])
+    sheet.merge_cells("A2:A3")
+    sheet.merge_cells("C2:C3")
+    book.save(tmp_path / "merged.xlsx")
+    rows = read_table(tmp_path / "merged.xlsx").rows
+    assert rows[2] == ["ООО Ромашка", "+7 913 209-72-63", "Новосибирск"]

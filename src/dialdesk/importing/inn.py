@@ -6,12 +6,15 @@ _W12 = (3, 7, 2, 4, 10, 3, 5, 9, 4, 6, 8)
 
 
 def _check_digit(digits: str, weights: tuple[int, ...]) -> str:
-    return str(sum(int(d) * w for d, w in zip(digits, weights, strict=False)) % 11 % 10)
+    total = 0
+    for position, weight in enumerate(weights):
+        total += (ord(digits[position]) - 48) * weight  # "0" is 48
+    return str(total % 11 % 10)
 
 
 def is_valid_inn(value: str) -> bool:
     """True when ``value`` is 10 or 12 digits whose check digits agree."""
-    if not value.isdigit():
+    if not (value.isascii() and value.isdigit()):
         return False
     if len(value) == 10:
         return value[9] == _check_digit(value, _W10)

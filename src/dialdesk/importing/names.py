@@ -9,7 +9,9 @@ _FORM_RE = re.compile(r"^(?:" + "|".join(LEGAL_FORMS) + r")\s+", re.IGNORECASE)
 
 
 def tidy_name(raw: str) -> str:
-    """Trim and fold runs of spaces."""
+    """Trim and fold runs of spaces (tabs, line breaks and no-break spaces count as spaces)."""
+    if raw.isprintable() and "  " not in raw:  # the usual cell: nothing to fold
+        return raw.strip()
     return _SPACES.sub(" ", raw).strip()
 
 

@@ -92,12 +92,16 @@ def read_table(
                 sheets=", ".join(book.sheet_names),
             )
         try:
-            raw = book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            found = book.get_sheet_by_name(name)
+            raw = found.to_python(skip_empty_area=False)
+            merged = _merged_ranges(found)
         except python_calamine.CalamineError as exc:
             raise _damaged(path) from exc
     if len(raw) > MAX_ROWS:
         raise _too_many_rows(path, len(raw))
-    rows = [_trimmed([cell_text(v) for v in row]) for row in raw]
+    texts = [[cell_text(v) for v in row] for row in raw]
+    _fill_merged(texts, merged)
+    rows = [_trimmed(row) for row in texts]
     _require_content(path, rows)
     return Table(name, rows)
 
@@ -120,6 +124,31 @@ class _Workbook:
 
     def __exit__(self, *exc: object) -> None:
         self.book.close()
+
+
+Range = tuple[tuple[int, int], tuple[int, int]]
+
+
+def _merged_ranges(sheet: python_calamine.CalamineSheet) -> list[Range]:
+    try:
+        return list(sheet.merged_cell_ranges or [])
+    except Exception:  # formats without merged cells (CSV-like, old XLS) say so differently
+        return []
+
+
+def _fill_merged(rows: list[list[str]], ranges: list[Range]) -> None:
+    """A merged cell holds its value in every cell it covers: a company name merged over
+    the two rows of its two phones belongs to both rows."""
+    for (top, left), (bottom, right) in ranges:
+        if top >= len(rows) or left >= len(rows[top]):
+            continue
+        value = rows[top][left]
+        for r in range(top, min(bottom, len(rows) - 1) + 1):
+            row = rows[r]
+            if len(row) <= right:
+                row.extend([""] * (right + 1 - len(row)))
+            for c in range(left, right + 1):
+                row[c] = value
 
 
 def _damaged(path: Path) -> UserError:
