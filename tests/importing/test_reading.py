@@ -6,6 +6,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from dialdesk.importing import table
 from dialdesk.importing.columns import find_header, guess_field
 from dialdesk.importing.table import read_table, sheet_names
 from dialdesk.services.errors import UserError
@@ -114,3 +115,15 @@ def test_a_name_merged_over_two_phone_rows_belongs_to_both(tmp_path: Path) -> No
     book.save(tmp_path / "merged.xlsx")
     rows = read_table(tmp_path / "merged.xlsx").rows
     assert rows[2] == ["ООО Ромашка", "+7 913 209-72-63", "Новосибирск"]
+
+
+def test_a_list_over_the_size_limits_is_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = csv_file(tmp_path / "list.csv", [["ООО Ёлка", "", "83833530367"]] * 5, "utf-8")
+    monkeypatch.setattr(table, "MAX_ROWS", 3)
+    with pytest.raises(UserError, match="too many rows"):
+        read_table(path)
+    monkeypatch.setattr(table, "MAX_BYTES", 10)
+    with pytest.raises(UserError, match="too large"):
+        read_table(path)
