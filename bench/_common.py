@@ -54,10 +54,13 @@ def bench_database(dsn: str | None) -> Iterator[str]:
 def wipe(dsn: str, login_prefix: str) -> None:
     """Empty every DialDesk table (seed rows excepted) and drop the benchmark's logins."""
     with psycopg.connect(dsn, autocommit=True) as conn:
+        # logins are server-wide: drop every one with the prefix, also those a run that
+        # stopped half-way left behind after its people rows were gone
         logins = [
             r[0]
             for r in conn.execute(
-                "SELECT login FROM dialdesk.people WHERE login LIKE %s", (login_prefix + "%",)
+                "SELECT rolname FROM pg_roles WHERE rolname LIKE %s",
+                (login_prefix.replace("_", "\\_") + "%",),
             )
         ]
         tables = [
