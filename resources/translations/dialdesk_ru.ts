@@ -831,6 +831,10 @@
         <translation>&amp;Работа</translation>
     </message>
     <message>
+        <source>&amp;Monitor</source>
+        <translation>&amp;Мониторинг</translation>
+    </message>
+    <message>
         <source>&amp;Overview</source>
         <translation>&amp;Обзор</translation>
     </message>
@@ -1136,6 +1140,152 @@
     <message>
         <source>The password must be at least 8 characters long.</source>
         <translation>Пароль должен быть не короче 8 символов.</translation>
+    </message>
+</context>
+<context>
+    <name>MonitorForm</name>
+    <message>
+        <source>Monitor</source>
+        <translation>Мониторинг</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh (F5)</source>
+        <translation>&amp;Обновить (F5)</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>Операторы</translation>
+    </message>
+    <message>
+        <source>Campaigns</source>
+        <translation>Кампании</translation>
+    </message>
+</context>
+<context>
+    <name>MonitorPage</name>
+    <message>
+        <source>offline</source>
+        <translation>не в сети</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>ждёт</translation>
+    </message>
+    <message>
+        <source>on a card</source>
+        <translation>на карточке</translation>
+    </message>
+    <message>
+        <source>paused</source>
+        <translation>перерыв</translation>
+    </message>
+    <message>
+        <source>hot</source>
+        <translation>горячие</translation>
+    </message>
+    <message>
+        <source>warm</source>
+        <translation>тёплые</translation>
+    </message>
+    <message>
+        <source>competitor</source>
+        <translation>конкурент</translation>
+    </message>
+    <message>
+        <source>cold</source>
+        <translation>холодные</translation>
+    </message>
+    <message>
+        <source>no contact</source>
+        <translation>нет контакта</translation>
+    </message>
+    <message>
+        <source>nonexistent</source>
+        <translation>не существует</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Сколько</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Компания</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Звонки</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Контакты</translation>
+    </message>
+    <message>
+        <source>Contacts/hour</source>
+        <translation>Контактов/час</translation>
+    </message>
+    <message>
+        <source>Outcomes today</source>
+        <translation>Итоги за сегодня</translation>
+    </message>
+    <message>
+        <source>Overdue callbacks</source>
+        <translation>Просроченные перезвоны</translation>
+    </message>
+    <message>
+        <source>Plan: calls · contacts</source>
+        <translation>План: звонки · контакты</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Кампания</translation>
+    </message>
+    <message>
+        <source>Fresh</source>
+        <translation>Новые</translation>
+    </message>
+    <message>
+        <source>Retry due</source>
+        <translation>Повтор сейчас</translation>
+    </message>
+    <message>
+        <source>Retry later</source>
+        <translation>Повтор позже</translation>
+    </message>
+    <message>
+        <source>Callbacks</source>
+        <translation>Перезвоны</translation>
+    </message>
+    <message>
+        <source>On cards</source>
+        <translation>На карточках</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Завершены</translation>
+    </message>
+    <message>
+        <source>Calls today</source>
+        <translation>Звонков сегодня</translation>
+    </message>
+    <message>
+        <source>Contacts today</source>
+        <translation>Контактов сегодня</translation>
+    </message>
+    <message>
+        <source>Live: changes appear as they happen.</source>
+        <translation>В реальном времени: изменения видны сразу.</translation>
+    </message>
+    <message>
+        <source>Not connected to live updates; press F5 to refresh.</source>
+        <translation>Нет связи для обновлений в реальном времени; нажмите F5, чтобы обновить.</translation>
     </message>
 </context>
 <context>

@@ -51,6 +51,12 @@ def test_overview_counts_match_the_base(qtbot: QtBot, session_as, db: Engine) ->
     assert "Companies in the base: 300." in window.overview.ui.summary_label.text()
 
 
+def test_supervisors_get_the_monitor(qtbot: QtBot, session_as) -> None:
+    window = _window(qtbot, session_as("supervisor"))
+    assert window.section_titles() == ["Work", "Monitor", "Overview"]
+    assert window.monitor is not None and window.imports is None
+
+
 def test_marketers_get_the_import_section(qtbot: QtBot, session_as) -> None:
     window = _window(qtbot, session_as("marketer"))
     assert window.section_titles() == ["Overview", "Import"]
@@ -59,7 +65,7 @@ def test_marketers_get_the_import_section(qtbot: QtBot, session_as) -> None:
 
 def test_admin_adds_and_disables_a_person(qtbot: QtBot, session_as, db: Engine) -> None:
     window = _window(qtbot, session_as("admin"))
-    assert window.section_titles() == ["Overview", "Import", "People"]
+    assert window.section_titles() == ["Monitor", "Overview", "Import", "People"]
     page = window.people
     assert page is not None
     with qtbot.waitSignal(page.loaded, timeout=10000):

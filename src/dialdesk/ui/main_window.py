@@ -15,6 +15,7 @@ from dialdesk.ui.common.overview_page import OverviewPage
 from dialdesk.ui.common.roles import role_label
 from dialdesk.ui.marketing.import_page import ImportPage
 from dialdesk.ui.operator.work_page import WorkPage
+from dialdesk.ui.supervisor.monitor_page import MonitorPage
 
 
 class MainWindow(QMainWindow):
@@ -67,6 +68,11 @@ class MainWindow(QMainWindow):
             )
             self.work.message.connect(self.show_message)
             self.ui.sections_tabs.addTab(self.work, self.tr("&Work"))
+        self.monitor: MonitorPage | None = None
+        if identity.role in ("supervisor", "admin"):
+            self.monitor = MonitorPage(session, language, self)
+            self.monitor.message.connect(self.show_message)
+            self.ui.sections_tabs.addTab(self.monitor, self.tr("&Monitor"))
         self.overview = OverviewPage(session, language, self)
         self.overview.message.connect(self.show_message)
         self.ui.sections_tabs.addTab(self.overview, self.tr("&Overview"))
@@ -126,6 +132,8 @@ class MainWindow(QMainWindow):
             self.people.refresh()
         if self.imports is not None:
             self.imports.refresh()
+        if self.monitor is not None:
+            self.monitor.refresh()
 
     def confirm_unsent(self, pending: int) -> bool:
         answer = QMessageBox.warning(
@@ -153,6 +161,8 @@ class MainWindow(QMainWindow):
         event.accept()
         if self.work is not None:
             self.work.shutdown()
+        if self.monitor is not None:
+            self.monitor.shutdown()
         if self._closing_for_logout:
             self.logout_requested.emit()
         else:

@@ -20,15 +20,37 @@ class Column(Generic[Row]):
 
 
 class RowTableModel(QAbstractTableModel, Generic[Row]):
-    def __init__(self, columns: Sequence[Column[Row]], parent=None) -> None:
+    def __init__(
+        self,
+        columns: Sequence[Column[Row]],
+        parent=None,
+        *,
+        background: Callable[[Row], Any] | None = None,  # a QColor for the whole line, or None
+    ) -> None:
         super().__init__(parent)
         self._columns = list(columns)
         self._rows: list[Row] = []
+        self._background = background
 
     def set_rows(self, rows: Sequence[Row]) -> None:
         self.beginResetModel()
         self._rows = list(rows)
         self.endResetModel()
+
+    def update_rows(self, rows: Sequence[Row]) -> None:
+        """New values for the same lines change in place (no flicker, selection kept);
+        a different number of lines resets the table."""
+        if len(rows) != len(self._rows):
+            self.set_rows(rows)
+            return
+        self._rows = list(rows)
+        self.redraw()
+
+    def redraw(self) -> None:
+        """Every cell again, e.g. a clock column moving on."""
+        if self._rows:
+            last = self.index(len(self._rows) - 1, len(self._columns) - 1)
+            self.dataChanged.emit(self.index(0, 0), last)
 
     def row_at(self, row: int) -> Row:
         return self._rows[row]
@@ -50,6 +72,8 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == ROW_ROLE:
             return row
+        if role == Qt.ItemDataRole.BackgroundRole and self._background is not None:
+            return self._background(row)
         return None
 
     def headerData(

@@ -1,0 +1,187 @@
+"""The live floor for supervisors: one row per operator and one per campaign, as of now."""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from sqlalchemy import Engine, text
+
+from dialdesk.services.errors import plain_database_errors
+
+# The working day the counts start from: midnight in the call centre's own zone.
+CENTRE_ZONE = ZoneInfo("Europe/Moscow")
+
+# Thresholds when no campaign says otherwise (minutes): waiting, paused, on one card.
+DEFAULT_ALERTS = (5, 20, 10)
+
+
+@dataclass(frozen=True)
+class OperatorRow:
+    person_id: int
+    full_name: str
+    state: str  # offline, waiting, on_card, paused
+    since: datetime | None
+    pause_ru: str | None
+    pause_en: str | None
+    company: str | None  # the card they are on
+    calls: int
+    contacts: int
+    overdue_callbacks: int
+    calls_target: int | None
+    contacts_target: int | None
+    first_seen: datetime | None  # first state change today: the start of the shift
+    alerts: tuple[int, int, int] = DEFAULT_ALERTS  # of the campaign they work now
+    outcomes: dict[str, int] = field(default_factory=dict)
+
+    def minutes_in_state(self, now: datetime) -> float:
+        return (now - self.since).total_seconds() / 60 if self.since else 0.0
+
+    def contacts_per_hour(self, now: datetime) -> float:
+        if self.first_seen is None:
+            return 0.0
+        hours = max((now - self.first_seen).total_seconds() / 3600, 0.25)
+        return round(self.contacts / hours, 1)
+
+    def alert(self, now: datetime) -> str | None:
+        """ "waiting", "paused" or "on_card" when the state lasts past its threshold."""
+        limits = {"waiting": self.alerts[0], "paused": self.alerts[1], "on_card": self.alerts[2]}
+        limit = limits.get(self.state)
+        return self.state if limit is not None and self.minutes_in_state(now) > limit else None
+
+
+@dataclass(frozen=True)
+class CampaignRow:
+    campaign_id: int
+    name: str
+    fresh: int
+    retry_due: int
+    retry_waiting: int
+    callbacks: int
+    claimed: int
+    done: int
+    calls_today: int
+    contacts_today: int
+    outcomes: dict[str, int] = field(default_factory=dict)
+
+
+def day_start(now: datetime) -> datetime:
+    local = now.astimezone(CENTRE_ZONE)
+    return local.replace(hour=0, minute=0, second=0, microsecond=0).astimezone(UTC)
+
+
+OPERATORS = """
+WITH last_state AS (
+    SELECT DISTINCT ON (s.person_id) s.person_id, s.state, s.started_at, s.pause_code_id,
+           s.entry_id
+    FROM dialdesk.operator_states s
+    WHERE s.started_at >= :day
+    ORDER BY s.person_id, s.started_at DESC, s.id DESC
+), first_state AS (
+    SELECT person_id, min(started_at) AS first_seen
+    FROM dialdesk.operator_states WHERE started_at >= :day GROUP BY person_id
+), today AS (
+    SELECT c.operator_id, count(*) AS calls, count(*) FILTER (WHERE o.is_contact) AS contacts
+    FROM dialdesk.calls c JOIN dialdesk.outcome_definitions o ON o.id = c.outcome_id
+    WHERE c.started_at >= :day GROUP BY c.operator_id
+), overdue AS (
+    SELECT assigned_to, count(*) AS n FROM dialdesk.callbacks
+    WHERE state = 'pending' AND due_at < :now GROUP BY assigned_to
+)
+SELECT p.id AS person_id, p.full_name, coalesce(ls.state, 'offline') AS state,
+       ls.started_at AS since, pc.label_ru AS pause_ru, pc.label_en AS pause_en,
+       co.name AS company, coalesce(t.calls, 0) AS calls, coalesce(t.contacts, 0) AS contacts,
+       coalesce(od.n, 0) AS overdue_callbacks, pl.calls_target, pl.contacts_target,
+       fs.first_seen, camp.alert_wait_minutes, camp.alert_pause_minutes,
+       camp.alert_card_minutes
+FROM dialdesk.people p
+LEFT JOIN last_state ls ON ls.person_id = p.id
+LEFT JOIN first_state fs ON fs.person_id = p.id
+LEFT JOIN dialdesk.pause_codes pc ON pc.id = ls.pause_code_id
+LEFT JOIN dialdesk.campaign_entries e ON e.id = ls.entry_id
+LEFT JOIN dialdesk.companies co ON co.id = e.company_id
+LEFT JOIN dialdesk.campaigns camp ON camp.id = e.campaign_id
+LEFT JOIN today t ON t.operator_id = p.id
+LEFT JOIN overdue od ON od.assigned_to = p.id
+LEFT JOIN dialdesk.operator_plans pl ON pl.person_id = p.id AND pl.day = :local_day
+WHERE p.active AND p.role IN ('operator', 'supervisor')
+  AND (p.role = 'operator' OR ls.state IS NOT NULL)
+ORDER BY p.full_name
+"""
+
+CAMPAIGNS = """
+SELECT c.id AS campaign_id, c.name,
+       count(e.id) FILTER (WHERE e.state = 'fresh') AS fresh,
+       count(e.id) FILTER (WHERE e.state = 'retry' AND e.next_attempt_at <= :now) AS retry_due,
+       count(e.id) FILTER (WHERE e.state = 'retry' AND e.next_attempt_at > :now)
+           AS retry_waiting,
+       count(e.id) FILTER (WHERE e.state = 'callback') AS callbacks,
+       count(e.id) FILTER (WHERE e.state = 'claimed') AS claimed,
+       count(e.id) FILTER (WHERE e.state = 'done') AS done,
+       coalesce(max(t.calls), 0) AS calls_today, coalesce(max(t.contacts), 0) AS contacts_today
+FROM dialdesk.campaigns c
+LEFT JOIN dialdesk.campaign_entries e ON e.campaign_id = c.id
+LEFT JOIN (
+    SELECT k.campaign_id, count(*) AS calls, count(*) FILTER (WHERE o.is_contact) AS contacts
+    FROM dialdesk.calls k JOIN dialdesk.outcome_definitions o ON o.id = k.outcome_id
+    WHERE k.started_at >= :day GROUP BY k.campaign_id
+) t ON t.campaign_id = c.id
+WHERE c.is_active
+GROUP BY c.id, c.name
+ORDER BY c.name
+"""
+
+OUTCOMES_TODAY = """
+SELECT k.operator_id, k.campaign_id, o.code, count(*)
+FROM dialdesk.calls k JOIN dialdesk.outcome_definitions o ON o.id = k.outcome_id
+WHERE k.started_at >= :day
+GROUP BY k.operator_id, k.campaign_id, o.code
+"""
+
+
+ALERT_COLUMNS = ("alert_wait_minutes", "alert_pause_minutes", "alert_card_minutes")
+
+
+@dataclass(frozen=True)
+class FloorNow:
+    operators: list[OperatorRow]
+    campaigns: list[CampaignRow]
+    at: datetime
+
+
+def load_floor(engine: Engine, now: datetime | None = None) -> FloorNow:
+    """Everything the monitor shows, read in one go (four queries, one snapshot)."""
+    now = now or datetime.now(UTC)
+    start = day_start(now)
+    params = {"now": now, "day": start, "local_day": now.astimezone(CENTRE_ZONE).date()}
+    with plain_database_errors(), engine.connect() as conn:
+        conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+        by_operator: dict[int, dict[str, int]] = defaultdict(dict)
+        by_campaign: dict[int, dict[str, int]] = defaultdict(dict)
+        for operator, campaign, code, count in conn.execute(text(OUTCOMES_TODAY), params):
+            by_operator[operator][code] = by_operator[operator].get(code, 0) + count
+            if campaign is not None:
+                by_campaign[campaign][code] = by_campaign[campaign].get(code, 0) + count
+        operators = []
+        for row in conn.execute(text(OPERATORS), params).mappings():
+            values = dict(row)
+            limits = [values.pop(name) for name in ALERT_COLUMNS]
+            alerts = (limits[0], limits[1], limits[2]) if limits[0] is not None else DEFAULT_ALERTS
+            operators.append(
+                OperatorRow(
+                    **values, alerts=alerts, outcomes=by_operator.get(values["person_id"], {})
+                )
+            )
+        campaigns = [
+            CampaignRow(**dict(row), outcomes=by_campaign.get(row["campaign_id"], {}))
+            for row in conn.execute(text(CAMPAIGNS), params).mappings()
+        ]
+    return FloorNow(operators, campaigns, now)
+
+
+def since_minutes(moment: datetime | None, now: datetime) -> str:
+    """ "12:05" style duration for a table cell."""
+    if moment is None:
+        return ""
+    seconds = max(0, int((now - moment) / timedelta(seconds=1)))
+    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"

@@ -1,0 +1,169 @@
+"""The live floor for supervisors and admins: operators and campaigns, redrawn when the
+database announces a change (LISTEN/NOTIFY), never by polling it."""
+
+from datetime import UTC, datetime
+from typing import Any
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import QHeaderView, QWidget
+
+from dialdesk.services.login import LoggedIn
+from dialdesk.services.monitor import CampaignRow, FloorNow, OperatorRow, load_floor, since_minutes
+from dialdesk.ui.common.error_text import plain_error
+from dialdesk.ui.common.forms import load_form
+from dialdesk.ui.common.notifications import NotificationThread
+from dialdesk.ui.common.row_model import Column, RowTableModel
+from dialdesk.ui.common.worker import Background
+
+CHANNELS = ("dialdesk_calls", "dialdesk_entries", "dialdesk_operator_states", "dialdesk_callbacks")
+ALERT_COLOURS = {"waiting": "#fff3c4", "paused": "#ffd8a8", "on_card": "#ffc9c9"}
+OUTCOME_ORDER = ("hot", "warm", "competitor", "cold", "no_contact", "nonexistent")
+
+
+class MonitorPage(QWidget):
+    message = Signal(str)
+    refreshed = Signal()
+
+    def __init__(self, session: LoggedIn, language: str, parent=None) -> None:
+        super().__init__(parent)
+        self.ui = load_form("monitor_page", self)
+        self._session = session
+        self._language = language
+        self._background = Background(self)
+        self._again = False  # a change arrived while a refresh was running
+        self.now = datetime.now(UTC)
+        states = {
+            "offline": self.tr("offline"),
+            "waiting": self.tr("waiting"),
+            "on_card": self.tr("on a card"),
+            "paused": self.tr("paused"),
+        }
+
+        def state(row: OperatorRow) -> str:
+            reason = row.pause_ru if language == "ru" else row.pause_en
+            label = states.get(row.state, row.state)
+            return f"{label}: {reason}" if row.state == "paused" and reason else label
+
+        def plan(row: OperatorRow) -> str:
+            if row.calls_target is None:
+                return ""
+            return f"{row.calls}/{row.calls_target} · {row.contacts}/{row.contacts_target}"
+
+        names = {
+            "hot": self.tr("hot"),
+            "warm": self.tr("warm"),
+            "competitor": self.tr("competitor"),
+            "cold": self.tr("cold"),
+            "no_contact": self.tr("no contact"),
+            "nonexistent": self.tr("nonexistent"),
+        }
+
+        def outcomes(counts: dict[str, int]) -> str:
+            order = [c for c in OUTCOME_ORDER if c in counts]
+            order += sorted(set(counts) - set(OUTCOME_ORDER))
+            return " · ".join(f"{names.get(code, code)} {counts[code]}" for code in order)
+
+        self.operators = RowTableModel[OperatorRow](
+            [
+                Column(self.tr("Operator"), lambda r: r.full_name),
+                Column(self.tr("State"), state),
+                Column(self.tr("For"), lambda r: since_minutes(r.since, self.now), numeric=True),
+                Column(self.tr("Company"), lambda r: r.company or ""),
+                Column(self.tr("Calls"), lambda r: r.calls, numeric=True),
+                Column(self.tr("Contacts"), lambda r: r.contacts, numeric=True),
+                Column(
+                    self.tr("Contacts/hour"), lambda r: r.contacts_per_hour(self.now), numeric=True
+                ),
+                Column(self.tr("Outcomes today"), lambda r: outcomes(r.outcomes)),
+                Column(self.tr("Overdue callbacks"), lambda r: r.overdue_callbacks, numeric=True),
+                Column(self.tr("Plan: calls · contacts"), plan),
+            ],
+            self,
+            background=self._alert_colour,
+        )
+        self.campaigns = RowTableModel[CampaignRow](
+            [
+                Column(self.tr("Campaign"), lambda c: c.name),
+                Column(self.tr("Fresh"), lambda c: c.fresh, numeric=True),
+                Column(self.tr("Retry due"), lambda c: c.retry_due, numeric=True),
+                Column(self.tr("Retry later"), lambda c: c.retry_waiting, numeric=True),
+                Column(self.tr("Callbacks"), lambda c: c.callbacks, numeric=True),
+                Column(self.tr("On cards"), lambda c: c.claimed, numeric=True),
+                Column(self.tr("Done"), lambda c: c.done, numeric=True),
+                Column(self.tr("Calls today"), lambda c: c.calls_today, numeric=True),
+                Column(self.tr("Contacts today"), lambda c: c.contacts_today, numeric=True),
+                Column(self.tr("Outcomes today"), lambda c: outcomes(c.outcomes)),
+            ],
+            self,
+        )
+        for table, model in ((self.ui.operators_table, self.operators),
+                             (self.ui.campaigns_table, self.campaigns)):  # fmt: skip
+            table.setModel(model)
+            table.verticalHeader().hide()
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.ui.splitter.setStretchFactor(0, 3)
+        self.ui.splitter.setStretchFactor(1, 1)
+        self.ui.refresh_button.clicked.connect(self.refresh)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
+        # changes come in bursts (a save touches calls, entries and callbacks): one refresh
+        self._debounce = QTimer(self, singleShot=True, interval=200)
+        self._debounce.timeout.connect(self.refresh)
+        # the clock column and the colours move on without asking the database
+        self._clock = QTimer(self, interval=1000)
+        self._clock.timeout.connect(self._tick)
+        self._clock.start()
+        self.notifications: NotificationThread | None = None
+        if session.dsn:
+            self.notifications = NotificationThread(session.dsn, CHANNELS, self)
+            self.notifications.notified.connect(self._on_notification)
+            self.notifications.reconnected.connect(self.refresh)
+            self.notifications.start()
+        self._show_live(False)
+
+    def _alert_colour(self, row: OperatorRow) -> Any:
+        alert = row.alert(self.now)
+        return QColor(ALERT_COLOURS[alert]) if alert else None
+
+    def _on_notification(self, _channel: str, _payload: dict[str, Any]) -> None:
+        self._debounce.start()
+
+    def _tick(self) -> None:
+        self.now = datetime.now(UTC)
+        self.operators.redraw()
+        listening = self.notifications is not None and self.notifications.is_listening
+        self._show_live(listening)
+
+    def _show_live(self, listening: bool) -> None:
+        self.ui.live_label.setText(
+            self.tr("Live: changes appear as they happen.")
+            if listening
+            else self.tr("Not connected to live updates; press F5 to refresh.")
+        )
+
+    def refresh(self) -> None:
+        if self._background.busy:
+            self._again = True
+            return
+        engine = self._session.engine
+        self._background.run(lambda: load_floor(engine), self._show, self._failed)
+
+    def _show(self, floor: FloorNow) -> None:
+        self.now = datetime.now(UTC)
+        self.operators.update_rows(floor.operators)
+        self.campaigns.update_rows(floor.campaigns)
+        self.refreshed.emit()
+        if self._again:
+            self._again = False
+            self.refresh()
+
+    def _failed(self, error: BaseException) -> None:
+        text = plain_error(error)
+        if text is None:
+            raise error
+        self.message.emit(text)
+
+    def shutdown(self) -> None:
+        self._clock.stop()
+        if self.notifications is not None:
+            self.notifications.stop()

@@ -1,0 +1,86 @@
+"""The supervisor's floor: operator and campaign rows computed from a base built by hand."""
+
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import text
+
+from dialdesk.services.monitor import load_floor
+from dialdesk.services.operator_state import log_state, pause_reasons
+from dialdesk.services.queue import claim_next_entry
+from tests.services.conftest import Floor
+
+
+def _call(floor: Floor, operator: int, company: int, code: str) -> None:
+    with floor.db.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO dialdesk.calls (client_id, company_id, campaign_id, operator_id, "
+                "started_at, ended_at, outcome_id) SELECT gen_random_uuid(), :c, :k, :op, now(), "
+                "now(), id FROM dialdesk.outcome_definitions WHERE code = :code"
+            ),
+            {"c": company, "k": floor.campaign, "op": operator, "code": code},
+        )
+
+
+def test_operator_rows_show_state_work_and_plan(floor: Floor) -> None:
+    with floor.db.begin() as conn:  # calls at any hour, so the claim works whenever this runs
+        conn.execute(
+            text(
+                "UPDATE dialdesk.campaigns SET calling_hours_start = '00:00', "
+                "calling_hours_end = '23:59:59', working_days_only = false"
+            )
+        )
+    company, _, _ = floor.company("ООО Ромашка")
+    _, _, later = floor.company("ООО Лютик")
+    claim = claim_next_entry(floor.my_engine, floor.me)
+    assert claim is not None and claim.company_id == company
+    log_state(floor.my_engine, floor.me, "on_card", entry_id=claim.entry_id)
+    lunch = next(r for r in pause_reasons(floor.db) if r.code == "lunch")
+    log_state(floor.other_engine, floor.other, "paused", pause_code_id=lunch.id)
+    _call(floor, floor.me, company, "hot")
+    _call(floor, floor.me, company, "no_contact")
+    _call(floor, floor.other, company, "cold")
+    floor.callback(later, datetime.now(UTC) - timedelta(hours=1), floor.me, floor.me)
+    with floor.db.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO dialdesk.operator_plans (person_id, day, calls_target, "
+                "contacts_target) VALUES (:p, (now() AT TIME ZONE 'Europe/Moscow')::date, 80, 20)"
+            ),
+            {"p": floor.me},
+        )
+    now = datetime.now(UTC)
+    rows = {r.person_id: r for r in load_floor(floor.db, now).operators}
+    me, other = rows[floor.me], rows[floor.other]
+    assert (me.state, me.company, me.calls, me.contacts) == ("on_card", "ООО Ромашка", 2, 1)
+    assert me.outcomes == {"hot": 1, "no_contact": 1}
+    assert (me.overdue_callbacks, me.calls_target, me.contacts_target) == (1, 80, 20)
+    assert (other.state, other.pause_en, other.calls, other.contacts) == ("paused", "Lunch", 1, 1)
+    assert me.alert(now) is None
+    assert me.alert(now + timedelta(minutes=11)) == "on_card"  # the campaign's 10 minutes
+    assert other.alert(now + timedelta(minutes=19)) is None
+    assert other.alert(now + timedelta(minutes=21)) == "paused"
+    with floor.db.begin() as conn:  # a campaign may be stricter
+        conn.execute(
+            text("UPDATE dialdesk.campaigns SET alert_card_minutes = 2 WHERE id = :k"),
+            {"k": floor.campaign},
+        )
+    strict = {r.person_id: r for r in load_floor(floor.db, now).operators}[floor.me]
+    assert strict.alert(now + timedelta(minutes=3)) == "on_card"
+
+
+def test_campaign_rows_count_entries_by_state_and_todays_calls(floor: Floor) -> None:
+    company, _, _ = floor.company("Свежая")
+    floor.company("Повтор", state="retry")
+    floor.company("Готово", state="done")
+    with floor.db.begin() as conn:
+        conn.execute(
+            text(
+                "UPDATE dialdesk.campaign_entries SET next_attempt_at = now() + interval '1 hour' "
+                "WHERE state = 'retry'"
+            )
+        )
+    _call(floor, floor.me, company, "warm")
+    row = next(c for c in load_floor(floor.db).campaigns if c.campaign_id == floor.campaign)
+    assert (row.fresh, row.retry_due, row.retry_waiting, row.done) == (1, 0, 1, 1)
+    assert (row.calls_today, row.contacts_today, row.outcomes) == (1, 1, {"warm": 1})

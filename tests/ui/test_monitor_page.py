@@ -1,0 +1,55 @@
+"""The supervisor's monitor follows the floor through real database notifications."""
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine, text
+
+from dialdesk.db.dsn import with_credentials
+from dialdesk.db.engine import make_engine
+from dialdesk.services.login import log_in
+from dialdesk.services.operator_state import log_state, pause_reasons
+from dialdesk.ui.supervisor.monitor_page import MonitorPage
+from tests.conftest import Logins
+
+
+@pytest.fixture
+def monitor(qtbot: QtBot, db_dsn: str, logins: Logins):
+    login, password = logins.add("supervisor")
+    session = log_in(db_dsn, login, password)
+    page = MonitorPage(session, "en")
+    qtbot.addWidget(page)
+    page.show()
+    assert page.notifications is not None
+    qtbot.waitUntil(lambda: page.notifications.is_listening, timeout=10000)  # type: ignore[union-attr]
+    yield page
+    page.shutdown()
+    page._background.wait()
+    session.engine.dispose()
+
+
+def test_a_pause_appears_without_pressing_anything(
+    qtbot: QtBot, monitor: MonitorPage, logins: Logins, db_dsn: str, db: Engine
+) -> None:
+    login, password = logins.add("operator")
+    operator = make_engine(with_credentials(db_dsn, login, password), pool_size=1)
+    with db.connect() as conn:
+        me = conn.execute(
+            text("SELECT id FROM dialdesk.people WHERE login = :l"), {"l": login}
+        ).scalar_one()
+    with qtbot.waitSignal(monitor.refreshed, timeout=10000):
+        monitor.refresh()
+    rows = {monitor.operators.row_at(r).person_id: r for r in range(monitor.operators.rowCount())}
+    assert monitor.operators.index(rows[me], 1).data() == "offline"
+    lunch = next(r for r in pause_reasons(db) if r.code == "lunch")
+    with qtbot.waitSignal(monitor.refreshed, timeout=5000):  # NOTIFY, not a timer
+        log_state(operator, me, "paused", pause_code_id=lunch.id)
+    rows = {monitor.operators.row_at(r).person_id: r for r in range(monitor.operators.rowCount())}
+    assert monitor.operators.index(rows[me], 1).data() == "paused: Lunch"
+    colour = Qt.ItemDataRole.BackgroundRole
+    assert monitor.operators.index(rows[me], 0).data(colour) is None  # a fresh pause
+    monitor.now = datetime.now(UTC) + timedelta(minutes=25)  # past the 20 minutes allowed
+    assert monitor.operators.index(rows[me], 0).data(colour) is not None
+    operator.dispose()
