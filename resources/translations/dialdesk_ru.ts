@@ -1106,6 +1106,14 @@
         <translation>Выберите причину паузы.</translation>
     </message>
     <message>
+        <source>Callback {callback} is no longer waiting; it was not changed.</source>
+        <translation>Перезвон {callback} уже не ожидает; он не изменён.</translation>
+    </message>
+    <message>
+        <source>A plan cannot be negative.</source>
+        <translation>План не может быть отрицательным.</translation>
+    </message>
+    <message>
         <source>Unknown outcome &apos;{code}&apos; or queue entry {entry}.</source>
         <translation>Неизвестный результат «{code}» или запись очереди {entry}.</translation>
     </message>
@@ -1147,6 +1155,22 @@
     <message>
         <source>Monitor</source>
         <translation>Мониторинг</translation>
+    </message>
+    <message>
+        <source>Re&amp;lease their company</source>
+        <translation>&amp;Вернуть его компанию в очередь</translation>
+    </message>
+    <message>
+        <source>Give the company the selected operator holds back to the queue</source>
+        <translation>Вернуть в очередь компанию, которую держит выбранный оператор</translation>
+    </message>
+    <message>
+        <source>Set &amp;plan…</source>
+        <translation>&amp;План…</translation>
+    </message>
+    <message>
+        <source>Targets for today for the selected operator</source>
+        <translation>План на сегодня для выбранного оператора</translation>
     </message>
     <message>
         <source>&amp;Refresh (F5)</source>
@@ -1287,6 +1311,18 @@
         <source>Not connected to live updates; press F5 to refresh.</source>
         <translation>Нет связи для обновлений в реальном времени; нажмите F5, чтобы обновить.</translation>
     </message>
+    <message>
+        <source>Select an operator first.</source>
+        <translation>Сначала выберите оператора.</translation>
+    </message>
+    <message>
+        <source>%1: %2 companies back in the queue.</source>
+        <translation>%1: компаний возвращено в очередь: %2.</translation>
+    </message>
+    <message>
+        <source>Plan for %1 saved.</source>
+        <translation>План для %1 сохранён.</translation>
+    </message>
 </context>
 <context>
     <name>OverviewForm</name>
@@ -1426,6 +1462,21 @@
     <message>
         <source>%1 can no longer log in; their history is kept.</source>
         <translation>%1 больше не может входить в систему; история сохранена.</translation>
+    </message>
+</context>
+<context>
+    <name>PlanForm</name>
+    <message>
+        <source>Plan for today</source>
+        <translation>План на сегодня</translation>
+    </message>
+    <message>
+        <source>&amp;Calls:</source>
+        <translation>&amp;Звонки:</translation>
+    </message>
+    <message>
+        <source>C&amp;ontacts:</source>
+        <translation>&amp;Контакты:</translation>
     </message>
 </context>
 <context>

@@ -53,3 +53,50 @@ def test_a_pause_appears_without_pressing_anything(
     monitor.now = datetime.now(UTC) + timedelta(minutes=25)  # past the 20 minutes allowed
     assert monitor.operators.index(rows[me], 0).data(colour) is not None
     operator.dispose()
+
+
+def test_the_supervisor_sets_a_plan_and_frees_a_claim(
+    qtbot: QtBot, monitor: MonitorPage, logins: Logins, db: Engine
+) -> None:
+    login, _password = logins.add("operator")
+    with db.begin() as conn:
+        me = conn.execute(
+            text("SELECT id FROM dialdesk.people WHERE login = :l"), {"l": login}
+        ).scalar_one()
+        campaign = conn.execute(
+            text("INSERT INTO dialdesk.campaigns (name) VALUES ('Проверка') RETURNING id")
+        ).scalar_one()
+        company = conn.execute(
+            text("INSERT INTO dialdesk.companies (name, name_key) VALUES ('A', 'a') RETURNING id")
+        ).scalar_one()
+        conn.execute(
+            text(
+                "INSERT INTO dialdesk.campaign_entries (campaign_id, company_id, state, "
+                "claimed_by, lease_expires_at) "
+                "VALUES (:k, :c, 'claimed', :p, now() + interval '1 hour')"
+            ),
+            {"k": campaign, "c": company, "p": me},
+        )
+    with qtbot.waitSignal(monitor.refreshed, timeout=10000):
+        monitor.refresh()
+    line = next(r for r in range(monitor.operators.rowCount())
+                if monitor.operators.row_at(r).person_id == me)  # fmt: skip
+    monitor.ui.operators_table.selectRow(line)
+    monitor.plan_selected()
+    dialog = monitor.plan_dialog
+    assert dialog is not None
+    dialog.ui.calls_spin.setValue(90)
+    dialog.ui.contacts_spin.setValue(30)
+    with qtbot.waitSignal(monitor.refreshed, timeout=10000):
+        qtbot.keyClick(dialog.ui.contacts_spin, Qt.Key.Key_Return)
+    row = next(monitor.operators.row_at(r) for r in range(monitor.operators.rowCount())
+               if monitor.operators.row_at(r).person_id == me)  # fmt: skip
+    assert (row.calls_target, row.contacts_target) == (90, 30)
+    monitor.ui.operators_table.selectRow(line)
+    with qtbot.waitSignal(monitor.message, timeout=10000) as said:
+        monitor.release_selected()
+    assert "1 companies back in the queue" in said.args[0]
+    with db.connect() as conn:
+        assert conn.execute(text("SELECT state FROM dialdesk.campaign_entries")).scalar() == (
+            "fresh"
+        )

@@ -4,17 +4,26 @@ database announces a change (LISTEN/NOTIFY), never by polling it."""
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from dialdesk.services.login import LoggedIn
-from dialdesk.services.monitor import CampaignRow, FloorNow, OperatorRow, load_floor, since_minutes
+from dialdesk.services.monitor import (
+    CENTRE_ZONE,
+    CampaignRow,
+    FloorNow,
+    OperatorRow,
+    load_floor,
+    since_minutes,
+)
+from dialdesk.services.supervision import release_stuck_claim, set_plan
 from dialdesk.ui.common.error_text import plain_error
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.notifications import NotificationThread
-from dialdesk.ui.common.row_model import Column, RowTableModel
+from dialdesk.ui.common.row_model import ROW_ROLE, Column, RowTableModel
 from dialdesk.ui.common.worker import Background
+from dialdesk.ui.supervisor.plan_dialog import PlanDialog
 
 CHANNELS = ("dialdesk_calls", "dialdesk_entries", "dialdesk_operator_states", "dialdesk_callbacks")
 ALERT_COLOURS = {"waiting": "#fff3c4", "paused": "#ffd8a8", "on_card": "#ffc9c9"}
@@ -31,6 +40,7 @@ class MonitorPage(QWidget):
         self._session = session
         self._language = language
         self._background = Background(self)
+        self._actions = Background(self)
         self._again = False  # a change arrived while a refresh was running
         self.now = datetime.now(UTC)
         states = {
@@ -105,6 +115,9 @@ class MonitorPage(QWidget):
         self.ui.splitter.setStretchFactor(0, 3)
         self.ui.splitter.setStretchFactor(1, 1)
         self.ui.refresh_button.clicked.connect(self.refresh)
+        self.ui.release_button.clicked.connect(self.release_selected)
+        self.ui.plan_button.clicked.connect(self.plan_selected)
+        self.plan_dialog: PlanDialog | None = None
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
         # changes come in bursts (a save touches calls, entries and callbacks): one refresh
         self._debounce = QTimer(self, singleShot=True, interval=200)
@@ -157,6 +170,50 @@ class MonitorPage(QWidget):
             self._again = False
             self.refresh()
 
+    # -- actions -----------------------------------------------------------------------
+    def selected_operator(self) -> OperatorRow | None:
+        rows = self.ui.operators_table.selectionModel().selectedRows()
+        return rows[0].data(ROW_ROLE) if rows else None
+
+    def release_selected(self) -> None:
+        row = self.selected_operator()
+        if row is None:
+            self.message.emit(self.tr("Select an operator first."))
+            return
+        engine, person = self._session.engine, row.person_id
+
+        def done(count: int) -> None:
+            self.message.emit(
+                self.tr("%1: %2 companies back in the queue.")
+                .replace("%1", row.full_name)
+                .replace("%2", str(count))
+            )
+            self.refresh()
+
+        self._actions.run(lambda: release_stuck_claim(engine, person), done, self._failed)
+
+    def plan_selected(self) -> None:
+        row = self.selected_operator()
+        if row is None:
+            self.message.emit(self.tr("Select an operator first."))
+            return
+        dialog = PlanDialog(row.full_name, row.calls_target or 0, row.contacts_target or 0, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._set_plan(row, *dialog.values()))
+        self.plan_dialog = dialog
+        dialog.open()
+
+    def _set_plan(self, row: OperatorRow, calls: int, contacts: int) -> None:
+        engine, today = self._session.engine, self.now.astimezone(CENTRE_ZONE).date()
+
+        def done(_none: object) -> None:
+            self.message.emit(self.tr("Plan for %1 saved.").replace("%1", row.full_name))
+            self.refresh()
+
+        self._actions.run(
+            lambda: set_plan(engine, row.person_id, today, calls, contacts), done, self._failed
+        )
+
     def _failed(self, error: BaseException) -> None:
         text = plain_error(error)
         if text is None:
@@ -165,5 +222,6 @@ class MonitorPage(QWidget):
 
     def shutdown(self) -> None:
         self._clock.stop()
+        self._actions.wait()
         if self.notifications is not None:
             self.notifications.stop()
