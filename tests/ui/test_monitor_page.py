@@ -3,7 +3,7 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, text
 
@@ -100,3 +100,13 @@ def test_the_supervisor_sets_a_plan_and_frees_a_claim(
         assert conn.execute(text("SELECT state FROM dialdesk.campaign_entries")).scalar() == (
             "fresh"
         )
+
+
+def test_a_floor_that_never_goes_quiet_is_still_redrawn(qtbot: QtBot, monitor: MonitorPage) -> None:
+    # changes every 50 ms without pause: the screen must still follow within a second
+    burst = QTimer(monitor, interval=50)
+    burst.timeout.connect(lambda: monitor._on_notification("dialdesk_calls", {}))
+    burst.start()
+    with qtbot.waitSignal(monitor.refreshed, timeout=1000):
+        pass
+    burst.stop()

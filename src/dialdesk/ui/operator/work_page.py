@@ -634,8 +634,10 @@ class WorkPage(QWidget):
         self._side.run(lambda: my_callbacks(engine, me), self._show_callbacks, lambda _e: None)
 
     def _on_notification(self, _channel: str, payload: dict[str, Any]) -> None:
-        if payload.get("assigned_to") in (None, self.me):
-            self._debounce.start(200)  # a burst of changes, one refresh
+        # a burst of changes, one refresh 200 ms after the first; not restarted by the rest,
+        # or a busy floor announcing changes without pause would hold it back for ever
+        if payload.get("assigned_to") in (None, self.me) and not self._debounce.isActive():
+            self._debounce.start(200)
 
     def _show_callbacks(self, rows: list[CallbackLine]) -> None:
         self.callbacks.set_rows(rows)

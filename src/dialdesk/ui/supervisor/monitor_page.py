@@ -119,7 +119,7 @@ class MonitorPage(QWidget):
         self.ui.plan_button.clicked.connect(self.plan_selected)
         self.plan_dialog: PlanDialog | None = None
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
-        # changes come in bursts (a save touches calls, entries and callbacks): one refresh
+        # changes come in bursts (a save touches calls, entries and callbacks)
         self._debounce = QTimer(self, singleShot=True, interval=200)
         self._debounce.timeout.connect(self.refresh)
         # the clock column and the colours move on without asking the database
@@ -139,7 +139,10 @@ class MonitorPage(QWidget):
         return QColor(ALERT_COLOURS[alert]) if alert else None
 
     def _on_notification(self, _channel: str, _payload: dict[str, Any]) -> None:
-        self._debounce.start()
+        # one refresh 200 ms after the first change of a burst; later changes of the burst do
+        # not push it back (a busy floor never goes quiet)
+        if not self._debounce.isActive():
+            self._debounce.start()
 
     def _tick(self) -> None:
         self.now = datetime.now(UTC)
