@@ -1165,7 +1165,7 @@
         <translation>Вернуть в очередь компанию, которую держит выбранный оператор</translation>
     </message>
     <message>
-        <source>Set &amp;plan…</source>
+        <source>Set pla&amp;n…</source>
         <translation>&amp;План…</translation>
     </message>
     <message>
@@ -1174,7 +1174,7 @@
     </message>
     <message>
         <source>&amp;Refresh (F5)</source>
-        <translation>&amp;Обновить (F5)</translation>
+        <translation>Об&amp;новить (F5)</translation>
     </message>
     <message>
         <source>Operators</source>
@@ -1302,6 +1302,26 @@
     <message>
         <source>Contacts today</source>
         <translation>Контактов сегодня</translation>
+    </message>
+    <message>
+        <source>Nothing to call?</source>
+        <translation>Почему нечего звонить?</translation>
+    </message>
+    <message>
+        <source>everything done</source>
+        <translation>всё сделано</translation>
+    </message>
+    <message>
+        <source>next retry %1</source>
+        <translation>следующий повтор %1</translation>
+    </message>
+    <message>
+        <source>next callback %1</source>
+        <translation>следующий перезвон %1</translation>
+    </message>
+    <message>
+        <source>the rest are on operators&apos; cards</source>
+        <translation>остальные на карточках у операторов</translation>
     </message>
     <message>
         <source>Live: changes appear as they happen.</source>

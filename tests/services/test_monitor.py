@@ -84,3 +84,22 @@ def test_campaign_rows_count_entries_by_state_and_todays_calls(floor: Floor) -> 
     row = next(c for c in load_floor(floor.db).campaigns if c.campaign_id == floor.campaign)
     assert (row.fresh, row.retry_due, row.retry_waiting, row.done) == (1, 0, 1, 1)
     assert (row.calls_today, row.contacts_today, row.outcomes) == (1, 1, {"warm": 1})
+    assert row.dialable == 1 and row.next_retry_at is not None
+
+
+def test_a_campaign_with_nothing_to_call_says_when_work_comes_back(floor: Floor) -> None:
+    _, _, entry = floor.company("Повтор", state="retry")
+    _, _, waiting = floor.company("Перезвон")
+    due = datetime.now(UTC) + timedelta(hours=2)
+    floor.callback(waiting, due, floor.me, floor.me)
+    with floor.db.begin() as conn:
+        conn.execute(
+            text(
+                "UPDATE dialdesk.campaign_entries SET next_attempt_at = now() + interval '1 hour' "
+                "WHERE id = :e"
+            ),
+            {"e": entry},
+        )
+    row = next(c for c in load_floor(floor.db).campaigns if c.campaign_id == floor.campaign)
+    assert row.dialable == 0
+    assert row.next_callback_at == due and row.next_retry_at is not None

@@ -10,6 +10,7 @@ from sqlalchemy import Engine, text
 from dialdesk.db.dsn import with_credentials
 from dialdesk.db.engine import make_engine
 from dialdesk.services.login import log_in
+from dialdesk.services.monitor import CampaignRow
 from dialdesk.services.operator_state import log_state, pause_reasons
 from dialdesk.ui.supervisor.monitor_page import MonitorPage
 from tests.conftest import Logins
@@ -110,3 +111,46 @@ def test_a_floor_that_never_goes_quiet_is_still_redrawn(qtbot: QtBot, monitor: M
     with qtbot.waitSignal(monitor.refreshed, timeout=1000):
         pass
     burst.stop()
+
+
+def test_after_a_dropped_connection_the_monitor_listens_again_and_catches_up(
+    qtbot: QtBot, monitor: MonitorPage, logins: Logins, db_dsn: str, db: Engine
+) -> None:
+    assert monitor.notifications is not None
+    # reconnected, the monitor refreshes at once: what changed meanwhile was not announced
+    with (
+        qtbot.waitSignal(monitor.refreshed, timeout=15000),
+        qtbot.waitSignal(monitor.notifications.reconnected, timeout=15000),
+        db.begin() as conn,
+    ):
+        dropped = conn.execute(
+            text(
+                "SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                "WHERE usename = :login AND query LIKE 'LISTEN%'"
+            ),
+            {"login": monitor._session.identity.login},
+        ).all()
+        assert dropped == [(True,)]
+    login, password = logins.add("operator")
+    operator = make_engine(with_credentials(db_dsn, login, password), pool_size=1)
+    with db.connect() as conn:
+        me = conn.execute(
+            text("SELECT id FROM dialdesk.people WHERE login = :l"), {"l": login}
+        ).scalar_one()
+    with qtbot.waitSignal(monitor.refreshed, timeout=5000):  # and follows new changes again
+        log_state(operator, me, "waiting")
+    states = {monitor.operators.row_at(r).person_id: monitor.operators.row_at(r).state
+              for r in range(monitor.operators.rowCount())}  # fmt: skip
+    assert states[me] == "waiting"
+    operator.dispose()
+
+
+def test_a_campaign_row_says_why_nothing_is_dialable(monitor: MonitorPage) -> None:
+    done = CampaignRow(1, "A", 0, 0, 0, 0, 0, 10, 0, 0)
+    assert monitor.why_idle(done) == "everything done"
+    later = datetime(2026, 11, 23, 12, 0, tzinfo=UTC)
+    waiting = CampaignRow(2, "B", 0, 0, 3, 1, 0, 10, 0, 0, next_retry_at=later)
+    local = later.astimezone().strftime("%d.%m %H:%M")
+    assert monitor.why_idle(waiting) == f"next retry {local}"
+    busy = CampaignRow(3, "C", 5, 0, 0, 0, 0, 0, 0, 0)
+    assert monitor.why_idle(busy) == ""

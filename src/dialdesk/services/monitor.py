@@ -62,7 +62,15 @@ class CampaignRow:
     done: int
     calls_today: int
     contacts_today: int
+    callbacks_due: int = 0
+    next_retry_at: datetime | None = None
+    next_callback_at: datetime | None = None
     outcomes: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def dialable(self) -> int:
+        """Entries an operator could be given right now (calling hours aside)."""
+        return self.fresh + self.retry_due + self.callbacks_due
 
 
 def day_start(now: datetime) -> datetime:
@@ -118,7 +126,16 @@ SELECT c.id AS campaign_id, c.name,
        count(e.id) FILTER (WHERE e.state = 'callback') AS callbacks,
        count(e.id) FILTER (WHERE e.state = 'claimed') AS claimed,
        count(e.id) FILTER (WHERE e.state = 'done') AS done,
-       coalesce(max(t.calls), 0) AS calls_today, coalesce(max(t.contacts), 0) AS contacts_today
+       coalesce(max(t.calls), 0) AS calls_today, coalesce(max(t.contacts), 0) AS contacts_today,
+       count(e.id) FILTER (WHERE e.state = 'callback' AND EXISTS (
+           SELECT 1 FROM dialdesk.callbacks cb WHERE cb.entry_id = e.id
+           AND cb.state = 'pending' AND cb.due_at <= :now)) AS callbacks_due,
+       min(e.next_attempt_at) FILTER (WHERE e.state = 'retry' AND e.next_attempt_at > :now)
+           AS next_retry_at,
+       (SELECT min(cb.due_at) FROM dialdesk.callbacks cb
+        JOIN dialdesk.campaign_entries ce ON ce.id = cb.entry_id
+        WHERE ce.campaign_id = c.id AND cb.state = 'pending' AND cb.due_at > :now)
+           AS next_callback_at
 FROM dialdesk.campaigns c
 LEFT JOIN dialdesk.campaign_entries e ON e.campaign_id = c.id
 LEFT JOIN (

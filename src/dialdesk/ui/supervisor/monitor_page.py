@@ -104,6 +104,7 @@ class MonitorPage(QWidget):
                 Column(self.tr("Calls today"), lambda c: c.calls_today, numeric=True),
                 Column(self.tr("Contacts today"), lambda c: c.contacts_today, numeric=True),
                 Column(self.tr("Outcomes today"), lambda c: outcomes(c.outcomes)),
+                Column(self.tr("Nothing to call?"), self.why_idle),
             ],
             self,
         )
@@ -133,6 +134,21 @@ class MonitorPage(QWidget):
             self.notifications.reconnected.connect(self.refresh)
             self.notifications.start()
         self._show_live(False)
+
+    def why_idle(self, row: CampaignRow) -> str:
+        """Empty while the campaign has companies to give; else why it has none."""
+        if row.dialable:
+            return ""
+        if row.fresh + row.retry_due + row.retry_waiting + row.callbacks + row.claimed == 0:
+            return self.tr("everything done")
+        parts = []
+        for label, moment in ((self.tr("next retry %1"), row.next_retry_at),
+                              (self.tr("next callback %1"), row.next_callback_at)):  # fmt: skip
+            if moment is not None:
+                parts.append(label.replace("%1", moment.astimezone().strftime("%d.%m %H:%M")))
+        if row.claimed:
+            parts.append(self.tr("the rest are on operators' cards"))
+        return "; ".join(parts)
 
     def _alert_colour(self, row: OperatorRow) -> Any:
         alert = row.alert(self.now)
