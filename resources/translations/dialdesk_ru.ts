@@ -1184,6 +1184,18 @@
         <source>Campaigns</source>
         <translation>Кампании</translation>
     </message>
+    <message>
+        <source>Callbacks overdue and due today</source>
+        <translation>Перезвоны просроченные и на сегодня</translation>
+    </message>
+    <message>
+        <source>&amp;Give to an operator…</source>
+        <translation>&amp;Передать оператору…</translation>
+    </message>
+    <message>
+        <source>For &amp;anyone</source>
+        <translation>&amp;Для любого</translation>
+    </message>
 </context>
 <context>
     <name>MonitorPage</name>
@@ -1202,6 +1214,18 @@
     <message>
         <source>paused</source>
         <translation>перерыв</translation>
+    </message>
+    <message>
+        <source>call</source>
+        <translation>звонок</translation>
+    </message>
+    <message>
+        <source>meeting</source>
+        <translation>встреча</translation>
+    </message>
+    <message>
+        <source>send offer</source>
+        <translation>отправить КП</translation>
     </message>
     <message>
         <source>hot</source>
@@ -1308,6 +1332,18 @@
         <translation>Почему нечего звонить?</translation>
     </message>
     <message>
+        <source>Due</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Вид</translation>
+    </message>
+    <message>
+        <source>anyone</source>
+        <translation>любой</translation>
+    </message>
+    <message>
         <source>everything done</source>
         <translation>всё сделано</translation>
     </message>
@@ -1342,6 +1378,22 @@
     <message>
         <source>Plan for %1 saved.</source>
         <translation>План для %1 сохранён.</translation>
+    </message>
+    <message>
+        <source>Select a callback first.</source>
+        <translation>Сначала выберите перезвон.</translation>
+    </message>
+    <message>
+        <source>Give the callback to</source>
+        <translation>Передать перезвон</translation>
+    </message>
+    <message>
+        <source>Operator:</source>
+        <translation>Оператор:</translation>
+    </message>
+    <message>
+        <source>Callback for %1 handed over.</source>
+        <translation>Перезвон по %1 передан.</translation>
     </message>
 </context>
 <context>

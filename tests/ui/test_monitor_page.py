@@ -154,3 +154,38 @@ def test_a_campaign_row_says_why_nothing_is_dialable(monitor: MonitorPage) -> No
     assert monitor.why_idle(waiting) == f"next retry {local}"
     busy = CampaignRow(3, "C", 5, 0, 0, 0, 0, 0, 0, 0)
     assert monitor.why_idle(busy) == ""
+
+
+def test_a_callback_is_shared_from_the_monitor(
+    qtbot: QtBot, monitor: MonitorPage, logins: Logins, db: Engine
+) -> None:
+    login, _password = logins.add("operator")
+    with db.begin() as conn:
+        me = conn.execute(
+            text("SELECT id FROM dialdesk.people WHERE login = :l"), {"l": login}
+        ).scalar_one()
+        company = conn.execute(
+            text("INSERT INTO dialdesk.companies (name, name_key) VALUES ('Б', 'б') RETURNING id")
+        ).scalar_one()
+        callback = conn.execute(
+            text(
+                "INSERT INTO dialdesk.callbacks (company_id, due_at, assigned_to, created_by) "
+                "VALUES (:c, now() - interval '1 hour', :p, :p) RETURNING id"
+            ),
+            {"c": company, "p": me},
+        ).scalar_one()
+    with qtbot.waitSignal(monitor.refreshed, timeout=10000):
+        monitor.refresh()
+    assert monitor.callbacks.rowCount() == 1
+    assert monitor.callbacks.index(0, 3).data() == "Test operator"
+    monitor.ui.callbacks_table.selectRow(0)
+    with qtbot.waitSignal(monitor.refreshed, timeout=10000):
+        qtbot.mouseClick(monitor.ui.share_button, Qt.MouseButton.LeftButton)
+    assert monitor.callbacks.index(0, 3).data() == "anyone"
+    with db.connect() as conn:
+        assert (
+            conn.execute(
+                text("SELECT assigned_to FROM dialdesk.callbacks WHERE id = :c"), {"c": callback}
+            ).scalar()
+            is None
+        )

@@ -156,6 +156,27 @@ GROUP BY k.operator_id, k.campaign_id, o.code
 """
 
 
+@dataclass(frozen=True)
+class FloorCallback:
+    id: int
+    due_at: datetime
+    company: str
+    kind: str
+    assigned_to: int | None
+    assigned_name: str | None  # None: anyone's
+
+
+CALLBACKS = """
+SELECT cb.id, cb.due_at, c.name AS company, cb.kind, cb.assigned_to,
+       p.full_name AS assigned_name
+FROM dialdesk.callbacks cb
+JOIN dialdesk.companies c ON c.id = cb.company_id
+LEFT JOIN dialdesk.people p ON p.id = cb.assigned_to
+WHERE cb.state = 'pending' AND cb.due_at < :day + interval '1 day'
+ORDER BY cb.due_at, cb.id
+LIMIT 500
+"""
+
 ALERT_COLUMNS = ("alert_wait_minutes", "alert_pause_minutes", "alert_card_minutes")
 
 
@@ -164,6 +185,7 @@ class FloorNow:
     operators: list[OperatorRow]
     campaigns: list[CampaignRow]
     at: datetime
+    callbacks: list[FloorCallback] = field(default_factory=list)  # overdue and due today
 
 
 def load_floor(engine: Engine, now: datetime | None = None) -> FloorNow:
@@ -193,7 +215,10 @@ def load_floor(engine: Engine, now: datetime | None = None) -> FloorNow:
             CampaignRow(**dict(row), outcomes=by_campaign.get(row["campaign_id"], {}))
             for row in conn.execute(text(CAMPAIGNS), params).mappings()
         ]
-    return FloorNow(operators, campaigns, now)
+        callbacks = [
+            FloorCallback(**dict(row)) for row in conn.execute(text(CALLBACKS), params).mappings()
+        ]
+    return FloorNow(operators, campaigns, now, callbacks)
 
 
 def since_minutes(moment: datetime | None, now: datetime) -> str:

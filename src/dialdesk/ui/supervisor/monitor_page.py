@@ -6,18 +6,19 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtWidgets import QHeaderView, QInputDialog, QWidget
 
 from dialdesk.services.login import LoggedIn
 from dialdesk.services.monitor import (
     CENTRE_ZONE,
     CampaignRow,
+    FloorCallback,
     FloorNow,
     OperatorRow,
     load_floor,
     since_minutes,
 )
-from dialdesk.services.supervision import release_stuck_claim, set_plan
+from dialdesk.services.supervision import reassign_callback, release_stuck_claim, set_plan
 from dialdesk.ui.common.error_text import plain_error
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.notifications import NotificationThread
@@ -60,6 +61,8 @@ class MonitorPage(QWidget):
                 return ""
             return f"{row.calls}/{row.calls_target} · {row.contacts}/{row.contacts_target}"
 
+        kinds = {"call": self.tr("call"), "meeting": self.tr("meeting"),
+                 "send_offer": self.tr("send offer")}  # fmt: skip
         names = {
             "hot": self.tr("hot"),
             "warm": self.tr("warm"),
@@ -108,13 +111,27 @@ class MonitorPage(QWidget):
             ],
             self,
         )
+        self.callbacks = RowTableModel[FloorCallback](
+            [
+                Column(self.tr("Due"), lambda c: c.due_at.astimezone().strftime("%d.%m %H:%M")),
+                Column(self.tr("Company"), lambda c: c.company),
+                Column(self.tr("Kind"), lambda c: kinds.get(c.kind, c.kind)),
+                Column(self.tr("For"), lambda c: c.assigned_name or self.tr("anyone")),
+            ],
+            self,
+            background=lambda c: QColor(ALERT_COLOURS["on_card"]) if c.due_at < self.now else None,
+        )
         for table, model in ((self.ui.operators_table, self.operators),
-                             (self.ui.campaigns_table, self.campaigns)):  # fmt: skip
+                             (self.ui.campaigns_table, self.campaigns),
+                             (self.ui.callbacks_table, self.callbacks)):  # fmt: skip
             table.setModel(model)
             table.verticalHeader().hide()
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.ui.splitter.setStretchFactor(0, 3)
         self.ui.splitter.setStretchFactor(1, 1)
+        self.ui.splitter.setStretchFactor(2, 1)
+        self.ui.give_button.clicked.connect(self.give_selected_callback)
+        self.ui.share_button.clicked.connect(lambda: self.reassign_selected_callback(None))
         self.ui.refresh_button.clicked.connect(self.refresh)
         self.ui.release_button.clicked.connect(self.release_selected)
         self.ui.plan_button.clicked.connect(self.plan_selected)
@@ -184,6 +201,7 @@ class MonitorPage(QWidget):
         self.now = datetime.now(UTC)
         self.operators.update_rows(floor.operators)
         self.campaigns.update_rows(floor.campaigns)
+        self.callbacks.update_rows(floor.callbacks)
         self.refreshed.emit()
         if self._again:
             self._again = False
@@ -231,6 +249,41 @@ class MonitorPage(QWidget):
 
         self._actions.run(
             lambda: set_plan(engine, row.person_id, today, calls, contacts), done, self._failed
+        )
+
+    def selected_callback(self) -> FloorCallback | None:
+        rows = self.ui.callbacks_table.selectionModel().selectedRows()
+        return rows[0].data(ROW_ROLE) if rows else None
+
+    def give_selected_callback(self) -> None:
+        if self.selected_callback() is None:
+            self.message.emit(self.tr("Select a callback first."))
+            return
+        people = [(r.full_name, r.person_id) for r in self._operator_rows()]
+        name, chosen = QInputDialog.getItem(
+            self, self.tr("Give the callback to"), self.tr("Operator:"),
+            [n for n, _ in people], 0, False,
+        )  # fmt: skip
+        if chosen:
+            self.reassign_selected_callback(dict(people)[name])
+
+    def _operator_rows(self) -> list[OperatorRow]:
+        return [self.operators.row_at(r) for r in range(self.operators.rowCount())]
+
+    def reassign_selected_callback(self, person_id: int | None) -> None:
+        callback = self.selected_callback()
+        if callback is None:
+            self.message.emit(self.tr("Select a callback first."))
+            return
+        engine = self._session.engine
+
+        def done(_none: object) -> None:
+            said = self.tr("Callback for %1 handed over.")
+            self.message.emit(said.replace("%1", callback.company))
+            self.refresh()
+
+        self._actions.run(
+            lambda: reassign_callback(engine, callback.id, person_id), done, self._failed
         )
 
     def _failed(self, error: BaseException) -> None:
