@@ -1344,6 +1344,10 @@
         <translation>любой</translation>
     </message>
     <message>
+        <source>For whom</source>
+        <translation>Для кого</translation>
+    </message>
+    <message>
         <source>everything done</source>
         <translation>всё сделано</translation>
     </message>

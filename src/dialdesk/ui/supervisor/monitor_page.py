@@ -116,7 +116,7 @@ class MonitorPage(QWidget):
                 Column(self.tr("Due"), lambda c: c.due_at.astimezone().strftime("%d.%m %H:%M")),
                 Column(self.tr("Company"), lambda c: c.company),
                 Column(self.tr("Kind"), lambda c: kinds.get(c.kind, c.kind)),
-                Column(self.tr("For"), lambda c: c.assigned_name or self.tr("anyone")),
+                Column(self.tr("For whom"), lambda c: c.assigned_name or self.tr("anyone")),
             ],
             self,
             background=lambda c: QColor(ALERT_COLOURS["on_card"]) if c.due_at < self.now else None,
@@ -127,9 +127,8 @@ class MonitorPage(QWidget):
             table.setModel(model)
             table.verticalHeader().hide()
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.ui.splitter.setStretchFactor(0, 3)
-        self.ui.splitter.setStretchFactor(1, 1)
-        self.ui.splitter.setStretchFactor(2, 1)
+        for pane, share in enumerate((2, 1, 1)):
+            self.ui.splitter.setStretchFactor(pane, share)
         self.ui.give_button.clicked.connect(self.give_selected_callback)
         self.ui.share_button.clicked.connect(lambda: self.reassign_selected_callback(None))
         self.ui.refresh_button.clicked.connect(self.refresh)
