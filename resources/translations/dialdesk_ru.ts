@@ -655,6 +655,10 @@
         <translation>%1 строк под шапкой в строке %2.</translation>
     </message>
     <message>
+        <source>No column names were recognised: the first row is taken as the header. Choose what each column holds, or apply a template.</source>
+        <translation>Названия столбцов не распознаны: шапкой считается первая строка. Укажите, что в каком столбце, или примените шаблон.</translation>
+    </message>
+    <message>
         <source>(not imported)</source>
         <translation>(не загружать)</translation>
     </message>

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, text
 
+from dialdesk.services.import_templates import save_template
 from dialdesk.services.login import log_in
 from dialdesk.ui.marketing.import_page import CAMPAIGN, COLUMNS, FILE, RUN, ImportPage
 from tests.conftest import Logins
@@ -140,3 +141,28 @@ def test_a_do_not_call_list_is_loaded_from_the_import_section(
         assert conn.execute(text("SELECT e164 FROM dialdesk.do_not_call")).scalar() == (
             "+78432223344"
         )
+
+
+def test_unknown_headers_are_mapped_by_a_saved_template(
+    qtbot: QtBot, page: ImportPage, tmp_path: Path, db: Engine
+) -> None:
+    save_template(page._session.engine, "Справочник", ["Фирма", "Номер для связи", "Где"],
+                  {0: "name", 1: "phones", 2: "city"})  # fmt: skip
+    path = tmp_path / "odd.csv"
+    path.write_text(
+        "Выгрузка от 01.11\nФирма;Номер для связи;Где\nООО Ромашка;+7 383 353-03-67;Новосибирск\n",
+        encoding="cp1251",
+    )
+    _choose(qtbot, page, path)
+    assert page.mapping() == {} and "No column names were recognised" in page.ui.error_label.text()
+    page.forward()
+    assert page.step() == COLUMNS
+    qtbot.waitUntil(lambda: page.ui.template_combo.count() == 1, timeout=10000)
+    with qtbot.waitSignal(page.previewed, timeout=10000):
+        page.apply_template()
+    assert page.mapping() == {0: "name", 1: "phones", 2: "city"}
+    page.forward()
+    page.ui.campaign_combo.setCurrentText("Справочник")
+    with qtbot.waitSignal(page.imported, timeout=20000) as done:
+        page.start()
+    assert (done.args[0].companies_created, done.args[0].rows_rejected) == (1, 0)

@@ -264,11 +264,22 @@ class ImportPage(QWidget):
             .replace("%1", str(preview.data_rows))
             .replace("%2", str(preview.header_row_number))
         )
+        self._explain_header()
         self.previewed.emit()
+
+    def _explain_header(self) -> None:
+        if self.preview is not None and not self.preview.header_recognised:
+            self.ui.error_label.setText(
+                self.tr(
+                    "No column names were recognised: the first row is taken as the header. "
+                    "Choose what each column holds, or apply a template."
+                )
+            )
 
     # -- step 2: the columns ---------------------------------------------------------------
     def _show_columns(self) -> None:
         self._go(COLUMNS)
+        self._explain_header()
         engine = self._session.engine
         self._side.run(lambda: template_names(engine), self._show_templates, self._failed)
 
@@ -384,6 +395,7 @@ class ImportPage(QWidget):
             encoding=self.preview.encoding,
             delimiter=self.preview.delimiter,
             dry_run=self.ui.dry_run_check.isChecked(),
+            header_row=self.preview.header_row_number - 1,
             translate=lambda template: QCoreApplication.translate("Messages", template),
         )
         engine, me, path = self._session.engine, self._session.identity.person_id, self.path()
