@@ -250,6 +250,100 @@
     </message>
 </context>
 <context>
+    <name>AuditForm</name>
+    <message>
+        <source>Audit log</source>
+        <translation>Журнал изменений</translation>
+    </message>
+    <message>
+        <source>&amp;Table:</source>
+        <translation>&amp;Таблица:</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Логин:</translation>
+    </message>
+    <message>
+        <source>anyone</source>
+        <translation>кто угодно</translation>
+    </message>
+    <message>
+        <source>F&amp;rom:</source>
+        <translation>С &amp;даты:</translation>
+    </message>
+    <message>
+        <source>dd.MM.yyyy</source>
+        <translation>dd.MM.yyyy</translation>
+    </message>
+    <message>
+        <source>&amp;Until:</source>
+        <translation>&amp;По дату:</translation>
+    </message>
+    <message>
+        <source>&amp;Contains:</source>
+        <translation>Сод&amp;ержит:</translation>
+    </message>
+    <message>
+        <source>a value, a name, a number</source>
+        <translation>значение, имя, номер</translation>
+    </message>
+    <message>
+        <source>&amp;Show (Enter)</source>
+        <translation>По&amp;казать (Enter)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <source>added</source>
+        <translation>добавлено</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>изменено</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>удалено</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Логин</translation>
+    </message>
+    <message>
+        <source>Table</source>
+        <translation>Таблица</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Строка</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Действие</translation>
+    </message>
+    <message>
+        <source>What changed</source>
+        <translation>Что изменилось</translation>
+    </message>
+    <message>
+        <source>all tables</source>
+        <translation>все таблицы</translation>
+    </message>
+    <message>
+        <source>%1 changes shown</source>
+        <translation>Показано изменений: %1</translation>
+    </message>
+    <message>
+        <source> (the newest %1; narrow the filter to see older ones)</source>
+        <translation> (последние %1; сузьте отбор, чтобы увидеть более ранние)</translation>
+    </message>
+</context>
+<context>
     <name>ContactForm</name>
     <message>
         <source>Contact person</source>
@@ -849,6 +943,10 @@
     <message>
         <source>&amp;People</source>
         <translation>&amp;Сотрудники</translation>
+    </message>
+    <message>
+        <source>&amp;Audit log</source>
+        <translation>&amp;Журнал изменений</translation>
     </message>
     <message>
         <source>&amp;File</source>

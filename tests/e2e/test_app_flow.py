@@ -51,7 +51,13 @@ def test_log_in_out_and_in_as_someone_else(
     assert controller.login_dialog.ui.login_edit.text() == by_role["operator"].login
     _log_in(qtbot, controller, by_role["admin"].login, by_role["admin"].password)
     assert controller.window is not None
-    assert controller.window.section_titles() == ["Monitor", "Overview", "Import", "People"]
+    assert controller.window.section_titles() == [
+        "Monitor",
+        "Overview",
+        "Import",
+        "People",
+        "Audit log",
+    ]
     assert controller.quits == []  # type: ignore[attr-defined]
 
     controller.window.close()

@@ -65,7 +65,7 @@ def test_marketers_get_the_import_section(qtbot: QtBot, session_as) -> None:
 
 def test_admin_adds_and_disables_a_person(qtbot: QtBot, session_as, db: Engine) -> None:
     window = _window(qtbot, session_as("admin"))
-    assert window.section_titles() == ["Monitor", "Overview", "Import", "People"]
+    assert window.section_titles() == ["Monitor", "Overview", "Import", "People", "Audit log"]
     page = window.people
     assert page is not None
     with qtbot.waitSignal(page.loaded, timeout=10000):

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 from dialdesk import __version__
 from dialdesk.services.login import LoggedIn
 from dialdesk.settings import data_dir
+from dialdesk.ui.admin.audit_page import AuditPage
 from dialdesk.ui.admin.people_page import PeoplePage
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.overview_page import OverviewPage
@@ -82,10 +83,14 @@ class MainWindow(QMainWindow):
             self.imports.message.connect(self.show_message)
             self.ui.sections_tabs.addTab(self.imports, self.tr("&Import"))
         self.people: PeoplePage | None = None
+        self.audit: AuditPage | None = None
         if identity.role == "admin":
             self.people = PeoplePage(session, self)
             self.people.message.connect(self.show_message)
             self.ui.sections_tabs.addTab(self.people, self.tr("&People"))
+            self.audit = AuditPage(session, self)
+            self.audit.message.connect(self.show_message)
+            self.ui.sections_tabs.addTab(self.audit, self.tr("&Audit log"))
         self._build_menu()
         self.resize(1000, 640)
 
@@ -132,6 +137,8 @@ class MainWindow(QMainWindow):
             self.people.refresh()
         if self.imports is not None:
             self.imports.refresh()
+        if self.audit is not None:
+            self.audit.refresh()
         if self.monitor is not None:
             self.monitor.refresh()
 

@@ -1,0 +1,103 @@
+"""The audit log for administrators: filter by table, login, dates and any text."""
+
+from datetime import UTC, date, datetime, time, timedelta
+
+from PySide6.QtCore import QDate, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHeaderView, QWidget
+
+from dialdesk.services.audit import AuditFilter, AuditLine, audit_tables, read_audit
+from dialdesk.services.login import LoggedIn
+from dialdesk.ui.common.error_text import plain_error
+from dialdesk.ui.common.forms import load_form
+from dialdesk.ui.common.row_model import Column, RowTableModel
+from dialdesk.ui.common.worker import Background
+
+LIMIT = 500
+
+
+class AuditPage(QWidget):
+    loaded = Signal()
+    message = Signal(str)
+
+    def __init__(self, session: LoggedIn, parent=None) -> None:
+        super().__init__(parent)
+        self.ui = load_form("audit_page", self)
+        self._session = session
+        self._background = Background(self)
+        actions = {"INSERT": self.tr("added"), "UPDATE": self.tr("changed"),
+                   "DELETE": self.tr("deleted")}  # fmt: skip
+        self.model = RowTableModel[AuditLine](
+            [
+                Column(self.tr("When"), lambda a: a.at.astimezone().strftime("%d.%m.%Y %H:%M:%S")),
+                Column(self.tr("Login"), lambda a: a.login),
+                Column(self.tr("Table"), lambda a: a.table),
+                Column(self.tr("Row"), lambda a: a.row_id or "", numeric=True),
+                Column(self.tr("Action"), lambda a: actions.get(a.action, a.action)),
+                Column(self.tr("What changed"), lambda a: a.summary()),
+            ],
+            self,
+        )
+        table = self.ui.audit_table
+        table.setModel(self.model)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.horizontalHeader().setStretchLastSection(True)
+        today = QDate.currentDate()
+        self.ui.from_edit.setDate(today.addDays(-7))
+        self.ui.to_edit.setDate(today)
+        self.ui.table_combo.addItem(self.tr("all tables"), None)
+        self.ui.show_button.clicked.connect(self.refresh)
+        for edit in (self.ui.login_edit, self.ui.contains_edit):
+            edit.returnPressed.connect(self.refresh)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
+
+    def current_filter(self) -> AuditFilter:
+        def moment(day: QDate) -> datetime:
+            local = datetime.combine(date(day.year(), day.month(), day.day()), time()).astimezone()
+            return local.astimezone(UTC)
+
+        return AuditFilter(
+            table=self.ui.table_combo.currentData(),
+            login=self.ui.login_edit.text().strip() or None,
+            since=moment(self.ui.from_edit.date()),
+            until=moment(self.ui.to_edit.date()) + timedelta(days=1),
+            contains=self.ui.contains_edit.text().strip() or None,
+            limit=LIMIT,
+        )
+
+    def refresh(self) -> None:
+        if self._background.busy:
+            return
+        engine, where = self._session.engine, self.current_filter()
+
+        def work() -> tuple[list[str], list[AuditLine]]:
+            return audit_tables(engine), read_audit(engine, where)
+
+        self._background.run(work, self._show, self._failed)
+
+    def _show(self, result: tuple[list[str], list[AuditLine]]) -> None:
+        tables, lines = result
+        combo = self.ui.table_combo
+        chosen = combo.currentData()
+        combo.blockSignals(True)
+        while combo.count() > 1:
+            combo.removeItem(1)
+        for name in tables:
+            combo.addItem(name, name)
+        combo.setCurrentIndex(max(0, combo.findData(chosen)))
+        combo.blockSignals(False)
+        self.model.set_rows(lines)
+        shown = self.tr("%1 changes shown").replace("%1", str(len(lines)))
+        if len(lines) == LIMIT:
+            shown += self.tr(" (the newest %1; narrow the filter to see older ones)").replace(
+                "%1", str(LIMIT)
+            )
+        self.ui.count_label.setText(shown)
+        self.loaded.emit()
+
+    def _failed(self, error: BaseException) -> None:
+        text = plain_error(error)
+        if text is None:
+            raise error
+        self.message.emit(text)
