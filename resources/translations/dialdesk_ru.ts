@@ -1594,6 +1594,14 @@
         <source>&amp;Enable login</source>
         <translation>&amp;Включить логин</translation>
     </message>
+    <message>
+        <source>Change &amp;role…</source>
+        <translation>Сменить &amp;роль…</translation>
+    </message>
+    <message>
+        <source>Reset pass&amp;word…</source>
+        <translation>Сбросить &amp;пароль…</translation>
+    </message>
 </context>
 <context>
     <name>PeoplePage</name>
@@ -1640,6 +1648,42 @@
     <message>
         <source>%1 can no longer log in; their history is kept.</source>
         <translation>%1 больше не может входить в систему; история сохранена.</translation>
+    </message>
+    <message>
+        <source>Change the role</source>
+        <translation>Смена роли</translation>
+    </message>
+    <message>
+        <source>New role for %1:</source>
+        <translation>Новая роль для %1:</translation>
+    </message>
+    <message>
+        <source>You cannot change your own role.</source>
+        <translation>Свою роль менять нельзя.</translation>
+    </message>
+    <message>
+        <source>%1 is now: %2.</source>
+        <translation>%1 теперь: %2.</translation>
+    </message>
+    <message>
+        <source>New password for %1 (at least 8 characters):</source>
+        <translation>Новый пароль для %1 (не короче 8 символов):</translation>
+    </message>
+    <message>
+        <source>Reset the password</source>
+        <translation>Сброс пароля</translation>
+    </message>
+    <message>
+        <source>Repeat it:</source>
+        <translation>Повторите его:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ; nothing was changed.</source>
+        <translation>Пароли не совпадают; ничего не изменено.</translation>
+    </message>
+    <message>
+        <source>The password of %1 is reset.</source>
+        <translation>Пароль %1 сброшен.</translation>
     </message>
 </context>
 <context>

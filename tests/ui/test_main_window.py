@@ -102,6 +102,24 @@ def test_admin_adds_and_disables_a_person(qtbot: QtBot, session_as, db: Engine) 
     assert can_login is False
     assert "t_new_operator can no longer log in" in page.ui.status_label.text()
 
+    table.selectRow(row)
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        page.change_role("supervisor")
+    with db.connect() as conn:
+        groups = conn.execute(
+            text(
+                "SELECT g.rolname FROM pg_auth_members m JOIN pg_roles g ON g.oid = m.roleid "
+                "JOIN pg_roles u ON u.oid = m.member WHERE u.rolname = 't_new_operator'"
+            )
+        ).scalars()
+        assert list(groups) == ["dialdesk_supervisor"]
+    row = next(r for r in range(proxy.rowCount()) if proxy.index(r, 0).data() == "t_new_operator")
+    table.selectRow(row)
+    page.reset_password("short")
+    qtbot.waitUntil(lambda: "at least 8" in page.ui.status_label.text(), timeout=10000)
+    page.reset_password("a-new-long-password")
+    qtbot.waitUntil(lambda: "is reset" in page.ui.status_label.text(), timeout=10000)
+
 
 def test_add_person_dialog_shows_the_database_refusal(qtbot: QtBot, session_as) -> None:
     dialog = AddPersonDialog(session_as("admin"))

@@ -104,6 +104,14 @@ def set_active(engine: Engine, login: str, active: bool) -> None:
         )
 
 
+def set_role(engine: Engine, login: str, role: str) -> None:
+    """Move a person to another group role (admins only; the database checks)."""
+    with _plain_errors(engine) as conn:
+        conn.execute(
+            text("SELECT dialdesk.set_person_role(:login, :role)"), {"login": login, "role": role}
+        )
+
+
 def set_password(engine: Engine, login: str, password: str) -> None:
     if len(password) < 8:
         raise UserError("The password must be at least 8 characters long.")

@@ -2,8 +2,9 @@
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtWidgets import QHeaderView, QInputDialog, QLineEdit, QWidget
 
+from dialdesk.models.people import ROLES
 from dialdesk.services import people
 from dialdesk.services.login import LoggedIn
 from dialdesk.ui.admin.add_person_dialog import AddPersonDialog
@@ -44,6 +45,8 @@ class PeoplePage(QWidget):
         self.ui.add_button.clicked.connect(self.add_person)
         self.ui.disable_button.clicked.connect(lambda: self._set_active(False))
         self.ui.enable_button.clicked.connect(lambda: self._set_active(True))
+        self.ui.role_button.clicked.connect(self.ask_role)
+        self.ui.password_button.clicked.connect(self.ask_password)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
         QShortcut(QKeySequence("Ins"), self, self.add_person)
 
@@ -87,6 +90,80 @@ class PeoplePage(QWidget):
 
         self._background.run(
             lambda: people.set_active(engine, person.login, active), done, self._failed
+        )
+
+    def ask_role(self) -> None:
+        person = self.selected()
+        if person is None:
+            self._say(self.tr("Select a person first."))
+            return
+        labels = [role_label(role) for role in ROLES]
+        label, chosen = QInputDialog.getItem(
+            self,
+            self.tr("Change the role"),
+            self.tr("New role for %1:").replace("%1", person.login),
+            labels,
+            ROLES.index(person.role) if person.role in ROLES else 0,
+            False,
+        )
+        if chosen:
+            self.change_role(ROLES[labels.index(label)])
+
+    def change_role(self, role: str) -> None:
+        person = self.selected()
+        if person is None:
+            self._say(self.tr("Select a person first."))
+            return
+        if person.login == self._session.identity.login:
+            self._say(self.tr("You cannot change your own role."))
+            return
+        engine = self._session.engine
+
+        def done(_none: object) -> None:
+            self._say(
+                self.tr("%1 is now: %2.")
+                .replace("%1", person.login)
+                .replace("%2", role_label(role))
+            )
+            self.refresh()
+
+        self._background.run(
+            lambda: people.set_role(engine, person.login, role), done, self._failed
+        )
+
+    def ask_password(self) -> None:
+        person = self.selected()
+        if person is None:
+            self._say(self.tr("Select a person first."))
+            return
+        prompt = self.tr("New password for %1 (at least 8 characters):").replace("%1", person.login)
+        first, ok = QInputDialog.getText(
+            self, self.tr("Reset the password"), prompt, QLineEdit.EchoMode.Password
+        )
+        if not ok:
+            return
+        again, ok = QInputDialog.getText(
+            self, self.tr("Reset the password"), self.tr("Repeat it:"), QLineEdit.EchoMode.Password
+        )
+        if not ok:
+            return
+        if first != again:
+            self._say(self.tr("The two passwords differ; nothing was changed."))
+            return
+        self.reset_password(first)
+
+    def reset_password(self, password: str) -> None:
+        person = self.selected()
+        if person is None:
+            self._say(self.tr("Select a person first."))
+            return
+        engine = self._session.engine
+
+        def done(_none: object) -> None:
+            self._say(self.tr("The password of %1 is reset.").replace("%1", person.login))
+
+        self._background.run(
+            lambda: people.set_password(engine, person.login, password), done, self._failed
         )
 
     def _show(self, rows: list[people.PersonRow]) -> None:
