@@ -58,11 +58,11 @@ def test_operator_rows_show_state_work_and_plan(floor: Floor) -> None:
     assert (other.state, other.pause_en, other.calls, other.contacts) == ("paused", "Lunch", 1, 1)
     assert me.alert(now) is None
     assert me.alert(now + timedelta(minutes=11)) == "on_card"  # the campaign's 10 minutes
-    assert other.alert(now + timedelta(minutes=19)) is None
-    assert other.alert(now + timedelta(minutes=21)) == "paused"
+    assert other.alert(now + timedelta(minutes=14)) is None
+    assert other.alert(now + timedelta(minutes=16)) == "paused"  # 15 minutes by default
     with floor.db.begin() as conn:  # a campaign may be stricter
         conn.execute(
-            text("UPDATE dialdesk.campaigns SET alert_card_minutes = 2 WHERE id = :k"),
+            text("UPDATE dialdesk.campaigns SET alert_card_seconds = 120 WHERE id = :k"),
             {"k": floor.campaign},
         )
     strict = {r.person_id: r for r in load_floor(floor.db, now).operators}[floor.me]

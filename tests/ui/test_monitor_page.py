@@ -51,7 +51,7 @@ def test_a_pause_appears_without_pressing_anything(
     assert monitor.operators.index(rows[me], 1).data() == "paused: Lunch"
     colour = Qt.ItemDataRole.BackgroundRole
     assert monitor.operators.index(rows[me], 0).data(colour) is None  # a fresh pause
-    monitor.now = datetime.now(UTC) + timedelta(minutes=25)  # past the 20 minutes allowed
+    monitor.now = datetime.now(UTC) + timedelta(minutes=25)  # past the 15 minutes allowed
     assert monitor.operators.index(rows[me], 0).data(colour) is not None
     operator.dispose()
 

@@ -12,8 +12,9 @@ from dialdesk.services.errors import plain_database_errors
 # The working day the counts start from: midnight in the call centre's own zone.
 CENTRE_ZONE = ZoneInfo("Europe/Moscow")
 
-# Thresholds when no campaign says otherwise (minutes): waiting, paused, on one card.
-DEFAULT_ALERTS = (5, 20, 10)
+# Thresholds when no campaign says otherwise (minutes): waiting, paused, on one card
+# (the defaults of the campaigns table).
+DEFAULT_ALERTS = (5.0, 15.0, 10.0)
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class OperatorRow:
     calls_target: int | None
     contacts_target: int | None
     first_seen: datetime | None  # first state change today: the start of the shift
-    alerts: tuple[int, int, int] = DEFAULT_ALERTS  # of the campaign they work now
+    alerts: tuple[float, float, float] = DEFAULT_ALERTS  # minutes, of the campaign worked now
     outcomes: dict[str, int] = field(default_factory=dict)
 
     def minutes_in_state(self, now: datetime) -> float:
@@ -100,8 +101,9 @@ SELECT p.id AS person_id, p.full_name, coalesce(ls.state, 'offline') AS state,
        ls.started_at AS since, pc.label_ru AS pause_ru, pc.label_en AS pause_en,
        co.name AS company, coalesce(t.calls, 0) AS calls, coalesce(t.contacts, 0) AS contacts,
        coalesce(od.n, 0) AS overdue_callbacks, pl.calls_target, pl.contacts_target,
-       fs.first_seen, camp.alert_wait_minutes, camp.alert_pause_minutes,
-       camp.alert_card_minutes
+       fs.first_seen, camp.alert_waiting_seconds / 60.0 AS alert_waiting,
+       camp.alert_paused_seconds / 60.0 AS alert_paused,
+       camp.alert_card_seconds / 60.0 AS alert_card
 FROM dialdesk.people p
 LEFT JOIN last_state ls ON ls.person_id = p.id
 LEFT JOIN first_state fs ON fs.person_id = p.id
@@ -177,7 +179,7 @@ ORDER BY cb.due_at, cb.id
 LIMIT 500
 """
 
-ALERT_COLUMNS = ("alert_wait_minutes", "alert_pause_minutes", "alert_card_minutes")
+ALERT_COLUMNS = ("alert_waiting", "alert_paused", "alert_card")
 
 
 @dataclass(frozen=True)
@@ -205,7 +207,11 @@ def load_floor(engine: Engine, now: datetime | None = None) -> FloorNow:
         for row in conn.execute(text(OPERATORS), params).mappings():
             values = dict(row)
             limits = [values.pop(name) for name in ALERT_COLUMNS]
-            alerts = (limits[0], limits[1], limits[2]) if limits[0] is not None else DEFAULT_ALERTS
+            alerts = (
+                (float(limits[0]), float(limits[1]), float(limits[2]))
+                if limits[0] is not None
+                else DEFAULT_ALERTS
+            )
             operators.append(
                 OperatorRow(
                     **values, alerts=alerts, outcomes=by_operator.get(values["person_id"], {})
