@@ -68,10 +68,10 @@ def test_no_contact_retries_after_the_delay_up_to_the_limit(floor: Floor) -> Non
         row = floor.entry(entry)
         assert (saved.entry_state, row["attempts"], row["claimed_by"]) == ("retry", attempt, None)
         assert row["next_attempt_at"] > datetime.now(UTC) + timedelta(minutes=55)
-        with floor.db.begin() as conn:  # the retry time comes
+        with floor.db.begin() as conn:  # the retry time comes (in the test's own clock)
             conn.execute(
-                text("UPDATE dialdesk.campaign_entries SET next_attempt_at = now() WHERE id = :e"),
-                {"e": entry},
+                text("UPDATE dialdesk.campaign_entries SET next_attempt_at = :t WHERE id = :e"),
+                {"t": MONDAY_10_MSK - timedelta(minutes=1), "e": entry},
             )
         assert claim_next_entry(floor.my_engine, floor.me, now=MONDAY_10_MSK) is not None
     third = record_outcome(floor.my_engine, floor.me, _outcome(entry, "no_contact"))
