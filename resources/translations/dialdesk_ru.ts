@@ -344,6 +344,124 @@
     </message>
 </context>
 <context>
+    <name>CampaignsForm</name>
+    <message>
+        <source>Campaigns</source>
+        <translation>Кампании</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Название:</translation>
+    </message>
+    <message>
+        <source>what the operators offer</source>
+        <translation>что предлагают операторы</translation>
+    </message>
+    <message>
+        <source>Pro&amp;duct:</source>
+        <translation>П&amp;родукт:</translation>
+    </message>
+    <message>
+        <source>Calling hou&amp;rs (the company&apos;s local time):</source>
+        <translation>Часы &amp;звонков (местное время компании):</translation>
+    </message>
+    <message>
+        <source>HH:mm</source>
+        <translation>HH:mm</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>&amp;working days only (Russian calendar)</source>
+        <translation>только рабочие &amp;дни (календарь РФ)</translation>
+    </message>
+    <message>
+        <source>Retr&amp;y after no contact:</source>
+        <translation>&amp;Повтор после «нет контакта» через:</translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation>не больше</translation>
+    </message>
+    <message>
+        <source>A personal callback becomes anyon&amp;e&apos;s after:</source>
+        <translation>Личный перезвон становится общим &amp;через:</translation>
+    </message>
+    <message>
+        <source>Monitor colours a row after (min): waiting / paused / on a card</source>
+        <translation>Мониторинг подсвечивает строку через (мин): ожидание / перерыв / на карточке</translation>
+    </message>
+    <message>
+        <source>Scrip&amp;t ({company}, {person} and {operator} are filled in):</source>
+        <translation>Скрип&amp;т ({company}, {person} и {operator} подставляются):</translation>
+    </message>
+    <message>
+        <source>New campai&amp;gn (Ins)</source>
+        <translation>Нова&amp;я кампания (Ins)</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Сохранить (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> мин</translation>
+    </message>
+    <message>
+        <source>attempts</source>
+        <translation>попыток</translation>
+    </message>
+    <message>
+        <source>A claim &amp;lasts:</source>
+        <translation>Захват длится:</translation>
+    </message>
+    <message>
+        <source>Acti&amp;ve: operators get its companies</source>
+        <translation>&amp;Активна: операторы получают её компании</translation>
+    </message>
+    <message>
+        <source>What the operator sees:</source>
+        <translation>Что увидит оператор:</translation>
+    </message>
+</context>
+<context>
+    <name>CampaignsPage</name>
+    <message>
+        <source>active</source>
+        <translation>активна</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>остановлена</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Кампания</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>Компаний</translation>
+    </message>
+    <message>
+        <source>LLC Romashka</source>
+        <translation>ООО «Ромашка»</translation>
+    </message>
+    <message>
+        <source>Ivan Petrov</source>
+        <translation>Иван Петров</translation>
+    </message>
+    <message>
+        <source>Campaign “%1” saved.</source>
+        <translation>Кампания «%1» сохранена.</translation>
+    </message>
+</context>
+<context>
     <name>ContactForm</name>
     <message>
         <source>Contact person</source>
@@ -941,6 +1059,10 @@
         <translation>&amp;Импорт</translation>
     </message>
     <message>
+        <source>&amp;Campaigns</source>
+        <translation>&amp;Кампании</translation>
+    </message>
+    <message>
         <source>&amp;People</source>
         <translation>&amp;Сотрудники</translation>
     </message>
@@ -1090,6 +1212,30 @@
     <message>
         <source>The file {path} cannot be read as {encoding}: choose another encoding.</source>
         <translation>Файл {path} не читается в кодировке {encoding}: выберите другую кодировку.</translation>
+    </message>
+    <message>
+        <source>The campaign needs a name.</source>
+        <translation>У кампании должно быть название.</translation>
+    </message>
+    <message>
+        <source>Calling hours must start before they end.</source>
+        <translation>Часы звонков должны начинаться раньше, чем заканчиваются.</translation>
+    </message>
+    <message>
+        <source>The script names unknown merge fields: {fields}. Use {{company}}, {{person}} or {{operator}}.</source>
+        <translation>В скрипте неизвестные поля подстановки: {fields}. Используйте {{company}}, {{person}} или {{operator}}.</translation>
+    </message>
+    <message>
+        <source>There is no campaign number {id}.</source>
+        <translation>Кампании номер {id} нет.</translation>
+    </message>
+    <message>
+        <source>The setting {field} must be between {low} and {high}.</source>
+        <translation>Настройка {field} должна быть от {low} до {high}.</translation>
+    </message>
+    <message>
+        <source>A campaign named &apos;{name}&apos; already exists.</source>
+        <translation>Кампания «{name}» уже есть.</translation>
     </message>
     <message>
         <source>Someone else changed this company while you were editing it. Your changes were not saved; compare and save again.</source>

@@ -59,13 +59,20 @@ def test_supervisors_get_the_monitor(qtbot: QtBot, session_as) -> None:
 
 def test_marketers_get_the_import_section(qtbot: QtBot, session_as) -> None:
     window = _window(qtbot, session_as("marketer"))
-    assert window.section_titles() == ["Overview", "Import"]
+    assert window.section_titles() == ["Overview", "Import", "Campaigns"]
     assert window.imports is not None and window.people is None
 
 
 def test_admin_adds_and_disables_a_person(qtbot: QtBot, session_as, db: Engine) -> None:
     window = _window(qtbot, session_as("admin"))
-    assert window.section_titles() == ["Monitor", "Overview", "Import", "People", "Audit log"]
+    assert window.section_titles() == [
+        "Monitor",
+        "Overview",
+        "Import",
+        "Campaigns",
+        "People",
+        "Audit log",
+    ]
     page = window.people
     assert page is not None
     with qtbot.waitSignal(page.loaded, timeout=10000):

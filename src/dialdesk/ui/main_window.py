@@ -10,6 +10,7 @@ from dialdesk import __version__
 from dialdesk.services.login import LoggedIn
 from dialdesk.settings import data_dir
 from dialdesk.ui.admin.audit_page import AuditPage
+from dialdesk.ui.admin.campaigns_page import CampaignsPage
 from dialdesk.ui.admin.people_page import PeoplePage
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.overview_page import OverviewPage
@@ -77,11 +78,17 @@ class MainWindow(QMainWindow):
         self.overview = OverviewPage(session, language, self)
         self.overview.message.connect(self.show_message)
         self.ui.sections_tabs.addTab(self.overview, self.tr("&Overview"))
+        self.campaigns: CampaignsPage | None = None
+        if identity.role in ("marketer", "admin"):
+            self.campaigns = CampaignsPage(session, self)
+            self.campaigns.message.connect(self.show_message)
         self.imports: ImportPage | None = None
         if identity.role in ("marketer", "admin"):
             self.imports = ImportPage(session, self)
             self.imports.message.connect(self.show_message)
             self.ui.sections_tabs.addTab(self.imports, self.tr("&Import"))
+        if self.campaigns is not None:
+            self.ui.sections_tabs.addTab(self.campaigns, self.tr("&Campaigns"))
         self.people: PeoplePage | None = None
         self.audit: AuditPage | None = None
         if identity.role == "admin":
@@ -139,6 +146,8 @@ class MainWindow(QMainWindow):
             self.imports.refresh()
         if self.audit is not None:
             self.audit.refresh()
+        if self.campaigns is not None:
+            self.campaigns.refresh()
         if self.monitor is not None:
             self.monitor.refresh()
 

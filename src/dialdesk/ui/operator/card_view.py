@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from dialdesk.services.callbacks import CallbackLine
 from dialdesk.services.card import Card, ContactLine, HistoryLine, PhoneLine
+from dialdesk.services.scripts import fill_merge_fields
 from dialdesk.ui.common.row_model import Column, RowTableModel
 
 
@@ -104,11 +105,7 @@ def callbacks_model(parent: QWidget) -> RowTableModel[CallbackLine]:
 def fill_script(card: Card, operator: str) -> str:
     """The campaign's script with its merge fields filled in."""
     person = card.contacts[0].full_name if card.contacts else tr("colleague")
-    values = {"company": card.company.get("name") or "", "person": person, "operator": operator}
-    text = card.script
-    for key, value in values.items():
-        text = text.replace("{" + key + "}", value)
-    return text
+    return fill_merge_fields(card.script, card.company.get("name") or "", person, operator)
 
 
 def question_widget(kind: str, choices: list[str] | None, parent: QWidget) -> QWidget:

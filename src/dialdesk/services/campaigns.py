@@ -1,0 +1,127 @@
+"""Campaign settings for administrators and marketers: product, script, calling hours and
+days, retry policy, grace period, monitor thresholds, active or not."""
+
+from dataclasses import asdict, dataclass
+from datetime import time
+
+from sqlalchemy import Engine, text
+
+from dialdesk.services.errors import UserError, plain_database_errors
+from dialdesk.services.scripts import unknown_fields
+
+
+@dataclass(frozen=True)
+class CampaignSettings:
+    name: str
+    product: str = ""
+    script: str = ""
+    calling_hours_start: time = time(9)
+    calling_hours_end: time = time(18)
+    working_days_only: bool = True
+    retry_delay_minutes: int = 120
+    max_attempts: int = 5
+    callback_grace_minutes: int = 30
+    lease_minutes: int = 15
+    alert_waiting_seconds: int = 300
+    alert_paused_seconds: int = 900
+    alert_card_seconds: int = 600
+    is_active: bool = True
+
+
+@dataclass(frozen=True)
+class CampaignLine:
+    id: int
+    settings: CampaignSettings
+    entries: int
+
+
+COLUMNS = tuple(CampaignSettings.__dataclass_fields__)
+# field -> (smallest, largest) allowed
+LIMITS = {
+    "retry_delay_minutes": (1, 60 * 24 * 365),
+    "max_attempts": (1, 1000),
+    "callback_grace_minutes": (0, 60 * 24 * 7),
+    "lease_minutes": (1, 24 * 60),
+    "alert_waiting_seconds": (10, 24 * 3600),
+    "alert_paused_seconds": (10, 24 * 3600),
+    "alert_card_seconds": (10, 24 * 3600),
+}
+
+
+def check(settings: CampaignSettings) -> None:
+    """Plain refusals naming the setting at fault."""
+    if not settings.name.strip():
+        raise UserError("The campaign needs a name.")
+    if settings.calling_hours_start >= settings.calling_hours_end:
+        raise UserError("Calling hours must start before they end.")
+    for field, (low, high) in LIMITS.items():
+        value = getattr(settings, field)
+        if not low <= value <= high:
+            raise UserError(
+                "The setting {field} must be between {low} and {high}.",
+                field=field,
+                low=low,
+                high=high,
+            )
+    typos = unknown_fields(settings.script)
+    if typos:
+        raise UserError(
+            "The script names unknown merge fields: {fields}. Use {{company}}, {{person}} "
+            "or {{operator}}.",
+            fields=", ".join("{" + t + "}" for t in typos),
+        )
+
+
+def list_campaigns(engine: Engine) -> list[CampaignLine]:
+    with plain_database_errors(), engine.connect() as conn:
+        rows = conn.execute(
+            text(
+                f"SELECT c.id, {', '.join('c.' + c for c in COLUMNS)}, "
+                "(SELECT count(*) FROM dialdesk.campaign_entries e WHERE e.campaign_id = c.id) "
+                "FROM dialdesk.campaigns c ORDER BY c.is_active DESC, c.name"
+            )
+        ).all()
+    lines = []
+    for row in rows:
+        values = dict(zip(COLUMNS, row[1:-1], strict=True))
+        values["product"] = values["product"] or ""
+        values["script"] = values["script"] or ""
+        lines.append(CampaignLine(row[0], CampaignSettings(**values), row[-1]))
+    return lines
+
+
+def save_campaign(engine: Engine, campaign_id: int | None, settings: CampaignSettings) -> int:
+    """Create (``campaign_id`` None) or change a campaign; returns its id."""
+    check(settings)
+    values = asdict(settings)
+    values["name"] = settings.name.strip()
+    with plain_database_errors(), engine.begin() as conn:
+        clash = conn.execute(
+            text(
+                "SELECT 1 FROM dialdesk.campaigns WHERE lower(name) = lower(:name) "
+                "AND id IS DISTINCT FROM :id"
+            ),
+            {"name": values["name"], "id": campaign_id},
+        ).first()
+        if clash:
+            raise UserError("A campaign named '{name}' already exists.", name=values["name"])
+        if campaign_id is None:
+            return int(
+                conn.execute(
+                    text(
+                        f"INSERT INTO dialdesk.campaigns ({', '.join(COLUMNS)}) "
+                        f"VALUES ({', '.join(':' + c for c in COLUMNS)}) RETURNING id"
+                    ),
+                    values,
+                ).scalar_one()
+            )
+        changed = conn.execute(
+            text(
+                f"UPDATE dialdesk.campaigns SET {', '.join(f'{c} = :{c}' for c in COLUMNS)} "
+                "WHERE id = :id"
+            ),
+            {**values, "id": campaign_id},
+        ).rowcount
+    if not changed:
+        raise UserError("There is no campaign number {id}.", id=campaign_id)
+    return campaign_id

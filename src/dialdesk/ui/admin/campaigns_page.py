@@ -1,0 +1,160 @@
+"""Campaign settings (administrators and marketers): the list on the left, the chosen
+campaign's settings and script with a live preview on the right."""
+
+from datetime import time
+
+from PySide6.QtCore import QTime, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHeaderView, QWidget
+
+from dialdesk.services.campaigns import (
+    CampaignLine,
+    CampaignSettings,
+    list_campaigns,
+    save_campaign,
+)
+from dialdesk.services.login import LoggedIn
+from dialdesk.services.scripts import fill_merge_fields
+from dialdesk.ui.common.error_text import plain_error
+from dialdesk.ui.common.forms import load_form
+from dialdesk.ui.common.row_model import ROW_ROLE, Column, RowTableModel
+from dialdesk.ui.common.worker import Background
+
+
+def _qtime(value: time) -> QTime:
+    return QTime(value.hour, value.minute)
+
+
+def _time(value: QTime) -> time:
+    return time(value.hour(), value.minute())
+
+
+class CampaignsPage(QWidget):
+    loaded = Signal()
+    saved = Signal(int)
+    message = Signal(str)
+
+    def __init__(self, session: LoggedIn, parent=None) -> None:
+        super().__init__(parent)
+        self.ui = load_form("campaigns_page", self)
+        self._session = session
+        self._background = Background(self)
+        self.current: int | None = None  # the campaign on the form; None: a new one
+        active, inactive = self.tr("active"), self.tr("stopped")
+        self.model = RowTableModel[CampaignLine](
+            [
+                Column(self.tr("Campaign"), lambda c: c.settings.name),
+                Column(self.tr("State"), lambda c: active if c.settings.is_active else inactive),
+                Column(self.tr("Companies"), lambda c: c.entries, numeric=True),
+            ],
+            self,
+        )
+        table = self.ui.campaigns_table
+        table.setModel(self.model)
+        table.verticalHeader().hide()
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        table.selectionModel().currentRowChanged.connect(lambda current, _old: self._pick())
+        self.ui.splitter.setStretchFactor(0, 1)
+        self.ui.splitter.setStretchFactor(1, 3)
+        self.ui.script_edit.textChanged.connect(self._preview)
+        self.ui.new_button.clicked.connect(self.new_campaign)
+        self.ui.save_button.clicked.connect(self.save)
+        QShortcut(QKeySequence("Ins"), self, self.new_campaign)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
+        self._fill(CampaignSettings(""))
+
+    def refresh(self) -> None:
+        engine = self._session.engine
+        self._background.run(lambda: list_campaigns(engine), self._show, self._failed)
+
+    def _show(self, lines: list[CampaignLine]) -> None:
+        keep = self.current
+        self.model.set_rows(lines)
+        for row, line in enumerate(lines):
+            if line.id == keep:
+                self.ui.campaigns_table.selectRow(row)
+        self.loaded.emit()
+
+    def _pick(self) -> None:
+        rows = self.ui.campaigns_table.selectionModel().selectedRows()
+        if not rows:
+            return
+        line: CampaignLine = rows[0].data(ROW_ROLE)
+        self.current = line.id
+        self._fill(line.settings)
+
+    def new_campaign(self) -> None:
+        self.ui.campaigns_table.clearSelection()
+        self.current = None
+        self._fill(CampaignSettings(""))
+        self.ui.name_edit.setFocus()
+
+    def _fill(self, s: CampaignSettings) -> None:
+        ui = self.ui
+        ui.error_label.clear()
+        ui.name_edit.setText(s.name)
+        ui.product_edit.setText(s.product)
+        ui.script_edit.setPlainText(s.script)
+        ui.start_edit.setTime(_qtime(s.calling_hours_start))
+        ui.end_edit.setTime(_qtime(s.calling_hours_end))
+        ui.working_days_check.setChecked(s.working_days_only)
+        ui.retry_spin.setValue(s.retry_delay_minutes)
+        ui.attempts_spin.setValue(s.max_attempts)
+        ui.grace_spin.setValue(s.callback_grace_minutes)
+        ui.lease_spin.setValue(s.lease_minutes)
+        ui.wait_spin.setValue(s.alert_waiting_seconds // 60)
+        ui.pause_spin.setValue(s.alert_paused_seconds // 60)
+        ui.card_spin.setValue(s.alert_card_seconds // 60)
+        ui.active_check.setChecked(s.is_active)
+        self._preview()
+
+    def settings(self) -> CampaignSettings:
+        ui = self.ui
+        return CampaignSettings(
+            name=ui.name_edit.text(),
+            product=ui.product_edit.text().strip(),
+            script=ui.script_edit.toPlainText(),
+            calling_hours_start=_time(ui.start_edit.time()),
+            calling_hours_end=_time(ui.end_edit.time()),
+            working_days_only=ui.working_days_check.isChecked(),
+            retry_delay_minutes=ui.retry_spin.value(),
+            max_attempts=ui.attempts_spin.value(),
+            callback_grace_minutes=ui.grace_spin.value(),
+            lease_minutes=ui.lease_spin.value(),
+            alert_waiting_seconds=ui.wait_spin.value() * 60,
+            alert_paused_seconds=ui.pause_spin.value() * 60,
+            alert_card_seconds=ui.card_spin.value() * 60,
+            is_active=ui.active_check.isChecked(),
+        )
+
+    def _preview(self) -> None:
+        sample = fill_merge_fields(
+            self.ui.script_edit.toPlainText(),
+            self.tr("LLC Romashka"),
+            self.tr("Ivan Petrov"),
+            self._session.identity.full_name,
+        )
+        self.ui.preview_view.setPlainText(sample)
+
+    def save(self) -> None:
+        if self._background.busy:
+            return
+        engine, campaign, settings = self._session.engine, self.current, self.settings()
+
+        def done(saved_id: int) -> None:
+            self.current = saved_id
+            self.message.emit(
+                self.tr("Campaign \u201c%1\u201d saved.").replace("%1", settings.name)
+            )
+            self.saved.emit(saved_id)
+            self.refresh()
+
+        self._background.run(lambda: save_campaign(engine, campaign, settings), done, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        text = plain_error(error)
+        if text is None:
+            raise error
+        self.ui.error_label.setText(text)
+        self.message.emit(text)

@@ -1,0 +1,55 @@
+"""Campaign settings edited from the keyboard, with the script previewed as it is typed."""
+
+from datetime import time
+
+import pytest
+from PySide6.QtCore import Qt, QTime
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine, text
+
+from dialdesk.services.login import log_in
+from dialdesk.ui.admin.campaigns_page import CampaignsPage
+from tests.conftest import Logins
+
+
+@pytest.fixture
+def page(qtbot: QtBot, db_dsn: str, logins: Logins):
+    login, password = logins.add("marketer")
+    session = log_in(db_dsn, login, password)
+    widget = CampaignsPage(session)
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.activateWindow()
+    qtbot.waitActive(widget)
+    yield widget
+    widget._background.wait()
+    session.engine.dispose()
+
+
+def test_a_new_campaign_is_typed_previewed_and_saved(
+    qtbot: QtBot, page: CampaignsPage, db: Engine
+) -> None:
+    qtbot.keyClick(page, Qt.Key.Key_Insert)
+    assert page.current is None
+    page.ui.name_edit.setText("Осень")
+    page.ui.script_edit.setPlainText("Добрый день, {person}! Это {operator} по поводу {company}.")
+    assert "Ivan Petrov" in page.ui.preview_view.toPlainText()
+    assert "{person}" not in page.ui.preview_view.toPlainText()
+    page.ui.start_edit.setTime(QTime(10, 0))
+    page.ui.attempts_spin.setValue(4)
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        qtbot.keyClick(page.ui.name_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert page.current is not None and page.model.rowCount() == 1
+    with db.connect() as conn:
+        row = conn.execute(
+            text("SELECT calling_hours_start, max_attempts FROM dialdesk.campaigns")
+        ).one()
+    assert tuple(row) == (time(10), 4)
+
+
+def test_a_typo_in_a_merge_field_is_named(qtbot: QtBot, page: CampaignsPage) -> None:
+    page.ui.name_edit.setText("Осень")
+    page.ui.script_edit.setPlainText("Здравствуйте, {compnay}!")
+    page.save()
+    qtbot.waitUntil(lambda: "{compnay}" in page.ui.error_label.text(), timeout=10000)
+    assert page.current is None
