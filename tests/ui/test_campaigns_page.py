@@ -53,3 +53,22 @@ def test_a_typo_in_a_merge_field_is_named(qtbot: QtBot, page: CampaignsPage) -> 
     page.save()
     qtbot.waitUntil(lambda: "{compnay}" in page.ui.error_label.text(), timeout=10000)
     assert page.current is None
+
+
+def test_choosing_a_campaign_shows_its_settings(
+    qtbot: QtBot, page: CampaignsPage, db: Engine
+) -> None:
+    with db.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO dialdesk.campaigns (name, script, max_attempts) VALUES "
+                "('Весна', 'Привет, {person}!', 7), ('Зима', '', 2)"
+            )
+        )
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        page.refresh()
+    page.ui.campaigns_table.selectRow(1)
+    assert page.ui.name_edit.text() == page.model.row_at(1).settings.name
+    page.ui.campaigns_table.selectRow(0)
+    assert (page.ui.name_edit.text(), page.ui.attempts_spin.value()) == ("Весна", 7)
+    assert page.ui.preview_view.toPlainText() == "Привет, Ivan Petrov!"
