@@ -462,6 +462,144 @@
     </message>
 </context>
 <context>
+    <name>CodesForm</name>
+    <message>
+        <source>Codes</source>
+        <translation>Коды</translation>
+    </message>
+    <message>
+        <source>Outcome codes</source>
+        <translation>Коды итогов</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>Код:</translation>
+    </message>
+    <message>
+        <source>lower-case Latin, e.g. call_later</source>
+        <translation>строчная латиница, например call_later</translation>
+    </message>
+    <message>
+        <source>Label (Russian):</source>
+        <translation>Название (по-русски):</translation>
+    </message>
+    <message>
+        <source>Label (English):</source>
+        <translation>Название (по-английски):</translation>
+    </message>
+    <message>
+        <source>Key and order:</source>
+        <translation>Клавиша и порядок:</translation>
+    </message>
+    <message>
+        <source>Behaviour:</source>
+        <translation>Поведение:</translation>
+    </message>
+    <message>
+        <source>counts as a contact</source>
+        <translation>считается контактом</translation>
+    </message>
+    <message>
+        <source>closes the company</source>
+        <translation>закрывает компанию</translation>
+    </message>
+    <message>
+        <source>hands over to an expert</source>
+        <translation>передаёт эксперту</translation>
+    </message>
+    <message>
+        <source>needs a next contact</source>
+        <translation>требует следующего контакта</translation>
+    </message>
+    <message>
+        <source>marks the number dead</source>
+        <translation>помечает номер нерабочим</translation>
+    </message>
+    <message>
+        <source>Call again after (days):</source>
+        <translation>Позвонить снова через (дней):</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>Attempts at most:</source>
+        <translation>Попыток не больше:</translation>
+    </message>
+    <message>
+        <source>as the campaign says</source>
+        <translation>как в кампании</translation>
+    </message>
+    <message>
+        <source>hidden: no longer offered to operators (kept for history)</source>
+        <translation>скрыт: операторам больше не предлагается (остаётся в истории)</translation>
+    </message>
+    <message>
+        <source>New code</source>
+        <translation>Новый код</translation>
+    </message>
+    <message>
+        <source>Save code</source>
+        <translation>Сохранить код</translation>
+    </message>
+    <message>
+        <source>Pause reasons</source>
+        <translation>Причины перерыва</translation>
+    </message>
+    <message>
+        <source>lower-case Latin, e.g. training</source>
+        <translation>строчная латиница, например training</translation>
+    </message>
+    <message>
+        <source>offered when an operator pauses</source>
+        <translation>предлагается, когда оператор уходит на перерыв</translation>
+    </message>
+    <message>
+        <source>New reason</source>
+        <translation>Новая причина</translation>
+    </message>
+    <message>
+        <source>Save reason</source>
+        <translation>Сохранить причину</translation>
+    </message>
+</context>
+<context>
+    <name>CodesPage</name>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>Клавиша</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Код</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Название</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>Скрыт</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>Предлагается</translation>
+    </message>
+    <message>
+        <source>(no key)</source>
+        <translation>(без клавиши)</translation>
+    </message>
+    <message>
+        <source>Code “%1” saved.</source>
+        <translation>Код «%1» сохранён.</translation>
+    </message>
+</context>
+<context>
     <name>ContactForm</name>
     <message>
         <source>Contact person</source>
@@ -1067,6 +1205,10 @@
         <translation>&amp;Сотрудники</translation>
     </message>
     <message>
+        <source>Codes</source>
+        <translation>Коды</translation>
+    </message>
+    <message>
         <source>&amp;Audit log</source>
         <translation>&amp;Журнал изменений</translation>
     </message>
@@ -1260,6 +1402,30 @@
     <message>
         <source>This contact person no longer exists.</source>
         <translation>Этого контактного лица больше нет.</translation>
+    </message>
+    <message>
+        <source>The code &apos;{code}&apos; is not allowed: use 2 to 40 lower-case Latin letters, digits or &apos;_&apos;, starting with a letter.</source>
+        <translation>Код «{code}» не подходит: от 2 до 40 строчных латинских букв, цифр или «_», первой — буква.</translation>
+    </message>
+    <message>
+        <source>Give the code a Russian and an English label.</source>
+        <translation>Дайте коду русское и английское название.</translation>
+    </message>
+    <message>
+        <source>The code &apos;{code}&apos; is already used; choose another.</source>
+        <translation>Код «{code}» уже занят; выберите другой.</translation>
+    </message>
+    <message>
+        <source>The key &apos;{key}&apos; is not allowed: use F1 to F12.</source>
+        <translation>Клавиша «{key}» не подходит: используйте F1–F12.</translation>
+    </message>
+    <message>
+        <source>The setting {field} must be at least 1 or empty.</source>
+        <translation>Настройка {field} должна быть не меньше 1 или пустой.</translation>
+    </message>
+    <message>
+        <source>The key {key} already chooses &apos;{code}&apos;.</source>
+        <translation>Клавиша {key} уже выбирает «{code}».</translation>
     </message>
     <message>
         <source>The number of demo companies must be at least 1.</source>

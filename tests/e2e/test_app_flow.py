@@ -57,6 +57,7 @@ def test_log_in_out_and_in_as_someone_else(
         "Import",
         "Campaigns",
         "People",
+        "Codes",
         "Audit log",
     ]
     assert controller.quits == []  # type: ignore[attr-defined]

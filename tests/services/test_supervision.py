@@ -1,6 +1,6 @@
 """Supervisor actions from the monitor, and the database refusing them to operators."""
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
 from sqlalchemy import text
@@ -9,7 +9,7 @@ from dialdesk.services.errors import UserError
 from dialdesk.services.queue import claim_next_entry
 from dialdesk.services.supervision import reassign_callback, release_stuck_claim, set_plan
 from tests.conftest import Logins
-from tests.services.conftest import Floor
+from tests.services.conftest import Floor, make_campaign
 from tests.services.test_queue import MONDAY_10_MSK
 
 
@@ -62,8 +62,10 @@ def test_a_daily_plan_is_set_and_replaced(floor: Floor, logins: Logins) -> None:
 
 
 def test_operators_may_not_do_a_supervisors_work(floor: Floor) -> None:
-    _, _, entry = floor.company("Чужая")
-    assert claim_next_entry(floor.other_engine, floor.other, now=MONDAY_10_MSK) is not None
+    # a live lease on the database's clock: an expired one would be free for anyone
+    always = make_campaign(floor.db, "Круглосуточно", time(0), time(23, 59, 59), False)
+    _, _, entry = floor.company("Чужая", campaign=always)
+    assert claim_next_entry(floor.other_engine, floor.other) is not None
     assert release_stuck_claim(floor.my_engine, floor.other) == 0  # row security hides it
     assert floor.entry(entry)["claimed_by"] == floor.other
     with pytest.raises(UserError, match="refused"):

@@ -71,6 +71,7 @@ def test_admin_adds_and_disables_a_person(qtbot: QtBot, session_as, db: Engine) 
         "Import",
         "Campaigns",
         "People",
+        "Codes",
         "Audit log",
     ]
     page = window.people

@@ -11,6 +11,7 @@ from dialdesk.services.login import LoggedIn
 from dialdesk.settings import data_dir
 from dialdesk.ui.admin.audit_page import AuditPage
 from dialdesk.ui.admin.campaigns_page import CampaignsPage
+from dialdesk.ui.admin.codes_page import CodesPage
 from dialdesk.ui.admin.people_page import PeoplePage
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.overview_page import OverviewPage
@@ -91,10 +92,14 @@ class MainWindow(QMainWindow):
             self.ui.sections_tabs.addTab(self.campaigns, self.tr("&Campaigns"))
         self.people: PeoplePage | None = None
         self.audit: AuditPage | None = None
+        self.codes: CodesPage | None = None
         if identity.role == "admin":
             self.people = PeoplePage(session, self)
             self.people.message.connect(self.show_message)
             self.ui.sections_tabs.addTab(self.people, self.tr("&People"))
+            self.codes = CodesPage(session, language, self)
+            self.codes.message.connect(self.show_message)
+            self.ui.sections_tabs.addTab(self.codes, self.tr("Codes"))
             self.audit = AuditPage(session, self)
             self.audit.message.connect(self.show_message)
             self.ui.sections_tabs.addTab(self.audit, self.tr("&Audit log"))
@@ -146,6 +151,8 @@ class MainWindow(QMainWindow):
             self.imports.refresh()
         if self.audit is not None:
             self.audit.refresh()
+        if self.codes is not None:
+            self.codes.refresh()
         if self.campaigns is not None:
             self.campaigns.refresh()
         if self.monitor is not None:

@@ -15,7 +15,7 @@ from dialdesk.services.campaigns import (
 )
 from dialdesk.services.login import LoggedIn
 from dialdesk.services.scripts import fill_merge_fields
-from dialdesk.ui.common.error_text import plain_error
+from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.row_model import ROW_ROLE, Column, RowTableModel
 from dialdesk.ui.common.worker import Background
@@ -154,8 +154,8 @@ class CampaignsPage(QWidget):
         self._background.run(lambda: save_campaign(engine, campaign, settings), done, self._failed)
 
     def _failed(self, error: BaseException) -> None:
-        text = plain_error(error)
-        if text is None:
-            raise error
+        show_failure(error, self._say_error)
+
+    def _say_error(self, text: str) -> None:
         self.ui.error_label.setText(text)
         self.message.emit(text)

@@ -30,7 +30,7 @@ from dialdesk.services.imports import (
     run_import,
 )
 from dialdesk.services.login import LoggedIn
-from dialdesk.ui.common.error_text import plain_error
+from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.row_model import ROW_ROLE, Column, RowTableModel
 from dialdesk.ui.common.worker import Background
@@ -566,8 +566,8 @@ class ImportPage(QWidget):
 
     # -- messages --------------------------------------------------------------------------
     def _failed(self, error: BaseException) -> None:
-        text = plain_error(error)
-        if text is None:
-            raise error
+        show_failure(error, self._say_error)
+
+    def _say_error(self, text: str) -> None:
         self.ui.error_label.setText(text)
         self.message.emit(text)
