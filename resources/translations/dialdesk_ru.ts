@@ -394,6 +394,14 @@
         <translation>Мониторинг подсвечивает строку через (мин): ожидание / перерыв / на карточке</translation>
     </message>
     <message>
+        <source>Outcome codes offered (none ticked: all):</source>
+        <translation>Какие итоги предлагать (ничего не отмечено: все):</translation>
+    </message>
+    <message>
+        <source>Who works it (none ticked: every operator):</source>
+        <translation>Кто работает (никто не отмечен: все операторы):</translation>
+    </message>
+    <message>
         <source>Scrip&amp;t ({company}, {person} and {operator} are filled in):</source>
         <translation>Скрип&amp;т ({company}, {person} и {operator} подставляются):</translation>
     </message>

@@ -5,8 +5,17 @@ from datetime import time
 
 import pytest
 
-from dialdesk.services.campaigns import CampaignSettings, list_campaigns, save_campaign
+from dialdesk.services.campaigns import (
+    CampaignLinks,
+    CampaignSettings,
+    campaign_links,
+    list_campaigns,
+    save_campaign,
+    save_campaign_links,
+)
+from dialdesk.services.codes import list_outcome_definitions
 from dialdesk.services.errors import UserError
+from dialdesk.services.people import list_people
 from dialdesk.services.scripts import fill_merge_fields, unknown_fields
 from tests.conftest import Logins
 
@@ -58,3 +67,20 @@ def test_merge_fields() -> None:
         "Иван, это Анна из Ромашка. {компания}"
     )
     assert unknown_fields(script) == ["компания"]
+
+
+def test_a_campaign_offers_chosen_codes_to_chosen_operators(logins: Logins) -> None:
+    admin = logins.as_role("admin")
+    campaign = save_campaign(admin, None, CampaignSettings("Узкая"))
+    ids = {code: id_ for id_, o in list_outcome_definitions(admin) for code in [o.code]}
+    operator_login, _ = logins.add("operator")
+    person = next(p.id for p in list_people(admin) if p.login == operator_login)
+    links = CampaignLinks(frozenset({ids["hot"], ids["cold"]}), frozenset({person}))
+    save_campaign_links(admin, campaign, links)
+    assert campaign_links(admin, campaign) == links
+    save_campaign_links(admin, campaign, CampaignLinks(frozenset({ids["hot"]}), frozenset()))
+    assert campaign_links(admin, campaign) == CampaignLinks(frozenset({ids["hot"]}), frozenset())
+    marketer = logins.as_role("marketer")  # may choose codes, not operators
+    save_campaign_links(marketer, campaign, CampaignLinks(frozenset({ids["warm"]}), frozenset()))
+    with pytest.raises(UserError, match="refused"):
+        save_campaign_links(marketer, campaign, CampaignLinks(frozenset(), frozenset({person})))

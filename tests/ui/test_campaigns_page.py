@@ -72,3 +72,28 @@ def test_choosing_a_campaign_shows_its_settings(
     page.ui.campaigns_table.selectRow(0)
     assert (page.ui.name_edit.text(), page.ui.attempts_spin.value()) == ("Весна", 7)
     assert page.ui.preview_view.toPlainText() == "Привет, Ivan Petrov!"
+
+
+def test_the_codes_a_campaign_offers_are_ticked_and_kept(
+    qtbot: QtBot, page: CampaignsPage, db: Engine
+) -> None:
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        page.refresh()
+    assert not page.ui.operators_list.isEnabled()  # a marketer does not choose operators
+    page.new_campaign()
+    page.ui.name_edit.setText("Только горячие")
+    codes = page.ui.outcomes_list
+    assert codes.count() == 6
+    codes.item(0).setCheckState(Qt.CheckState.Checked)  # the first by order: hot
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        page.save()
+    with db.connect() as conn:
+        offered = conn.execute(
+            text(
+                "SELECT o.code FROM dialdesk.campaign_outcomes x "
+                "JOIN dialdesk.outcome_definitions o ON o.id = x.outcome_id"
+            )
+        ).scalars()
+        assert list(offered) == ["hot"]
+    qtbot.waitUntil(lambda: codes.item(0).checkState() == Qt.CheckState.Checked, timeout=10000)
+    assert codes.item(1).checkState() == Qt.CheckState.Unchecked

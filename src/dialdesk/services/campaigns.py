@@ -125,3 +125,54 @@ def save_campaign(engine: Engine, campaign_id: int | None, settings: CampaignSet
     if not changed:
         raise UserError("There is no campaign number {id}.", id=campaign_id)
     return campaign_id
+
+
+@dataclass(frozen=True)
+class CampaignLinks:
+    """Which outcome codes a campaign offers and who works it; empty means all."""
+
+    outcome_ids: frozenset[int]
+    operator_ids: frozenset[int]
+
+
+def campaign_links(engine: Engine, campaign_id: int) -> CampaignLinks:
+    with plain_database_errors(), engine.connect() as conn:
+        outcomes = conn.execute(
+            text("SELECT outcome_id FROM dialdesk.campaign_outcomes WHERE campaign_id = :k"),
+            {"k": campaign_id},
+        ).scalars()
+        operators = conn.execute(
+            text("SELECT person_id FROM dialdesk.campaign_operators WHERE campaign_id = :k"),
+            {"k": campaign_id},
+        ).scalars()
+        return CampaignLinks(frozenset(outcomes), frozenset(operators))
+
+
+def save_campaign_links(engine: Engine, campaign_id: int, links: CampaignLinks) -> None:
+    """Replace the campaign's outcome codes and operators, in one transaction; only what
+    changed is written, so a marketer (who may not choose operators) can set the codes."""
+    with plain_database_errors(), engine.begin() as conn:
+        for table, column, wanted in (
+            ("campaign_outcomes", "outcome_id", links.outcome_ids),
+            ("campaign_operators", "person_id", links.operator_ids),
+        ):
+            have = set(
+                conn.execute(
+                    text(f"SELECT {column} FROM dialdesk.{table} WHERE campaign_id = :k"),
+                    {"k": campaign_id},
+                ).scalars()
+            )
+            gone, new = have - wanted, wanted - have
+            if gone:
+                conn.execute(
+                    text(
+                        f"DELETE FROM dialdesk.{table} WHERE campaign_id = :k "
+                        f"AND {column} = ANY(:ids)"
+                    ),
+                    {"k": campaign_id, "ids": sorted(gone)},
+                )
+            if new:
+                conn.execute(
+                    text(f"INSERT INTO dialdesk.{table} (campaign_id, {column}) VALUES (:k, :id)"),
+                    [{"k": campaign_id, "id": i} for i in sorted(new)],
+                )

@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
         self.ui.sections_tabs.addTab(self.overview, self.tr("&Overview"))
         self.campaigns: CampaignsPage | None = None
         if identity.role in ("marketer", "admin"):
-            self.campaigns = CampaignsPage(session, self)
+            self.campaigns = CampaignsPage(session, language, self)
             self.campaigns.message.connect(self.show_message)
         self.imports: ImportPage | None = None
         if identity.role in ("marketer", "admin"):

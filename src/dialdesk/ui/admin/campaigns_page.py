@@ -2,18 +2,24 @@
 campaign's settings and script with a live preview on the right."""
 
 from datetime import time
+from typing import Any
 
-from PySide6.QtCore import QTime, Signal
+from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtWidgets import QHeaderView, QListWidgetItem, QWidget
 
 from dialdesk.services.campaigns import (
     CampaignLine,
+    CampaignLinks,
     CampaignSettings,
+    campaign_links,
     list_campaigns,
     save_campaign,
+    save_campaign_links,
 )
+from dialdesk.services.codes import list_outcome_definitions
 from dialdesk.services.login import LoggedIn
+from dialdesk.services.people import list_people
 from dialdesk.services.scripts import fill_merge_fields
 from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
@@ -32,13 +38,18 @@ def _time(value: QTime) -> time:
 class CampaignsPage(QWidget):
     loaded = Signal()
     saved = Signal(int)
+    links_shown = Signal()
     message = Signal(str)
 
-    def __init__(self, session: LoggedIn, parent=None) -> None:
+    def __init__(self, session: LoggedIn, language: str = "en", parent=None) -> None:
         super().__init__(parent)
         self.ui = load_form("campaigns_page", self)
         self._session = session
+        self._language = language
         self._background = Background(self)
+        self._links = Background(self)
+        # only administrators choose who works a campaign (the database says so too)
+        self.ui.operators_list.setEnabled(session.identity.role == "admin")
         self.current: int | None = None  # the campaign on the form; None: a new one
         active, inactive = self.tr("active"), self.tr("stopped")
         self.model = RowTableModel[CampaignLine](
@@ -67,10 +78,36 @@ class CampaignsPage(QWidget):
 
     def refresh(self) -> None:
         engine = self._session.engine
-        self._background.run(lambda: list_campaigns(engine), self._show, self._failed)
+        ru = self._language == "ru"
 
-    def _show(self, lines: list[CampaignLine]) -> None:
+        def work() -> tuple[list[CampaignLine], list[tuple[int, str]], list[tuple[int, str]]]:
+            outcomes = [
+                (i, o.label_ru if ru else o.label_en)
+                for i, o in list_outcome_definitions(engine)
+                if not o.hidden
+            ]
+            operators = [
+                (p.id, p.full_name or p.login)
+                for p in list_people(engine)
+                if p.active and p.role == "operator"
+            ]
+            return list_campaigns(engine), outcomes, operators
+
+        self._background.run(work, self._show, self._failed)
+
+    def _show(
+        self, result: tuple[list[CampaignLine], list[tuple[int, str]], list[tuple[int, str]]]
+    ) -> None:
+        lines, outcomes, operators = result
         keep = self.current
+        for widget, items in ((self.ui.outcomes_list, outcomes),
+                              (self.ui.operators_list, operators)):  # fmt: skip
+            widget.clear()
+            for item_id, label in items:
+                item = QListWidgetItem(label, widget)
+                item.setData(Qt.ItemDataRole.UserRole, item_id)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked)
         self.model.set_rows(lines)
         for row, line in enumerate(lines):
             if line.id == keep:
@@ -84,11 +121,33 @@ class CampaignsPage(QWidget):
         line: CampaignLine = rows[0].data(ROW_ROLE)
         self.current = line.id
         self._fill(line.settings)
+        engine, campaign = self._session.engine, line.id
+        self._links.run(lambda: campaign_links(engine, campaign), self._show_links, self._failed)
+
+    def _show_links(self, links: CampaignLinks) -> None:
+        for widget, ids in ((self.ui.outcomes_list, links.outcome_ids),
+                            (self.ui.operators_list, links.operator_ids)):  # fmt: skip
+            for row in range(widget.count()):
+                item = widget.item(row)
+                ticked = item.data(Qt.ItemDataRole.UserRole) in ids
+                item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+        self.links_shown.emit()
+
+    def links_on_form(self) -> CampaignLinks:
+        def ticked(widget: Any) -> frozenset[int]:
+            return frozenset(
+                widget.item(row).data(Qt.ItemDataRole.UserRole)
+                for row in range(widget.count())
+                if widget.item(row).checkState() == Qt.CheckState.Checked
+            )
+
+        return CampaignLinks(ticked(self.ui.outcomes_list), ticked(self.ui.operators_list))
 
     def new_campaign(self) -> None:
         self.ui.campaigns_table.clearSelection()
         self.current = None
         self._fill(CampaignSettings(""))
+        self._show_links(CampaignLinks(frozenset(), frozenset()))
         self.ui.name_edit.setFocus()
 
     def _fill(self, s: CampaignSettings) -> None:
@@ -142,6 +201,12 @@ class CampaignsPage(QWidget):
         if self._background.busy:
             return
         engine, campaign, settings = self._session.engine, self.current, self.settings()
+        links = self.links_on_form()
+
+        def work() -> int:
+            saved_id = save_campaign(engine, campaign, settings)
+            save_campaign_links(engine, saved_id, links)
+            return saved_id
 
         def done(saved_id: int) -> None:
             self.current = saved_id
@@ -151,7 +216,7 @@ class CampaignsPage(QWidget):
             self.saved.emit(saved_id)
             self.refresh()
 
-        self._background.run(lambda: save_campaign(engine, campaign, settings), done, self._failed)
+        self._background.run(work, done, self._failed)
 
     def _failed(self, error: BaseException) -> None:
         show_failure(error, self._say_error)
