@@ -6,11 +6,14 @@ import _path  # noqa: F401  (first: see bench/_path.py)
 
 import argparse
 import json
+import random
 import resource
 import sys
 import tempfile
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +23,8 @@ from psycopg import sql
 from dialdesk.db import migrate
 from dialdesk.db.embedded import EmbeddedServer
 from dialdesk.db.engine import make_engine
+from dialdesk.services.outcomes import NextContact, OutcomeInput
+from dialdesk.services.queue import Claim
 
 
 def parser(description: str, default_sizes: list[int]) -> argparse.ArgumentParser:
@@ -86,3 +91,28 @@ def peak_mb() -> float:
 def report(payload: dict[str, Any], as_json: bool) -> None:
     if as_json:
         sys.stdout.write(json.dumps(payload) + "\n")
+
+
+# What simulated operators record: half the calls reach nobody, as on a real floor.
+OUTCOMES = ["no_contact"] * 5 + ["cold", "competitor", "nonexistent", "warm", "hot"]
+
+
+def simulated_outcome(rng: random.Random, claim: Claim) -> OutcomeInput:
+    """A plausible outcome for the company ``claim`` holds, as an operator would save it."""
+    code = rng.choice(OUTCOMES)
+    now = datetime.now(UTC)
+    return OutcomeInput(
+        client_id=uuid.uuid4(),
+        entry_id=claim.entry_id,
+        outcome_code=code,
+        started_at=now - timedelta(seconds=60),
+        ended_at=now,
+        spoke_with="ЛПР" if code in ("hot", "warm", "cold", "competitor") else "",
+        next_contact=NextContact(now + timedelta(days=3)) if code == "warm" else None,
+        callback_id=claim.callback_id,
+    )
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]

@@ -19,26 +19,18 @@ import statistics
 import sys
 import threading
 import time
-import uuid
-from datetime import UTC, datetime, timedelta
 
-from _common import bench_database, parser, peak_mb, report, wipe
+from _common import bench_database, parser, peak_mb, percentile, report, simulated_outcome, wipe
 from dialdesk.db.dsn import with_credentials
 from dialdesk.db.engine import make_engine
 from dialdesk.services import monitor as monitor_service
 from dialdesk.services import people
 from dialdesk.services.demo import load_demo
 from dialdesk.services.login import log_in
-from dialdesk.services.outcomes import NextContact, OutcomeInput, save_and_claim_next
+from dialdesk.services.outcomes import save_and_claim_next
 from dialdesk.services.queue import claim_next_entry
 
 LOGIN_PREFIX = "benchmon_"
-OUTCOMES = ["no_contact"] * 5 + ["cold", "competitor", "nonexistent", "warm", "hot"]
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
 
 
 def open_hours(dsn: str) -> None:
@@ -116,18 +108,7 @@ def main() -> int:
             claim = claim_next_entry(engine, person)
             while claim is not None and not stop.is_set():
                 time.sleep(rng.uniform(0.5, 1.5) * args.think_ms / 1000)
-                code = rng.choice(OUTCOMES)
-                now = datetime.now(UTC)
-                data = OutcomeInput(
-                    client_id=uuid.uuid4(),
-                    entry_id=claim.entry_id,
-                    outcome_code=code,
-                    started_at=now - timedelta(seconds=60),
-                    ended_at=now,
-                    spoke_with="ЛПР" if code in ("hot", "warm", "cold", "competitor") else "",
-                    next_contact=NextContact(now + timedelta(days=3)) if code == "warm" else None,
-                    callback_id=claim.callback_id,
-                )
+                data = simulated_outcome(rng, claim)
                 _, claim = save_and_claim_next(engine, person, data)
                 with guard:
                     commits.append(time.perf_counter())

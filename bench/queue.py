@@ -20,28 +20,23 @@ import statistics
 import sys
 import threading
 import time
-import uuid
-from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import psycopg
 
-from _common import bench_database, parser, peak_mb, report, wipe
+from _common import bench_database, parser, peak_mb, percentile, report, simulated_outcome, wipe
 from dialdesk.db.dsn import with_credentials
 from dialdesk.db.engine import make_engine
 from dialdesk.services import people
 from dialdesk.services.card import load_card
 from dialdesk.services.demo import load_demo
 from dialdesk.services.outcomes import (
-    NextContact,
-    OutcomeInput,
     record_outcome,
     save_and_claim_next,
 )
 from dialdesk.services.queue import claim_next_entry
 
 LOGIN_PREFIX = "bench_"
-OUTCOMES = ["no_contact"] * 5 + ["cold", "competitor", "nonexistent", "warm", "hot"]
 
 
 def add_history(dsn: str, calls: int) -> None:
@@ -120,11 +115,6 @@ def widget_next_to_card_ms(login_dsn: str, login: str, password: str, times: int
     return timings
 
 
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
-
-
 def main() -> int:
     p = parser(__doc__ or "", [])
     p.add_argument("--operators", type=int, default=20)
@@ -197,18 +187,7 @@ def main() -> int:
                     if holders.get(claim.entry_id, person) != person:
                         doubles += 1
                     holders[claim.entry_id] = person
-                code = rng.choice(OUTCOMES)
-                now = datetime.now(UTC)
-                data = OutcomeInput(
-                    client_id=uuid.uuid4(),
-                    entry_id=claim.entry_id,
-                    outcome_code=code,
-                    started_at=now - timedelta(seconds=60),
-                    ended_at=now,
-                    spoke_with="ЛПР" if code in ("hot", "warm", "cold", "competitor") else "",
-                    next_contact=NextContact(now + timedelta(days=3)) if code == "warm" else None,
-                    callback_id=claim.callback_id,
-                )
+                data = simulated_outcome(rng, claim)
                 with guard:
                     holders.pop(claim.entry_id, None)
                 if args.think_ms:
