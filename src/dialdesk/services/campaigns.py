@@ -8,6 +8,7 @@ from sqlalchemy import Engine, text
 
 from dialdesk.services.errors import UserError, plain_database_errors
 from dialdesk.services.scripts import unknown_fields
+from dialdesk.services.table_rows import insert_row, update_row
 
 
 @dataclass(frozen=True)
@@ -106,22 +107,8 @@ def save_campaign(engine: Engine, campaign_id: int | None, settings: CampaignSet
         if clash:
             raise UserError("A campaign named '{name}' already exists.", name=values["name"])
         if campaign_id is None:
-            return int(
-                conn.execute(
-                    text(
-                        f"INSERT INTO dialdesk.campaigns ({', '.join(COLUMNS)}) "
-                        f"VALUES ({', '.join(':' + c for c in COLUMNS)}) RETURNING id"
-                    ),
-                    values,
-                ).scalar_one()
-            )
-        changed = conn.execute(
-            text(
-                f"UPDATE dialdesk.campaigns SET {', '.join(f'{c} = :{c}' for c in COLUMNS)} "
-                "WHERE id = :id"
-            ),
-            {**values, "id": campaign_id},
-        ).rowcount
+            return insert_row(conn, "campaigns", values)
+        changed = update_row(conn, "campaigns", values, campaign_id)
     if not changed:
         raise UserError("There is no campaign number {id}.", id=campaign_id)
     return campaign_id

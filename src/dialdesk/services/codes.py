@@ -8,6 +8,7 @@ from dataclasses import asdict, dataclass
 from sqlalchemy import Connection, Engine, text
 
 from dialdesk.services.errors import UserError, plain_database_errors
+from dialdesk.services.table_rows import insert_row, update_row
 
 _CODE = re.compile(r"^[a-z][a-z0-9_]{1,39}$")
 _HOTKEY = re.compile(r"^F([1-9]|1[0-2])$")
@@ -104,22 +105,8 @@ def save_outcome_definition(
                     "The key {key} already chooses '{code}'.", key=outcome.hotkey, code=taken
                 )
         if outcome_id is None:
-            return int(
-                conn.execute(
-                    text(
-                        f"INSERT INTO dialdesk.outcome_definitions ({', '.join(OUTCOME_COLUMNS)}) "
-                        f"VALUES ({', '.join(':' + c for c in OUTCOME_COLUMNS)}) RETURNING id"
-                    ),
-                    values,
-                ).scalar_one()
-            )
-        conn.execute(
-            text(
-                "UPDATE dialdesk.outcome_definitions SET "
-                f"{', '.join(f'{c} = :{c}' for c in OUTCOME_COLUMNS)} WHERE id = :id"
-            ),
-            {**values, "id": outcome_id},
-        )
+            return insert_row(conn, "outcome_definitions", values)
+        update_row(conn, "outcome_definitions", values, outcome_id)
     return outcome_id
 
 
@@ -137,18 +124,6 @@ def save_pause_code(engine: Engine, pause_id: int | None, pause: PauseCode) -> i
     with plain_database_errors(), engine.begin() as conn:
         _refuse_taken(conn, "pause_codes", pause.code, pause_id)
         if pause_id is None:
-            return int(
-                conn.execute(
-                    text(
-                        f"INSERT INTO dialdesk.pause_codes ({', '.join(PAUSE_COLUMNS)}) "
-                        f"VALUES ({', '.join(':' + c for c in PAUSE_COLUMNS)}) RETURNING id"
-                    ),
-                    values,
-                ).scalar_one()
-            )
-        assignments = ", ".join(f"{c} = :{c}" for c in PAUSE_COLUMNS)
-        conn.execute(
-            text(f"UPDATE dialdesk.pause_codes SET {assignments} WHERE id = :id"),
-            {**values, "id": pause_id},
-        )
+            return insert_row(conn, "pause_codes", values)
+        update_row(conn, "pause_codes", values, pause_id)
     return pause_id

@@ -227,8 +227,8 @@ def load_floor(engine: Engine, now: datetime | None = None) -> FloorNow:
     return FloorNow(operators, campaigns, now, callbacks)
 
 
-def since_minutes(moment: datetime | None, now: datetime) -> str:
-    """ "12:05" style duration for a table cell."""
+def elapsed_text(moment: datetime | None, now: datetime) -> str:
+    """Time since ``moment`` as h:mm:ss for a table cell; "" when unknown."""
     if moment is None:
         return ""
     seconds = max(0, int((now - moment) / timedelta(seconds=1)))

@@ -15,8 +15,8 @@ from dialdesk.services.monitor import (
     FloorCallback,
     FloorNow,
     OperatorRow,
+    elapsed_text,
     load_floor,
-    since_minutes,
 )
 from dialdesk.services.supervision import reassign_callback, release_stuck_claim, set_plan
 from dialdesk.ui.common.error_text import plain_error
@@ -81,7 +81,7 @@ class MonitorPage(QWidget):
             [
                 Column(self.tr("Operator"), lambda r: r.full_name),
                 Column(self.tr("State"), state),
-                Column(self.tr("For"), lambda r: since_minutes(r.since, self.now), numeric=True),
+                Column(self.tr("For"), lambda r: elapsed_text(r.since, self.now), numeric=True),
                 Column(self.tr("Company"), lambda r: r.company or ""),
                 Column(self.tr("Calls"), lambda r: r.calls, numeric=True),
                 Column(self.tr("Contacts"), lambda r: r.contacts, numeric=True),

@@ -1,0 +1,29 @@
+"""Writing one settings row from a dict of its columns."""
+
+from typing import Any
+
+from sqlalchemy import Connection, text
+
+
+def insert_row(conn: Connection, table: str, values: dict[str, Any]) -> int:
+    """Add a row to ``dialdesk.<table>``; its new id."""
+    columns = list(values)
+    return int(
+        conn.execute(
+            text(
+                f"INSERT INTO dialdesk.{table} ({', '.join(columns)}) "
+                f"VALUES ({', '.join(':' + c for c in columns)}) RETURNING id"
+            ),
+            values,
+        ).scalar_one()
+    )
+
+
+def update_row(conn: Connection, table: str, values: dict[str, Any], row_id: int) -> bool:
+    """Change row ``row_id`` of ``dialdesk.<table>``; False when there is no such row."""
+    assignments = ", ".join(f"{c} = :{c}" for c in values)
+    changed = conn.execute(
+        text(f"UPDATE dialdesk.{table} SET {assignments} WHERE id = :row_id"),
+        {**values, "row_id": row_id},
+    ).rowcount
+    return bool(changed)
