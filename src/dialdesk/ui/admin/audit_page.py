@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHeaderView, QWidget
 
 from dialdesk.services.audit import AuditFilter, AuditLine, audit_tables, read_audit
 from dialdesk.services.login import LoggedIn
-from dialdesk.ui.common.error_text import plain_error
+from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.row_model import Column, RowTableModel
 from dialdesk.ui.common.worker import Background
@@ -97,7 +97,4 @@ class AuditPage(QWidget):
         self.loaded.emit()
 
     def _failed(self, error: BaseException) -> None:
-        text = plain_error(error)
-        if text is None:
-            raise error
-        self.message.emit(text)
+        show_failure(error, self.message.emit)

@@ -19,7 +19,7 @@ from dialdesk.services.monitor import (
     load_floor,
 )
 from dialdesk.services.supervision import reassign_callback, release_stuck_claim, set_plan
-from dialdesk.ui.common.error_text import plain_error
+from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.notifications import NotificationThread
 from dialdesk.ui.common.row_model import ROW_ROLE, Column, RowTableModel
@@ -286,10 +286,7 @@ class MonitorPage(QWidget):
         )
 
     def _failed(self, error: BaseException) -> None:
-        text = plain_error(error)
-        if text is None:
-            raise error
-        self.message.emit(text)
+        show_failure(error, self.message.emit)
 
     def shutdown(self) -> None:
         self._clock.stop()
