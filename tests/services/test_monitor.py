@@ -4,7 +4,7 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import text
 
-from dialdesk.services.monitor import load_floor
+from dialdesk.services.monitor import campaign_zones, load_floor
 from dialdesk.services.operator_state import log_state, pause_reasons
 from dialdesk.services.queue import claim_next_entry
 from tests.services.conftest import Floor
@@ -103,3 +103,29 @@ def test_a_campaign_with_nothing_to_call_says_when_work_comes_back(floor: Floor)
     row = next(c for c in load_floor(floor.db).campaigns if c.campaign_id == floor.campaign)
     assert row.dialable == 0
     assert row.next_callback_at == due and row.next_retry_at is not None
+
+
+def test_a_campaign_outside_its_calling_hours_says_when_they_open(floor: Floor) -> None:
+    floor.company("Москва", tz="Europe/Moscow")
+    floor.company("Владивосток", phone="+74232223344", tz="Asia/Vladivostok")
+    floor.company("Готово", phone="+74952223355", tz="Asia/Kamchatka", state="done")
+    with floor.db.begin() as conn:
+        conn.execute(
+            text(
+                "UPDATE dialdesk.campaigns SET calling_hours_start = '09:00', "
+                "calling_hours_end = '18:00', working_days_only = true WHERE id = :k"
+            ),
+            {"k": floor.campaign},
+        )
+    zones = campaign_zones(floor.db)[floor.campaign]
+    assert zones == {"Europe/Moscow", "Asia/Vladivostok"}  # done entries do not count
+    row = next(c for c in load_floor(floor.db).campaigns if c.campaign_id == floor.campaign)
+    # Monday 23 November 2026, 20:00 in Moscow = Tuesday 03:00 in Vladivostok: closed for both;
+    # Vladivostok opens first: Tuesday 09:00 its time is Monday 23:00 UTC
+    evening = datetime(2026, 11, 23, 17, 0, tzinfo=UTC)
+    assert row.opens_at(evening, zones) == datetime(2026, 11, 23, 23, 0, tzinfo=UTC)
+    # Monday noon in Moscow is 19:00 in Vladivostok: Moscow may be called, nothing to say
+    assert row.opens_at(datetime(2026, 11, 23, 9, 0, tzinfo=UTC), zones) is None
+    # Saturday: closed everywhere until Monday 09:00 in Vladivostok (Sunday 23:00 UTC)
+    saturday = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
+    assert row.opens_at(saturday, zones) == datetime(2026, 11, 29, 23, 0, tzinfo=UTC)

@@ -1,6 +1,6 @@
 """The supervisor's monitor follows the floor through real database notifications."""
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -154,6 +154,15 @@ def test_a_campaign_row_says_why_nothing_is_dialable(monitor: MonitorPage) -> No
     assert monitor.why_idle(waiting) == f"next retry {local}"
     busy = CampaignRow(3, "C", 5, 0, 0, 0, 0, 0, 0, 0)
     assert monitor.why_idle(busy) == ""
+    # companies to call, but only in Moscow, and it is night there
+    night = CampaignRow(4, "D", 5, 0, 0, 0, 0, 0, 0, 0, calling_hours_start=time(9),
+                        calling_hours_end=time(18))  # fmt: skip
+    monitor.zones = {4: frozenset({"Europe/Moscow"})}
+    monitor.now = datetime(2026, 11, 23, 20, 0, tzinfo=UTC)  # 23:00 in Moscow
+    opens = datetime(2026, 11, 24, 6, 0, tzinfo=UTC).astimezone().strftime("%d.%m %H:%M")
+    assert monitor.why_idle(night) == f"outside calling hours until {opens}"
+    monitor.now = datetime(2026, 11, 24, 7, 0, tzinfo=UTC)  # 10:00 in Moscow
+    assert monitor.why_idle(night) == ""
 
 
 def test_a_callback_is_shared_from_the_monitor(

@@ -2,12 +2,13 @@
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, text
 
 from dialdesk.services.errors import plain_database_errors
+from dialdesk.services.queue_status import CALLABLE_PHONE, next_opening
 
 # The working day the counts start from: midnight in the call centre's own zone.
 CENTRE_ZONE = ZoneInfo("Europe/Moscow")
@@ -67,11 +68,24 @@ class CampaignRow:
     next_retry_at: datetime | None = None
     next_callback_at: datetime | None = None
     outcomes: dict[str, int] = field(default_factory=dict)
+    calling_hours_start: time = time(0)
+    calling_hours_end: time = time(23, 59)
+    working_days_only: bool = False
 
     @property
     def dialable(self) -> int:
         """Entries an operator could be given right now (calling hours aside)."""
         return self.fresh + self.retry_due + self.callbacks_due
+
+    def opens_at(self, now: datetime, zones: frozenset[str]) -> datetime | None:
+        """When calling hours next open for any of the campaign's companies (their phones'
+        ``zones``), if they are closed for all of them now; None while someone may be called
+        or the zones are not known."""
+        if not zones:
+            return None
+        hours = (self.calling_hours_start, self.calling_hours_end, self.working_days_only)
+        opening = min(next_opening(now, zone, *hours) for zone in zones)
+        return opening if opening > now else None
 
 
 def day_start(now: datetime) -> datetime:
@@ -137,7 +151,8 @@ SELECT c.id AS campaign_id, c.name,
        (SELECT min(cb.due_at) FROM dialdesk.callbacks cb
         JOIN dialdesk.campaign_entries ce ON ce.id = cb.entry_id
         WHERE ce.campaign_id = c.id AND cb.state = 'pending' AND cb.due_at > :now)
-           AS next_callback_at
+           AS next_callback_at,
+       c.calling_hours_start, c.calling_hours_end, c.working_days_only
 FROM dialdesk.campaigns c
 LEFT JOIN dialdesk.campaign_entries e ON e.campaign_id = c.id
 LEFT JOIN (
@@ -225,6 +240,22 @@ def load_floor(engine: Engine, now: datetime | None = None) -> FloorNow:
             FloorCallback(**dict(row)) for row in conn.execute(text(CALLBACKS), params).mappings()
         ]
     return FloorNow(operators, campaigns, now, callbacks)
+
+
+CAMPAIGN_ZONES = f"""
+SELECT e.campaign_id, array_agg(DISTINCT ph.tz)
+FROM dialdesk.campaign_entries e JOIN dialdesk.campaigns c ON c.id = e.campaign_id
+{CALLABLE_PHONE}
+WHERE c.is_active AND e.state <> 'done'
+GROUP BY e.campaign_id
+"""
+
+
+def campaign_zones(engine: Engine) -> dict[int, frozenset[str]]:
+    """The time zones of the companies still to call, per active campaign.  They change
+    only with imports, so the monitor reads them now and then, not on every change."""
+    with plain_database_errors(), engine.connect() as conn:
+        return {k: frozenset(zones) for k, zones in conn.execute(text(CAMPAIGN_ZONES))}
 
 
 def elapsed_text(moment: datetime | None, now: datetime) -> str:

@@ -1,7 +1,7 @@
 """The live floor for supervisors and admins: operators and campaigns, redrawn when the
 database announces a change (LISTEN/NOTIFY), never by polling it."""
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -15,6 +15,7 @@ from dialdesk.services.monitor import (
     FloorCallback,
     FloorNow,
     OperatorRow,
+    campaign_zones,
     elapsed_text,
     load_floor,
 )
@@ -29,6 +30,8 @@ from dialdesk.ui.supervisor.plan_dialog import PlanDialog
 CHANNELS = ("dialdesk_calls", "dialdesk_entries", "dialdesk_operator_states", "dialdesk_callbacks")
 ALERT_COLOURS = {"waiting": "#fff3c4", "paused": "#ffd8a8", "on_card": "#ffc9c9"}
 OUTCOME_ORDER = ("hot", "warm", "competitor", "cold", "no_contact", "nonexistent")
+# how long the companies' time zones are trusted before they are read again
+ZONES_FOR = timedelta(minutes=5)
 
 
 class MonitorPage(QWidget):
@@ -44,6 +47,8 @@ class MonitorPage(QWidget):
         self._actions = Background(self)
         self._again = False  # a change arrived while a refresh was running
         self.now = datetime.now(UTC)
+        self.zones: dict[int, frozenset[str]] = {}  # campaign -> its companies' time zones
+        self._zones_read: datetime | None = None
         states = {
             "offline": self.tr("offline"),
             "waiting": self.tr("waiting"),
@@ -154,7 +159,12 @@ class MonitorPage(QWidget):
     def why_idle(self, row: CampaignRow) -> str:
         """Empty while the campaign has companies to give; else why it has none."""
         if row.dialable:
-            return ""
+            opens = row.opens_at(self.now, self.zones.get(row.campaign_id, frozenset()))
+            if opens is None:
+                return ""
+            return self.tr("outside calling hours until %1").replace(
+                "%1", opens.astimezone().strftime("%d.%m %H:%M")
+            )
         if row.fresh + row.retry_due + row.retry_waiting + row.callbacks + row.claimed == 0:
             return self.tr("everything done")
         parts = []
@@ -194,10 +204,18 @@ class MonitorPage(QWidget):
             self._again = True
             return
         engine = self._session.engine
-        self._background.run(lambda: load_floor(engine), self._show, self._failed)
+        stale = self._zones_read is None or datetime.now(UTC) - self._zones_read > ZONES_FOR
 
-    def _show(self, floor: FloorNow) -> None:
+        def work() -> tuple[FloorNow, dict[int, frozenset[str]] | None]:
+            return load_floor(engine), campaign_zones(engine) if stale else None
+
+        self._background.run(work, self._show, self._failed)
+
+    def _show(self, result: tuple[FloorNow, dict[int, frozenset[str]] | None]) -> None:
+        floor, zones = result
         self.now = datetime.now(UTC)
+        if zones is not None:
+            self.zones, self._zones_read = zones, self.now
         self.operators.update_rows(floor.operators)
         self.campaigns.update_rows(floor.campaigns)
         self.callbacks.update_rows(floor.callbacks)
