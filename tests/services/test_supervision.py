@@ -7,7 +7,13 @@ from sqlalchemy import text
 
 from dialdesk.services.errors import UserError
 from dialdesk.services.queue import claim_next_entry
-from dialdesk.services.supervision import reassign_callback, release_stuck_claim, set_plan
+from dialdesk.services.supervision import (
+    held_companies,
+    move_companies,
+    reassign_callback,
+    release_stuck_claim,
+    set_plan,
+)
 from tests.conftest import Logins
 from tests.services.conftest import Floor, make_campaign
 from tests.services.test_queue import MONDAY_10_MSK
@@ -70,3 +76,99 @@ def test_operators_may_not_do_a_supervisors_work(floor: Floor) -> None:
     assert floor.entry(entry)["claimed_by"] == floor.other
     with pytest.raises(UserError, match="refused"):
         set_plan(floor.my_engine, floor.me, date(2026, 11, 23), 1, 1)
+
+
+def _person(floor: Floor, login: str) -> int:
+    with floor.db.connect() as conn:
+        return int(
+            conn.execute(
+                text("SELECT id FROM dialdesk.people WHERE login = :l"), {"l": login}
+            ).scalar_one()
+        )
+
+
+def _handoff(floor: Floor, company: int, expert: int) -> None:
+    with floor.db.begin() as conn:
+        conn.execute(
+            text(
+                "INSERT INTO dialdesk.handoffs (company_id, expert_id, created_by) "
+                "VALUES (:c, :x, :by)"
+            ),
+            {"c": company, "x": expert, "by": floor.me},
+        )
+
+
+def test_companies_move_between_operators_and_experts(floor: Floor, logins: Logins) -> None:
+    later = datetime.now(UTC) + timedelta(hours=1)
+    first, _, first_entry = floor.company("Первая")
+    second, _, second_entry = floor.company("Вторая", phone="+74952223355")
+    _, _, kept_entry = floor.company("Остаётся", phone="+74952223366")
+    for entry in (first_entry, second_entry, kept_entry):
+        floor.callback(entry, later, floor.me, floor.me)
+    expert = _person(floor, logins.add("operator")[0])
+    new_expert = _person(floor, logins.add("operator")[0])
+    with floor.db.begin() as conn:
+        conn.execute(
+            text("UPDATE dialdesk.people SET is_expert = true WHERE id IN (:a, :b)"),
+            {"a": expert, "b": new_expert},
+        )
+    _handoff(floor, first, expert)
+    supervisor = logins.as_role("supervisor")
+
+    held = held_companies(supervisor, floor.me)
+    assert [(h.company, h.kind, h.campaign) for h in held] == [  # by time, then name
+        ("Вторая", "callback", "Проверка"),
+        ("Остаётся", "callback", "Проверка"),
+        ("Первая", "callback", "Проверка"),
+    ]
+    moved = move_companies(supervisor, floor.me, floor.other, [first, second])
+    assert (moved.callbacks, moved.handoffs) == (2, 0)
+    assert {h.company for h in held_companies(supervisor, floor.other)} == {"Первая", "Вторая"}
+    assert [h.company for h in held_companies(supervisor, floor.me)] == ["Остаётся"]
+
+    assert [(h.company, h.kind) for h in held_companies(supervisor, expert)] == [
+        ("Первая", "expert")
+    ]
+    moved = move_companies(supervisor, expert, new_expert, [first])
+    assert (moved.callbacks, moved.handoffs) == (0, 1)
+    assert held_companies(supervisor, expert) == []
+    assert [h.company for h in held_companies(supervisor, new_expert)] == ["Первая"]
+    with floor.db.connect() as conn:  # every move is in the audit log
+        audited = conn.execute(
+            text(
+                "SELECT count(*) FROM dialdesk.audit_log WHERE table_name IN "
+                "('callbacks', 'handoffs') AND action = 'UPDATE'"
+            )
+        ).scalar()
+    assert audited >= 3
+
+
+def test_a_move_is_refused_with_a_reason_and_changes_nothing(floor: Floor, logins: Logins) -> None:
+    later = datetime.now(UTC) + timedelta(hours=1)
+    company, _, entry = floor.company("Перезвон")
+    floor.callback(entry, later, floor.me, floor.me)
+    not_expert = _person(floor, logins.add("operator")[0])
+    _handoff(floor, company, floor.other)
+    with floor.db.begin() as conn:
+        conn.execute(text("UPDATE dialdesk.people SET is_expert = true WHERE id = :p"),
+                     {"p": floor.other})  # fmt: skip
+    supervisor = logins.as_role("supervisor")
+    marketer_login = logins.add("marketer")[0]
+    marketer = _person(floor, marketer_login)
+    with pytest.raises(UserError, match="someone else"):
+        move_companies(supervisor, floor.me, floor.me, [company])
+    with pytest.raises(UserError, match="Tick"):
+        move_companies(supervisor, floor.me, floor.other, [])
+    with pytest.raises(UserError, match="not an expert"):
+        move_companies(supervisor, floor.other, not_expert, [company])
+    with pytest.raises(UserError, match="does not make calls"):
+        move_companies(supervisor, floor.me, marketer, [company])
+    with pytest.raises(UserError, match="no longer held"):
+        move_companies(supervisor, not_expert, floor.me, [company])
+    assert [h.kind for h in held_companies(supervisor, floor.other)] == ["expert"]
+    assert [h.kind for h in held_companies(supervisor, floor.me)] == ["callback"]
+    # operators and marketers may not move anybody's companies: the database refuses
+    for engine in (floor.my_engine, logins.as_role("marketer")):
+        with pytest.raises(UserError, match="refused"):
+            move_companies(engine, floor.me, not_expert, [company])
+    assert [h.kind for h in held_companies(supervisor, floor.me)] == ["callback"]

@@ -198,3 +198,54 @@ def test_a_callback_is_shared_from_the_monitor(
             ).scalar()
             is None
         )
+
+
+def test_a_supervisor_moves_an_operators_callbacks_to_a_colleague(
+    qtbot: QtBot, monitor: MonitorPage, logins: Logins, db: Engine
+) -> None:
+    with db.begin() as conn:
+        ids = {}
+        for role in ("leaving", "staying"):
+            login, _password = logins.add("operator")
+            ids[role] = conn.execute(
+                text("UPDATE dialdesk.people SET full_name = :n WHERE login = :l RETURNING id"),
+                {"n": role.title(), "l": login},
+            ).scalar_one()
+        for name in ("Альфа", "Бета"):
+            company = conn.execute(
+                text(
+                    "INSERT INTO dialdesk.companies (name, name_key) VALUES (:n, :n) RETURNING id"
+                ),
+                {"n": name},
+            ).scalar_one()
+            conn.execute(
+                text(
+                    "INSERT INTO dialdesk.callbacks (company_id, due_at, assigned_to, created_by) "
+                    "VALUES (:c, now() + interval '1 hour', :p, :p)"
+                ),
+                {"c": company, "p": ids["leaving"]},
+            )
+    with qtbot.waitSignal(monitor.refreshed, timeout=10000):
+        monitor.refresh()
+    rows = {monitor.operators.row_at(r).person_id: r for r in range(monitor.operators.rowCount())}
+    monitor.ui.operators_table.selectRow(rows[ids["leaving"]])
+    qtbot.keyClick(monitor, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: monitor.move_dialog is not None, timeout=10000)
+    dialog = monitor.move_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.ui.held_list.count() == 2, timeout=10000)
+    assert dialog.ui.from_combo.currentData() == ids["leaving"]
+    assert dialog.ui.held_list.item(0).text().startswith("Альфа — callback ")
+    dialog.ui.button_box.accepted.emit()  # nobody chosen to receive them yet
+    assert dialog.ui.error_label.text() == "Choose who receives the companies."
+    dialog.ui.to_combo.setCurrentIndex(dialog.ui.to_combo.findData(ids["staying"]))
+    qtbot.keyClick(dialog.ui.held_list, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    assert dialog.ui.all_check.isChecked() and len(dialog.ticked()) == 2
+    with qtbot.waitSignal(monitor.message, timeout=10000) as said:
+        dialog.ui.button_box.accepted.emit()
+    assert said.args == ["Handed to Staying: 2 callbacks, 0 hand-offs."]
+    with db.connect() as conn:
+        holders = conn.execute(
+            text("SELECT DISTINCT assigned_to FROM dialdesk.callbacks WHERE state = 'pending'")
+        ).scalars()
+        assert list(holders) == [ids["staying"]]

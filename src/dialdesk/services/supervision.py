@@ -1,7 +1,10 @@
 """What a supervisor does from the monitor: free a stuck claim, hand a callback to someone
-else (or to anyone), set an operator's plan for a day.  The database decides who may."""
+else (or to anyone), move companies between operators or experts, set an operator's plan
+for a day.  The database decides who may."""
 
-from datetime import date
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from sqlalchemy import Engine, text
 
@@ -51,3 +54,102 @@ def set_plan(engine: Engine, person_id: int, day: date, calls: int, contacts: in
             ),
             {"p": person_id, "d": day, "calls": calls, "contacts": contacts},
         )
+
+
+@dataclass(frozen=True)
+class HeldCompany:
+    """A company someone is holding: a callback they promised (``kind`` "callback") or a
+    hand-off they have as the expert (``kind`` "expert")."""
+
+    company_id: int
+    company: str
+    kind: str
+    due_at: datetime | None  # the callback's time; None for a hand-off
+    campaign: str | None
+
+
+HELD = """
+SELECT cb.company_id, c.name, 'callback' AS kind, cb.due_at, k.name AS campaign
+FROM dialdesk.callbacks cb
+JOIN dialdesk.companies c ON c.id = cb.company_id
+LEFT JOIN dialdesk.campaign_entries e ON e.id = cb.entry_id
+LEFT JOIN dialdesk.campaigns k ON k.id = e.campaign_id
+WHERE cb.state = 'pending' AND cb.assigned_to = :p
+UNION ALL
+SELECT DISTINCT h.company_id, c.name, 'expert', NULL::timestamptz, NULL
+FROM dialdesk.handoffs h JOIN dialdesk.companies c ON c.id = h.company_id
+WHERE h.state IN ('new', 'accepted') AND h.expert_id = :p
+ORDER BY kind, due_at, name
+"""
+
+
+def held_companies(engine: Engine, person_id: int) -> list[HeldCompany]:
+    """The companies ``person_id`` has promised to call back or holds as the expert."""
+    with plain_database_errors(), engine.connect() as conn:
+        return [HeldCompany(*row) for row in conn.execute(text(HELD), {"p": person_id})]
+
+
+@dataclass(frozen=True)
+class Moved:
+    callbacks: int
+    handoffs: int
+
+
+def move_companies(
+    engine: Engine, from_person: int, to_person: int, company_ids: Iterable[int]
+) -> Moved:
+    """Hand the chosen companies ``from_person`` holds to ``to_person``: their pending
+    callbacks and their open hand-offs (with the company's expert), in one transaction.
+    The receiver must be active, an operator or supervisor for callbacks and an expert (or a
+    supervisor) for hand-offs; supervisors and admins only, as the database insists."""
+    ids = sorted(set(company_ids))
+    if from_person == to_person:
+        raise UserError("Choose someone else to receive the companies.")
+    if not ids:
+        raise UserError("Tick the companies to move.")
+    params = {"from": from_person, "to": to_person, "ids": ids}
+    with plain_database_errors(), engine.begin() as conn:
+        receiver = conn.execute(
+            text(
+                "SELECT full_name, active, role IN ('operator', 'supervisor') AS calls, "
+                "is_expert OR role = 'supervisor' AS expert FROM dialdesk.people WHERE id = :to"
+            ),
+            params,
+        ).first()
+        if receiver is None or not receiver.active:
+            raise UserError("The person chosen to receive the companies is not active.")
+        # always run, so that a role without the right is refused by the database itself
+        handoffs = conn.execute(
+            text(
+                "UPDATE dialdesk.handoffs SET expert_id = :to WHERE expert_id = :from "
+                "AND state IN ('new', 'accepted') AND company_id = ANY(:ids)"
+            ),
+            params,
+        ).rowcount
+        if handoffs and not receiver.expert:
+            raise UserError(
+                "{name} is not an expert; hand-offs can go only to experts.",
+                name=receiver.full_name,
+            )
+        conn.execute(
+            text(
+                "UPDATE dialdesk.companies SET expert_id = :to WHERE expert_id = :from "
+                "AND id = ANY(:ids)"
+            ),
+            params,
+        )
+        callbacks = conn.execute(
+            text(
+                "UPDATE dialdesk.callbacks SET assigned_to = :to WHERE assigned_to = :from "
+                "AND state = 'pending' AND company_id = ANY(:ids)"
+            ),
+            params,
+        ).rowcount
+        if callbacks and not receiver.calls:
+            raise UserError(
+                "{name} does not make calls; callbacks can go only to operators.",
+                name=receiver.full_name,
+            )
+        if not callbacks + handoffs:
+            raise UserError("Those companies are no longer held by that person; nothing moved.")
+    return Moved(int(callbacks), int(handoffs))

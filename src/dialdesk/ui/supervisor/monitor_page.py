@@ -19,12 +19,14 @@ from dialdesk.services.monitor import (
     elapsed_text,
     load_floor,
 )
-from dialdesk.services.supervision import reassign_callback, release_stuck_claim, set_plan
+from dialdesk.services.people import PersonRow, list_people
+from dialdesk.services.supervision import Moved, reassign_callback, release_stuck_claim, set_plan
 from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.notifications import NotificationThread
 from dialdesk.ui.common.row_model import ROW_ROLE, Column, RowTableModel
 from dialdesk.ui.common.worker import Background
+from dialdesk.ui.supervisor.move_dialog import MoveDialog
 from dialdesk.ui.supervisor.plan_dialog import PlanDialog
 
 CHANNELS = ("dialdesk_calls", "dialdesk_entries", "dialdesk_operator_states", "dialdesk_callbacks")
@@ -140,6 +142,9 @@ class MonitorPage(QWidget):
         self.ui.release_button.clicked.connect(self.release_selected)
         self.ui.plan_button.clicked.connect(self.plan_selected)
         self.plan_dialog: PlanDialog | None = None
+        self.ui.move_button.clicked.connect(self.move_companies)
+        QShortcut(QKeySequence("Ctrl+M"), self, self.move_companies)
+        self.move_dialog: MoveDialog | None = None
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
         # changes come in bursts (a save touches calls, entries and callbacks)
         self._debounce = QTimer(self, singleShot=True, interval=200)
@@ -267,6 +272,29 @@ class MonitorPage(QWidget):
         self._actions.run(
             lambda: set_plan(engine, row.person_id, today, calls, contacts), done, self._failed
         )
+
+    def move_companies(self) -> None:
+        """Open the move dialog, starting from the selected operator if there is one."""
+        row = self.selected_operator()
+        engine = self._session.engine
+
+        def open_dialog(people: list[PersonRow]) -> None:
+            dialog = MoveDialog(engine, people, row.person_id if row else None, self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.moved.connect(self._moved)
+            self.move_dialog = dialog
+            dialog.open()
+
+        self._actions.run(lambda: list_people(engine), open_dialog, self._failed)
+
+    def _moved(self, moved: Moved, name: str) -> None:
+        self.message.emit(
+            self.tr("Handed to %1: %2 callbacks, %3 hand-offs.")
+            .replace("%1", name)
+            .replace("%2", str(moved.callbacks))
+            .replace("%3", str(moved.handoffs))
+        )
+        self.refresh()
 
     def selected_callback(self) -> FloorCallback | None:
         rows = self.ui.callbacks_table.selectionModel().selectedRows()
