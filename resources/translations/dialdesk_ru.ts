@@ -359,7 +359,7 @@
     </message>
     <message>
         <source>Pro&amp;duct:</source>
-        <translation>П&amp;родукт:</translation>
+        <translation>Прод&amp;укт:</translation>
     </message>
     <message>
         <source>Calling hou&amp;rs (the company&apos;s local time):</source>
@@ -392,6 +392,50 @@
     <message>
         <source>Monitor colours a row after (min): waiting / paused / on a card</source>
         <translation>Мониторинг подсвечивает строку через (мин): ожидание / перерыв / на карточке</translation>
+    </message>
+    <message>
+        <source>Script</source>
+        <translation>Скрипт</translation>
+    </message>
+    <message>
+        <source>Q&amp;uestionnaire</source>
+        <translation>Анк&amp;ета</translation>
+    </message>
+    <message>
+        <source>Add &amp;question</source>
+        <translation>До&amp;бавить вопрос</translation>
+    </message>
+    <message>
+        <source>Remove (Del)</source>
+        <translation>Удалить (Del)</translation>
+    </message>
+    <message>
+        <source>Up (Ctrl+↑)</source>
+        <translation>Выше (Ctrl+↑)</translation>
+    </message>
+    <message>
+        <source>Down (Ctrl+↓)</source>
+        <translation>Ниже (Ctrl+↓)</translation>
+    </message>
+    <message>
+        <source>Te&amp;xt:</source>
+        <translation>Форму&amp;лировка:</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>Ответ в &amp;виде:</translation>
+    </message>
+    <message>
+        <source>Choice&amp;s (one per line):</source>
+        <translation>Вариант&amp;ы (по одному в строке):</translation>
+    </message>
+    <message>
+        <source>Must &amp;be answered when someone is reached</source>
+        <translation>Обязательно задать при раз&amp;говоре с человеком</translation>
+    </message>
+    <message>
+        <source>Codes and operators</source>
+        <translation>Итоги и операторы</translation>
     </message>
     <message>
         <source>Outcome codes offered (none ticked: all):</source>
@@ -1528,12 +1572,68 @@
         <translation>Выберите причину паузы.</translation>
     </message>
     <message>
+        <source>A questionnaire holds at most {n} questions.</source>
+        <translation>В анкете может быть не больше {n} вопросов.</translation>
+    </message>
+    <message>
+        <source>Question {n}: calls have answered {values}; keep those answers among the choices.</source>
+        <translation>Вопрос {n}: в звонках уже отвечали {values}; оставьте эти ответы среди вариантов.</translation>
+    </message>
+    <message>
+        <source>Question {n} has no text.</source>
+        <translation>У вопроса {n} нет текста.</translation>
+    </message>
+    <message>
+        <source>Question {n} repeats an earlier question.</source>
+        <translation>Вопрос {n} повторяет один из предыдущих.</translation>
+    </message>
+    <message>
+        <source>Question {n} has an unknown kind &apos;{kind}&apos;.</source>
+        <translation>У вопроса {n} неизвестный вид ответа «{kind}».</translation>
+    </message>
+    <message>
+        <source>Question {n} offers a choice: give it at least two answers.</source>
+        <translation>Вопрос {n} — выбор из списка: дайте хотя бы два варианта.</translation>
+    </message>
+    <message>
+        <source>Question {n} was removed by someone else meanwhile; reload the campaign.</source>
+        <translation>Вопрос {n} тем временем удалил кто-то другой; откройте кампанию заново.</translation>
+    </message>
+    <message>
+        <source>Question {n} has been answered already ({count} times); its kind cannot change. Add a new question instead.</source>
+        <translation>На вопрос {n} уже отвечали ({count} раз); вид ответа менять нельзя. Добавьте новый вопрос.</translation>
+    </message>
+    <message>
         <source>Callback {callback} is no longer waiting; it was not changed.</source>
         <translation>Перезвон {callback} уже не ожидает; он не изменён.</translation>
     </message>
     <message>
         <source>A plan cannot be negative.</source>
         <translation>План не может быть отрицательным.</translation>
+    </message>
+    <message>
+        <source>Choose someone else to receive the companies.</source>
+        <translation>Выберите другого получателя компаний.</translation>
+    </message>
+    <message>
+        <source>Tick the companies to move.</source>
+        <translation>Отметьте компании, которые нужно передать.</translation>
+    </message>
+    <message>
+        <source>The person chosen to receive the companies is not active.</source>
+        <translation>Выбранный получатель компаний отключён.</translation>
+    </message>
+    <message>
+        <source>{name} is not an expert; hand-offs can go only to experts.</source>
+        <translation>{name} — не эксперт; передачи эксперту можно отдать только экспертам.</translation>
+    </message>
+    <message>
+        <source>{name} does not make calls; callbacks can go only to operators.</source>
+        <translation>{name} не звонит; перезвоны можно отдать только операторам.</translation>
+    </message>
+    <message>
+        <source>Those companies are no longer held by that person; nothing moved.</source>
+        <translation>Этих компаний у сотрудника уже нет; ничего не передано.</translation>
     </message>
     <message>
         <source>Unknown outcome &apos;{code}&apos; or queue entry {entry}.</source>
@@ -1585,6 +1685,14 @@
     <message>
         <source>Give the company the selected operator holds back to the queue</source>
         <translation>Вернуть в очередь компанию, которую держит выбранный оператор</translation>
+    </message>
+    <message>
+        <source>Mo&amp;ve companies…</source>
+        <translation>Переда&amp;ть компании…</translation>
+    </message>
+    <message>
+        <source>Hand the callbacks or expert hand-offs someone holds to a colleague (Ctrl+M)</source>
+        <translation>Передать перезвоны или передачи эксперту, которые числятся за сотрудником, коллеге (Ctrl+M)</translation>
     </message>
     <message>
         <source>Set pla&amp;n…</source>
@@ -1770,6 +1878,10 @@
         <translation>Для кого</translation>
     </message>
     <message>
+        <source>outside calling hours until %1</source>
+        <translation>вне часов звонков до %1</translation>
+    </message>
+    <message>
         <source>everything done</source>
         <translation>всё сделано</translation>
     </message>
@@ -1806,6 +1918,10 @@
         <translation>План для %1 сохранён.</translation>
     </message>
     <message>
+        <source>Handed to %1: %2 callbacks, %3 hand-offs.</source>
+        <translation>Передано сотруднику %1: перезвонов — %2, передач эксперту — %3.</translation>
+    </message>
+    <message>
         <source>Select a callback first.</source>
         <translation>Сначала выберите перезвон.</translation>
     </message>
@@ -1820,6 +1936,56 @@
     <message>
         <source>Callback for %1 handed over.</source>
         <translation>Перезвон по %1 передан.</translation>
+    </message>
+</context>
+<context>
+    <name>MoveDialog</name>
+    <message>
+        <source>%1 (expert)</source>
+        <translation>%1 (эксперт)</translation>
+    </message>
+    <message>
+        <source>&amp;Move</source>
+        <translation>&amp;Передать</translation>
+    </message>
+    <message>
+        <source>%1 — hand-off to the expert</source>
+        <translation>%1 — передана эксперту</translation>
+    </message>
+    <message>
+        <source>%1 — callback %2</source>
+        <translation>%1 — перезвон %2</translation>
+    </message>
+    <message>
+        <source>This person holds no companies.</source>
+        <translation>За этим сотрудником компаний нет.</translation>
+    </message>
+    <message>
+        <source>Choose who receives the companies.</source>
+        <translation>Выберите, кому передать компании.</translation>
+    </message>
+</context>
+<context>
+    <name>MoveForm</name>
+    <message>
+        <source>Move companies</source>
+        <translation>Передать компании</translation>
+    </message>
+    <message>
+        <source>&amp;From:</source>
+        <translation>&amp;От кого:</translation>
+    </message>
+    <message>
+        <source>&amp;Companies they hold (tick the ones to move):</source>
+        <translation>&amp;Компании за сотрудником (отметьте, какие передать):</translation>
+    </message>
+    <message>
+        <source>&amp;All of them</source>
+        <translation>&amp;Все</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Кому:</translation>
     </message>
 </context>
 <context>
@@ -2019,6 +2185,41 @@
     <message>
         <source>C&amp;ontacts:</source>
         <translation>&amp;Контакты:</translation>
+    </message>
+</context>
+<context>
+    <name>QuestionnaireEditor</name>
+    <message>
+        <source>yes / no</source>
+        <translation>да / нет</translation>
+    </message>
+    <message>
+        <source>choice from a list</source>
+        <translation>выбор из списка</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>число</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>текст</translation>
+    </message>
+    <message>
+        <source>(new question)</source>
+        <translation>(новый вопрос)</translation>
+    </message>
+    <message>
+        <source>Removed. It was answered %1 times: on saving it leaves the card but its answers stay in the reports. Ctrl+Z brings it back.</source>
+        <translation>Удалён. На него отвечали %1 раз: после сохранения он исчезнет из карточки, но ответы останутся в отчётах. Ctrl+Z вернёт его.</translation>
+    </message>
+    <message>
+        <source>Removed. Ctrl+Z brings it back.</source>
+        <translation>Удалён. Ctrl+Z вернёт его.</translation>
+    </message>
+    <message>
+        <source>Answered %1 times: its kind is fixed, and answered choices stay.</source>
+        <translation>Отвечали %1 раз: вид ответа менять нельзя, данные ответы остаются среди вариантов.</translation>
     </message>
 </context>
 <context>
@@ -2320,6 +2521,10 @@ Save yours over theirs?</source>
     <message>
         <source>Choose an outcome (F1–F6).</source>
         <translation>Выберите результат (F1–F6).</translation>
+    </message>
+    <message>
+        <source>Answer “%1” first: it must be answered on a contact.</source>
+        <translation>Сначала ответьте на вопрос «%1»: при разговоре он обязателен.</translation>
     </message>
     <message>
         <source>Outcome saved.</source>

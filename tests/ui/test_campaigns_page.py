@@ -97,3 +97,61 @@ def test_the_codes_a_campaign_offers_are_ticked_and_kept(
         assert list(offered) == ["hot"]
     qtbot.waitUntil(lambda: codes.item(0).checkState() == Qt.CheckState.Checked, timeout=10000)
     assert codes.item(1).checkState() == Qt.CheckState.Unchecked
+
+
+def test_a_questionnaire_is_written_ordered_and_saved_from_the_keyboard(
+    qtbot: QtBot, page: CampaignsPage, db: Engine
+) -> None:
+    ui = page.ui
+    qtbot.keyClick(page, Qt.Key.Key_Insert)
+    ui.name_edit.setText("Осень")
+    ui.editor_tabs.setCurrentWidget(ui.questions_tab)
+    assert not ui.question_editor.isEnabled()  # nothing to edit yet
+    qtbot.mouseClick(ui.add_question_button, Qt.MouseButton.LeftButton)
+    ui.question_text_edit.setText("Есть ли автопарк?")
+    ui.required_check.setChecked(True)
+    assert not ui.choices_edit.isEnabled()  # yes / no needs no list
+    qtbot.mouseClick(ui.add_question_button, Qt.MouseButton.LeftButton)
+    ui.question_text_edit.setText("Поставщик масел")
+    ui.kind_combo.setCurrentIndex(ui.kind_combo.findData("choice"))
+    assert ui.choices_edit.isEnabled()
+    ui.choices_edit.setPlainText("Лукойл\n\nРоснефть\n")
+    assert ui.questions_list.item(0).text() == "1. Есть ли автопарк? * — yes / no"
+    assert ui.questions_list.item(1).text() == "2. Поставщик масел — choice from a list"
+    # the choice question first; Del removes one and Ctrl+Z brings it back in place
+    qtbot.keyClick(ui.questions_list, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
+    assert [d.text for d in page.questionnaire.drafts] == ["Поставщик масел", "Есть ли автопарк?"]
+    ui.questions_list.setCurrentRow(1)
+    qtbot.keyClick(ui.questions_list, Qt.Key.Key_Delete)
+    assert len(page.questionnaire.drafts) == 1
+    qtbot.keyClick(ui.questions_list, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert ui.questions_list.item(1).text().startswith("2. Есть ли автопарк?")
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        qtbot.keyClick(ui.name_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    with db.connect() as conn:
+        rows = conn.execute(
+            text("SELECT position, kind, text, choices, required FROM dialdesk.questions "
+                 "ORDER BY position")
+        ).all()  # fmt: skip
+    assert [tuple(r) for r in rows] == [
+        (1, "choice", "Поставщик масел", ["Лукойл", "Роснефть"], False),
+        (2, "yes_no", "Есть ли автопарк?", None, True),
+    ]
+    assert all(d.id is not None for d in page.questionnaire.drafts)
+
+
+def test_a_faulty_question_stops_the_save_and_is_named(
+    qtbot: QtBot, page: CampaignsPage, db: Engine
+) -> None:
+    qtbot.keyClick(page, Qt.Key.Key_Insert)
+    page.ui.name_edit.setText("Осень")
+    page.questionnaire.add()
+    page.questionnaire.add()
+    page.ui.question_text_edit.setText("")  # the second has no text
+    page.ui.questions_list.setCurrentRow(0)
+    page.ui.question_text_edit.setText("Сколько машин?")
+    page.save()
+    qtbot.waitUntil(lambda: page.ui.error_label.text() != "", timeout=10000)
+    assert page.ui.error_label.text() == "Question 2 has no text."
+    with db.connect() as conn:  # not even the campaign was written
+        assert conn.execute(text("SELECT count(*) FROM dialdesk.campaigns")).scalar() == 0

@@ -275,3 +275,39 @@ def test_enter_on_a_phone_runs_the_configured_softphone(
     page.ui.phones_table.setFocus()
     qtbot.keyClick(page.ui.phones_table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: (dialled / "+74952223344").exists(), timeout=5000)
+
+
+def test_a_required_question_must_be_answered_on_a_contact(
+    qtbot: QtBot, page: WorkPage, db: Engine
+) -> None:
+    with db.begin() as conn:
+        conn.execute(text("UPDATE dialdesk.questions SET required = true"))
+    page.floor.company("ООО Василёк")  # type: ignore[attr-defined]
+    _next(qtbot, page)
+    ((question_id, widget),) = page.question_widgets.items()
+    qtbot.waitUntil(widget.isVisible)  # a widget added to a shown form appears a moment later
+    label = page.ui.questions_layout.labelForField(widget)
+    assert label.text() == "Используете продукт? *"
+    qtbot.keyClick(page, Qt.Key.Key_F2)  # Теплые: a contact
+    page.ui.spoke_edit.setText("Иванов")
+    qtbot.keyClick(page.ui.comment_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert "Используете продукт?" in page.ui.outcome_error_label.text()
+    assert page.claim is not None and widget.hasFocus()
+    widget.setCurrentIndex(widget.findData("yes"))  # type: ignore[attr-defined]
+    assert _save(qtbot, page) == "callback"
+    with db.connect() as conn:
+        answer = conn.execute(
+            text("SELECT value FROM dialdesk.answers WHERE question_id = :q"), {"q": question_id}
+        ).scalar()
+    assert answer == "yes"
+
+
+def test_a_required_question_does_not_hold_up_a_call_without_contact(
+    qtbot: QtBot, page: WorkPage, db: Engine
+) -> None:
+    with db.begin() as conn:
+        conn.execute(text("UPDATE dialdesk.questions SET required = true"))
+    page.floor.company("ООО Ландыш")  # type: ignore[attr-defined]
+    _next(qtbot, page)
+    qtbot.keyClick(page, Qt.Key.Key_F5)  # Нет контакта: nobody to ask
+    assert _save(qtbot, page) == "retry"

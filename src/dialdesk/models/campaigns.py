@@ -108,6 +108,8 @@ class Question(Base):
     text: Mapped[str] = mapped_column(Text)
     choices: Mapped[list[str] | None] = mapped_column(JSONB)
     required: Mapped[bool] = mapped_column(Boolean, server_default="false")
+    # taken out of the questionnaire after it was answered: kept for the reports
+    retired: Mapped[bool] = mapped_column(Boolean, server_default="false")
 
 
 class CampaignEntry(CreatedAt, Base):

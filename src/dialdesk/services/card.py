@@ -51,6 +51,7 @@ class QuestionLine:
     kind: str
     text: str
     choices: list[str] | None
+    required: bool = False  # must be answered when the outcome is a contact
 
 
 @dataclass(frozen=True)
@@ -143,8 +144,8 @@ def load_card(engine: Engine, company_id: int, campaign_id: int) -> Card:
             QuestionLine(*r)
             for r in conn.execute(
                 text(
-                    "SELECT id, kind, text, choices FROM dialdesk.questions "
-                    "WHERE campaign_id = :k ORDER BY position"
+                    "SELECT id, kind, text, choices, required FROM dialdesk.questions "
+                    "WHERE campaign_id = :k AND NOT retired ORDER BY position"
                 ),
                 {"k": campaign_id},
             )

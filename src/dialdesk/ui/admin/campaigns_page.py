@@ -1,5 +1,6 @@
 """Campaign settings (administrators and marketers): the list on the left, the chosen
-campaign's settings and script with a live preview on the right."""
+campaign's settings on the right, with tabs for the script (and its live preview), the
+questionnaire, and the outcome codes and operators."""
 
 from datetime import time
 from typing import Any
@@ -20,7 +21,14 @@ from dialdesk.services.campaigns import (
 from dialdesk.services.codes import list_outcome_definitions
 from dialdesk.services.login import LoggedIn
 from dialdesk.services.people import list_people
+from dialdesk.services.questionnaires import (
+    QuestionDraft,
+    cleaned,
+    load_questionnaire,
+    save_questionnaire,
+)
 from dialdesk.services.scripts import fill_merge_fields
+from dialdesk.ui.admin.questionnaire_editor import QuestionnaireEditor
 from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.row_model import ROW_ROLE, Column, RowTableModel
@@ -51,6 +59,8 @@ class CampaignsPage(QWidget):
         # only administrators choose who works a campaign (the database says so too)
         self.ui.operators_list.setEnabled(session.identity.role == "admin")
         self.current: int | None = None  # the campaign on the form; None: a new one
+        self.questionnaire = QuestionnaireEditor(self.ui, self)
+        self.questionnaire.message.connect(self.message)
         active, inactive = self.tr("active"), self.tr("stopped")
         self.model = RowTableModel[CampaignLine](
             [
@@ -122,7 +132,16 @@ class CampaignsPage(QWidget):
         self.current = line.id
         self._fill(line.settings)
         engine, campaign = self._session.engine, line.id
-        self._links.run(lambda: campaign_links(engine, campaign), self._show_links, self._failed)
+
+        def work() -> tuple[CampaignLinks, list[QuestionDraft]]:
+            return campaign_links(engine, campaign), load_questionnaire(engine, campaign)
+
+        self._links.run(work, self._show_details, self._failed)
+
+    def _show_details(self, details: tuple[CampaignLinks, list[QuestionDraft]]) -> None:
+        links, questions = details
+        self.questionnaire.set_questions(questions)
+        self._show_links(links)
 
     def _show_links(self, links: CampaignLinks) -> None:
         for widget, ids in ((self.ui.outcomes_list, links.outcome_ids),
@@ -148,6 +167,7 @@ class CampaignsPage(QWidget):
         self.current = None
         self._fill(CampaignSettings(""))
         self._show_links(CampaignLinks(frozenset(), frozenset()))
+        self.questionnaire.set_questions([])
         self.ui.name_edit.setFocus()
 
     def _fill(self, s: CampaignSettings) -> None:
@@ -201,14 +221,17 @@ class CampaignsPage(QWidget):
         if self._background.busy:
             return
         engine, campaign, settings = self._session.engine, self.current, self.settings()
-        links = self.links_on_form()
+        links, questions = self.links_on_form(), list(self.questionnaire.drafts)
 
-        def work() -> int:
+        def work() -> tuple[int, list[QuestionDraft]]:
+            cleaned(questions)  # a faulty question stops the save before anything is written
             saved_id = save_campaign(engine, campaign, settings)
             save_campaign_links(engine, saved_id, links)
-            return saved_id
+            return saved_id, save_questionnaire(engine, saved_id, questions)
 
-        def done(saved_id: int) -> None:
+        def done(result: tuple[int, list[QuestionDraft]]) -> None:
+            saved_id, saved_questions = result
+            self.questionnaire.set_questions(saved_questions)
             self.current = saved_id
             self.message.emit(
                 self.tr("Campaign \u201c%1\u201d saved.").replace("%1", settings.name)

@@ -335,7 +335,7 @@ class WorkPage(QWidget):
                 question.kind, question.choices, self.ui.questions_box
             )
             self.question_widgets[question.id] = widget
-            layout.addRow(question.text, widget)
+            layout.addRow(f"{question.text} *" if question.required else question.text, widget)
 
     def _build_outcome_buttons(self, card: Card) -> None:
         layout = self.ui.outcome_buttons_layout
@@ -498,6 +498,8 @@ class WorkPage(QWidget):
         if self.outcome_code is None:
             self.ui.outcome_error_label.setText(self.tr("Choose an outcome (F1–F6)."))
             return None
+        if not self._required_answered():
+            return None
         next_contact = None
         if self.ui.next_check.isChecked():
             due = self.ui.next_edit.dateTime().toPython().astimezone()
@@ -518,6 +520,25 @@ class WorkPage(QWidget):
             expert_id=self.ui.expert_combo.currentData(),
             callback_id=self.claim.callback_id,
         )
+
+    def _required_answered(self) -> bool:
+        """On a contact, the questions marked required must have an answer."""
+        assert self.card is not None
+        chosen = next((o for o in self.card.outcomes if o.code == self.outcome_code), None)
+        if chosen is None or not chosen.is_contact:
+            return True
+        for question in self.card.questions:
+            widget = self.question_widgets.get(question.id)
+            if question.required and widget is not None and not card_view.question_value(widget):
+                self.ui.outcome_error_label.setText(
+                    self.tr(
+                        "Answer \u201c%1\u201d first: it must be answered on a contact."
+                    ).replace("%1", question.text)
+                )
+                self.ui.right_tabs.setCurrentWidget(self.ui.script_tab)
+                widget.setFocus()
+                return False
+        return True
 
     def save_outcome(self) -> None:
         if self._background.busy:
