@@ -2221,6 +2221,10 @@
         <source>Answered %1 times: its kind is fixed, and answered choices stay.</source>
         <translation>Отвечали %1 раз: вид ответа менять нельзя, данные ответы остаются среди вариантов.</translation>
     </message>
+    <message>
+        <source>Answered %1 times: its kind is fixed.</source>
+        <translation>Отвечали %1 раз: вид ответа менять нельзя.</translation>
+    </message>
 </context>
 <context>
     <name>Roles</name>

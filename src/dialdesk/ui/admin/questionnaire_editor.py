@@ -127,13 +127,13 @@ class QuestionnaireEditor(QObject):
         # answers already given fix the kind (the reports count them by it)
         ui.kind_combo.setEnabled(not draft.answered)
         ui.choices_edit.setEnabled(draft.kind == "choice")
-        ui.answered_label.setText(
-            self.tr("Answered %1 times: its kind is fixed, and answered choices stay.").replace(
-                "%1", str(draft.answered)
-            )
-            if draft.answered
-            else ""
-        )
+        if not draft.answered:
+            said = ""
+        elif draft.kind == "choice":
+            said = self.tr("Answered %1 times: its kind is fixed, and answered choices stay.")
+        else:
+            said = self.tr("Answered %1 times: its kind is fixed.")
+        ui.answered_label.setText(said.replace("%1", str(draft.answered)))
 
     def _store(self) -> None:
         row = self.ui.questions_list.currentRow()
