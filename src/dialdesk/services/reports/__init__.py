@@ -1,0 +1,48 @@
+"""Reports: SQL aggregates over calls and companies, each returning a ``Report`` table.
+
+``run_report(engine, "groups", ReportFilter(...))`` reads in one snapshot, read-only."""
+
+from collections.abc import Callable
+
+from sqlalchemy import Connection, Engine
+
+from dialdesk.services.errors import UserError, plain_database_errors, translatable
+from dialdesk.services.reports.answers import answers_report
+from dialdesk.services.reports.callbacks import callbacks_report
+from dialdesk.services.reports.funnel import funnel_report
+from dialdesk.services.reports.groups import base_report, groups_report, movement_report
+from dialdesk.services.reports.industry_months import industry_months_report
+from dialdesk.services.reports.operators import operators_report
+from dialdesk.services.reports.table import Report, ReportFilter
+
+Builder = Callable[[Connection, ReportFilter, str], Report]
+
+# name -> (title for the list of reports, builder); the command line uses the names
+REPORTS: dict[str, tuple[str, Builder]] = {
+    "groups": (translatable("Companies by group"), groups_report),
+    "industry-months": (translatable("Contacts by industry and month"), industry_months_report),
+    "movement": (translatable("Movement between groups"), movement_report),
+    "answers": (translatable("Answers by segment"), answers_report),
+    "base": (translatable("Structure of the base"), base_report),
+    "operators": (translatable("Operators"), operators_report),
+    "funnel": (translatable("Funnel"), funnel_report),
+    "callbacks": (translatable("Callback discipline"), callbacks_report),
+}
+
+
+def run_report(
+    engine: Engine, name: str, report_filter: ReportFilter, language: str = "en"
+) -> Report:
+    if name not in REPORTS:
+        raise UserError(
+            "There is no report '{name}'; the reports are: {names}.",
+            name=name,
+            names=", ".join(REPORTS),
+        )
+    builder = REPORTS[name][1]
+    with plain_database_errors(), engine.connect() as conn:
+        conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        return builder(conn, report_filter, language)
+
+
+__all__ = ["REPORTS", "Report", "ReportFilter", "run_report"]

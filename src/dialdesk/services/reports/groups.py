@@ -1,0 +1,177 @@
+"""Where the base stands and how it moves: companies by current group, and movement from
+group to group over a period.  A company's group is the outcome of its latest call."""
+
+from sqlalchemy import Connection, text
+
+from dialdesk.services.errors import UserError, translatable
+from dialdesk.services.reports.table import (
+    Cell,
+    Chart,
+    Column,
+    Report,
+    ReportFilter,
+    in_campaign,
+    in_period,
+    share,
+)
+
+NOT_CALLED = translatable("not called yet")
+
+# the companies a report looks at: those of the campaign, or the whole base
+IN_SCOPE = (
+    "(CAST(:campaign_id AS integer) IS NULL OR EXISTS (SELECT 1 FROM dialdesk.campaign_entries "
+    "e WHERE e.company_id = c.id AND e.campaign_id = :campaign_id))"
+)
+
+
+def group_labels(conn: Connection, language: str) -> dict[str, str]:
+    """Outcome code -> label in ``language``, in the outcomes' own order (hidden ones too:
+    old calls may carry them)."""
+    label = "label_ru" if language == "ru" else "label_en"
+    rows = conn.execute(
+        text(f"SELECT code, {label} FROM dialdesk.outcome_definitions ORDER BY sort_order, id")
+    ).all()
+    return {code: name for code, name in rows}
+
+
+def _last_call_before(bound: str, alias: str) -> str:
+    """A LATERAL join giving the outcome code of the company's latest call before the
+    timestamp parameter ``bound`` (calls imported without a date count as the oldest)."""
+    return (
+        f"LEFT JOIN LATERAL (SELECT o.code FROM dialdesk.calls k "
+        f"JOIN dialdesk.outcome_definitions o ON o.id = k.outcome_id "
+        f"WHERE k.company_id = c.id AND (k.started_at < :{bound} OR k.started_at IS NULL) "
+        f"ORDER BY k.started_at DESC NULLS LAST, k.id DESC LIMIT 1) {alias} ON true"
+    )
+
+
+def groups_report(conn: Connection, f: ReportFilter, language: str = "en") -> Report:
+    """Companies by their group: now, or at the end of the period; with a period start,
+    only the companies called in the period."""
+    params = f.params()
+    labels = group_labels(conn, language)
+    called_in_period = (
+        "EXISTS (SELECT 1 FROM dialdesk.calls k WHERE k.company_id = c.id AND "
+        f"{in_period('k.started_at')} AND {in_campaign('k.campaign_id')})"
+        if f.date_from
+        else "true"
+    )
+    if params["end"] is None:
+        sql = (
+            "SELECT o.code, count(*) FROM dialdesk.companies c LEFT JOIN "
+            "dialdesk.outcome_definitions o ON o.id = c.current_outcome_id "
+            f"WHERE {IN_SCOPE} AND {called_in_period} GROUP BY o.code"
+        )
+    else:
+        sql = (
+            f"SELECT g.code, count(*) FROM dialdesk.companies c {_last_call_before('end', 'g')} "
+            f"WHERE {IN_SCOPE} AND {called_in_period} GROUP BY g.code"
+        )
+    counts = {code: n for code, n in conn.execute(text(sql), params)}
+    total = sum(counts.values())
+    order = [code for code in labels if counts.get(code)] + ([None] if counts.get(None) else [])
+    return Report(
+        name="groups",
+        title=translatable("Companies by group"),
+        row_header=translatable("Group"),
+        columns=[Column(translatable("Companies")), Column(translatable("Share, %"), "percent")],
+        rows=[labels[code] if code else NOT_CALLED for code in order],
+        cells=[[counts[code], share(counts[code], total)] for code in order],
+        totals=[total, 100.0 if total else None],
+        chart=Chart("pie", (0,)),
+        fixed_labels=frozenset({NOT_CALLED}),
+    )
+
+
+def movement_report(conn: Connection, f: ReportFilter, language: str = "en") -> Report:
+    """For the companies called in the period: their group before it (rows) against their
+    group at its end (columns)."""
+    params = f.params()
+    labels = group_labels(conn, language)
+    before = (
+        _last_call_before("start", "b")
+        if params["start"] is not None
+        else "LEFT JOIN LATERAL (SELECT NULL::text AS code) b ON true"
+    )
+    after = (
+        _last_call_before("end", "a")
+        if params["end"] is not None
+        else "LEFT JOIN dialdesk.outcome_definitions a ON a.id = c.current_outcome_id"
+    )
+    sql = (
+        "SELECT b.code, a.code, count(*) FROM (SELECT DISTINCT k.company_id FROM dialdesk.calls k "
+        f"WHERE {in_period('k.started_at')} AND {in_campaign('k.campaign_id')}) s "
+        f"JOIN dialdesk.companies c ON c.id = s.company_id {before} {after} "
+        "GROUP BY b.code, a.code"
+    )
+    moves = {(b, a): n for b, a, n in conn.execute(text(sql), params)}
+    to_codes = [code for code in labels if any(a == code for _, a in moves)]
+    from_codes: list[str | None] = [code for code in labels if any(b == code for b, _ in moves)]
+    if any(b is None for b, _ in moves):
+        from_codes.append(None)
+    cells: list[list[Cell]] = []
+    for b in from_codes:
+        counts = [moves.get((b, a), 0) for a in to_codes]
+        cells.append([*counts, sum(counts)])
+    totals: list[Cell] = [sum(moves.get((b, a), 0) for b in from_codes) for a in to_codes]
+    totals.append(sum(moves.values()))
+    return Report(
+        name="movement",
+        title=translatable("Movement between groups"),
+        row_header=translatable("From \\ to"),
+        columns=[*(Column(labels[a]) for a in to_codes), Column(translatable("Total"))],
+        rows=[labels[b] if b else NOT_CALLED for b in from_codes],
+        cells=cells,
+        totals=totals,
+        chart=Chart("stacked", tuple(range(len(to_codes)))),
+        fixed_labels=frozenset({NOT_CALLED}),
+    )
+
+
+BASE_ATTRIBUTES = {
+    "industry": translatable("Industry"),
+    "region": translatable("Region"),
+    "source": translatable("Source"),
+    "staff_band": translatable("Staff size"),
+}
+NOT_GIVEN = translatable("(not given)")
+
+
+def base_report(conn: Connection, f: ReportFilter, language: str = "en") -> Report:
+    """Companies by industry, region, source or staff-size band (option ``by``), with how
+    many were called and how many are warm or hot; a period counts companies added in it."""
+    by = f.options.get("by", "industry")
+    if by not in BASE_ATTRIBUTES:
+        raise UserError(
+            "Unknown attribute '{by}'; use one of: {names}.",
+            by=by,
+            names=", ".join(BASE_ATTRIBUTES),
+        )
+    rows = conn.execute(
+        text(
+            f"SELECT nullif(btrim(c.{by}), '') AS v, count(*), "
+            "count(*) FILTER (WHERE c.current_outcome_id IS NOT NULL), "
+            "count(*) FILTER (WHERE o.hands_to_expert) "
+            "FROM dialdesk.companies c LEFT JOIN dialdesk.outcome_definitions o "
+            f"ON o.id = c.current_outcome_id WHERE {IN_SCOPE} AND {in_period('c.created_at')} "
+            "GROUP BY 1 ORDER BY 2 DESC, 1 NULLS LAST"
+        ),
+        f.params(),
+    ).all()
+    total = sum(r[1] for r in rows)
+    return Report(
+        name="base",
+        title=translatable("Structure of the base"),
+        row_header=BASE_ATTRIBUTES[by],
+        columns=[
+            Column(translatable("Companies")),
+            Column(translatable("Share, %"), "percent"),
+            Column(translatable("Called")),
+            Column(translatable("Warm or hot")),
+        ],
+        rows=[r[0] or NOT_GIVEN for r in rows],
+        cells=[[r[1], share(r[1], total), r[2], r[3]] for r in rows],
+        totals=[total, 100.0 if total else None, sum(r[2] for r in rows), sum(r[3] for r in rows)],
+        chart=Chart("bar", (0,)),
+        fixed_labels=frozenset({NOT_GIVEN}),
+    )
