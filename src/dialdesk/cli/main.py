@@ -5,7 +5,13 @@ import sys
 from collections.abc import Sequence
 
 from dialdesk import __version__
-from dialdesk.cli import db_commands, demo_command, import_command, user_commands
+from dialdesk.cli import (
+    db_commands,
+    demo_command,
+    import_command,
+    report_command,
+    user_commands,
+)
 from dialdesk.cli.output import fail
 from dialdesk.services.errors import UserError, explain_database_error
 
@@ -30,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     user_commands.register(commands, common)
     demo_command.register(commands, common)
     import_command.register(commands, common)
+    report_command.register(commands, common)
     return parser
 
 

@@ -6,6 +6,8 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from dialdesk.services.errors import translatable
+
 # Days and months are the call centre's own (Moscow), whatever the server's zone.
 CENTRE_ZONE = ZoneInfo("Europe/Moscow")
 
@@ -72,6 +74,9 @@ class Chart:
     from_summary: str | None = None
 
 
+TOTAL = translatable("Total")
+
+
 @dataclass
 class Report:
     name: str
@@ -86,6 +91,7 @@ class Report:
     # labels written by DialDesk itself (not data) that the UI translates
     fixed_labels: frozenset[str] = frozenset()
     notes: list[str] = field(default_factory=list)
+    total_label: str = TOTAL
 
     def as_json(self) -> dict[str, Any]:
         return {
@@ -96,6 +102,7 @@ class Report:
             "rows": self.rows,
             "cells": [[_plain(v) for v in row] for row in self.cells],
             "totals": [_plain(v) for v in self.totals] if self.totals is not None else None,
+            "total_label": self.total_label,
             "summary": {label: [_plain(v) for v in cells] for label, cells in self.summary},
             "notes": self.notes,
         }
