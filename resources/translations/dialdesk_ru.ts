@@ -1245,6 +1245,10 @@
         <translation>&amp;Обзор</translation>
     </message>
     <message>
+        <source>Report&amp;s</source>
+        <translation>Отч&amp;ёты</translation>
+    </message>
+    <message>
         <source>&amp;Import</source>
         <translation>&amp;Импорт</translation>
     </message>
@@ -1370,6 +1374,14 @@
     <message>
         <source>No phone, e-mail or website to reach the company.</source>
         <translation>Нет ни телефона, ни e-mail, ни сайта, чтобы связаться с компанией.</translation>
+    </message>
+    <message>
+        <source>There is no campaign named &apos;{name}&apos;.</source>
+        <translation>Кампании «{name}» нет.</translation>
+    </message>
+    <message>
+        <source>The period must start before it ends.</source>
+        <translation>Начало периода должно быть раньше конца.</translation>
     </message>
     <message>
         <source>The file {path} is damaged or not a spreadsheet: open it in Excel, save it again as XLSX and retry.</source>
@@ -1604,6 +1616,258 @@
         <translation>На вопрос {n} уже отвечали ({count} раз); вид ответа менять нельзя. Добавьте новый вопрос.</translation>
     </message>
     <message>
+        <source>Companies by group</source>
+        <translation>Компании по группам</translation>
+    </message>
+    <message>
+        <source>Contacts by industry and month</source>
+        <translation>Контакты по отраслям и месяцам</translation>
+    </message>
+    <message>
+        <source>Movement between groups</source>
+        <translation>Переходы между группами</translation>
+    </message>
+    <message>
+        <source>Answers by segment</source>
+        <translation>Ответы по сегментам</translation>
+    </message>
+    <message>
+        <source>Structure of the base</source>
+        <translation>Структура базы</translation>
+    </message>
+    <message>
+        <source>Operators</source>
+        <translation>Операторы</translation>
+    </message>
+    <message>
+        <source>Funnel</source>
+        <translation>Воронка</translation>
+    </message>
+    <message>
+        <source>Callback discipline</source>
+        <translation>Дисциплина перезвонов</translation>
+    </message>
+    <message>
+        <source>There is no report &apos;{name}&apos;; the reports are: {names}.</source>
+        <translation>Отчёта «{name}» нет; есть отчёты: {names}.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>Unknown attribute &apos;{by}&apos;; use one of: {names}.</source>
+        <translation>Неизвестный признак «{by}»; можно: {names}.</translation>
+    </message>
+    <message>
+        <source>Choose a yes/no or choice question of the questionnaire.</source>
+        <translation>Выберите вопрос анкеты с ответом «да / нет» или выбором из списка.</translation>
+    </message>
+    <message>
+        <source>Companies</source>
+        <translation>Компаний</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>Ответили</translation>
+    </message>
+    <message>
+        <source>anyone</source>
+        <translation>любой</translation>
+    </message>
+    <message>
+        <source>Promised for</source>
+        <translation>Кому перезвонить</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Срок</translation>
+    </message>
+    <message>
+        <source>Done on time</source>
+        <translation>Вовремя</translation>
+    </message>
+    <message>
+        <source>Done late</source>
+        <translation>С опозданием</translation>
+    </message>
+    <message>
+        <source>Missed</source>
+        <translation>Пропущено</translation>
+    </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>Отменено</translation>
+    </message>
+    <message>
+        <source>Still to come</source>
+        <translation>Ещё впереди</translation>
+    </message>
+    <message>
+        <source>On time, % of those due by now</source>
+        <translation>Вовремя, % от наступивших</translation>
+    </message>
+    <message>
+        <source>Former clients won back (warm or hot)</source>
+        <translation>Возвращено брошенных клиентов (тёплые или горячие)</translation>
+    </message>
+    <message>
+        <source>Reason for leaving: %1</source>
+        <translation>Причина ухода: %1</translation>
+    </message>
+    <message>
+        <source>In the base</source>
+        <translation>В базе</translation>
+    </message>
+    <message>
+        <source>Dialled</source>
+        <translation>Набраны</translation>
+    </message>
+    <message>
+        <source>Reached someone</source>
+        <translation>Дозвонились</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>Контакт</translation>
+    </message>
+    <message>
+        <source>Warm or hot</source>
+        <translation>Тёплые или горячие</translation>
+    </message>
+    <message>
+        <source>Handed to an expert</source>
+        <translation>Переданы эксперту</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
+        <source>Of the base, %</source>
+        <translation>От базы, %</translation>
+    </message>
+    <message>
+        <source>Of the stage before, %</source>
+        <translation>От предыдущего этапа, %</translation>
+    </message>
+    <message>
+        <source>not called yet</source>
+        <translation>ещё не звонили</translation>
+    </message>
+    <message>
+        <source>(not given)</source>
+        <translation>(не указано)</translation>
+    </message>
+    <message>
+        <source>Industry</source>
+        <translation>Отрасль</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Регион</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Источник</translation>
+    </message>
+    <message>
+        <source>Staff size</source>
+        <translation>Численность</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Группа</translation>
+    </message>
+    <message>
+        <source>From \ to</source>
+        <translation>Из \ в</translation>
+    </message>
+    <message>
+        <source>Share, %</source>
+        <translation>Доля, %</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Всего</translation>
+    </message>
+    <message>
+        <source>Called</source>
+        <translation>Звонили</translation>
+    </message>
+    <message>
+        <source>no date</source>
+        <translation>без даты</translation>
+    </message>
+    <message>
+        <source>Contacts per working day</source>
+        <translation>Контактов в рабочий день</translation>
+    </message>
+    <message>
+        <source>Organisations per working day</source>
+        <translation>Организаций в рабочий день</translation>
+    </message>
+    <message>
+        <source>Count either contacts or organisations, not &apos;{count}&apos;.</source>
+        <translation>Считать можно контакты или организации, а не «{count}».</translation>
+    </message>
+    <message>
+        <source>Count working days &apos;with_calls&apos; or by the &apos;calendar&apos;, not &apos;{rule}&apos;.</source>
+        <translation>Рабочие дни считаются «with_calls» (дни со звонками) или «calendar» (по календарю), а не «{rule}».</translation>
+    </message>
+    <message>
+        <source>Organisations contacted by industry and month</source>
+        <translation>Организации с контактом по отраслям и месяцам</translation>
+    </message>
+    <message>
+        <source>Working days</source>
+        <translation>Рабочих дней</translation>
+    </message>
+    <message>
+        <source>Calls</source>
+        <translation>Звонки</translation>
+    </message>
+    <message>
+        <source>Contacts</source>
+        <translation>Контакты</translation>
+    </message>
+    <message>
+        <source>Contact rate, %</source>
+        <translation>Доля контактов, %</translation>
+    </message>
+    <message>
+        <source>Contacts per hour</source>
+        <translation>Контактов в час</translation>
+    </message>
+    <message>
+        <source>On cards, min</source>
+        <translation>На карточках, мин</translation>
+    </message>
+    <message>
+        <source>Waiting, min</source>
+        <translation>Ожидание, мин</translation>
+    </message>
+    <message>
+        <source>Paused, min</source>
+        <translation>Перерывы, мин</translation>
+    </message>
+    <message>
+        <source>Plan: calls</source>
+        <translation>План: звонки</translation>
+    </message>
+    <message>
+        <source>Plan: contacts</source>
+        <translation>План: контакты</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
         <source>Callback {callback} is no longer waiting; it was not changed.</source>
         <translation>Перезвон {callback} уже не ожидает; он не изменён.</translation>
     </message>
@@ -1688,7 +1952,7 @@
     </message>
     <message>
         <source>Mo&amp;ve companies…</source>
-        <translation>Переда&amp;ть компании…</translation>
+        <translation>Передать комп&amp;ании…</translation>
     </message>
     <message>
         <source>Hand the callbacks or expert hand-offs someone holds to a colleague (Ctrl+M)</source>
@@ -1720,10 +1984,10 @@
     </message>
     <message>
         <source>&amp;Give to an operator…</source>
-        <translation>&amp;Передать оператору…</translation>
+        <translation>Передать оператор&amp;у…</translation>
     </message>
     <message>
-        <source>For &amp;anyone</source>
+        <source>For an&amp;yone</source>
         <translation>&amp;Для любого</translation>
     </message>
 </context>
@@ -2224,6 +2488,168 @@
     <message>
         <source>Answered %1 times: its kind is fixed.</source>
         <translation>Отвечали %1 раз: вид ответа менять нельзя.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsForm</name>
+    <message>
+        <source>Reports</source>
+        <translation>Отчёты</translation>
+    </message>
+    <message>
+        <source>Campai&amp;gn:</source>
+        <translation>Кампа&amp;ния:</translation>
+    </message>
+    <message>
+        <source>F&amp;rom:</source>
+        <translation>С &amp;даты:</translation>
+    </message>
+    <message>
+        <source>dd.MM.yyyy</source>
+        <translation>dd.MM.yyyy</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;По дату:</translation>
+    </message>
+    <message>
+        <source>&amp;By:</source>
+        <translation>Р&amp;азрез:</translation>
+    </message>
+    <message>
+        <source>&amp;Question:</source>
+        <translation>&amp;Вопрос:</translation>
+    </message>
+    <message>
+        <source>Cou&amp;nt:</source>
+        <translation>&amp;Что считать:</translation>
+    </message>
+    <message>
+        <source>&amp;Divide by:</source>
+        <translation>Де&amp;лить на:</translation>
+    </message>
+    <message>
+        <source>One row per da&amp;y</source>
+        <translation>Строка на каждый д&amp;ень</translation>
+    </message>
+    <message>
+        <source>Show (F5)</source>
+        <translation>Показать (F5)</translation>
+    </message>
+    <message>
+        <source>&amp;Export to XLSX… (Ctrl+E)</source>
+        <translation>&amp;Экспорт в XLSX… (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Save the chart as PNG… (Ctrl+Shift+E)</source>
+        <translation>Сохранить диаграмму в PNG… (Ctrl+Shift+E)</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>any</source>
+        <translation>любая</translation>
+    </message>
+    <message>
+        <source>industry</source>
+        <translation>отрасль</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>регион</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>источник</translation>
+    </message>
+    <message>
+        <source>staff size</source>
+        <translation>численность</translation>
+    </message>
+    <message>
+        <source>contacts</source>
+        <translation>контакты</translation>
+    </message>
+    <message>
+        <source>organisations</source>
+        <translation>организации</translation>
+    </message>
+    <message>
+        <source>working days with calls</source>
+        <translation>рабочие дни со звонками</translation>
+    </message>
+    <message>
+        <source>all working days of the calendar</source>
+        <translation>все рабочие дни по календарю</translation>
+    </message>
+    <message>
+        <source>Period…</source>
+        <translation>Период…</translation>
+    </message>
+    <message>
+        <source>this month</source>
+        <translation>этот месяц</translation>
+    </message>
+    <message>
+        <source>last month</source>
+        <translation>прошлый месяц</translation>
+    </message>
+    <message>
+        <source>this year</source>
+        <translation>этот год</translation>
+    </message>
+    <message>
+        <source>any time</source>
+        <translation>за всё время</translation>
+    </message>
+    <message>
+        <source>all campaigns</source>
+        <translation>все кампании</translation>
+    </message>
+    <message>
+        <source>The period must start before it ends.</source>
+        <translation>Начало периода должно быть раньше конца.</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Считаем…</translation>
+    </message>
+    <message>
+        <source>%1 lines, counted in %2 s.</source>
+        <translation>Строк: %1, посчитано за %2 с.</translation>
+    </message>
+    <message>
+        <source>Show a report first.</source>
+        <translation>Сначала покажите отчёт.</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>Экспорт отчёта</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Книга Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Сохранено: %1</translation>
+    </message>
+    <message>
+        <source>This report has no chart to save.</source>
+        <translation>У этого отчёта нет диаграммы.</translation>
+    </message>
+    <message>
+        <source>Save the chart</source>
+        <translation>Сохранение диаграммы</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Изображение PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>Не удалось записать %1.</translation>
     </message>
 </context>
 <context>

@@ -54,6 +54,7 @@ def test_log_in_out_and_in_as_someone_else(
     assert controller.window.section_titles() == [
         "Monitor",
         "Overview",
+        "Reports",
         "Import",
         "Campaigns",
         "People",

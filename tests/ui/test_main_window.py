@@ -53,13 +53,13 @@ def test_overview_counts_match_the_base(qtbot: QtBot, session_as, db: Engine) ->
 
 def test_supervisors_get_the_monitor(qtbot: QtBot, session_as) -> None:
     window = _window(qtbot, session_as("supervisor"))
-    assert window.section_titles() == ["Work", "Monitor", "Overview"]
+    assert window.section_titles() == ["Work", "Monitor", "Overview", "Reports"]
     assert window.monitor is not None and window.imports is None
 
 
 def test_marketers_get_the_import_section(qtbot: QtBot, session_as) -> None:
     window = _window(qtbot, session_as("marketer"))
-    assert window.section_titles() == ["Overview", "Import", "Campaigns"]
+    assert window.section_titles() == ["Overview", "Reports", "Import", "Campaigns"]
     assert window.imports is not None and window.people is None
 
 
@@ -68,6 +68,7 @@ def test_admin_adds_and_disables_a_person(qtbot: QtBot, session_as, db: Engine) 
     assert window.section_titles() == [
         "Monitor",
         "Overview",
+        "Reports",
         "Import",
         "Campaigns",
         "People",

@@ -18,6 +18,7 @@ from dialdesk.ui.common.overview_page import OverviewPage
 from dialdesk.ui.common.roles import role_label
 from dialdesk.ui.marketing.import_page import ImportPage
 from dialdesk.ui.operator.work_page import WorkPage
+from dialdesk.ui.reports.reports_page import ReportsPage
 from dialdesk.ui.supervisor.monitor_page import MonitorPage
 
 
@@ -79,6 +80,11 @@ class MainWindow(QMainWindow):
         self.overview = OverviewPage(session, language, self)
         self.overview.message.connect(self.show_message)
         self.ui.sections_tabs.addTab(self.overview, self.tr("&Overview"))
+        self.reports: ReportsPage | None = None
+        if identity.role in ("supervisor", "marketer", "admin"):
+            self.reports = ReportsPage(session, language, self)
+            self.reports.message.connect(self.show_message)
+            self.ui.sections_tabs.addTab(self.reports, self.tr("Report&s"))
         self.campaigns: CampaignsPage | None = None
         if identity.role in ("marketer", "admin"):
             self.campaigns = CampaignsPage(session, language, self)
@@ -157,6 +163,8 @@ class MainWindow(QMainWindow):
             self.campaigns.refresh()
         if self.monitor is not None:
             self.monitor.refresh()
+        if self.reports is not None:
+            self.reports.refresh()
 
     def confirm_unsent(self, pending: int) -> bool:
         answer = QMessageBox.warning(

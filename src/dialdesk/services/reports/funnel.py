@@ -98,5 +98,5 @@ def funnel_report(conn: Connection, f: ReportFilter, language: str = "en") -> Re
         cells=cells,
         summary=summary,
         chart=Chart("bar", (0,)),
-        fixed_labels=frozenset(rows),
+        fixed_labels=frozenset({*rows, WON_BACK, REASON}),
     )

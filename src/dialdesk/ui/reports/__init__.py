@@ -1,0 +1,1 @@
+"""The Reports tab: tables and charts for marketers, supervisors and admins."""

@@ -1,0 +1,106 @@
+"""The Reports tab driven like a marketer would: pick, narrow, read, export."""
+
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QImage
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine
+
+from dialdesk.services.login import log_in
+from dialdesk.ui.reports.reports_page import NO_LIMIT, ReportsPage
+from tests.conftest import Logins
+from tests.services.reports_data import build_report_base
+
+
+@pytest.fixture
+def page(qtbot: QtBot, db: Engine, db_dsn: str, logins: Logins):
+    base = build_report_base(db, logins)
+    login, password = logins.add("marketer")
+    session = log_in(db_dsn, login, password)
+    widget = ReportsPage(session, "en")
+    widget.base = base  # type: ignore[attr-defined]
+    qtbot.addWidget(widget)
+    widget.resize(1200, 800)
+    widget.show()
+    with qtbot.waitSignal(widget.shown_report, timeout=10000):
+        widget.refresh()
+    yield widget
+    for worker in (widget._runner, widget._loader, widget._files):
+        worker.wait()
+    session.engine.dispose()
+
+
+def _showing(page: ReportsPage, name: str):
+    return page.shown_report, {"timeout": 10000, "check_params_cb": lambda r: r.name == name}
+
+
+def _column(page: ReportsPage, column: int) -> list[str]:
+    return [page.model.index(r, column).data() for r in range(page.model.rowCount())]
+
+
+def test_the_first_report_is_shown_with_its_chart(page: ReportsPage) -> None:
+    assert page.ui.reports_list.currentItem().text() == "Companies by group"
+    assert _column(page, 0) == ["Hot", "Competitor", "Cold", "Nonexistent", "not called yet",
+                                "Total"]  # fmt: skip
+    assert _column(page, 2)[-1] == "100.0"
+    chart = page.chart_view.chart()
+    assert chart.series() and chart.series()[0].count() == 5  # a slice per group
+    assert not page.ui.by_combo.isVisible()  # this report has no options
+
+
+def test_options_follow_the_report_and_rerun_it(qtbot: QtBot, page: ReportsPage) -> None:
+    signal, wait = _showing(page, "industry-months")
+    with qtbot.waitSignal(signal, **wait):
+        page.ui.reports_list.setCurrentRow(1)  # contacts by industry and month
+    assert page.ui.count_combo.isVisible() and not page.ui.question_combo.isVisible()
+    assert page.model.headerData(1, Qt.Orientation.Horizontal) == "October 2026"
+    assert _column(page, 0)[-1] == "Contacts per working day"
+    assert _column(page, 2)[-1] == "1.7"
+    signal, wait = _showing(page, "industry-months")
+    with qtbot.waitSignal(signal, **wait):  # a change reruns it by itself
+        page.ui.count_combo.setCurrentIndex(page.ui.count_combo.findData("organisations"))
+    assert _column(page, 0)[-1] == "Organisations per working day"
+    assert _column(page, 4)[-1] == "0.8"
+    signal, wait = _showing(page, "answers")
+    with qtbot.waitSignal(signal, **wait):
+        page.ui.reports_list.setCurrentRow(3)  # answers by segment
+    assert page.ui.question_combo.isVisible()
+    assert page.ui.question_combo.currentData() == page.base.question  # type: ignore[attr-defined]
+    assert _column(page, 0) == ["16-100", "до 15", "(not given)", "Total"]
+
+
+def test_a_period_narrows_the_report_and_a_reversed_one_is_refused(
+    qtbot: QtBot, page: ReportsPage
+) -> None:
+    signal, wait = _showing(page, "movement")
+    with qtbot.waitSignal(signal, **wait):
+        page.ui.reports_list.setCurrentRow(2)  # movement
+    november = {"timeout": 10000, "check_params_cb": lambda r: len(r.rows) == 3}
+    with qtbot.waitSignal(page.shown_report, **november):
+        page.ui.from_edit.setDate(QDate(2026, 11, 1))
+        page.ui.to_edit.setDate(QDate(2026, 11, 30))
+    assert _column(page, 0) == ["Cold", "No contact", "not called yet", "Total"]
+    page.ui.from_edit.setDate(QDate(2026, 12, 1))
+    page.run()
+    assert page.ui.status_label.text() == "The period must start before it ends."
+    page.ui.from_edit.setDate(NO_LIMIT)
+    assert page.report_filter().date_from is None  # "any"
+
+
+def test_export_to_xlsx_and_the_chart_to_png(
+    qtbot: QtBot, page: ReportsPage, tmp_path: Path
+) -> None:
+    with qtbot.waitSignal(page.message, timeout=10000) as said:
+        page.export_xlsx(str(tmp_path / "groups"))
+    assert said.args == [f"Saved to {tmp_path / 'groups.xlsx'}"]
+    sheet = load_workbook(tmp_path / "groups.xlsx").active
+    assert [c.value for c in sheet[1]] == ["Group", "Companies", "Share, %"]
+    assert [c.value for c in sheet[7]] == ["Total", 5, 100]
+    page.save_chart(str(tmp_path / "groups.png"))
+    image = QImage(str(tmp_path / "groups.png"))
+    assert not image.isNull() and image.width() > 200
+    qtbot.keyClick(page, Qt.Key.Key_F5)  # F5 runs it again without a fuss
+    qtbot.waitUntil(lambda: "counted in" in page.ui.status_label.text(), timeout=10000)
