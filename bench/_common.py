@@ -84,6 +84,37 @@ def wipe(dsn: str, login_prefix: str) -> None:
             conn.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(login)))
 
 
+def add_history(dsn: str, calls: int) -> None:
+    """Top the demo's call history up to ``calls`` past calls (spread over the last 500
+    days, the operators and the outcomes), in one statement."""
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        have = conn.execute("SELECT count(*) FROM dialdesk.calls").fetchone()[0]  # type: ignore[index]
+        missing = max(0, calls - have)
+        if missing:
+            conn.execute(
+                "CREATE TEMP TABLE bench_entries AS SELECT row_number() OVER (ORDER BY id) AS rn, "
+                "company_id, campaign_id FROM dialdesk.campaign_entries"
+            )
+            conn.execute("CREATE INDEX ON bench_entries (rn)")
+            conn.execute(
+                "INSERT INTO dialdesk.calls (client_id, company_id, campaign_id, operator_id, "
+                "  started_at, ended_at, outcome_id, comment) "
+                "SELECT gen_random_uuid(), e.company_id, e.campaign_id, "
+                "  op.ids[1 + g %% array_length(op.ids, 1)], "
+                "  now() - (g %% 500) * interval '1 day' - (g %% 480) * interval '1 minute', "
+                "  now() - (g %% 500) * interval '1 day' - (g %% 480) * interval '1 minute' "
+                "    + interval '90 seconds', "
+                "  o.ids[1 + g %% array_length(o.ids, 1)], 'история' "
+                "FROM generate_series(1, %s) g "
+                "JOIN bench_entries e ON e.rn = 1 + g %% (SELECT count(*) FROM bench_entries) "
+                "CROSS JOIN (SELECT array_agg(id) AS ids FROM dialdesk.people "
+                "  WHERE role = 'operator') op "
+                "CROSS JOIN (SELECT array_agg(id) AS ids FROM dialdesk.outcome_definitions) o",
+                (missing,),
+            )
+        conn.execute("ANALYZE")
+
+
 def peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 

@@ -24,7 +24,16 @@ from pathlib import Path
 
 import psycopg
 
-from _common import bench_database, parser, peak_mb, percentile, report, simulated_outcome, wipe
+from _common import (
+    add_history,
+    bench_database,
+    parser,
+    peak_mb,
+    percentile,
+    report,
+    simulated_outcome,
+    wipe,
+)
 from dialdesk.db.dsn import with_credentials
 from dialdesk.db.engine import make_engine
 from dialdesk.services import people
@@ -39,33 +48,10 @@ from dialdesk.services.queue import claim_next_entry
 LOGIN_PREFIX = "bench_"
 
 
-def add_history(dsn: str, calls: int) -> None:
-    """Top the demo's call history up to ``calls`` past calls, in one statement."""
+def open_the_floor(dsn: str) -> None:
+    """Every operator works both campaigns, round the clock, with no attempt limit."""
     with psycopg.connect(dsn, autocommit=True) as conn:
-        have = conn.execute("SELECT count(*) FROM dialdesk.calls").fetchone()[0]  # type: ignore[index]
-        missing = max(0, calls - have)
-        if missing:
-            conn.execute(
-                "CREATE TEMP TABLE bench_entries AS SELECT row_number() OVER (ORDER BY id) AS rn, "
-                "company_id, campaign_id FROM dialdesk.campaign_entries"
-            )
-            conn.execute("CREATE INDEX ON bench_entries (rn)")
-            conn.execute(
-                "INSERT INTO dialdesk.calls (client_id, company_id, campaign_id, operator_id, "
-                "  started_at, ended_at, outcome_id, comment) "
-                "SELECT gen_random_uuid(), e.company_id, e.campaign_id, op.id, "
-                "  now() - (g %% 500) * interval '1 day' - (g %% 480) * interval '1 minute', "
-                "  now() - (g %% 500) * interval '1 day' - (g %% 480) * interval '1 minute' "
-                "    + interval '90 seconds', "
-                "  o.ids[1 + g %% array_length(o.ids, 1)], 'история' "
-                "FROM generate_series(1, %s) g "
-                "JOIN bench_entries e ON e.rn = 1 + g %% (SELECT count(*) FROM bench_entries) "
-                "CROSS JOIN (SELECT min(id) AS id FROM dialdesk.people "
-                "  WHERE role = 'operator') op "
-                "CROSS JOIN (SELECT array_agg(id) AS ids FROM dialdesk.outcome_definitions) o",
-                (missing,),
-            )
-        conn.execute("DELETE FROM dialdesk.campaign_operators")  # every operator works both
+        conn.execute("DELETE FROM dialdesk.campaign_operators")
         conn.execute(
             "UPDATE dialdesk.campaigns SET calling_hours_start = '00:00', "
             "calling_hours_end = '23:59:59', working_days_only = false, max_attempts = 1000"
@@ -144,6 +130,7 @@ def main() -> int:
         started = time.perf_counter()
         load_demo(admin, args.companies, login_prefix=LOGIN_PREFIX)
         add_history(dsn, args.calls)
+        open_the_floor(dsn)
         if args.without_triggers:
             with psycopg.connect(dsn, autocommit=True) as conn:
                 for table in ("calls", "campaign_entries", "callbacks", "operator_states",

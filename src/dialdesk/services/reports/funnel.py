@@ -26,28 +26,32 @@ STAGES = (
 WON_BACK = translatable("Former clients won back (warm or hot)")
 REASON = translatable("Reason for leaving: %1")
 
+# every stage at once, for all companies of the scope and for the former clients among them
 FUNNEL = f"""
 WITH base AS (
-    SELECT DISTINCT e.company_id FROM dialdesk.campaign_entries e
-    JOIN dialdesk.campaigns camp ON camp.id = e.campaign_id
-    WHERE {in_campaign("e.campaign_id")} AND (NOT :abandoned OR camp.is_abandoned_clients)
+    SELECT e.company_id, bool_or(camp.is_abandoned_clients) AS former
+    FROM dialdesk.campaign_entries e JOIN dialdesk.campaigns camp ON camp.id = e.campaign_id
+    WHERE {in_campaign("e.campaign_id")}
+    GROUP BY e.company_id
 ), called AS (
     SELECT k.company_id,
            bool_or(o.is_contact OR coalesce(btrim(k.spoke_with), '') <> '') AS reached,
            bool_or(o.is_contact) AS contact,
            bool_or(o.hands_to_expert) AS warm_hot
     FROM dialdesk.calls k JOIN dialdesk.outcome_definitions o ON o.id = k.outcome_id
-    JOIN base b ON b.company_id = k.company_id
     WHERE {in_campaign("k.campaign_id")} AND {in_period("k.started_at")}
     GROUP BY k.company_id
+), experts AS (
+    SELECT DISTINCT h.company_id FROM dialdesk.handoffs h WHERE {in_period("h.created_at")}
 )
-SELECT (SELECT count(*) FROM base),
-       (SELECT count(*) FROM called),
-       (SELECT count(*) FROM called WHERE reached),
-       (SELECT count(*) FROM called WHERE contact),
-       (SELECT count(*) FROM called WHERE warm_hot),
-       (SELECT count(DISTINCT h.company_id) FROM dialdesk.handoffs h
-        JOIN base b ON b.company_id = h.company_id WHERE {in_period("h.created_at")})
+SELECT count(*), count(c.company_id), count(*) FILTER (WHERE c.reached),
+       count(*) FILTER (WHERE c.contact), count(*) FILTER (WHERE c.warm_hot),
+       count(x.company_id),
+       count(*) FILTER (WHERE b.former), count(c.company_id) FILTER (WHERE b.former),
+       count(*) FILTER (WHERE b.former AND c.warm_hot)
+FROM base b
+LEFT JOIN called c ON c.company_id = b.company_id
+LEFT JOIN experts x ON x.company_id = b.company_id
 """
 
 # the latest answer of each former client to the first choice question of its campaign
@@ -72,17 +76,17 @@ def funnel_report(conn: Connection, f: ReportFilter, language: str = "en") -> Re
     clients' lines follow when the campaign (or any campaign, without a filter) is one of
     former clients."""
     params = f.params()
-    counts = list(conn.execute(text(FUNNEL), {**params, "abandoned": False}).one())
+    row = list(conn.execute(text(FUNNEL), params).one())
+    counts, former = row[:6], row[6:]
     cells: list[list[Cell]] = []
     for index, count in enumerate(counts):
         before = counts[index - 1] if index else count
         cells.append([count, share(count, counts[0]), share(count, before)])
     rows = [label for _, label in STAGES]
     summary: list[tuple[str, list[Cell]]] = []
-    former = list(conn.execute(text(FUNNEL), {**params, "abandoned": True}).one())
-    if former[0]:
-        summary.append((WON_BACK, [former[4], share(former[4], former[0]),
-                                   share(former[4], former[1])]))  # fmt: skip
+    if former[0]:  # former clients: of them, dialled, won back
+        summary.append((WON_BACK, [former[2], share(former[2], former[0]),
+                                   share(former[2], former[1])]))  # fmt: skip
         for reason, n in conn.execute(text(REASONS), params):
             summary.append((REASON.replace("%1", reason), [n, share(n, former[0]), None]))
     return Report(

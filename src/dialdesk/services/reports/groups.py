@@ -1,6 +1,8 @@
 """Where the base stands and how it moves: companies by current group, and movement from
 group to group over a period.  A company's group is the outcome of its latest call."""
 
+from datetime import UTC, datetime
+
 from sqlalchemy import Connection, text
 
 from dialdesk.services.errors import UserError, translatable
@@ -19,9 +21,14 @@ NOT_CALLED = translatable("not called yet")
 
 # the companies a report looks at: those of the campaign, or the whole base
 IN_SCOPE = (
-    "(CAST(:campaign_id AS integer) IS NULL OR EXISTS (SELECT 1 FROM dialdesk.campaign_entries "
-    "e WHERE e.company_id = c.id AND e.campaign_id = :campaign_id))"
+    "(CAST(:campaign_id AS integer) IS NULL OR c.id IN (SELECT e.company_id FROM "
+    "dialdesk.campaign_entries e WHERE e.campaign_id = :campaign_id))"
 )
+
+
+def ends_now(bound: datetime | None) -> bool:
+    """A period that ends today or later: the group at its end is the current group."""
+    return bound is None or bound > datetime.now(UTC)
 
 
 def group_labels(conn: Connection, language: str) -> dict[str, str]:
@@ -51,12 +58,12 @@ def groups_report(conn: Connection, f: ReportFilter, language: str = "en") -> Re
     params = f.params()
     labels = group_labels(conn, language)
     called_in_period = (
-        "EXISTS (SELECT 1 FROM dialdesk.calls k WHERE k.company_id = c.id AND "
-        f"{in_period('k.started_at')} AND {in_campaign('k.campaign_id')})"
+        f"c.id IN (SELECT k.company_id FROM dialdesk.calls k WHERE {in_period('k.started_at')} "
+        f"AND {in_campaign('k.campaign_id')})"
         if f.date_from
         else "true"
     )
-    if params["end"] is None:
+    if ends_now(params["end"]):
         sql = (
             "SELECT o.code, count(*) FROM dialdesk.companies c LEFT JOIN "
             "dialdesk.outcome_definitions o ON o.id = c.current_outcome_id "
@@ -94,14 +101,14 @@ def movement_report(conn: Connection, f: ReportFilter, language: str = "en") -> 
         else "LEFT JOIN LATERAL (SELECT NULL::text AS code) b ON true"
     )
     after = (
-        _last_call_before("end", "a")
-        if params["end"] is not None
-        else "LEFT JOIN dialdesk.outcome_definitions a ON a.id = c.current_outcome_id"
+        "LEFT JOIN dialdesk.outcome_definitions a ON a.id = c.current_outcome_id"
+        if ends_now(params["end"])
+        else _last_call_before("end", "a")
     )
     sql = (
-        "SELECT b.code, a.code, count(*) FROM (SELECT DISTINCT k.company_id FROM dialdesk.calls k "
-        f"WHERE {in_period('k.started_at')} AND {in_campaign('k.campaign_id')}) s "
-        f"JOIN dialdesk.companies c ON c.id = s.company_id {before} {after} "
+        f"SELECT b.code, a.code, count(*) FROM dialdesk.companies c {before} {after} "
+        "WHERE EXISTS (SELECT 1 FROM dialdesk.calls k WHERE k.company_id = c.id AND "
+        f"{in_period('k.started_at')} AND {in_campaign('k.campaign_id')}) "
         "GROUP BY b.code, a.code"
     )
     moves = {(b, a): n for b, a, n in conn.execute(text(sql), params)}

@@ -8,6 +8,7 @@ from sqlalchemy import Connection, text
 
 from dialdesk.services.errors import translatable
 from dialdesk.services.reports.groups import group_labels
+from dialdesk.services.reports.periods import day_bounds, days_with_calls
 from dialdesk.services.reports.table import (
     Cell,
     Chart,
@@ -22,11 +23,12 @@ from dialdesk.services.reports.table import (
 Key = tuple[int, date | None]  # an operator, and the day with the option per_day
 DAY = "(({t}) AT TIME ZONE 'Europe/Moscow')::date"
 
-CALLS = f"""
-SELECT k.operator_id, {DAY.format(t="k.started_at")} AS day, o.code, o.is_contact, count(*)
-FROM dialdesk.calls k JOIN dialdesk.outcome_definitions o ON o.id = k.outcome_id
-WHERE {in_period("k.started_at")} AND {in_campaign("k.campaign_id")} AND k.started_at IS NOT NULL
-GROUP BY 1, 2, 3, 4
+# calls by operator and outcome (and day: its bucket among :bounds, the days' starts)
+CALLS = """
+SELECT k.operator_id, {day} AS day, k.outcome_id, count(*)
+FROM dialdesk.calls k
+WHERE {period} AND {campaign} AND k.started_at IS NOT NULL
+GROUP BY 1, 2, 3
 """
 
 # each state lasts until the person's next state, and never past the end of its day or now
@@ -71,7 +73,26 @@ def operators_report(conn: Connection, f: ReportFilter, language: str = "en") ->
         return (person, day if per_day else None)
 
     calls: dict[Key, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for person, day, code, is_contact, n in conn.execute(text(CALLS), params):
+    outcomes = {
+        oid: (code, contact)
+        for oid, code, contact in conn.execute(
+            text("SELECT id, code, is_contact FROM dialdesk.outcome_definitions")
+        )
+    }
+    days = days_with_calls(conn, params) if per_day else []
+    calls_sql = CALLS.format(
+        # a day by its bucket: comparing times is far cheaper than converting each call's
+        day="width_bucket(k.started_at, CAST(:bounds AS timestamptz[]))" if per_day else "0",
+        period=in_period("k.started_at"),
+        campaign=in_campaign("k.campaign_id"),
+    )
+    if per_day:  # few operators, days and outcomes: hashing beats sorting a million calls
+        conn.exec_driver_sql("SET LOCAL enable_sort = off")
+    rows = conn.execute(text(calls_sql), {**params, "bounds": day_bounds(days)}).all()
+    conn.exec_driver_sql("RESET enable_sort")
+    for person, bucket, outcome_id, n in rows:
+        code, is_contact = outcomes[outcome_id]
+        day = days[bucket - 1] if per_day and 0 < bucket <= len(days) else date.min
         line = calls[key(person, day)]
         line["calls"] += n
         line["contacts"] += n if is_contact else 0
