@@ -74,8 +74,7 @@ def industry_months_report(conn: Connection, f: ReportFilter, language: str = "e
                 cells[key] += n
         conn.exec_driver_sql("RESET enable_sort")
     else:
-        for industry, bit, n in _organisations(conn, params, len(labels)):
-            cells[(_clean(industry) if industry != "*" else "*", _month_key(bit, labels))] += n
+        cells.update(_organisations(conn, params, labels))
     industries = {i for i, m in cells if i != "*"}
     months = {m for i, m in cells if m not in ("*", "dated")}
     dated = [m for m in labels if m in months]
@@ -127,8 +126,8 @@ def _clean(industry: str | None) -> str | None:
 # Organisations: each company's contacted months as bits of one number (bit 0: calls without
 # a date), so a company is counted once per month, once in its industry's total and once
 # overall, from a single pass over the calls.
-ORGANISATIONS = f"""
-WITH per_company AS MATERIALIZED (
+PER_COMPANY = f"""
+WITH per_company AS (
     SELECT k.company_id, bit_or(1::bigint << coalesce({BUCKET}, 0)) AS months
     FROM dialdesk.calls k
     JOIN dialdesk.outcome_definitions o ON o.id = k.outcome_id AND o.is_contact
@@ -136,42 +135,42 @@ WITH per_company AS MATERIALIZED (
       AND ({in_period("k.started_at")}
            OR (k.started_at IS NULL AND CAST(:start AS timestamptz) IS NULL))
     GROUP BY k.company_id
-), with_industry AS MATERIALIZED (
-    SELECT c.industry, p.months FROM per_company p JOIN dialdesk.companies c ON c.id = p.company_id
 )
-SELECT w.industry, b.bit, count(*) FROM with_industry w
-JOIN generate_series(0, :last_bit) b(bit) ON w.months & (1::bigint << b.bit) <> 0
-GROUP BY w.industry, b.bit
-UNION ALL SELECT industry, -1, count(*) FROM with_industry GROUP BY industry
-UNION ALL SELECT '*', -1, count(*) FROM with_industry
-UNION ALL SELECT '*', -2, count(*) FROM with_industry WHERE months & ~1::bigint <> 0
+SELECT c.industry, GROUPING(c.industry), count(*),
+       count(*) FILTER (WHERE p.months & ~1::bigint <> 0), {{bits}}
+FROM per_company p JOIN dialdesk.companies c ON c.id = p.company_id
+GROUP BY ROLLUP (c.industry)
 """
 MAX_MONTHS = 62  # bits of a bigint left for months
 
 
-def _month_key(bit: int, labels: list[str]) -> str | None:
-    """-1: the row's total, -2: the dated total, 0: no date, n: the n-th month."""
-    if bit > 0:
-        return labels[bit - 1]
-    return {-1: "*", -2: "dated"}.get(bit)
-
-
 def _organisations(
-    conn: Connection, params: dict[str, object], months: int
-) -> list[tuple[str | None, int, int]]:
-    if months > MAX_MONTHS:
+    conn: Connection, params: dict[str, object], labels: list[str]
+) -> dict[tuple[str | None, str | None], int]:
+    """Distinct companies contacted by (industry, month); month "*" is the row's total
+    (each company once), industry "*" the column's, and ("*", "dated") the companies
+    contacted on a dated call."""
+    if len(labels) > MAX_MONTHS:
         raise UserError(
             "Organisations can be counted over at most {n} months; choose a shorter period.",
             n=MAX_MONTHS,
         )
-    rows = conn.execute(text(ORGANISATIONS), {**params, "last_bit": months}).all()
-    by_industry = [(i, bit, n) for i, bit, n in rows]
-    # the column totals: a company has one industry, so the rows add up
-    columns: dict[int, int] = defaultdict(int)
-    for industry, bit, n in by_industry:
-        if industry != "*" and bit >= 0:
-            columns[bit] += n
-    return by_industry + [("*", bit, n) for bit, n in columns.items()]
+    bits = ", ".join(
+        f"count(*) FILTER (WHERE p.months & {1 << bit} <> 0)" for bit in range(len(labels) + 1)
+    )
+    months: list[str | None] = [None, *labels]  # bit 0: no date
+    cells: dict[tuple[str | None, str | None], int] = defaultdict(int)
+    for industry, is_total, total, dated, *per_month in conn.execute(
+        text(PER_COMPANY.format(bits=bits)), params
+    ):
+        row = "*" if is_total else _clean(industry)
+        cells[(row, "*")] += total
+        if is_total:
+            cells[("*", "dated")] = dated
+        for month, n in zip(months, per_month, strict=True):
+            if n:
+                cells[(row, month)] += n
+    return cells
 
 
 def _working_days(
