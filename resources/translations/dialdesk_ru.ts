@@ -1249,6 +1249,10 @@
         <translation>Отч&amp;ёты</translation>
     </message>
     <message>
+        <source>Se&amp;gments</source>
+        <translation>Сегмен&amp;ты</translation>
+    </message>
+    <message>
         <source>&amp;Import</source>
         <translation>&amp;Импорт</translation>
     </message>
@@ -1820,6 +1824,10 @@
         <translation>Рабочие дни считаются «with_calls» (дни со звонками) или «calendar» (по календарю), а не «{rule}».</translation>
     </message>
     <message>
+        <source>Organisations can be counted over at most {n} months; choose a shorter period.</source>
+        <translation>Организации можно считать не больше чем за {n} месяцев; выберите период короче.</translation>
+    </message>
+    <message>
         <source>Organisations contacted by industry and month</source>
         <translation>Организации с контактом по отраслям и месяцам</translation>
     </message>
@@ -1866,6 +1874,54 @@
     <message>
         <source>Operator</source>
         <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>The segment needs a name.</source>
+        <translation>У сегмента должно быть название.</translation>
+    </message>
+    <message>
+        <source>Rank a segment A, B or C, not &apos;{rank}&apos;.</source>
+        <translation>Ранг сегмента — A, B или C, а не «{rank}».</translation>
+    </message>
+    <message>
+        <source>The lowest potential score is above the highest.</source>
+        <translation>Нижняя граница оценки потенциала выше верхней.</translation>
+    </message>
+    <message>
+        <source>There is no segment number {id}.</source>
+        <translation>Сегмента номер {id} нет.</translation>
+    </message>
+    <message>
+        <source>Choose a campaign, or name a new one.</source>
+        <translation>Выберите кампанию или назовите новую.</translation>
+    </message>
+    <message>
+        <source>The priority must be between -1000 and 1000.</source>
+        <translation>Приоритет должен быть от -1000 до 1000.</translation>
+    </message>
+    <message>
+        <source>The contact frequency must be between 1 minute and a year.</source>
+        <translation>Частота звонков должна быть от 1 минуты до года.</translation>
+    </message>
+    <message>
+        <source>A segment named &apos;{name}&apos; already exists.</source>
+        <translation>Сегмент «{name}» уже есть.</translation>
+    </message>
+    <message>
+        <source>Segments compared</source>
+        <translation>Сравнение сегментов</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Сегмент</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Ранг</translation>
+    </message>
+    <message>
+        <source>Warm or hot, % of called</source>
+        <translation>Тёплые или горячие, % от набранных</translation>
     </message>
     <message>
         <source>Callback {callback} is no longer waiting; it was not changed.</source>
@@ -2669,6 +2725,156 @@
     <message>
         <source>Administrator</source>
         <translation>Администратор</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentsForm</name>
+    <message>
+        <source>Segments</source>
+        <translation>Сегменты</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>&amp;Название:</translation>
+    </message>
+    <message>
+        <source>&amp;Rank:</source>
+        <translation>Ран&amp;г:</translation>
+    </message>
+    <message>
+        <source>Industries:</source>
+        <translation>Отрасли:</translation>
+    </message>
+    <message>
+        <source>Regions:</source>
+        <translation>Регионы:</translation>
+    </message>
+    <message>
+        <source>Staff size:</source>
+        <translation>Численность:</translation>
+    </message>
+    <message>
+        <source>Sources:</source>
+        <translation>Источники:</translation>
+    </message>
+    <message>
+        <source>Current group:</source>
+        <translation>Текущая группа:</translation>
+    </message>
+    <message>
+        <source>Potential score:</source>
+        <translation>Оценка потенциала:</translation>
+    </message>
+    <message>
+        <source>–</source>
+        <translation>–</translation>
+    </message>
+    <message>
+        <source>Answered:</source>
+        <translation>Ответ на вопрос:</translation>
+    </message>
+    <message>
+        <source>New segment (Ins)</source>
+        <translation>Новый сегмент (Ins)</translation>
+    </message>
+    <message>
+        <source>Save (Ctrl+S)</source>
+        <translation>Сохранить (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Delete…</source>
+        <translation>Удалить…</translation>
+    </message>
+    <message>
+        <source>Call this segment</source>
+        <translation>Обзвонить сегмент</translation>
+    </message>
+    <message>
+        <source>Campaign:</source>
+        <translation>Кампания:</translation>
+    </message>
+    <message>
+        <source>New campaign&apos;s name:</source>
+        <translation>Название новой кампании:</translation>
+    </message>
+    <message>
+        <source>Priority (higher first):</source>
+        <translation>Приоритет (больше — раньше):</translation>
+    </message>
+    <message>
+        <source>Try again after no contact (new campaign):</source>
+        <translation>Повтор после «нет контакта» (новая кампания):</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> ч</translation>
+    </message>
+    <message>
+        <source>A&amp;dd to the campaign…</source>
+        <translation>&amp;Добавить в кампанию…</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentsPage</name>
+    <message>
+        <source>not ranked</source>
+        <translation>без ранга</translation>
+    </message>
+    <message>
+        <source>any</source>
+        <translation>любая</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>not called yet</source>
+        <translation>ещё не звонили</translation>
+    </message>
+    <message>
+        <source>(no answer required)</source>
+        <translation>(ответ не важен)</translation>
+    </message>
+    <message>
+        <source>a new campaign</source>
+        <translation>новая кампания</translation>
+    </message>
+    <message>
+        <source>Companies matching: %1</source>
+        <translation>Подходит компаний: %1</translation>
+    </message>
+    <message>
+        <source>Segment “%1” saved.</source>
+        <translation>Сегмент «%1» сохранён.</translation>
+    </message>
+    <message>
+        <source>Choose a segment first.</source>
+        <translation>Сначала выберите сегмент.</translation>
+    </message>
+    <message>
+        <source>Delete the segment</source>
+        <translation>Удаление сегмента</translation>
+    </message>
+    <message>
+        <source>Forget the segment “%1”? Its companies and campaigns stay.</source>
+        <translation>Удалить сегмент «%1»? Его компании и кампании останутся.</translation>
+    </message>
+    <message>
+        <source>Call this segment</source>
+        <translation>Обзвонить сегмент</translation>
+    </message>
+    <message>
+        <source>Put the segment&apos;s %1 companies into the campaign “%2”?</source>
+        <translation>Добавить компании сегмента (%1) в кампанию «%2»?</translation>
+    </message>
+    <message>
+        <source>%1 companies added to “%2”; %3 were there already.</source>
+        <translation>В кампанию «%2» добавлено компаний: %1; уже были в ней: %3.</translation>
     </message>
 </context>
 <context>

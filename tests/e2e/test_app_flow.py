@@ -55,6 +55,7 @@ def test_log_in_out_and_in_as_someone_else(
         "Monitor",
         "Overview",
         "Reports",
+        "Segments",
         "Import",
         "Campaigns",
         "People",

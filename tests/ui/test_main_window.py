@@ -59,7 +59,7 @@ def test_supervisors_get_the_monitor(qtbot: QtBot, session_as) -> None:
 
 def test_marketers_get_the_import_section(qtbot: QtBot, session_as) -> None:
     window = _window(qtbot, session_as("marketer"))
-    assert window.section_titles() == ["Overview", "Reports", "Import", "Campaigns"]
+    assert window.section_titles() == ["Overview", "Reports", "Segments", "Import", "Campaigns"]
     assert window.imports is not None and window.people is None
 
 
@@ -69,6 +69,7 @@ def test_admin_adds_and_disables_a_person(qtbot: QtBot, session_as, db: Engine) 
         "Monitor",
         "Overview",
         "Reports",
+        "Segments",
         "Import",
         "Campaigns",
         "People",

@@ -19,6 +19,7 @@ from dialdesk.ui.common.roles import role_label
 from dialdesk.ui.marketing.import_page import ImportPage
 from dialdesk.ui.operator.work_page import WorkPage
 from dialdesk.ui.reports.reports_page import ReportsPage
+from dialdesk.ui.reports.segments_page import SegmentsPage
 from dialdesk.ui.supervisor.monitor_page import MonitorPage
 
 
@@ -85,6 +86,11 @@ class MainWindow(QMainWindow):
             self.reports = ReportsPage(session, language, self)
             self.reports.message.connect(self.show_message)
             self.ui.sections_tabs.addTab(self.reports, self.tr("Report&s"))
+        self.segments: SegmentsPage | None = None
+        if identity.role in ("marketer", "admin"):
+            self.segments = SegmentsPage(session, language, self)
+            self.segments.message.connect(self.show_message)
+            self.ui.sections_tabs.addTab(self.segments, self.tr("Se&gments"))
         self.campaigns: CampaignsPage | None = None
         if identity.role in ("marketer", "admin"):
             self.campaigns = CampaignsPage(session, language, self)
@@ -165,6 +171,8 @@ class MainWindow(QMainWindow):
             self.monitor.refresh()
         if self.reports is not None:
             self.reports.refresh()
+        if self.segments is not None:
+            self.segments.refresh()
 
     def confirm_unsent(self, pending: int) -> bool:
         answer = QMessageBox.warning(

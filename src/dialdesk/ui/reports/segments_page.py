@@ -1,0 +1,396 @@
+"""The Segments tab (marketers and admins): segments side by side (table and chart) on the
+left; on the right the chosen segment's criteria, its size as they are ticked, its rank, and
+"call this segment": into a new campaign or an existing one, with its own priority."""
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCharts import QChartView
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtWidgets import QHeaderView, QListWidget, QListWidgetItem, QMessageBox, QWidget
+from sqlalchemy import Engine, text
+
+from dialdesk.services.errors import plain_database_errors
+from dialdesk.services.login import LoggedIn
+from dialdesk.services.reports.groups import group_labels
+from dialdesk.services.reports.table import Report
+from dialdesk.services.segments import (
+    NOT_CALLED,
+    RANKS,
+    AddedToCampaign,
+    Criteria,
+    SegmentLine,
+    compare_segments,
+    count_matching,
+    delete_segment,
+    list_segments,
+    save_segment,
+    segment_to_campaign,
+    segment_values,
+)
+from dialdesk.ui.common.failure import show_failure
+from dialdesk.ui.common.forms import load_form
+from dialdesk.ui.common.row_model import Column, RowTableModel
+from dialdesk.ui.common.worker import Background
+from dialdesk.ui.reports.charts import ANTIALIASED, build_chart
+from dialdesk.ui.reports.localise import localised
+from dialdesk.ui.reports.reports_page import shown
+
+RANK_COLOURS = {"A": "#d3f9d8", "B": "#fff3bf", "C": "#ffe3e3"}
+NEW_CAMPAIGN = -1  # the target list's "new campaign" entry
+
+
+@dataclass(frozen=True)
+class Question:
+    id: int
+    label: str
+    answers: list[tuple[str, str]]  # (value stored, label shown)
+
+
+@dataclass(frozen=True)
+class Overview:
+    segments: list[SegmentLine]
+    report: Report
+    values: dict[str, list[str]]
+    groups: dict[str, str]
+    questions: list[Question]
+    campaigns: list[tuple[int, str]]
+
+
+@dataclass(frozen=True)
+class Line:
+    segment: SegmentLine
+    cells: list[Any]
+
+
+def load_overview(engine: Engine, language: str, yes: str, no: str) -> Overview:
+    segments = list_segments(engine)
+    with plain_database_errors(), engine.connect() as conn:
+        groups = group_labels(conn, language)
+        questions = [
+            Question(
+                qid,
+                f"{campaign}: {wording}",
+                [("yes", yes), ("no", no)] if kind == "yes_no" else [(c, c) for c in choices or []],
+            )
+            for qid, campaign, wording, kind, choices in conn.execute(
+                text(
+                    "SELECT q.id, c.name, q.text, q.kind, q.choices FROM dialdesk.questions q "
+                    "JOIN dialdesk.campaigns c ON c.id = q.campaign_id "
+                    "WHERE q.kind IN ('yes_no', 'choice') ORDER BY q.retired, c.name, q.position"
+                )
+            )
+        ]
+        campaigns = [
+            (r[0], r[1])
+            for r in conn.execute(
+                text("SELECT id, name FROM dialdesk.campaigns ORDER BY is_active DESC, name")
+            )
+        ]
+    return Overview(
+        segments,
+        compare_segments(engine, segments),
+        segment_values(engine),
+        groups,
+        questions,
+        campaigns,
+    )
+
+
+class SegmentsPage(QWidget):
+    loaded = Signal()
+    counted = Signal(int)
+    message = Signal(str)
+
+    def __init__(self, session: LoggedIn, language: str = "en", parent=None) -> None:
+        super().__init__(parent)
+        self.ui = load_form("segments_page", self)
+        self._session = session
+        self._language = language
+        self._loader = Background(self)
+        self._counter = Background(self)
+        self._actions = Background(self)
+        self.current: int | None = None  # the segment on the form; None: a new one
+        self.matching: int | None = None  # companies the criteria on the form select
+        self.overview: Overview | None = None
+        self._filling = False
+        ui = self.ui
+        self.model = RowTableModel[Line]([], self)
+        ui.segments_table.setModel(self.model)
+        ui.segments_table.verticalHeader().hide()
+        ui.segments_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents
+        )
+        self.chart_view = QChartView(ui.chart_holder)
+        self.chart_view.setRenderHint(ANTIALIASED)
+        self.chart_view.setMinimumHeight(240)
+        ui.chart_layout.addWidget(self.chart_view)
+        ui.splitter.setSizes([640, 560])
+        ui.rank_combo.addItem(self.tr("not ranked"), None)
+        for rank in RANKS:
+            ui.rank_combo.addItem(rank, rank)
+        for spin in (ui.min_spin, ui.max_spin):
+            spin.setSpecialValueText(self.tr("any"))
+        # the size follows the criteria, 400 ms after the last tick
+        self._recount = QTimer(self, singleShot=True, interval=400)
+        self._recount.timeout.connect(self._count)
+        for box in self._lists().values():
+            box.itemChanged.connect(lambda _item: self._changed())
+        for spin in (ui.min_spin, ui.max_spin):
+            spin.valueChanged.connect(lambda _v: self._changed())
+        ui.question_combo.currentIndexChanged.connect(self._question_chosen)
+        ui.answer_combo.currentIndexChanged.connect(lambda _i: self._changed())
+        ui.segments_table.clicked.connect(lambda _index: self._pick())
+        ui.target_combo.currentIndexChanged.connect(lambda _i: self._target_chosen())
+        ui.new_button.clicked.connect(self.new_segment)
+        ui.save_button.clicked.connect(self.save)
+        ui.delete_button.clicked.connect(self.delete)
+        ui.add_button.clicked.connect(self.add_to_campaign)
+        QShortcut(QKeySequence("Ins"), self, self.new_segment)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
+
+    def _lists(self) -> dict[str, QListWidget]:
+        ui = self.ui
+        return {
+            "industries": ui.industries_list,
+            "regions": ui.regions_list,
+            "staff_bands": ui.staff_list,
+            "sources": ui.sources_list,
+            "groups": ui.groups_list,
+        }
+
+    # -- loading ---------------------------------------------------------------------------
+    def refresh(self) -> None:
+        engine, language = self._session.engine, self._language
+        yes, no = self.tr("yes"), self.tr("no")
+        self._loader.run(lambda: load_overview(engine, language, yes, no), self._show, self._failed)
+
+    def _show(self, overview: Overview) -> None:
+        self.overview = overview
+        ui = self.ui
+        report = localised(overview.report, self._language)
+        columns = [Column[Line](report.row_header, lambda line: line.segment.name)]
+        columns += [
+            Column[Line](c.label, _reader(i), numeric=c.format != "text")
+            for i, c in enumerate(report.columns)
+        ]
+        self.model = RowTableModel[Line](
+            columns,
+            self,
+            background=lambda line: (
+                QColor(RANK_COLOURS[line.segment.rank]) if line.segment.rank else None
+            ),
+        )
+        self.model.set_rows(
+            [Line(s, cells) for s, cells in zip(overview.segments, report.cells, strict=True)]
+        )
+        ui.segments_table.setModel(self.model)
+        chart = build_chart(report) if report.rows else None
+        self.chart_view.setChart(chart if chart is not None else type(self.chart_view.chart())())
+        self._filling = True
+        values = {**overview.values, "groups": [*overview.groups, NOT_CALLED]}
+        labels = {**overview.groups, NOT_CALLED: self.tr("not called yet")}
+        for name, box in self._lists().items():
+            box.clear()
+            for value in values[name]:
+                item = QListWidgetItem(labels.get(value, value) if name == "groups" else value, box)
+                item.setData(Qt.ItemDataRole.UserRole, value)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked)
+        ui.question_combo.clear()
+        ui.question_combo.addItem(self.tr("(no answer required)"), None)
+        for question in overview.questions:
+            ui.question_combo.addItem(question.label, question.id)
+        ui.target_combo.clear()
+        ui.target_combo.addItem(self.tr("a new campaign"), NEW_CAMPAIGN)
+        for campaign_id, name in overview.campaigns:
+            ui.target_combo.addItem(name, campaign_id)
+        self._filling = False
+        keep = next((s for s in overview.segments if s.id == self.current), None)
+        self._fill(keep)
+        self._target_chosen()
+        self.loaded.emit()
+
+    # -- the editor ------------------------------------------------------------------------
+    def _pick(self) -> None:
+        rows = self.ui.segments_table.selectionModel().selectedRows()
+        if rows:
+            self._fill(self.model.row_at(rows[0].row()).segment)
+
+    def new_segment(self) -> None:
+        self.ui.segments_table.clearSelection()
+        self._fill(None)
+        self.ui.name_edit.setFocus()
+
+    def _fill(self, segment: SegmentLine | None) -> None:
+        ui = self.ui
+        self.current = segment.id if segment else None
+        criteria = segment.criteria if segment else Criteria()
+        self._filling = True
+        ui.error_label.clear()
+        ui.name_edit.setText(segment.name if segment else "")
+        ui.rank_combo.setCurrentIndex(
+            max(ui.rank_combo.findData(segment.rank if segment else None), 0)
+        )
+        for name, box in self._lists().items():
+            wanted = set(getattr(criteria, name))
+            for row in range(box.count()):
+                item = box.item(row)
+                ticked = item.data(Qt.ItemDataRole.UserRole) in wanted
+                item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+        ui.min_spin.setValue(-1 if criteria.min_score is None else criteria.min_score)
+        ui.max_spin.setValue(-1 if criteria.max_score is None else criteria.max_score)
+        question, answer = criteria.answers[0] if criteria.answers else (None, None)
+        ui.question_combo.setCurrentIndex(max(ui.question_combo.findData(question), 0))
+        self._question_chosen()
+        ui.answer_combo.setCurrentIndex(max(ui.answer_combo.findData(answer), 0))
+        self._filling = False
+        self._count()
+
+    def _question_chosen(self) -> None:
+        ui = self.ui
+        question_id = ui.question_combo.currentData()
+        question = next(
+            (q for q in (self.overview.questions if self.overview else []) if q.id == question_id),
+            None,
+        )
+        filling, self._filling = self._filling, True
+        ui.answer_combo.clear()
+        for value, label in question.answers if question else []:
+            ui.answer_combo.addItem(label, value)
+        ui.answer_combo.setEnabled(question is not None)
+        self._filling = filling
+        self._changed()
+
+    def criteria(self) -> Criteria:
+        ui = self.ui
+
+        def ticked(box: QListWidget) -> tuple[str, ...]:
+            return tuple(
+                box.item(r).data(Qt.ItemDataRole.UserRole)
+                for r in range(box.count())
+                if box.item(r).checkState() == Qt.CheckState.Checked
+            )
+
+        lists = {name: ticked(box) for name, box in self._lists().items()}
+        question, answer = ui.question_combo.currentData(), ui.answer_combo.currentData()
+        return Criteria(
+            **lists,
+            answers=((question, answer),) if question is not None and answer else (),
+            min_score=None if ui.min_spin.value() < 0 else ui.min_spin.value(),
+            max_score=None if ui.max_spin.value() < 0 else ui.max_spin.value(),
+        )
+
+    def _changed(self) -> None:
+        if not self._filling:
+            self._recount.start()
+
+    def _count(self) -> None:
+        engine, criteria = self._session.engine, self.criteria()
+        self._counter.run(lambda: count_matching(engine, criteria), self._show_count, self._failed)
+
+    def _show_count(self, matching: int) -> None:
+        self.matching = matching
+        self.ui.matching_label.setText(
+            self.tr("Companies matching: %1").replace("%1", str(matching))
+        )
+        self.counted.emit(matching)
+
+    # -- actions ---------------------------------------------------------------------------
+    def save(self) -> None:
+        if self._actions.busy:
+            return
+        engine, segment = self._session.engine, self.current
+        name, rank, criteria = (
+            self.ui.name_edit.text(),
+            self.ui.rank_combo.currentData(),
+            self.criteria(),
+        )
+
+        def done(saved: int) -> None:
+            self.current = saved
+            self.message.emit(self.tr("Segment \u201c%1\u201d saved.").replace("%1", name))
+            self.refresh()
+
+        self._actions.run(
+            lambda: save_segment(engine, segment, name, rank, criteria), done, self._failed
+        )
+
+    def delete(self) -> None:
+        if self.current is None:
+            self._say(self.tr("Choose a segment first."))
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Delete the segment"),
+            self.tr("Forget the segment \u201c%1\u201d? Its companies and campaigns stay.").replace(
+                "%1", self.ui.name_edit.text()
+            ),
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        engine, segment = self._session.engine, self.current
+
+        def done(_none: object) -> None:
+            self.current = None
+            self.refresh()
+
+        self._actions.run(lambda: delete_segment(engine, segment), done, self._failed)
+
+    def _target_chosen(self) -> None:
+        new = self.ui.target_combo.currentData() == NEW_CAMPAIGN
+        for widget in (self.ui.new_name_edit, self.ui.frequency_spin):
+            widget.setEnabled(new)
+
+    def add_to_campaign(self, confirm: bool = True) -> None:
+        ui = self.ui
+        target = ui.target_combo.currentData()
+        new = target == NEW_CAMPAIGN
+        name = ui.new_name_edit.text() if new else ui.target_combo.currentText()
+        if confirm:
+            answer = QMessageBox.question(
+                self,
+                self.tr("Call this segment"),
+                self.tr("Put the segment's %1 companies into the campaign \u201c%2\u201d?")
+                .replace("%1", str(self.matching if self.matching is not None else "?"))
+                .replace("%2", name),
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        engine, criteria, priority = self._session.engine, self.criteria(), ui.priority_spin.value()
+        frequency = ui.frequency_spin.value() * 60 if new else None
+
+        def work() -> AddedToCampaign:
+            return segment_to_campaign(
+                engine,
+                criteria,
+                campaign_id=None if new else target,
+                new_campaign=name if new else None,
+                priority=priority,
+                retry_delay_minutes=frequency,
+            )
+
+        def done(added: AddedToCampaign) -> None:
+            self.ui.error_label.clear()
+            self.message.emit(
+                self.tr("%1 companies added to \u201c%2\u201d; %3 were there already.")
+                .replace("%1", str(added.added))
+                .replace("%2", name)
+                .replace("%3", str(added.already_there))
+            )
+            self.refresh()
+
+        self._actions.run(work, done, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        show_failure(error, self._say)
+
+    def _say(self, said: str) -> None:
+        self.ui.error_label.setText(said)
+        self.message.emit(said)
+
+
+def _reader(index: int) -> Any:
+    return lambda line: shown(line.cells[index])

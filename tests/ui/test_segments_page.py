@@ -1,0 +1,101 @@
+"""The Segments tab driven like a marketer: tick criteria, watch the size, save, rank,
+compare, and call the segment."""
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+from sqlalchemy import Engine, text
+
+from dialdesk.services.login import log_in
+from dialdesk.ui.reports.segments_page import NEW_CAMPAIGN, SegmentsPage
+from tests.conftest import Logins
+from tests.services.reports_data import build_report_base
+
+
+@pytest.fixture
+def page(qtbot: QtBot, db: Engine, db_dsn: str, logins: Logins):
+    build_report_base(db, logins)
+    login, password = logins.add("marketer")
+    session = log_in(db_dsn, login, password)
+    widget = SegmentsPage(session, "en")
+    qtbot.addWidget(widget)
+    widget.resize(1300, 850)
+    widget.show()
+    with qtbot.waitSignal(widget.loaded, timeout=10000):
+        widget.refresh()
+    yield widget
+    for worker in (widget._loader, widget._counter, widget._actions):
+        worker.wait()
+    session.engine.dispose()
+
+
+def _tick(box, text_shown: str) -> None:
+    for row in range(box.count()):
+        if box.item(row).text() == text_shown:
+            box.item(row).setCheckState(Qt.CheckState.Checked)
+            return
+    raise AssertionError(f"{text_shown} is not in the list")
+
+
+def test_a_segment_is_ticked_counted_saved_and_compared(qtbot: QtBot, page: SegmentsPage) -> None:
+    ui = page.ui
+    qtbot.keyClick(page, Qt.Key.Key_Insert)
+    ui.name_edit.setText("Нефть")
+    with qtbot.waitSignal(page.counted, timeout=10000, check_params_cb=lambda n: n == 2):
+        _tick(ui.industries_list, "Нефть")
+    assert ui.matching_label.text() == "Companies matching: 2"
+    with qtbot.waitSignal(page.counted, timeout=10000, check_params_cb=lambda n: n == 1):
+        _tick(ui.groups_list, "Hot")  # and hot now
+    ui.rank_combo.setCurrentIndex(ui.rank_combo.findData("A"))
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        qtbot.keyClick(ui.name_edit, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert page.model.rowCount() == 1
+    assert [page.model.index(0, c).data() for c in range(4)] == ["Нефть", "A", "1", "20.0"]
+    assert page.chart_view.chart().series()  # size, contact rate and warm/hot side by side
+    assert page.current is not None  # still on the form
+    assert page.criteria().groups == ("hot",)
+
+
+def test_a_segment_goes_into_a_new_campaign_with_its_priority(
+    qtbot: QtBot, page: SegmentsPage, db: Engine
+) -> None:
+    ui = page.ui
+    with qtbot.waitSignal(page.counted, timeout=10000, check_params_cb=lambda n: n == 2):
+        _tick(ui.staff_list, "до 15")
+    ui.target_combo.setCurrentIndex(ui.target_combo.findData(NEW_CAMPAIGN))
+    assert ui.frequency_spin.isEnabled()
+    ui.new_name_edit.setText("Малые")
+    ui.priority_spin.setValue(3)
+    ui.frequency_spin.setValue(24)
+    with qtbot.waitSignal(page.message, timeout=10000) as said:
+        page.add_to_campaign(confirm=False)
+    assert said.args == ["2 companies added to “Малые”; 0 were there already."]
+    with db.connect() as conn:
+        row = conn.execute(
+            text(
+                "SELECT count(*), min(e.priority), min(c.retry_delay_minutes) FROM "
+                "dialdesk.campaign_entries e JOIN dialdesk.campaigns c ON c.id = e.campaign_id "
+                "WHERE c.name = 'Малые'"
+            )
+        ).one()
+    assert tuple(row) == (2, 3, 24 * 60)
+
+
+def test_a_segment_is_deleted_after_asking(
+    qtbot: QtBot, page: SegmentsPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page.ui.name_edit.setText("Временный")
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        page.save()
+    assert page.model.rowCount() == 1
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        page.delete()
+    assert page.model.rowCount() == 0 and page.current is None
+
+
+def test_a_nameless_segment_is_refused_in_plain_words(qtbot: QtBot, page: SegmentsPage) -> None:
+    page.save()
+    qtbot.waitUntil(lambda: page.ui.error_label.text() != "", timeout=10000)
+    assert page.ui.error_label.text() == "The segment needs a name."
