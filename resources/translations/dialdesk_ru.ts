@@ -1652,6 +1652,10 @@
         <translation>Дисциплина перезвонов</translation>
     </message>
     <message>
+        <source>Company history</source>
+        <translation>История компании</translation>
+    </message>
+    <message>
         <source>There is no report &apos;{name}&apos;; the reports are: {names}.</source>
         <translation>Отчёта «{name}» нет; есть отчёты: {names}.</translation>
     </message>
@@ -1714,6 +1718,38 @@
     <message>
         <source>On time, % of those due by now</source>
         <translation>Вовремя, % от наступивших</translation>
+    </message>
+    <message>
+        <source>Type a company&apos;s name, INN or phone number.</source>
+        <translation>Введите название компании, ИНН или номер телефона.</translation>
+    </message>
+    <message>
+        <source>No company matches &apos;{text}&apos;.</source>
+        <translation>Компаний по запросу «{text}» не найдено.</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Когда</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Кто</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Результат</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Подробности</translation>
+    </message>
+    <message>
+        <source>Several companies match; the closest is shown.</source>
+        <translation>Подходит несколько компаний; показана самая близкая.</translation>
     </message>
     <message>
         <source>Former clients won back (warm or hot)</source>
@@ -2585,6 +2621,14 @@
         <translation>Де&amp;лить на:</translation>
     </message>
     <message>
+        <source>Compan&amp;y:</source>
+        <translation>Компани&amp;я:</translation>
+    </message>
+    <message>
+        <source>name, INN or phone; Enter shows it</source>
+        <translation>название, ИНН или телефон; Enter — показать</translation>
+    </message>
+    <message>
         <source>One row per da&amp;y</source>
         <translation>Строка на каждый д&amp;ень</translation>
     </message>
@@ -2666,6 +2710,10 @@
     <message>
         <source>The period must start before it ends.</source>
         <translation>Начало периода должно быть раньше конца.</translation>
+    </message>
+    <message>
+        <source>Type a company&apos;s name, INN or phone number and press Enter.</source>
+        <translation>Введите название компании, ИНН или телефон и нажмите Enter.</translation>
     </message>
     <message>
         <source>Counting…</source>

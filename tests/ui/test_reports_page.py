@@ -59,8 +59,8 @@ def test_options_follow_the_report_and_rerun_it(qtbot: QtBot, page: ReportsPage)
     assert page.model.headerData(1, Qt.Orientation.Horizontal) == "October 2026"
     assert _column(page, 0)[-1] == "Contacts per working day"
     assert _column(page, 2)[-1] == "1.7"
-    signal, wait = _showing(page, "industry-months")
-    with qtbot.waitSignal(signal, **wait):  # a change reruns it by itself
+    organisations = {"timeout": 10000, "check_params_cb": lambda r: "Organisations" in r.title}
+    with qtbot.waitSignal(page.shown_report, **organisations):  # a change reruns it by itself
         page.ui.count_combo.setCurrentIndex(page.ui.count_combo.findData("organisations"))
     assert _column(page, 0)[-1] == "Organisations per working day"
     assert _column(page, 4)[-1] == "0.8"
@@ -104,3 +104,16 @@ def test_export_to_xlsx_and_the_chart_to_png(
     assert not image.isNull() and image.width() > 200
     qtbot.keyClick(page, Qt.Key.Key_F5)  # F5 runs it again without a fuss
     qtbot.waitUntil(lambda: "counted in" in page.ui.status_label.text(), timeout=10000)
+
+
+def test_company_history_on_one_key(qtbot: QtBot, page: ReportsPage) -> None:
+    page.ui.reports_list.setCurrentRow(page.ui.reports_list.count() - 1)
+    assert page.current_name() == "company" and page.ui.company_edit.isVisible()
+    page.ui.company_edit.setText("C1")
+    signal, wait = _showing(page, "company")
+    with qtbot.waitSignal(signal, **wait):
+        qtbot.keyClick(page.ui.company_edit, Qt.Key.Key_Return)
+    # newest first: C1's five callbacks, three calls and its hand-off
+    assert _column(page, 0)[:2] == ["20.12.2026 12:00", "05.11.2026 12:05"]
+    assert _column(page, 1) == ["callback", "hand-off", "callback", "call", "callback",
+                                "callback", "callback", "call", "call"]  # fmt: skip

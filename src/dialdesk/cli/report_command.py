@@ -39,6 +39,7 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         help="working days to divide by (industry-months)",
     )
     report.add_argument("--per-day", action="store_true", help="one row per day (operators)")
+    report.add_argument("--company", help="name, INN or phone number (company)")
     report.add_argument("--language", choices=["en", "ru"], default="en", help="outcome labels")
     out = report.add_mutually_exclusive_group()
     out.add_argument("--json", action="store_true", help="print one JSON object")
@@ -78,6 +79,7 @@ def run_report_command(args: argparse.Namespace) -> int:
             ("count", args.count),
             ("days", args.days),
             ("per_day", args.per_day or None),
+            ("company", args.company),
         )
         if value is not None
     }

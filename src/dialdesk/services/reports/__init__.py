@@ -9,6 +9,7 @@ from sqlalchemy import Connection, Engine
 from dialdesk.services.errors import UserError, plain_database_errors, translatable
 from dialdesk.services.reports.answers import answers_report
 from dialdesk.services.reports.callbacks import callbacks_report
+from dialdesk.services.reports.company import company_report
 from dialdesk.services.reports.funnel import funnel_report
 from dialdesk.services.reports.groups import base_report, groups_report, movement_report
 from dialdesk.services.reports.industry_months import industry_months_report
@@ -27,6 +28,7 @@ REPORTS: dict[str, tuple[str, Builder]] = {
     "operators": (translatable("Operators"), operators_report),
     "funnel": (translatable("Funnel"), funnel_report),
     "callbacks": (translatable("Callback discipline"), callbacks_report),
+    "company": (translatable("Company history"), company_report),
 }
 
 

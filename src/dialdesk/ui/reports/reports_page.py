@@ -35,6 +35,7 @@ OPTIONS = {
     "answers": ("by", "question"),
     "industry-months": ("count", "days"),
     "operators": ("per_day",),
+    "company": ("company",),
 }
 
 
@@ -123,6 +124,7 @@ class ReportsPage(QWidget):
         for edit in (ui.from_edit, ui.to_edit):
             edit.dateChanged.connect(lambda _d: self._debounce.start())
         ui.per_day_check.toggled.connect(lambda _b: self._debounce.start())
+        ui.company_edit.returnPressed.connect(self.run)
         ui.period_combo.activated.connect(self._preset_chosen)
         ui.run_button.clicked.connect(self.run)
         ui.export_button.clicked.connect(self.export_xlsx)
@@ -198,6 +200,9 @@ class ReportsPage(QWidget):
     def _report_chosen(self) -> None:
         name = self.current_name()
         self._show_options(name)
+        if name == "company" and not self.ui.company_edit.text().strip():
+            self.ui.company_edit.setFocus()  # nothing to show until a company is named
+            return
         self.run()
 
     def _show_options(self, name: str) -> None:
@@ -209,6 +214,7 @@ class ReportsPage(QWidget):
             ("count", (ui.count_label, ui.count_combo)),
             ("days", (ui.days_label, ui.days_combo)),
             ("per_day", (ui.per_day_check,)),
+            ("company", (ui.company_label, ui.company_edit)),
         ):
             for widget in widgets:
                 widget.setVisible(option in wanted)
@@ -234,6 +240,8 @@ class ReportsPage(QWidget):
             options["days"] = ui.days_combo.currentData()
         if "per_day" in wanted and ui.per_day_check.isChecked():
             options["per_day"] = True
+        if "company" in wanted:
+            options["company"] = ui.company_edit.text()
 
         def day(edit: Any) -> date | None:
             value = edit.date()
@@ -254,6 +262,10 @@ class ReportsPage(QWidget):
             self._say(self.tr("The period must start before it ends."))
             return
         engine, name, language = self._session.engine, self.current_name(), self._language
+        if name == "company" and not report_filter.options.get("company", "").strip():
+            self._say(self.tr("Type a company's name, INN or phone number and press Enter."))
+            self.ui.company_edit.setFocus()
+            return
         self.ui.status_label.setText(self.tr("Counting…"))
         started = time.perf_counter()
 
@@ -286,11 +298,12 @@ class ReportsPage(QWidget):
         old = self.chart_view.chart()
         self.chart_view.setChart(chart if chart is not None else type(old)())
         self.ui.chart_button.setEnabled(chart is not None)
-        self.ui.status_label.setText(
+        said = (
             self.tr("%1 lines, counted in %2 s.")
             .replace("%1", str(len(report.rows)))
             .replace("%2", f"{seconds:.2f}")
         )
+        self.ui.status_label.setText(" ".join([said, *map(_tr, report.notes)]))
         self.shown_report.emit(report)
         if self._again:
             self._again = False
