@@ -2850,8 +2850,8 @@
         <translation>Приоритет (больше — раньше):</translation>
     </message>
     <message>
-        <source>Try again after no contact (new campaign):</source>
-        <translation>Повтор после «нет контакта» (новая кампания):</translation>
+        <source>Try again after no contact:</source>
+        <translation>Повтор после «нет контакта» через:</translation>
     </message>
     <message>
         <source> h</source>

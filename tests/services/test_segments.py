@@ -1,9 +1,14 @@
 """Segments on the hand-built report base (tests/services/reports_data.py)."""
 
+import uuid
+from datetime import UTC, datetime, time, timedelta
+
 import pytest
 from sqlalchemy import Engine, text
 
 from dialdesk.services.errors import UserError
+from dialdesk.services.outcomes import OutcomeInput, record_outcome
+from dialdesk.services.queue import claim_next_entry
 from dialdesk.services.segments import (
     NOT_CALLED,
     Criteria,
@@ -17,6 +22,7 @@ from dialdesk.services.segments import (
     segment_values,
 )
 from tests.conftest import Logins
+from tests.services.conftest import make_campaign
 from tests.services.reports_data import ReportBase, build_report_base
 
 
@@ -125,3 +131,39 @@ def test_only_marketers_and_admins_change_segments(logins: Logins, base: ReportB
     with pytest.raises(UserError, match="refused"):
         segment_to_campaign(logins.as_role("operator"), Criteria(), new_campaign="Новая")
     assert list_segments(logins.as_role("operator")) == []  # reading is for everyone
+
+
+def test_a_segment_added_to_a_running_campaign_keeps_its_own_frequency(
+    db: Engine, logins: Logins, base: ReportBase
+) -> None:
+    always = make_campaign(db, "Круглосуточно", time(0), time(23, 59, 59), False)  # 60 min
+    with db.begin() as conn:
+        conn.execute(
+            text("INSERT INTO dialdesk.phones (company_id, e164) VALUES (:c, '+74951112233')"),
+            {"c": base.companies["C5"]},
+        )
+    added = segment_to_campaign(
+        logins.as_role("marketer"), Criteria(groups=(NOT_CALLED,)), campaign_id=always,
+        priority=7, retry_delay_minutes=3 * 24 * 60,
+    )  # fmt: skip
+    assert (added.added, added.already_there) == (1, 0)
+    login, password = logins.add("operator")
+    operator = logins.engine(login, password)
+    with db.connect() as conn:
+        me = conn.execute(
+            text("SELECT id FROM dialdesk.people WHERE login = :l"), {"l": login}
+        ).scalar_one()
+    claim = claim_next_entry(operator, me, campaign_id=always)
+    assert claim is not None and claim.company_id == base.companies["C5"]
+    now = datetime.now(UTC)
+    record_outcome(operator, me, OutcomeInput(
+        client_id=uuid.uuid4(), entry_id=claim.entry_id,
+        outcome_code="no_contact", started_at=now - timedelta(minutes=1), ended_at=now,
+    ))  # fmt: skip
+    with db.connect() as conn:
+        due = conn.execute(
+            text("SELECT next_attempt_at FROM dialdesk.campaign_entries WHERE id = :e"),
+            {"e": claim.entry_id},
+        ).scalar_one()
+    # three days, the segment's frequency, not the campaign's hour
+    assert timedelta(days=3) - timedelta(minutes=5) < due - now < timedelta(days=3, minutes=5)

@@ -64,7 +64,7 @@ def test_a_segment_goes_into_a_new_campaign_with_its_priority(
     with qtbot.waitSignal(page.counted, timeout=10000, check_params_cb=lambda n: n == 2):
         _tick(ui.staff_list, "до 15")
     ui.target_combo.setCurrentIndex(ui.target_combo.findData(NEW_CAMPAIGN))
-    assert ui.frequency_spin.isEnabled()
+    assert ui.new_name_edit.isEnabled()
     ui.new_name_edit.setText("Малые")
     ui.priority_spin.setValue(3)
     ui.frequency_spin.setValue(24)
@@ -74,7 +74,7 @@ def test_a_segment_goes_into_a_new_campaign_with_its_priority(
     with db.connect() as conn:
         row = conn.execute(
             text(
-                "SELECT count(*), min(e.priority), min(c.retry_delay_minutes) FROM "
+                "SELECT count(*), min(e.priority), min(e.retry_delay_minutes) FROM "
                 "dialdesk.campaign_entries e JOIN dialdesk.campaigns c ON c.id = e.campaign_id "
                 "WHERE c.name = 'Малые'"
             )

@@ -162,3 +162,7 @@ class CampaignEntry(CreatedAt, Base):
     lease_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     last_outcome_id: Mapped[int | None] = mapped_column(ForeignKey("outcome_definitions.id"))
     import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"))
+    # the company's own retry delay here (a segment's contact frequency); None: the campaign's
+    retry_delay_minutes: Mapped[int | None] = mapped_column(
+        Integer, CheckConstraint("retry_delay_minutes > 0", "retry_delay")
+    )

@@ -242,10 +242,11 @@ def segment_to_campaign(
     priority: int = 0,
     retry_delay_minutes: int | None = None,
 ) -> AddedToCampaign:
-    """Put the segment's companies into a campaign's queue with ``priority``: an existing
-    one, or a new one named ``new_campaign`` whose retry delay (how often a company is tried
-    again) is ``retry_delay_minutes``.  Companies already in the campaign keep their place.
-    One transaction: all or nothing."""
+    """Put the segment's companies into a campaign's queue with ``priority`` and, when
+    given, their own retry delay (how soon a company nobody answered is tried again):
+    an existing campaign, or a new one named ``new_campaign`` (whose own retry delay it
+    becomes).  Companies already in the campaign keep their place and settings.  One
+    transaction: all or nothing."""
     if (campaign_id is None) == (new_campaign is None):
         raise UserError("Choose a campaign, or name a new one.")
     if not -1000 <= priority <= 1000:
@@ -266,11 +267,12 @@ def segment_to_campaign(
         )
         added = conn.execute(
             text(
-                "INSERT INTO dialdesk.campaign_entries (campaign_id, company_id, priority) "
-                f"SELECT :campaign, c.id, :priority FROM dialdesk.companies c WHERE {where} "
+                "INSERT INTO dialdesk.campaign_entries (campaign_id, company_id, priority, "
+                "retry_delay_minutes) SELECT :campaign, c.id, :priority, :delay "
+                f"FROM dialdesk.companies c WHERE {where} "
                 "ON CONFLICT (campaign_id, company_id) DO NOTHING"
             ),
-            {**params, "campaign": target, "priority": priority},
+            {**params, "campaign": target, "priority": priority, "delay": retry_delay_minutes},
         ).rowcount
     return AddedToCampaign(target, int(added), matching - int(added))
 

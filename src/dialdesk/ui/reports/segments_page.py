@@ -340,9 +340,7 @@ class SegmentsPage(QWidget):
         self._actions.run(lambda: delete_segment(engine, segment), done, self._failed)
 
     def _target_chosen(self) -> None:
-        new = self.ui.target_combo.currentData() == NEW_CAMPAIGN
-        for widget in (self.ui.new_name_edit, self.ui.frequency_spin):
-            widget.setEnabled(new)
+        self.ui.new_name_edit.setEnabled(self.ui.target_combo.currentData() == NEW_CAMPAIGN)
 
     def add_to_campaign(self, confirm: bool = True) -> None:
         ui = self.ui
@@ -360,7 +358,7 @@ class SegmentsPage(QWidget):
             if answer != QMessageBox.StandardButton.Yes:
                 return
         engine, criteria, priority = self._session.engine, self.criteria(), ui.priority_spin.value()
-        frequency = ui.frequency_spin.value() * 60 if new else None
+        frequency = ui.frequency_spin.value() * 60
 
         def work() -> AddedToCampaign:
             return segment_to_campaign(
