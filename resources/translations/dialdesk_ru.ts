@@ -2583,6 +2583,41 @@
     </message>
 </context>
 <context>
+    <name>ReportFiles</name>
+    <message>
+        <source>Show a report first.</source>
+        <translation>Сначала покажите отчёт.</translation>
+    </message>
+    <message>
+        <source>Export the report</source>
+        <translation>Экспорт отчёта</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Книга Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saved to %1</source>
+        <translation>Сохранено: %1</translation>
+    </message>
+    <message>
+        <source>This report has no chart to save.</source>
+        <translation>У этого отчёта нет диаграммы.</translation>
+    </message>
+    <message>
+        <source>Save the chart</source>
+        <translation>Сохранение диаграммы</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Изображение PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>Не удалось записать %1.</translation>
+    </message>
+</context>
+<context>
     <name>ReportsForm</name>
     <message>
         <source>Reports</source>
@@ -2723,38 +2758,6 @@
         <source>%1 lines, counted in %2 s.</source>
         <translation>Строк: %1, посчитано за %2 с.</translation>
     </message>
-    <message>
-        <source>Show a report first.</source>
-        <translation>Сначала покажите отчёт.</translation>
-    </message>
-    <message>
-        <source>Export the report</source>
-        <translation>Экспорт отчёта</translation>
-    </message>
-    <message>
-        <source>Excel workbook (*.xlsx)</source>
-        <translation>Книга Excel (*.xlsx)</translation>
-    </message>
-    <message>
-        <source>Saved to %1</source>
-        <translation>Сохранено: %1</translation>
-    </message>
-    <message>
-        <source>This report has no chart to save.</source>
-        <translation>У этого отчёта нет диаграммы.</translation>
-    </message>
-    <message>
-        <source>Save the chart</source>
-        <translation>Сохранение диаграммы</translation>
-    </message>
-    <message>
-        <source>PNG image (*.png)</source>
-        <translation>Изображение PNG (*.png)</translation>
-    </message>
-    <message>
-        <source>Could not write %1.</source>
-        <translation>Не удалось записать %1.</translation>
-    </message>
 </context>
 <context>
     <name>Roles</name>
@@ -2780,6 +2783,14 @@
     <message>
         <source>Segments</source>
         <translation>Сегменты</translation>
+    </message>
+    <message>
+        <source>&amp;Export to XLSX… (Ctrl+E)</source>
+        <translation>&amp;Экспорт в XLSX… (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Save the chart as PNG… (Ctrl+Shift+E)</source>
+        <translation>Сохранить диаграмму в PNG… (Ctrl+Shift+E)</translation>
     </message>
     <message>
         <source>&amp;Name:</source>

@@ -28,8 +28,9 @@ def page(qtbot: QtBot, db: Engine, db_dsn: str, logins: Logins):
     with qtbot.waitSignal(widget.shown_report, timeout=10000):
         widget.refresh()
     yield widget
-    for worker in (widget._runner, widget._loader, widget._files):
+    for worker in (widget._runner, widget._loader):
         worker.wait()
+    widget.files.wait()
     session.engine.dispose()
 
 

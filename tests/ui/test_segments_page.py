@@ -1,7 +1,10 @@
 """The Segments tab driven like a marketer: tick criteria, watch the size, save, rank,
 compare, and call the segment."""
 
+from pathlib import Path
+
 import pytest
+from openpyxl import load_workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
@@ -27,6 +30,7 @@ def page(qtbot: QtBot, db: Engine, db_dsn: str, logins: Logins):
     yield widget
     for worker in (widget._loader, widget._counter, widget._actions):
         worker.wait()
+    widget.files.wait()
     session.engine.dispose()
 
 
@@ -38,7 +42,9 @@ def _tick(box, text_shown: str) -> None:
     raise AssertionError(f"{text_shown} is not in the list")
 
 
-def test_a_segment_is_ticked_counted_saved_and_compared(qtbot: QtBot, page: SegmentsPage) -> None:
+def test_a_segment_is_ticked_counted_saved_and_compared(
+    qtbot: QtBot, page: SegmentsPage, tmp_path: Path
+) -> None:
     ui = page.ui
     qtbot.keyClick(page, Qt.Key.Key_Insert)
     ui.name_edit.setText("Нефть")
@@ -55,6 +61,10 @@ def test_a_segment_is_ticked_counted_saved_and_compared(qtbot: QtBot, page: Segm
     assert page.chart_view.chart().series()  # size, contact rate and warm/hot side by side
     assert page.current is not None  # still on the form
     assert page.criteria().groups == ("hot",)
+    with qtbot.waitSignal(page.message, timeout=10000):  # the comparison goes out as XLSX
+        page.files.export_xlsx(str(tmp_path / "segments"))
+    sheet = load_workbook(tmp_path / "segments.xlsx").active
+    assert [c.value for c in sheet[2]][:4] == ["Нефть", "A", 1, 20]
 
 
 def test_a_segment_goes_into_a_new_campaign_with_its_priority(

@@ -6,25 +6,24 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 from PySide6.QtCharts import QChartView
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QHeaderView, QListWidgetItem, QWidget
 from sqlalchemy import Engine, text
 
 from dialdesk.services.errors import plain_database_errors
 from dialdesk.services.login import LoggedIn
 from dialdesk.services.reports import REPORTS, ReportFilter, run_report
 from dialdesk.services.reports.table import Cell, Report
-from dialdesk.services.reports.xlsx import write_report_xlsx
 from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.row_model import Column, RowTableModel
 from dialdesk.ui.common.worker import Background
 from dialdesk.ui.reports.charts import ANTIALIASED, build_chart
+from dialdesk.ui.reports.files import ReportFiles
 from dialdesk.ui.reports.localise import _tr, localised
 
 NO_LIMIT = QDate(2000, 1, 1)  # a date edit at this value means "no limit"
@@ -92,7 +91,6 @@ class ReportsPage(QWidget):
         self._language = language
         self._runner = Background(self)
         self._loader = Background(self)
-        self._files = Background(self)
         self._again = False
         self.report: Report | None = None
         self.model = RowTableModel[Line]([], self)
@@ -127,11 +125,11 @@ class ReportsPage(QWidget):
         ui.company_edit.returnPressed.connect(self.run)
         ui.period_combo.activated.connect(self._preset_chosen)
         ui.run_button.clicked.connect(self.run)
-        ui.export_button.clicked.connect(self.export_xlsx)
-        ui.chart_button.clicked.connect(self.save_chart)
+        ui.export_button.clicked.connect(lambda: self.export_xlsx())
+        ui.chart_button.clicked.connect(lambda: self.save_chart())
         QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.run)
-        QShortcut(QKeySequence("Ctrl+E"), self, self.export_xlsx)
-        QShortcut(QKeySequence("Ctrl+Shift+E"), self, self.save_chart)
+        self.files = ReportFiles(self, self.chart_view, lambda: self.report)
+        self.files.said.connect(self._say)
         self._show_options("groups")
 
     # -- choices -------------------------------------------------------------------------
@@ -310,46 +308,11 @@ class ReportsPage(QWidget):
             self.run()
 
     # -- files ---------------------------------------------------------------------------
-    def _file_name(self, suffix: str) -> str:
-        title = self.report.title if self.report else "report"
-        clean = "".join(ch if ch.isalnum() or ch in " -_" else " " for ch in title).strip()
-        return f"{clean or 'report'} {date.today():%Y-%m-%d}.{suffix}"
-
     def export_xlsx(self, path: str | None = None) -> None:
-        report = self.report
-        if report is None:
-            self._say(self.tr("Show a report first."))
-            return
-        if not path:
-            path, _filter = QFileDialog.getSaveFileName(
-                self, self.tr("Export the report"), str(Path.home() / self._file_name("xlsx")),
-                self.tr("Excel workbook (*.xlsx)"),
-            )  # fmt: skip
-            if not path:
-                return
-        target = Path(path).with_suffix(".xlsx")
-
-        def done(written: Path) -> None:
-            self._say(self.tr("Saved to %1").replace("%1", str(written)))
-
-        self._files.run(lambda: write_report_xlsx(report, target), done, self._failed)
+        self.files.export_xlsx(path)
 
     def save_chart(self, path: str | None = None) -> None:
-        if self.report is None or not self.ui.chart_button.isEnabled():
-            self._say(self.tr("This report has no chart to save."))
-            return
-        if not path:
-            path, _filter = QFileDialog.getSaveFileName(
-                self, self.tr("Save the chart"), str(Path.home() / self._file_name("png")),
-                self.tr("PNG image (*.png)"),
-            )  # fmt: skip
-            if not path:
-                return
-        target = Path(path).with_suffix(".png")
-        if self.chart_view.grab().save(str(target), "PNG"):
-            self._say(self.tr("Saved to %1").replace("%1", str(target)))
-        else:
-            self._say(self.tr("Could not write %1.").replace("%1", str(target)))
+        self.files.save_chart(path)
 
     def _failed(self, error: BaseException) -> None:
         self._again = False

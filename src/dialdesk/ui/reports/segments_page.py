@@ -34,6 +34,7 @@ from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.row_model import Column, RowTableModel
 from dialdesk.ui.common.worker import Background
 from dialdesk.ui.reports.charts import ANTIALIASED, build_chart
+from dialdesk.ui.reports.files import ReportFiles
 from dialdesk.ui.reports.localise import localised
 from dialdesk.ui.reports.reports_page import shown
 
@@ -126,6 +127,11 @@ class SegmentsPage(QWidget):
         self.chart_view.setRenderHint(ANTIALIASED)
         self.chart_view.setMinimumHeight(240)
         ui.chart_layout.addWidget(self.chart_view)
+        self.report: Report | None = None  # the comparison on screen, in the reader's language
+        self.files = ReportFiles(self, self.chart_view, lambda: self.report)
+        self.files.said.connect(self.message)
+        ui.export_button.clicked.connect(lambda: self.files.export_xlsx())
+        ui.chart_button.clicked.connect(lambda: self.files.save_chart())
         ui.splitter.setSizes([640, 560])
         ui.rank_combo.addItem(self.tr("not ranked"), None)
         for rank in RANKS:
@@ -171,6 +177,7 @@ class SegmentsPage(QWidget):
         self.overview = overview
         ui = self.ui
         report = localised(overview.report, self._language)
+        self.report = report
         columns = [Column[Line](report.row_header, lambda line: line.segment.name)]
         columns += [
             Column[Line](c.label, _reader(i), numeric=c.format != "text")
