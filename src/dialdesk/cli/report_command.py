@@ -112,7 +112,10 @@ def plain_table(report: Report) -> str:
     body = []
     for line in lines:
         padded = [line[0].ljust(widths[0])]
-        padded += [cell.rjust(width) for cell, width in zip(line[1:], widths[1:], strict=False)]
+        padded += [
+            cell.ljust(width) if column.format == "text" else cell.rjust(width)
+            for cell, width, column in zip(line[1:], widths[1:], report.columns, strict=False)
+        ]
         body.append("  ".join(padded))
     return "\n".join([report.title, *body])
 
