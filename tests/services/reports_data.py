@@ -13,11 +13,11 @@ Operator A on 2 Nov: waiting 09:00, on a card 09:10, lunch 09:40, offline 10:40;
 2 Nov 50 calls and 10 contacts.
 Callbacks: A due 2 Nov 12:00 done 12:20 (on time); A due 3 Nov 12:00 done 14:00 (late);
 B due 5 Nov 12:00 still pending (missed); anyone's due 5 Nov 12:00 cancelled; B due
-20 Dec 12:00 pending (still to come).
+a month from now, 12:00, pending (still to come, whatever the day the tests run).
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, Engine, text
@@ -39,6 +39,7 @@ class ReportBase:
     b: int
     companies: dict[str, int]
     question: int
+    future_due: datetime  # the callback still to come
 
 
 def _person(conn: Connection, login: str, name: str) -> int:
@@ -171,12 +172,15 @@ def build_report_base(db: Engine, logins: Logins) -> ReportBase:
             text("SELECT id FROM dialdesk.campaign_entries WHERE company_id = :c"),
             {"c": companies["C1"]},
         ).scalar_one()
+        future = (datetime.now(MSK) + timedelta(days=30)).replace(
+            hour=12, minute=0, second=0, microsecond=0
+        )
         for who, due, state, done in (
             (a, msk(11, 2, 12), "done", msk(11, 2, 12, 20)),
             (a, msk(11, 3, 12), "done", msk(11, 3, 14)),
             (b, msk(11, 5, 12), "pending", None),
             (None, msk(11, 5, 12), "cancelled", None),
-            (b, msk(12, 20, 12), "pending", None),
+            (b, future, "pending", None),
         ):
             conn.execute(
                 text(
@@ -193,4 +197,4 @@ def build_report_base(db: Engine, logins: Logins) -> ReportBase:
                     "done": done,
                 },
             )
-    return ReportBase(campaign, a, b, companies, question)
+    return ReportBase(campaign, a, b, companies, question, future)

@@ -65,7 +65,8 @@ def in_campaign(column: str) -> str:
 
 @dataclass(frozen=True)
 class Chart:
-    """How the table is drawn: ``kind`` "pie", "bar" or "stacked"; the series are the
+    """How the table is drawn: ``kind`` "pie", "bar", "stacked" or "percent" (stacked to
+    100%); the series are the
     columns named in ``columns`` (indexes); the categories the rows (or the summary row
     named by ``from_summary`` instead, for one bar per column)."""
 
