@@ -33,6 +33,15 @@ VARIANTS = {
 
 def options_for(engine: Engine, name: str) -> dict[str, object]:
     """What a marketer would pick for the reports that need a choice."""
+    if name == "company":  # the company with the longest history, by its name
+        with engine.connect() as conn:
+            company = conn.execute(
+                text(
+                    "SELECT c.name FROM dialdesk.companies c JOIN dialdesk.calls k "
+                    "ON k.company_id = c.id GROUP BY c.id ORDER BY count(*) DESC LIMIT 1"
+                )
+            ).scalar()
+        return {"company": company}
     if name != "answers":
         return {}
     with engine.connect() as conn:
