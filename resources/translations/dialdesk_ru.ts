@@ -501,6 +501,18 @@
         <translation>Компаний</translation>
     </message>
     <message>
+        <source>Unsaved changes</source>
+        <translation>Несохранённые изменения</translation>
+    </message>
+    <message>
+        <source>Discard your changes to “%1”?</source>
+        <translation>Отменить ваши изменения в «%1»?</translation>
+    </message>
+    <message>
+        <source>the new campaign</source>
+        <translation>новой кампании</translation>
+    </message>
+    <message>
         <source>LLC Romashka</source>
         <translation>ООО «Ромашка»</translation>
     </message>

@@ -4,6 +4,7 @@ from datetime import time
 
 import pytest
 from PySide6.QtCore import Qt, QTime
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, text
 
@@ -155,3 +156,40 @@ def test_a_faulty_question_stops_the_save_and_is_named(
     assert page.ui.error_label.text() == "Question 2 has no text."
     with db.connect() as conn:  # not even the campaign was written
         assert conn.execute(text("SELECT count(*) FROM dialdesk.campaigns")).scalar() == 0
+
+
+def test_leaving_a_campaign_with_unsaved_changes_asks_first(
+    qtbot: QtBot, page: CampaignsPage, db: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    with db.begin() as conn:
+        conn.execute(text("INSERT INTO dialdesk.campaigns (name) VALUES ('Весна'), ('Зима')"))
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        page.refresh()
+    with qtbot.waitSignal(page.links_shown, timeout=10000):
+        page.ui.campaigns_table.selectRow(0)
+    spring = page.current
+    assert not page.is_dirty()
+    page.questionnaire.add()  # an unsaved question
+    page.ui.question_text_edit.setText("Сколько машин?")
+    assert page.is_dirty()
+    asked: list[str] = []
+
+    def answer(result: QMessageBox.StandardButton):
+        def ask(_parent, _title, question):
+            asked.append(question)
+            return result
+
+        return ask
+
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    page.ui.campaigns_table.selectRow(1)  # "no": stay, with the question kept
+    assert asked == ["Discard your changes to “Весна”?"]
+    assert page.current == spring and len(page.questionnaire.drafts) == 1
+    assert page.ui.campaigns_table.selectionModel().selectedRows()[0].row() == 0
+    qtbot.keyClick(page, Qt.Key.Key_Insert)  # a new campaign asks too
+    assert len(asked) == 2 and page.current == spring
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
+    with qtbot.waitSignal(page.links_shown, timeout=10000):
+        page.ui.campaigns_table.selectRow(1)
+    assert page.current != spring and page.questionnaire.drafts == []
+    assert not page.is_dirty()

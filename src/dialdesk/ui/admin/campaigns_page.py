@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHeaderView, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QHeaderView, QListWidgetItem, QMessageBox, QWidget
 
 from dialdesk.services.campaigns import (
     CampaignLine,
@@ -59,6 +59,7 @@ class CampaignsPage(QWidget):
         # only administrators choose who works a campaign (the database says so too)
         self.ui.operators_list.setEnabled(session.identity.role == "admin")
         self.current: int | None = None  # the campaign on the form; None: a new one
+        self._saved_form: tuple[object, ...] | None = None  # the form as loaded or saved
         self.questionnaire = QuestionnaireEditor(self.ui, self)
         self.questionnaire.message.connect(self.message)
         active, inactive = self.tr("active"), self.tr("stopped")
@@ -124,11 +125,48 @@ class CampaignsPage(QWidget):
                 self.ui.campaigns_table.selectRow(row)
         self.loaded.emit()
 
+    # -- nothing lost: leaving a campaign with unsaved changes asks first --------------------
+    def _form_state(self) -> tuple[object, ...]:
+        return (self.settings(), self.links_on_form(), tuple(self.questionnaire.drafts))
+
+    def _remember_form(self) -> None:
+        self._saved_form = self._form_state()
+
+    def is_dirty(self) -> bool:
+        return self._saved_form is not None and self._form_state() != self._saved_form
+
+    def _may_leave(self) -> bool:
+        if not self.is_dirty():
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("Discard your changes to \u201c%1\u201d?").replace(
+                "%1", self.ui.name_edit.text() or self.tr("the new campaign")
+            ),
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _select_current(self) -> None:
+        """Put the selection back on the campaign being edited, without reloading it."""
+        table = self.ui.campaigns_table
+        table.selectionModel().blockSignals(True)
+        table.clearSelection()
+        for row in range(self.model.rowCount()):
+            if self.model.row_at(row).id == self.current:
+                table.selectRow(row)
+        table.selectionModel().blockSignals(False)
+        table.viewport().update()
+
     def _pick(self) -> None:
         rows = self.ui.campaigns_table.selectionModel().selectedRows()
         if not rows:
             return
         line: CampaignLine = rows[0].data(ROW_ROLE)
+        if line.id != self.current and not self._may_leave():
+            self._select_current()
+            return
+        self._saved_form = None  # loading: nothing to lose until it is on the form
         self.current = line.id
         self._fill(line.settings)
         engine, campaign = self._session.engine, line.id
@@ -142,6 +180,7 @@ class CampaignsPage(QWidget):
         links, questions = details
         self.questionnaire.set_questions(questions)
         self._show_links(links)
+        self._remember_form()
 
     def _show_links(self, links: CampaignLinks) -> None:
         for widget, ids in ((self.ui.outcomes_list, links.outcome_ids),
@@ -163,11 +202,16 @@ class CampaignsPage(QWidget):
         return CampaignLinks(ticked(self.ui.outcomes_list), ticked(self.ui.operators_list))
 
     def new_campaign(self) -> None:
+        if not self._may_leave():
+            return
+        self.ui.campaigns_table.selectionModel().blockSignals(True)
         self.ui.campaigns_table.clearSelection()
+        self.ui.campaigns_table.selectionModel().blockSignals(False)
         self.current = None
         self._fill(CampaignSettings(""))
         self._show_links(CampaignLinks(frozenset(), frozenset()))
         self.questionnaire.set_questions([])
+        self._remember_form()
         self.ui.name_edit.setFocus()
 
     def _fill(self, s: CampaignSettings) -> None:
@@ -233,6 +277,7 @@ class CampaignsPage(QWidget):
             saved_id, saved_questions = result
             self.questionnaire.set_questions(saved_questions)
             self.current = saved_id
+            self._remember_form()
             self.message.emit(
                 self.tr("Campaign \u201c%1\u201d saved.").replace("%1", settings.name)
             )
