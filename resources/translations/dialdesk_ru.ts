@@ -2916,6 +2916,18 @@
         <translation>новая кампания</translation>
     </message>
     <message>
+        <source>Unsaved changes</source>
+        <translation>Несохранённые изменения</translation>
+    </message>
+    <message>
+        <source>Discard your changes to “%1”?</source>
+        <translation>Отменить ваши изменения в «%1»?</translation>
+    </message>
+    <message>
+        <source>the new segment</source>
+        <translation>новом сегменте</translation>
+    </message>
+    <message>
         <source>Companies matching: %1</source>
         <translation>Подходит компаний: %1</translation>
     </message>

@@ -109,3 +109,24 @@ def test_a_nameless_segment_is_refused_in_plain_words(qtbot: QtBot, page: Segmen
     page.save()
     qtbot.waitUntil(lambda: page.ui.error_label.text() != "", timeout=10000)
     assert page.ui.error_label.text() == "The segment needs a name."
+
+
+def test_unsaved_criteria_are_not_dropped_without_asking(
+    qtbot: QtBot, page: SegmentsPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    page.ui.name_edit.setText("Первый")
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        page.save()
+    first = page.current
+    _tick(page.ui.industries_list, "Банки")  # not saved
+    assert page.is_dirty()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.No)
+    qtbot.keyClick(page, Qt.Key.Key_Insert)
+    assert page.current == first and page.criteria().industries == ("Банки",)
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        page.refresh()  # F5 reloads the lists and keeps the ticks
+    assert page.current == first and page.criteria().industries == ("Банки",)
+    assert page.is_dirty()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    qtbot.keyClick(page, Qt.Key.Key_Insert)
+    assert page.current is None and page.criteria().industries == ()

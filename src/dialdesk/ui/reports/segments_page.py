@@ -60,6 +60,13 @@ class Overview:
 
 
 @dataclass(frozen=True)
+class FormState:
+    name: str
+    rank: str | None
+    criteria: Criteria
+
+
+@dataclass(frozen=True)
 class Line:
     segment: SegmentLine
     cells: list[Any]
@@ -114,6 +121,7 @@ class SegmentsPage(QWidget):
         self._actions = Background(self)
         self.current: int | None = None  # the segment on the form; None: a new one
         self.matching: int | None = None  # companies the criteria on the form select
+        self._saved_form: FormState | None = None  # the form as loaded or saved
         self.overview: Overview | None = None
         self._filling = False
         ui = self.ui
@@ -174,6 +182,8 @@ class SegmentsPage(QWidget):
         self._loader.run(lambda: load_overview(engine, language, yes, no), self._show, self._failed)
 
     def _show(self, overview: Overview) -> None:
+        # edits not saved yet survive the reload (F5, or after calling the segment)
+        unsaved = self._form_state() if self.is_dirty() else None
         self.overview = overview
         ui = self.ui
         report = localised(overview.report, self._language)
@@ -217,32 +227,71 @@ class SegmentsPage(QWidget):
         self._filling = False
         keep = next((s for s in overview.segments if s.id == self.current), None)
         self._fill(keep)
+        if unsaved is not None:
+            self._put(unsaved.name, unsaved.rank, unsaved.criteria)
+            self._count()
         self._target_chosen()
         self.loaded.emit()
 
     # -- the editor ------------------------------------------------------------------------
     def _pick(self) -> None:
         rows = self.ui.segments_table.selectionModel().selectedRows()
-        if rows:
-            self._fill(self.model.row_at(rows[0].row()).segment)
+        if not rows:
+            return
+        segment = self.model.row_at(rows[0].row()).segment
+        if segment.id != self.current and not self._may_leave():
+            self.ui.segments_table.clearSelection()
+            for row in range(self.model.rowCount()):
+                if self.model.row_at(row).segment.id == self.current:
+                    self.ui.segments_table.selectRow(row)
+            return
+        self._fill(segment)
 
     def new_segment(self) -> None:
+        if not self._may_leave():
+            return
         self.ui.segments_table.clearSelection()
         self._fill(None)
         self.ui.name_edit.setFocus()
 
-    def _fill(self, segment: SegmentLine | None) -> None:
-        ui = self.ui
-        self.current = segment.id if segment else None
-        criteria = segment.criteria if segment else Criteria()
-        self._filling = True
-        ui.error_label.clear()
-        ui.name_edit.setText(segment.name if segment else "")
-        ui.rank_combo.setCurrentIndex(
-            max(ui.rank_combo.findData(segment.rank if segment else None), 0)
+    def _form_state(self) -> "FormState":
+        return FormState(self.ui.name_edit.text(), self.ui.rank_combo.currentData(),
+                         self.criteria())  # fmt: skip
+
+    def is_dirty(self) -> bool:
+        return self._saved_form is not None and self._form_state() != self._saved_form
+
+    def _may_leave(self) -> bool:
+        """Unsaved criteria are not dropped without asking."""
+        if not self.is_dirty():
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved changes"),
+            self.tr("Discard your changes to \u201c%1\u201d?").replace(
+                "%1", self.ui.name_edit.text() or self.tr("the new segment")
+            ),
         )
-        for name, box in self._lists().items():
-            wanted = set(getattr(criteria, name))
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _fill(self, segment: SegmentLine | None) -> None:
+        """Show ``segment`` (None: a new one) as saved."""
+        self.current = segment.id if segment else None
+        self.ui.error_label.clear()
+        if segment is None:
+            self._put("", None, Criteria())
+        else:
+            self._put(segment.name, segment.rank, segment.criteria)
+        self._saved_form = self._form_state()
+        self._count()
+
+    def _put(self, name: str, rank: str | None, criteria: Criteria) -> None:
+        ui = self.ui
+        self._filling = True
+        ui.name_edit.setText(name)
+        ui.rank_combo.setCurrentIndex(max(ui.rank_combo.findData(rank), 0))
+        for list_name, box in self._lists().items():
+            wanted = set(getattr(criteria, list_name))
             for row in range(box.count()):
                 item = box.item(row)
                 ticked = item.data(Qt.ItemDataRole.UserRole) in wanted
@@ -254,7 +303,6 @@ class SegmentsPage(QWidget):
         self._question_chosen()
         ui.answer_combo.setCurrentIndex(max(ui.answer_combo.findData(answer), 0))
         self._filling = False
-        self._count()
 
     def _question_chosen(self) -> None:
         ui = self.ui
@@ -318,6 +366,7 @@ class SegmentsPage(QWidget):
 
         def done(saved: int) -> None:
             self.current = saved
+            self._saved_form = self._form_state()  # saved: reloading loses nothing
             self.message.emit(self.tr("Segment \u201c%1\u201d saved.").replace("%1", name))
             self.refresh()
 
