@@ -501,14 +501,6 @@
         <translation>Компаний</translation>
     </message>
     <message>
-        <source>Unsaved changes</source>
-        <translation>Несохранённые изменения</translation>
-    </message>
-    <message>
-        <source>Discard your changes to “%1”?</source>
-        <translation>Отменить ваши изменения в «%1»?</translation>
-    </message>
-    <message>
         <source>the new campaign</source>
         <translation>новой кампании</translation>
     </message>
@@ -2916,14 +2908,6 @@
         <translation>новая кампания</translation>
     </message>
     <message>
-        <source>Unsaved changes</source>
-        <translation>Несохранённые изменения</translation>
-    </message>
-    <message>
-        <source>Discard your changes to “%1”?</source>
-        <translation>Отменить ваши изменения в «%1»?</translation>
-    </message>
-    <message>
         <source>the new segment</source>
         <translation>новом сегменте</translation>
     </message>
@@ -3028,6 +3012,17 @@
     <message>
         <source>Changes take effect the next time you log in; the language, the next time DialDesk starts.</source>
         <translation>Изменения вступят в силу при следующем входе, язык — при следующем запуске DialDesk.</translation>
+    </message>
+</context>
+<context>
+    <name>Unsaved</name>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Несохранённые изменения</translation>
+    </message>
+    <message>
+        <source>Discard your changes to “%1”?</source>
+        <translation>Отменить ваши изменения в «%1»?</translation>
     </message>
 </context>
 <context>

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHeaderView, QListWidgetItem, QMessageBox, QWidget
+from PySide6.QtWidgets import QHeaderView, QListWidgetItem, QWidget
 
 from dialdesk.services.campaigns import (
     CampaignLine,
@@ -32,6 +32,7 @@ from dialdesk.ui.admin.questionnaire_editor import QuestionnaireEditor
 from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.row_model import ROW_ROLE, Column, RowTableModel
+from dialdesk.ui.common.unsaved import may_discard
 from dialdesk.ui.common.worker import Background
 
 
@@ -138,14 +139,7 @@ class CampaignsPage(QWidget):
     def _may_leave(self) -> bool:
         if not self.is_dirty():
             return True
-        answer = QMessageBox.question(
-            self,
-            self.tr("Unsaved changes"),
-            self.tr("Discard your changes to \u201c%1\u201d?").replace(
-                "%1", self.ui.name_edit.text() or self.tr("the new campaign")
-            ),
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return may_discard(self, self.ui.name_edit.text() or self.tr("the new campaign"))
 
     def _select_current(self) -> None:
         """Put the selection back on the campaign being edited, without reloading it."""

@@ -32,6 +32,7 @@ from dialdesk.services.segments import (
 from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.row_model import Column, RowTableModel
+from dialdesk.ui.common.unsaved import may_discard
 from dialdesk.ui.common.worker import Background
 from dialdesk.ui.reports.charts import ANTIALIASED, build_chart
 from dialdesk.ui.reports.files import ReportFiles
@@ -265,14 +266,7 @@ class SegmentsPage(QWidget):
         """Unsaved criteria are not dropped without asking."""
         if not self.is_dirty():
             return True
-        answer = QMessageBox.question(
-            self,
-            self.tr("Unsaved changes"),
-            self.tr("Discard your changes to \u201c%1\u201d?").replace(
-                "%1", self.ui.name_edit.text() or self.tr("the new segment")
-            ),
-        )
-        return answer == QMessageBox.StandardButton.Yes
+        return may_discard(self, self.ui.name_edit.text() or self.tr("the new segment"))
 
     def _fill(self, segment: SegmentLine | None) -> None:
         """Show ``segment`` (None: a new one) as saved."""
