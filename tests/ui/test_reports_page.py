@@ -110,10 +110,13 @@ def test_export_to_xlsx_and_the_chart_to_png(
 def test_company_history_on_one_key(qtbot: QtBot, page: ReportsPage) -> None:
     page.ui.reports_list.setCurrentRow(page.ui.reports_list.count() - 1)
     assert page.current_name() == "company" and page.ui.company_edit.isVisible()
+    assert not page.ui.from_edit.isEnabled()  # the whole history, whatever the period
     page.ui.company_edit.setText("C1")
     signal, wait = _showing(page, "company")
     with qtbot.waitSignal(signal, **wait):
         qtbot.keyClick(page.ui.company_edit, Qt.Key.Key_Return)
+    assert page.ui.title_label.text() == "C1 · Нефть · Hot"
+    assert not page.ui.chart_holder.isVisible()  # a history has no chart
     # newest first: C1's five callbacks, three calls and its hand-off
     future = page.base.future_due.strftime("%d.%m.%Y %H:%M")  # type: ignore[attr-defined]
     assert _column(page, 0)[:2] == [future, "05.11.2026 12:05"]

@@ -36,6 +36,7 @@ OPTIONS = {
     "operators": ("per_day",),
     "company": ("company",),
 }
+WHOLE_HISTORY = {"company"}
 
 
 @dataclass(frozen=True)
@@ -216,6 +217,9 @@ class ReportsPage(QWidget):
         ):
             for widget in widgets:
                 widget.setVisible(option in wanted)
+        # one company's history is all of it: campaign and period do not apply
+        for widget in (ui.campaign_combo, ui.from_edit, ui.to_edit, ui.period_combo):
+            widget.setEnabled(name not in WHOLE_HISTORY)
         if name == "answers" and ui.by_combo.currentData() == "industry":
             ui.by_combo.setCurrentIndex(ui.by_combo.findData("staff_band"))
 
@@ -292,10 +296,12 @@ class ReportsPage(QWidget):
         )
         self.model.set_rows(lines)
         self.ui.table.setModel(self.model)
+        self.ui.title_label.setText(report.title)
         chart = build_chart(report)
         old = self.chart_view.chart()
         self.chart_view.setChart(chart if chart is not None else type(old)())
         self.ui.chart_button.setEnabled(chart is not None)
+        self.ui.chart_holder.setVisible(chart is not None)  # no empty frame under the table
         said = (
             self.tr("%1 lines, counted in %2 s.")
             .replace("%1", str(len(report.rows)))
