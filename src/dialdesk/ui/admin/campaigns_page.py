@@ -3,11 +3,10 @@ campaign's settings on the right, with tabs for the script (and its live preview
 questionnaire, and the outcome codes and operators."""
 
 from datetime import time
-from typing import Any
 
-from PySide6.QtCore import Qt, QTime, Signal
+from PySide6.QtCore import QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHeaderView, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QHeaderView, QWidget
 
 from dialdesk.services.campaigns import (
     CampaignLine,
@@ -29,6 +28,7 @@ from dialdesk.services.questionnaires import (
 )
 from dialdesk.services.scripts import fill_merge_fields
 from dialdesk.ui.admin.questionnaire_editor import QuestionnaireEditor
+from dialdesk.ui.common.check_list import fill_check_list, tick, ticked_values
 from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.row_model import ROW_ROLE, Column, RowTableModel
@@ -114,12 +114,7 @@ class CampaignsPage(QWidget):
         keep = self.current
         for widget, items in ((self.ui.outcomes_list, outcomes),
                               (self.ui.operators_list, operators)):  # fmt: skip
-            widget.clear()
-            for item_id, label in items:
-                item = QListWidgetItem(label, widget)
-                item.setData(Qt.ItemDataRole.UserRole, item_id)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Unchecked)
+            fill_check_list(widget, items)
         self.model.set_rows(lines)
         for row, line in enumerate(lines):
             if line.id == keep:
@@ -179,21 +174,14 @@ class CampaignsPage(QWidget):
     def _show_links(self, links: CampaignLinks) -> None:
         for widget, ids in ((self.ui.outcomes_list, links.outcome_ids),
                             (self.ui.operators_list, links.operator_ids)):  # fmt: skip
-            for row in range(widget.count()):
-                item = widget.item(row)
-                ticked = item.data(Qt.ItemDataRole.UserRole) in ids
-                item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+            tick(widget, ids)
         self.links_shown.emit()
 
     def links_on_form(self) -> CampaignLinks:
-        def ticked(widget: Any) -> frozenset[int]:
-            return frozenset(
-                widget.item(row).data(Qt.ItemDataRole.UserRole)
-                for row in range(widget.count())
-                if widget.item(row).checkState() == Qt.CheckState.Checked
-            )
-
-        return CampaignLinks(ticked(self.ui.outcomes_list), ticked(self.ui.operators_list))
+        return CampaignLinks(
+            frozenset(ticked_values(self.ui.outcomes_list)),
+            frozenset(ticked_values(self.ui.operators_list)),
+        )
 
     def new_campaign(self) -> None:
         if not self._may_leave():

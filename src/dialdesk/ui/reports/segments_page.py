@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCharts import QChartView
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHeaderView, QListWidget, QListWidgetItem, QMessageBox, QWidget
+from PySide6.QtWidgets import QHeaderView, QListWidget, QMessageBox, QWidget
 from sqlalchemy import Engine, text
 
 from dialdesk.services.errors import plain_database_errors
@@ -29,6 +29,7 @@ from dialdesk.services.segments import (
     segment_to_campaign,
     segment_values,
 )
+from dialdesk.ui.common.check_list import fill_check_list, tick, ticked_values
 from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.row_model import Column, RowTableModel
@@ -211,12 +212,8 @@ class SegmentsPage(QWidget):
         values = {**overview.values, "groups": [*overview.groups, NOT_CALLED]}
         labels = {**overview.groups, NOT_CALLED: self.tr("not called yet")}
         for name, box in self._lists().items():
-            box.clear()
-            for value in values[name]:
-                item = QListWidgetItem(labels.get(value, value) if name == "groups" else value, box)
-                item.setData(Qt.ItemDataRole.UserRole, value)
-                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                item.setCheckState(Qt.CheckState.Unchecked)
+            shown_as = labels if name == "groups" else {}
+            fill_check_list(box, ((value, shown_as.get(value, value)) for value in values[name]))
         ui.question_combo.clear()
         ui.question_combo.addItem(self.tr("(no answer required)"), None)
         for question in overview.questions:
@@ -285,11 +282,7 @@ class SegmentsPage(QWidget):
         ui.name_edit.setText(name)
         ui.rank_combo.setCurrentIndex(max(ui.rank_combo.findData(rank), 0))
         for list_name, box in self._lists().items():
-            wanted = set(getattr(criteria, list_name))
-            for row in range(box.count()):
-                item = box.item(row)
-                ticked = item.data(Qt.ItemDataRole.UserRole) in wanted
-                item.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
+            tick(box, set(getattr(criteria, list_name)))
         ui.min_spin.setValue(-1 if criteria.min_score is None else criteria.min_score)
         ui.max_spin.setValue(-1 if criteria.max_score is None else criteria.max_score)
         question, answer = criteria.answers[0] if criteria.answers else (None, None)
@@ -316,14 +309,7 @@ class SegmentsPage(QWidget):
     def criteria(self) -> Criteria:
         ui = self.ui
 
-        def ticked(box: QListWidget) -> tuple[str, ...]:
-            return tuple(
-                box.item(r).data(Qt.ItemDataRole.UserRole)
-                for r in range(box.count())
-                if box.item(r).checkState() == Qt.CheckState.Checked
-            )
-
-        lists = {name: ticked(box) for name, box in self._lists().items()}
+        lists = {name: tuple(ticked_values(box)) for name, box in self._lists().items()}
         question, answer = ui.question_combo.currentData(), ui.answer_combo.currentData()
         return Criteria(
             **lists,

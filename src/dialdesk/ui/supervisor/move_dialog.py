@@ -1,13 +1,14 @@
 """Move companies from one person to another: the callbacks an operator promised, or the
 hand-offs an expert holds (someone is ill, leaves, or has too much)."""
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QListWidgetItem
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from sqlalchemy import Engine
 
 from dialdesk.services.people import PersonRow
 from dialdesk.services.supervision import HeldCompany, Moved, held_companies, move_companies
+from dialdesk.ui.common.check_list import fill_check_list, tick, ticked_values
 from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.worker import Background
@@ -59,7 +60,7 @@ class MoveDialog(QDialog):
         self._load.run(lambda: held_companies(engine, person), self._show_held, self._failed)
 
     def _show_held(self, held: list[HeldCompany]) -> None:
-        self.ui.held_list.clear()
+        lines = []
         for company in held:
             if company.kind == "expert":
                 label = self.tr("%1 — hand-off to the expert")
@@ -70,10 +71,8 @@ class MoveDialog(QDialog):
                 )
                 if company.campaign:
                     label += f" · {company.campaign}"
-            item = QListWidgetItem(label.replace("%1", company.company), self.ui.held_list)
-            item.setData(Qt.ItemDataRole.UserRole, company.company_id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
+            lines.append((company.company_id, label.replace("%1", company.company)))
+        fill_check_list(self.ui.held_list, lines)
         if not held:
             self.ui.error_label.setText(self.tr("This person holds no companies."))
         else:
@@ -81,21 +80,14 @@ class MoveDialog(QDialog):
         self.loaded.emit()
 
     def _tick_all(self, ticked: bool) -> None:
-        state = Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked
-        for row in range(self.ui.held_list.count()):
-            self.ui.held_list.item(row).setCheckState(state)
+        tick(self.ui.held_list, lambda _company: ticked)
 
     def _select_all(self) -> None:
         self.ui.all_check.setChecked(True)
         self._tick_all(True)
 
     def ticked(self) -> list[int]:
-        items = (self.ui.held_list.item(r) for r in range(self.ui.held_list.count()))
-        return [
-            i.data(Qt.ItemDataRole.UserRole)
-            for i in items
-            if i.checkState() == Qt.CheckState.Checked
-        ]
+        return ticked_values(self.ui.held_list)
 
     def move_ticked(self) -> None:
         if self._move.busy:
