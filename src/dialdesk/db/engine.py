@@ -1,6 +1,9 @@
 """Engines and sessions: one engine per login, one session per unit of work."""
 
-from sqlalchemy import Engine, create_engine
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import Connection, Engine, create_engine
 from sqlalchemy.orm import Session, sessionmaker
 
 from dialdesk.db.dsn import sqlalchemy_url
@@ -18,6 +21,17 @@ def make_engine(dsn: str, *, pool_size: int = 3) -> Engine:
             "connect_timeout": 10,
         },
     )
+
+
+@contextmanager
+def read_snapshot(engine: Engine) -> Iterator[Connection]:
+    """A connection whose statements all see the database at one moment, for reading only
+    (the monitor, reports).  No JIT: on reads like these PostgreSQL may spend half a second
+    compiling a query that runs in tens of milliseconds."""
+    with engine.connect() as conn:
+        conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        conn.exec_driver_sql("SET LOCAL jit = off")
+        yield conn
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

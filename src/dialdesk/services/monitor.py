@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, text
 
+from dialdesk.db.engine import read_snapshot
 from dialdesk.services.errors import plain_database_errors
 from dialdesk.services.queue_status import CALLABLE_PHONE, next_opening
 
@@ -210,11 +211,9 @@ def load_floor(engine: Engine, now: datetime | None = None) -> FloorNow:
     now = now or datetime.now(UTC)
     start = day_start(now)
     params = {"now": now, "day": start, "local_day": now.astimezone(CENTRE_ZONE).date()}
-    with plain_database_errors(), engine.connect() as conn:
-        conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
-        # the campaign counts look expensive to the planner on a busy floor, and compiling
-        # them (JIT) took half a second, far more than running them
-        conn.exec_driver_sql("SET LOCAL jit = off")
+    # on a busy floor the campaign counts looked expensive enough to JIT-compile: half a
+    # second per refresh; the snapshot reads without JIT
+    with plain_database_errors(), read_snapshot(engine) as conn:
         by_operator: dict[int, dict[str, int]] = defaultdict(dict)
         by_campaign: dict[int, dict[str, int]] = defaultdict(dict)
         for operator, campaign, code, count in conn.execute(text(OUTCOMES_TODAY), params):

@@ -9,6 +9,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, text
 
+from dialdesk.db.engine import read_snapshot
 from dialdesk.services.errors import UserError, plain_database_errors, translatable
 from dialdesk.services.reports.table import Chart, Column, Report, share
 from dialdesk.services.table_rows import insert_row
@@ -186,8 +187,7 @@ WHERE {where}
 
 def compare_segments(engine: Engine, segments: Sequence[SegmentLine]) -> Report:
     """The segments side by side: size, share of the base and contact results."""
-    with plain_database_errors(), engine.connect() as conn:
-        conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+    with plain_database_errors(), read_snapshot(engine) as conn:
         base = int(conn.execute(text("SELECT count(*) FROM dialdesk.companies")).scalar_one())
         results = []
         for segment in segments:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from sqlalchemy import Connection, Engine
 
+from dialdesk.db.engine import read_snapshot
 from dialdesk.services.errors import UserError, plain_database_errors, translatable
 from dialdesk.services.reports.answers import answers_report
 from dialdesk.services.reports.callbacks import callbacks_report
@@ -42,10 +43,7 @@ def run_report(
             names=", ".join(REPORTS),
         )
     builder = REPORTS[name][1]
-    with plain_database_errors(), engine.connect() as conn:
-        conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-        # compiling a query costs more than it saves on reports of this size
-        conn.exec_driver_sql("SET LOCAL jit = off")
+    with plain_database_errors(), read_snapshot(engine) as conn:
         return builder(conn, report_filter, language)
 
 
