@@ -4,7 +4,12 @@ many companies in each segment gave each answer (their latest answer counts)."""
 from sqlalchemy import Connection, text
 
 from dialdesk.services.errors import UserError, translatable
-from dialdesk.services.reports.groups import BASE_ATTRIBUTES, IN_SCOPE, NOT_GIVEN
+from dialdesk.services.reports.groups import (
+    BASE_ATTRIBUTES,
+    IN_SCOPE,
+    NOT_GIVEN,
+    attribute_option,
+)
 from dialdesk.services.reports.table import (
     Cell,
     Chart,
@@ -22,13 +27,7 @@ def answers_report(conn: Connection, f: ReportFilter, language: str = "en") -> R
     """Option ``question`` (its id) and ``by`` (industry, region, source, staff_band).
     Columns: companies in the segment, companies that answered, then for each answer the
     companies that gave it and their share of the segment's companies."""
-    by = f.options.get("by", "staff_band")
-    if by not in BASE_ATTRIBUTES:
-        raise UserError(
-            "Unknown attribute '{by}'; use one of: {names}.",
-            by=by,
-            names=", ".join(BASE_ATTRIBUTES),
-        )
+    by = attribute_option(f, "staff_band")
     question = conn.execute(
         text("SELECT id, kind, text, choices FROM dialdesk.questions WHERE id = :q"),
         {"q": f.options.get("question")},

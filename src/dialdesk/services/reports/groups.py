@@ -144,16 +144,22 @@ BASE_ATTRIBUTES = {
 NOT_GIVEN = translatable("(not given)")
 
 
-def base_report(conn: Connection, f: ReportFilter, language: str = "en") -> Report:
-    """Companies by industry, region, source or staff-size band (option ``by``), with how
-    many were called and how many are warm or hot; a period counts companies added in it."""
-    by = f.options.get("by", "industry")
+def attribute_option(f: ReportFilter, default: str) -> str:
+    """The company attribute the option ``by`` names (one of BASE_ATTRIBUTES)."""
+    by = str(f.options.get("by", default))
     if by not in BASE_ATTRIBUTES:
         raise UserError(
             "Unknown attribute '{by}'; use one of: {names}.",
             by=by,
             names=", ".join(BASE_ATTRIBUTES),
         )
+    return by
+
+
+def base_report(conn: Connection, f: ReportFilter, language: str = "en") -> Report:
+    """Companies by industry, region, source or staff-size band (option ``by``), with how
+    many were called and how many are warm or hot; a period counts companies added in it."""
+    by = attribute_option(f, "industry")
     rows = conn.execute(
         text(
             f"SELECT nullif(btrim(c.{by}), '') AS v, count(*), "
