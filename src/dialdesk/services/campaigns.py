@@ -4,11 +4,13 @@ days, retry policy, grace period, monitor thresholds, active or not."""
 from dataclasses import asdict, dataclass
 from datetime import time
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 
-from dialdesk.services.errors import UserError, plain_database_errors
+from dialdesk.services.errors import UserError, plain_database_errors, translatable
 from dialdesk.services.scripts import unknown_fields
-from dialdesk.services.table_rows import insert_row, update_row
+from dialdesk.services.table_rows import insert_row, refuse_taken_name, update_row
+
+CAMPAIGN_TAKEN = translatable("A campaign named '{name}' already exists.")
 
 
 @dataclass(frozen=True)
@@ -93,23 +95,19 @@ def list_campaigns(engine: Engine) -> list[CampaignLine]:
 
 def save_campaign(engine: Engine, campaign_id: int | None, settings: CampaignSettings) -> int:
     """Create (``campaign_id`` None) or change a campaign; returns its id."""
+    with plain_database_errors(), engine.begin() as conn:
+        return write_campaign(conn, campaign_id, settings)
+
+
+def write_campaign(conn: Connection, campaign_id: int | None, settings: CampaignSettings) -> int:
+    """``save_campaign`` inside the caller's transaction."""
     check(settings)
     values = asdict(settings)
     values["name"] = settings.name.strip()
-    with plain_database_errors(), engine.begin() as conn:
-        clash = conn.execute(
-            text(
-                "SELECT 1 FROM dialdesk.campaigns WHERE lower(name) = lower(:name) "
-                "AND id IS DISTINCT FROM :id"
-            ),
-            {"name": values["name"], "id": campaign_id},
-        ).first()
-        if clash:
-            raise UserError("A campaign named '{name}' already exists.", name=values["name"])
-        if campaign_id is None:
-            return insert_row(conn, "campaigns", values)
-        changed = update_row(conn, "campaigns", values, campaign_id)
-    if not changed:
+    refuse_taken_name(conn, "campaigns", values["name"], campaign_id, CAMPAIGN_TAKEN)
+    if campaign_id is None:
+        return insert_row(conn, "campaigns", values)
+    if not update_row(conn, "campaigns", values, campaign_id):
         raise UserError("There is no campaign number {id}.", id=campaign_id)
     return campaign_id
 

@@ -7,13 +7,15 @@ from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Engine, text
 
 from dialdesk.db.engine import read_snapshot
+from dialdesk.services.campaigns import CampaignSettings, write_campaign
 from dialdesk.services.errors import UserError, plain_database_errors, translatable
 from dialdesk.services.reports.table import Chart, Column, Report, share
-from dialdesk.services.table_rows import insert_row
+from dialdesk.services.table_rows import insert_row, refuse_taken_name
 
+SEGMENT_TAKEN = translatable("A segment named '{name}' already exists.")
 NOT_CALLED = "not_called"  # the "group" of companies never called
 RANKS = ("A", "B", "C")
 
@@ -129,17 +131,10 @@ def save_segment(
 ) -> int:
     """Create (``segment_id`` None) or change a segment; returns its id."""
     check(name, rank, criteria)
-    values = {"name": name.strip(), "rank": rank, "criteria": json.dumps(criteria.as_json())}
+    name = name.strip()
+    values = {"name": name, "rank": rank, "criteria": json.dumps(criteria.as_json())}
     with plain_database_errors(), engine.begin() as conn:
-        clash = conn.execute(
-            text(
-                "SELECT 1 FROM dialdesk.segments WHERE lower(name) = lower(:name) "
-                "AND id IS DISTINCT FROM :id"
-            ),
-            {"name": values["name"], "id": segment_id},
-        ).first()
-        if clash:
-            raise UserError("A segment named '{name}' already exists.", name=values["name"])
+        refuse_taken_name(conn, "segments", name, segment_id, SEGMENT_TAKEN)
         if segment_id is None:
             return insert_row(conn, "segments", values)
         changed = conn.execute(
@@ -258,7 +253,7 @@ def segment_to_campaign(
         target = (
             campaign_id
             if campaign_id is not None
-            else _new_campaign(conn, str(new_campaign), retry_delay_minutes)
+            else write_campaign(conn, None, _new_campaign(str(new_campaign), retry_delay_minutes))
         )
         matching = int(
             conn.execute(
@@ -277,19 +272,11 @@ def segment_to_campaign(
     return AddedToCampaign(target, int(added), matching - int(added))
 
 
-def _new_campaign(conn: Connection, name: str, retry_delay_minutes: int | None) -> int:
-    name = name.strip()
-    if not name:
-        raise UserError("The campaign needs a name.")
-    clash = conn.execute(
-        text("SELECT 1 FROM dialdesk.campaigns WHERE lower(name) = lower(:n)"), {"n": name}
-    ).first()
-    if clash:
-        raise UserError("A campaign named '{name}' already exists.", name=name)
-    values: dict[str, Any] = {"name": name}
-    if retry_delay_minutes is not None:
-        values["retry_delay_minutes"] = retry_delay_minutes
-    return insert_row(conn, "campaigns", values)
+def _new_campaign(name: str, retry_delay_minutes: int | None) -> CampaignSettings:
+    """A campaign with the usual settings, trying again after ``retry_delay_minutes``."""
+    if retry_delay_minutes is None:
+        return CampaignSettings(name)
+    return CampaignSettings(name, retry_delay_minutes=retry_delay_minutes)
 
 
 def segment_values(engine: Engine) -> dict[str, list[str]]:

@@ -4,6 +4,8 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
+from dialdesk.services.errors import UserError
+
 
 def insert_row(conn: Connection, table: str, values: dict[str, Any]) -> int:
     """Add a row to ``dialdesk.<table>``; its new id."""
@@ -27,3 +29,19 @@ def update_row(conn: Connection, table: str, values: dict[str, Any], row_id: int
         {**values, "row_id": row_id},
     ).rowcount
     return bool(changed)
+
+
+def refuse_taken_name(
+    conn: Connection, table: str, name: str, row_id: int | None, taken: str
+) -> None:
+    """Names in ``dialdesk.<table>`` are unique whatever their case: refuse ``name`` when
+    another row than ``row_id`` has it, with the template ``taken`` (``{name}`` filled)."""
+    clash = conn.execute(
+        text(
+            f"SELECT 1 FROM dialdesk.{table} WHERE lower(name) = lower(:name) "
+            "AND id IS DISTINCT FROM :id"
+        ),
+        {"name": name, "id": row_id},
+    ).first()
+    if clash:
+        raise UserError(taken, name=name)
