@@ -75,6 +75,14 @@ def check(settings: CampaignSettings) -> None:
         )
 
 
+def campaign_choices(conn: Connection) -> list[tuple[int, str]]:
+    """(id, name) of every campaign, the active ones first, for lists to pick from."""
+    rows = conn.execute(
+        text("SELECT id, name FROM dialdesk.campaigns ORDER BY is_active DESC, name")
+    )
+    return [(campaign_id, name) for campaign_id, name in rows]
+
+
 def list_campaigns(engine: Engine) -> list[CampaignLine]:
     with plain_database_errors(), engine.connect() as conn:
         rows = conn.execute(

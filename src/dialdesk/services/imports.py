@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
 from dialdesk.importing.columns import Header, check_mapping, find_header
 from dialdesk.importing.rejects import rejects_path, write_rejects
 from dialdesk.importing.rows import Cancelled, clean_rows
 from dialdesk.importing.table import read_table, sheet_names
+from dialdesk.services.campaigns import campaign_choices
 from dialdesk.services.errors import UserError, plain_database_errors
 from dialdesk.services.import_templates import load_template
 from dialdesk.services.import_writer import Progress, write_import
@@ -118,11 +119,7 @@ def preview_list(
 
 def campaign_names(engine: Engine) -> list[str]:
     with plain_database_errors(), engine.connect() as conn:
-        return list(
-            conn.execute(
-                text("SELECT name FROM dialdesk.campaigns ORDER BY is_active DESC, name")
-            ).scalars()
-        )
+        return [name for _id, name in campaign_choices(conn)]
 
 
 def _same(template: str) -> str:

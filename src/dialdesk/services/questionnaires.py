@@ -166,3 +166,33 @@ def _keep_answered_choices(conn: Connection, number: int, question: QuestionDraf
             n=number,
             values=", ".join(f"\u201c{v}\u201d" for v in missing),
         )
+
+
+@dataclass(frozen=True)
+class AnswerableQuestion:
+    """A yes/no or choice question of any campaign, to pick in reports and segments."""
+
+    id: int
+    campaign: str
+    text: str
+    kind: str
+    choices: tuple[str, ...]
+
+    @property
+    def label(self) -> str:
+        return f"{self.campaign}: {self.text}"
+
+
+def answerable_questions(conn: Connection) -> list[AnswerableQuestion]:
+    """Every yes/no and choice question, those still asked first, by campaign and order."""
+    rows = conn.execute(
+        text(
+            "SELECT q.id, c.name, q.text, q.kind, q.choices FROM dialdesk.questions q "
+            "JOIN dialdesk.campaigns c ON c.id = q.campaign_id "
+            "WHERE q.kind IN ('yes_no', 'choice') ORDER BY q.retired, c.name, q.position"
+        )
+    )
+    return [
+        AnswerableQuestion(qid, campaign, wording, kind, tuple(choices or ()))
+        for qid, campaign, wording, kind, choices in rows
+    ]

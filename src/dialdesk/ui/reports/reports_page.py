@@ -12,10 +12,12 @@ from PySide6.QtCharts import QChartView
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHeaderView, QListWidgetItem, QWidget
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
+from dialdesk.services.campaigns import campaign_choices
 from dialdesk.services.errors import plain_database_errors
 from dialdesk.services.login import LoggedIn
+from dialdesk.services.questionnaires import answerable_questions
 from dialdesk.services.reports import REPORTS, ReportFilter, run_report
 from dialdesk.services.reports.table import Cell, Report
 from dialdesk.ui.common.failure import show_failure
@@ -54,17 +56,9 @@ class Choices:
 
 def load_choices(engine: Engine) -> Choices:
     with plain_database_errors(), engine.connect() as conn:
-        campaigns = conn.execute(
-            text("SELECT id, name FROM dialdesk.campaigns ORDER BY is_active DESC, name")
-        ).all()
-        questions = conn.execute(
-            text(
-                "SELECT q.id, c.name || ': ' || q.text FROM dialdesk.questions q "
-                "JOIN dialdesk.campaigns c ON c.id = q.campaign_id "
-                "WHERE q.kind IN ('yes_no', 'choice') ORDER BY q.retired, c.name, q.position"
-            )
-        ).all()
-    return Choices([(r[0], r[1]) for r in campaigns], [(r[0], r[1]) for r in questions])
+        return Choices(
+            campaign_choices(conn), [(q.id, q.label) for q in answerable_questions(conn)]
+        )
 
 
 def shown(value: Cell) -> str:

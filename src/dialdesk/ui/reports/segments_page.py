@@ -9,10 +9,12 @@ from PySide6.QtCharts import QChartView
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHeaderView, QListWidget, QMessageBox, QWidget
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
+from dialdesk.services.campaigns import campaign_choices
 from dialdesk.services.errors import plain_database_errors
 from dialdesk.services.login import LoggedIn
+from dialdesk.services.questionnaires import answerable_questions
 from dialdesk.services.reports.groups import group_labels
 from dialdesk.services.reports.table import Report
 from dialdesk.services.segments import (
@@ -80,24 +82,13 @@ def load_overview(engine: Engine, language: str, yes: str, no: str) -> Overview:
         groups = group_labels(conn, language)
         questions = [
             Question(
-                qid,
-                f"{campaign}: {wording}",
-                [("yes", yes), ("no", no)] if kind == "yes_no" else [(c, c) for c in choices or []],
+                q.id,
+                q.label,
+                [("yes", yes), ("no", no)] if q.kind == "yes_no" else [(c, c) for c in q.choices],
             )
-            for qid, campaign, wording, kind, choices in conn.execute(
-                text(
-                    "SELECT q.id, c.name, q.text, q.kind, q.choices FROM dialdesk.questions q "
-                    "JOIN dialdesk.campaigns c ON c.id = q.campaign_id "
-                    "WHERE q.kind IN ('yes_no', 'choice') ORDER BY q.retired, c.name, q.position"
-                )
-            )
+            for q in answerable_questions(conn)
         ]
-        campaigns = [
-            (r[0], r[1])
-            for r in conn.execute(
-                text("SELECT id, name FROM dialdesk.campaigns ORDER BY is_active DESC, name")
-            )
-        ]
+        campaigns = campaign_choices(conn)
     return Overview(
         segments,
         compare_segments(engine, segments),
