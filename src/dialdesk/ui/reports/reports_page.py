@@ -3,10 +3,10 @@ options), read the table and the chart; export the table to XLSX and the chart t
 Reports run in a worker: the window never waits for the database."""
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCharts import QChartView
 from PySide6.QtCore import QDate, Qt, QTimer, Signal
@@ -71,7 +71,13 @@ def shown(value: Cell) -> str:
     return str(value)
 
 
-def _cell_reader(index: int) -> Callable[[Line], str]:
+class HasCells(Protocol):
+    @property
+    def cells(self) -> Sequence[Cell]: ...
+
+
+def cell_reader(index: int) -> Callable[[HasCells], str]:
+    """A table column showing cell ``index`` of a report's line (blank past its end)."""
     return lambda line: shown(line.cells[index]) if index < len(line.cells) else ""
 
 
@@ -281,7 +287,7 @@ class ReportsPage(QWidget):
         lines += [Line(label, cells, True) for label, cells in report.summary]
         columns = [Column[Line](report.row_header, lambda line: line.label)]
         columns += [
-            Column[Line](column.label, _cell_reader(index), numeric=column.format != "text")
+            Column[Line](column.label, cell_reader(index), numeric=column.format != "text")
             for index, column in enumerate(report.columns)
         ]
         summary_colour = QColor(SUMMARY_COLOUR)

@@ -40,7 +40,7 @@ from dialdesk.ui.common.worker import Background
 from dialdesk.ui.reports.charts import ANTIALIASED, build_chart
 from dialdesk.ui.reports.files import ReportFiles
 from dialdesk.ui.reports.localise import localised
-from dialdesk.ui.reports.reports_page import shown
+from dialdesk.ui.reports.reports_page import cell_reader
 
 RANK_COLOURS = {"A": "#d3f9d8", "B": "#fff3bf", "C": "#ffe3e3"}
 NEW_CAMPAIGN = -1  # the target list's "new campaign" entry
@@ -183,7 +183,7 @@ class SegmentsPage(QWidget):
         self.report = report
         columns = [Column[Line](report.row_header, lambda line: line.segment.name)]
         columns += [
-            Column[Line](c.label, _reader(i), numeric=c.format != "text")
+            Column[Line](c.label, cell_reader(i), numeric=c.format != "text")
             for i, c in enumerate(report.columns)
         ]
         self.model = RowTableModel[Line](
@@ -415,7 +415,3 @@ class SegmentsPage(QWidget):
     def _say(self, said: str) -> None:
         self.ui.error_label.setText(said)
         self.message.emit(said)
-
-
-def _reader(index: int) -> Any:
-    return lambda line: shown(line.cells[index])
