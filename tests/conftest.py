@@ -17,7 +17,7 @@ import pytest
 from psycopg import sql
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from PySide6.QtCore import QThreadPool
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 
 from dialdesk.db import migrate
 from dialdesk.db.dsn import with_credentials
@@ -150,6 +150,15 @@ class Logins:
 
     def as_role(self, role: str) -> Engine:
         return self.engine(*self.add(role))
+
+    def person_id(self, login: str) -> int:
+        """The person behind ``login``."""
+        with self._admin.connect() as conn:
+            return int(
+                conn.execute(
+                    text("SELECT id FROM dialdesk.people WHERE login = :l"), {"l": login}
+                ).scalar_one()
+            )
 
     def close(self) -> None:
         for engine in self._engines:

@@ -24,15 +24,6 @@ def _company(db: Engine) -> int:
         )
 
 
-def _person_id(db: Engine, login: str) -> int:
-    with db.connect() as conn:
-        return int(
-            conn.execute(
-                text("SELECT id FROM dialdesk.people WHERE login = :l"), {"l": login}
-            ).scalar_one()
-        )
-
-
 def _refused(engine: Engine, statement: str, **params: object) -> BaseException:
     with pytest.raises(DBAPIError) as caught, engine.begin() as conn:
         conn.execute(text(statement), params)
@@ -75,7 +66,7 @@ def test_operator_records_calls_only_in_own_name(
 ) -> None:
     company = _company(db)
     other_login, _ = logins.add("operator")
-    me, other = _person_id(db, operator[0]), _person_id(db, other_login)
+    me, other = logins.person_id(operator[0]), logins.person_id(other_login)
     insert = (
         "INSERT INTO dialdesk.calls (client_id, company_id, operator_id, outcome_id) "
         "VALUES (:cid, :company, :op, (SELECT id FROM dialdesk.outcome_definitions "
@@ -93,7 +84,7 @@ def test_operator_cannot_take_another_persons_callback(
 ) -> None:
     company = _company(db)
     other_login, _ = logins.add("operator")
-    other = _person_id(db, other_login)
+    other = logins.person_id(other_login)
     with db.begin() as conn:
         callback = conn.execute(
             text(
@@ -105,10 +96,10 @@ def test_operator_cannot_take_another_persons_callback(
     with operator[1].begin() as conn:
         changed = conn.execute(
             text("UPDATE dialdesk.callbacks SET state = 'done', taken_by = :me WHERE id = :id"),
-            {"id": callback, "me": _person_id(db, operator[0])},
+            {"id": callback, "me": logins.person_id(operator[0])},
         ).rowcount
     assert changed == 0  # the row is invisible to the update: the database filtered it out
-    me = _person_id(db, operator[0])
+    me = logins.person_id(operator[0])
     error = _refused(
         operator[1],
         "INSERT INTO dialdesk.callbacks (company_id, due_at, assigned_to, created_by) "
@@ -124,9 +115,9 @@ def test_operator_may_take_a_shared_callback_but_not_for_someone_else(
     db: Engine, logins: Logins, operator: tuple[str, Engine]
 ) -> None:
     company = _company(db)
-    creator = _person_id(db, logins.add("supervisor")[0])
-    other = _person_id(db, logins.add("operator")[0])
-    me = _person_id(db, operator[0])
+    creator = logins.person_id(logins.add("supervisor")[0])
+    other = logins.person_id(logins.add("operator")[0])
+    me = logins.person_id(operator[0])
     with db.begin() as conn:
         callback = conn.execute(
             text(

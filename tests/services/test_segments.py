@@ -149,10 +149,7 @@ def test_a_segment_added_to_a_running_campaign_keeps_its_own_frequency(
     assert (added.added, added.already_there) == (1, 0)
     login, password = logins.add("operator")
     operator = logins.engine(login, password)
-    with db.connect() as conn:
-        me = conn.execute(
-            text("SELECT id FROM dialdesk.people WHERE login = :l"), {"l": login}
-        ).scalar_one()
+    me = logins.person_id(login)
     claim = claim_next_entry(operator, me, campaign_id=always)
     assert claim is not None and claim.company_id == base.companies["C5"]
     now = datetime.now(UTC)

@@ -78,15 +78,6 @@ def test_operators_may_not_do_a_supervisors_work(floor: Floor) -> None:
         set_plan(floor.my_engine, floor.me, date(2026, 11, 23), 1, 1)
 
 
-def _person(floor: Floor, login: str) -> int:
-    with floor.db.connect() as conn:
-        return int(
-            conn.execute(
-                text("SELECT id FROM dialdesk.people WHERE login = :l"), {"l": login}
-            ).scalar_one()
-        )
-
-
 def _handoff(floor: Floor, company: int, expert: int) -> None:
     with floor.db.begin() as conn:
         conn.execute(
@@ -105,8 +96,8 @@ def test_companies_move_between_operators_and_experts(floor: Floor, logins: Logi
     _, _, kept_entry = floor.company("Остаётся", phone="+74952223366")
     for entry in (first_entry, second_entry, kept_entry):
         floor.callback(entry, later, floor.me, floor.me)
-    expert = _person(floor, logins.add("operator")[0])
-    new_expert = _person(floor, logins.add("operator")[0])
+    expert = logins.person_id(logins.add("operator")[0])
+    new_expert = logins.person_id(logins.add("operator")[0])
     with floor.db.begin() as conn:
         conn.execute(
             text("UPDATE dialdesk.people SET is_expert = true WHERE id IN (:a, :b)"),
@@ -147,14 +138,14 @@ def test_a_move_is_refused_with_a_reason_and_changes_nothing(floor: Floor, login
     later = datetime.now(UTC) + timedelta(hours=1)
     company, _, entry = floor.company("Перезвон")
     floor.callback(entry, later, floor.me, floor.me)
-    not_expert = _person(floor, logins.add("operator")[0])
+    not_expert = logins.person_id(logins.add("operator")[0])
     _handoff(floor, company, floor.other)
     with floor.db.begin() as conn:
         conn.execute(text("UPDATE dialdesk.people SET is_expert = true WHERE id = :p"),
                      {"p": floor.other})  # fmt: skip
     supervisor = logins.as_role("supervisor")
     marketer_login = logins.add("marketer")[0]
-    marketer = _person(floor, marketer_login)
+    marketer = logins.person_id(marketer_login)
     with pytest.raises(UserError, match="someone else"):
         move_companies(supervisor, floor.me, floor.me, [company])
     with pytest.raises(UserError, match="Tick"):

@@ -36,10 +36,7 @@ def test_a_pause_appears_without_pressing_anything(
 ) -> None:
     login, password = logins.add("operator")
     operator = make_engine(with_credentials(db_dsn, login, password), pool_size=1)
-    with db.connect() as conn:
-        me = conn.execute(
-            text("SELECT id FROM dialdesk.people WHERE login = :l"), {"l": login}
-        ).scalar_one()
+    me = logins.person_id(login)
     with qtbot.waitSignal(monitor.refreshed, timeout=10000):
         monitor.refresh()
     rows = {monitor.operators.row_at(r).person_id: r for r in range(monitor.operators.rowCount())}
@@ -60,10 +57,8 @@ def test_the_supervisor_sets_a_plan_and_frees_a_claim(
     qtbot: QtBot, monitor: MonitorPage, logins: Logins, db: Engine
 ) -> None:
     login, _password = logins.add("operator")
+    me = logins.person_id(login)
     with db.begin() as conn:
-        me = conn.execute(
-            text("SELECT id FROM dialdesk.people WHERE login = :l"), {"l": login}
-        ).scalar_one()
         campaign = conn.execute(
             text("INSERT INTO dialdesk.campaigns (name) VALUES ('Проверка') RETURNING id")
         ).scalar_one()
@@ -133,10 +128,7 @@ def test_after_a_dropped_connection_the_monitor_listens_again_and_catches_up(
         assert dropped == [(True,)]
     login, password = logins.add("operator")
     operator = make_engine(with_credentials(db_dsn, login, password), pool_size=1)
-    with db.connect() as conn:
-        me = conn.execute(
-            text("SELECT id FROM dialdesk.people WHERE login = :l"), {"l": login}
-        ).scalar_one()
+    me = logins.person_id(login)
     with qtbot.waitSignal(monitor.refreshed, timeout=5000):  # and follows new changes again
         log_state(operator, me, "waiting")
     states = {monitor.operators.row_at(r).person_id: monitor.operators.row_at(r).state
@@ -169,10 +161,8 @@ def test_a_callback_is_shared_from_the_monitor(
     qtbot: QtBot, monitor: MonitorPage, logins: Logins, db: Engine
 ) -> None:
     login, _password = logins.add("operator")
+    me = logins.person_id(login)
     with db.begin() as conn:
-        me = conn.execute(
-            text("SELECT id FROM dialdesk.people WHERE login = :l"), {"l": login}
-        ).scalar_one()
         company = conn.execute(
             text("INSERT INTO dialdesk.companies (name, name_key) VALUES ('Б', 'б') RETURNING id")
         ).scalar_one()
