@@ -61,6 +61,15 @@ def test_marketers_get_the_import_section(qtbot: QtBot, session_as) -> None:
     window = _window(qtbot, session_as("marketer"))
     assert window.section_titles() == ["Overview", "Reports", "Segments", "Import", "Campaigns"]
     assert window.imports is not None and window.people is None
+    segments = window.segments
+    assert segments is not None
+    with qtbot.waitSignal(window.overview.loaded, timeout=10000):
+        window.refresh()  # the login's refresh leaves the reports and segments alone...
+    assert segments.overview is None and window.reports is not None
+    assert window.reports.report is None
+    with qtbot.waitSignal(segments.loaded, timeout=10000):  # ...until their tab is opened
+        window.ui.sections_tabs.setCurrentWidget(segments)
+    assert segments.overview is not None
 
 
 def test_admin_adds_and_disables_a_person(qtbot: QtBot, session_as, db: Engine) -> None:

@@ -115,6 +115,8 @@ class MainWindow(QMainWindow):
             self.audit = AuditPage(session, self)
             self.audit.message.connect(self.show_message)
             self.ui.sections_tabs.addTab(self.audit, self.tr("&Audit log"))
+        self._opened: list[QWidget] = []  # pages loaded when first opened, since the login
+        self.ui.sections_tabs.currentChanged.connect(self._tab_opened)
         self._build_menu()
         self.resize(1000, 640)
 
@@ -169,10 +171,15 @@ class MainWindow(QMainWindow):
             self.campaigns.refresh()
         if self.monitor is not None:
             self.monitor.refresh()
-        if self.reports is not None:
-            self.reports.refresh()
-        if self.segments is not None:
-            self.segments.refresh()
+        # reports and segments count over the whole base: only once their tab is opened
+        self._opened.clear()
+        self._tab_opened(self.ui.sections_tabs.currentIndex())
+
+    def _tab_opened(self, index: int) -> None:
+        page = self.ui.sections_tabs.widget(index)
+        if page is not None and page in (self.reports, self.segments) and page not in self._opened:
+            self._opened.append(page)
+            page.refresh()
 
     def confirm_unsent(self, pending: int) -> bool:
         answer = QMessageBox.warning(
