@@ -4,6 +4,7 @@
 from sqlalchemy import Connection, text
 
 from dialdesk.services.errors import translatable
+from dialdesk.services.reports.groups import person_names
 from dialdesk.services.reports.table import (
     Cell,
     Chart,
@@ -38,9 +39,7 @@ GROUP BY cb.assigned_to
 
 def callbacks_report(conn: Connection, f: ReportFilter, language: str = "en") -> Report:
     """One row per person the callbacks were promised for (and one for 'anyone')."""
-    names: dict[int, str] = dict(
-        conn.execute(text("SELECT id, full_name FROM dialdesk.people")).all()
-    )
+    names = person_names(conn)
     rows = sorted(
         conn.execute(text(DISCIPLINE), f.params()).all(),
         key=lambda r: (r[0] is None, names.get(r[0], "")),

@@ -41,6 +41,13 @@ def group_labels(conn: Connection, language: str) -> dict[str, str]:
     return {code: name for code, name in rows}
 
 
+def person_names(conn: Connection) -> dict[int, str]:
+    """Person id -> full name, for the reports that name operators."""
+    return {
+        pid: name for pid, name in conn.execute(text("SELECT id, full_name FROM dialdesk.people"))
+    }
+
+
 def _last_call_before(bound: str, alias: str) -> str:
     """A LATERAL join giving the outcome code of the company's latest call before the
     timestamp parameter ``bound`` (calls imported without a date count as the oldest)."""

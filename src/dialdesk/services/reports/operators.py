@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import Connection, text
 
 from dialdesk.services.errors import translatable
-from dialdesk.services.reports.groups import group_labels
+from dialdesk.services.reports.groups import group_labels, person_names
 from dialdesk.services.reports.periods import day_bounds, days_with_calls
 from dialdesk.services.reports.table import (
     Cell,
@@ -61,9 +61,7 @@ def operators_report(conn: Connection, f: ReportFilter, language: str = "en") ->
     per_day = bool(f.options.get("per_day"))
     params = {**f.params(), "from_day": f.date_from, "to_day": f.date_to}
     labels = group_labels(conn, language)
-    names: dict[int, str] = dict(
-        conn.execute(text("SELECT id, full_name FROM dialdesk.people")).all()
-    )
+    names = person_names(conn)
     pause_label = "label_ru" if language == "ru" else "label_en"
     pauses: dict[int, str] = dict(
         conn.execute(text(f"SELECT id, {pause_label} FROM dialdesk.pause_codes ORDER BY id")).all()
