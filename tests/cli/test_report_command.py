@@ -1,12 +1,17 @@
 """``dialdesk report``: the same figures as the screen, as text, JSON or an XLSX workbook."""
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
 from sqlalchemy import Engine, text
 
+from dialdesk.db.engine import make_engine
+from dialdesk.services import people
 from dialdesk.services.reports.table import Chart, Column, Report
 from dialdesk.services.reports.xlsx import write_report_xlsx
 from tests.cli.test_cli import run
@@ -98,3 +103,21 @@ def test_xlsx_keeps_formula_like_text_as_text_and_dates_as_dates(
     assert sheet["D2"].value == 12.5 and sheet["D2"].number_format == "0.0"
     assert [c.value for c in sheet[7]] == ["Total", None, None, 100.0]
     assert sheet.column_dimensions["A"].width >= len('=HYPERLINK("http://x")')
+
+
+def test_cyrillic_reaches_a_pipe_whatever_the_code_page(db_dsn: str) -> None:
+    """Windows gives a pipe its ANSI code page (cp1252 on an English Windows, where
+    Cyrillic cannot be written); the command line writes UTF-8 instead."""
+    engine = make_engine(db_dsn, pool_size=1)
+    people.add_person(engine, "t_pipe", "Иванова Ольга", "operator", "secret-password")
+    engine.dispose()
+    env = dict(os.environ, PYTHONIOENCODING="cp1252")
+    done = subprocess.run(
+        [sys.executable, "-m", "dialdesk.cli.main", "user", "list", "--dsn", db_dsn],
+        capture_output=True,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr.decode("utf-8", "replace")
+    assert "Иванова Ольга" in done.stdout.decode("utf-8")

@@ -12,7 +12,8 @@ from dialdesk.cli import (
     report_command,
     user_commands,
 )
-from dialdesk.cli.output import fail
+from dialdesk.cli.output import fail, speak_utf8
+from dialdesk.running_sign import hold_running_sign
 from dialdesk.services.errors import UserError, explain_database_error
 
 
@@ -31,6 +32,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--dsn", default=None, help=dsn_help)
     parser.add_argument("--version", action="version", version=f"DialDesk {__version__}")
+    parser.add_argument(
+        "--self-test",
+        action="store_true",
+        help="check this installation on a throwaway built-in database, then exit",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     db_commands.register(commands, common)
     user_commands.register(commands, common)
@@ -41,8 +47,14 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    speak_utf8()
+    running_sign = hold_running_sign()  # noqa: F841 - held until the process ends
     parser = build_parser()
     args = parser.parse_args(argv)
+    if args.self_test:
+        from dialdesk.ui.self_test import run_self_test
+
+        return run_self_test()
     if args.command is None:
         from dialdesk.ui.app import run_app  # Qt only when a window is wanted
 

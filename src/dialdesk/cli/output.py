@@ -1,5 +1,6 @@
 """How commands speak: plain lines for people, one JSON object for scripts."""
 
+import io
 import json
 import sys
 from collections.abc import Iterator
@@ -10,6 +11,16 @@ from sqlalchemy import Engine
 
 from dialdesk.db.engine import make_engine
 from dialdesk.db.target import DatabaseTarget
+
+
+def speak_utf8() -> None:
+    """Write UTF-8 to pipes and files whatever the system's code page (Windows gives them
+    cp1251 or cp1252, where Cyrillic is lost or fails); a console keeps its own encoding."""
+    for stream in (sys.stdout, sys.stderr):
+        if stream is None or not isinstance(stream, io.TextIOWrapper) or stream.isatty():
+            continue
+        if stream.encoding.replace("-", "").lower() != "utf8":
+            stream.reconfigure(encoding="utf-8", errors="replace")
 
 
 def fail(message: str) -> int:

@@ -5,11 +5,13 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from dialdesk.db.engine import make_engine
 from dialdesk.db.target import DatabaseTarget
 from dialdesk.logs import setup_logging
+from dialdesk.paths import shipped_dir
 from dialdesk.services.login import LoggedIn, count_people
 from dialdesk.settings import Settings, SettingsError
 from dialdesk.ui.common.crash_dialog import install_crash_hook
@@ -218,6 +220,7 @@ def run_app(dsn_option: str | None) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName("DialDesk")
+    app.setWindowIcon(QIcon(str(shipped_dir("resources") / "icons" / "dialdesk.png")))
     app.setQuitOnLastWindowClosed(False)
     log_path = setup_logging()
     install_crash_hook(log_path)
