@@ -47,7 +47,6 @@ def run_self_test() -> int:
     try:
         company = _walk_through(target, folder)
     except Exception as exc:
-        _log.exception("self-test failed")
         _say(f"DialDesk {__version__} self-test FAILED: {exc}", error=True)
         _say(traceback.format_exc(), error=True)
         return 1

@@ -1,0 +1,90 @@
+"""A 64-bit Wine prefix of our own, for building and checking the Windows programs on Linux.
+
+Wine 8 lacks two libraries that Windows 10 and 11 have: ``icuuc.dll`` (Qt6Core imports its
+text converters) and ``bcryptprimitives.dll`` (Rust-built python-calamine imports
+``ProcessPrng``). Small stand-ins, compiled here with mingw from ``installer/wine/*.c``, go
+into the prefix's system32; PyInstaller never collects a DLL from the Windows folder, and the
+check refuses a build that carries them.
+"""
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+STAND_INS = {"icuuc.dll": [], "bcryptprimitives.dll": ["-ladvapi32"]}
+MINGW = "x86_64-w64-mingw32-gcc"
+
+
+class Wine:
+    def __init__(self, prefix: Path) -> None:
+        self.prefix = prefix
+        self.env = dict(
+            os.environ,
+            WINEPREFIX=str(prefix),
+            WINEARCH="win64",
+            WINEDEBUG="-all",
+            WINEDLLOVERRIDES="mscoree,mshtml=",  # no Mono or Gecko installer dialogs
+        )
+        self.env.pop("DISPLAY", None)
+
+    @property
+    def system32(self) -> Path:
+        return self.prefix / "drive_c" / "windows" / "system32"
+
+    def prepare(self) -> None:
+        """Create the prefix once and put the stand-in libraries into it."""
+        for tool in ("wine", "wineboot", MINGW):
+            if shutil.which(tool) is None:
+                raise SystemExit(
+                    f"{tool} not found: apt install wine64 nsis gcc-mingw-w64-x86-64-win32"
+                )
+        if not (self.prefix / "system.reg").exists():
+            self.prefix.parent.mkdir(parents=True, exist_ok=True)
+            subprocess.run(
+                ["wineboot", "--init"], env=self.env, check=True, stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            )  # fmt: skip
+            self.wait()
+        for dll, libraries in STAND_INS.items():
+            source = HERE / "wine" / dll.replace(".dll", ".c")
+            target = self.system32 / dll
+            if target.exists() and target.stat().st_mtime >= source.stat().st_mtime:
+                continue
+            subprocess.run(
+                [MINGW, "-O2", "-shared", "-o", str(target), str(source), *libraries],
+                check=True,
+            )
+
+    def path(self, path: Path) -> str:
+        """The Windows form of a Linux path (Wine's Z: drive is the Linux root)."""
+        return "Z:" + str(path.resolve()).replace("/", "\\")
+
+    def run(
+        self, command: Sequence[str], env: dict[str, str] | None = None, check: bool = True
+    ) -> subprocess.CompletedProcess[str]:
+        """Run a Windows program; its output is passed on. Wine's console programs need
+        pipes (a file or a terminal as standard output fails in Windows Python)."""
+        print("wine: " + " ".join(command), flush=True)
+        done = subprocess.run(
+            ["wine", *command],
+            env={**self.env, **(env or {})},
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            check=False,
+        )
+        sys.stdout.write(done.stdout)
+        if check and done.returncode != 0:
+            raise SystemExit(f"failed under Wine ({done.returncode}): {' '.join(command)}")
+        return done
+
+    def wait(self) -> None:
+        """Wait until the prefix's background server has written everything (registry)."""
+        subprocess.run(["wineserver", "--wait"], env=self.env, check=False)
