@@ -10,8 +10,9 @@ report groups --json and Cyrillic through a pipe, against the PostgreSQL server 
 proves the frozen program carries its migrations, libpq, calamine and translations), and
 nothing written into the install folder; an upgrade to a second build that keeps settings,
 logs and data; a silent uninstall that removes the program and keeps the data; and
-``/DELETEDATA``, which removes the data too. Exit status 1 when any check failed.
-What Wine 8 cannot run (the Qt window, the Windows PostgreSQL, 32-bit Windows) is checked by
+``/DELETEDATA``, which removes the data too; and a refusal on 32-bit Windows. Exit status 1
+when any check failed.
+What Wine 8 cannot run (the Qt window, the Windows PostgreSQL) is checked by
 .github/workflows/windows.yml with the same steps.
 """
 
@@ -394,6 +395,12 @@ def main() -> int:
     pc.run_windows([program, "/S", "/DELETEDATA"])
     _wait_until(lambda: not pc.data_dir.exists(), 120)
     check("uninstall /DELETEDATA removes the data too", not pc.data_dir.exists())
+
+    if wine is not None:  # a 32-bit Windows, as Wine can make one
+        old_pc = Wine(work / "prefix32", arch="win32")
+        old_pc.prepare()
+        done = Machine(old_pc).run_windows([old_pc.path(args.installer), "/S"])
+        check("refused on 32-bit Windows", done.returncode == 4, f"exit status {done.returncode}")
 
     shutil.rmtree(work, ignore_errors=True)
     print(f"{'all checks passed' if not checks.failed else f'{checks.failed} checks FAILED'}")

@@ -20,12 +20,14 @@ MINGW = "x86_64-w64-mingw32-gcc"
 
 
 class Wine:
-    def __init__(self, prefix: Path) -> None:
+    def __init__(self, prefix: Path, arch: str = "win64") -> None:
+        """``arch``: win64, or win32 for a 32-bit Windows (no stand-ins, nothing built)."""
         self.prefix = prefix
+        self.arch = arch
         self.env = dict(
             os.environ,
             WINEPREFIX=str(prefix),
-            WINEARCH="win64",
+            WINEARCH=arch,
             WINEDEBUG="-all",
             WINEDLLOVERRIDES="mscoree,mshtml=",  # no Mono or Gecko installer dialogs
         )
@@ -49,6 +51,8 @@ class Wine:
                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             )  # fmt: skip
             self.wait()
+        if self.arch != "win64":
+            return
         for dll, libraries in STAND_INS.items():
             source = HERE / "wine" / dll.replace(".dll", ".c")
             target = self.system32 / dll

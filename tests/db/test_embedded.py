@@ -17,7 +17,7 @@ import pytest
 from dialdesk.db.dsn import DatabaseChoice, with_credentials
 from dialdesk.db.embedded import SUPERUSER, EmbeddedServer, hba_rules
 from dialdesk.db.engine import make_engine
-from dialdesk.db.postmaster import read_lock_file, socket_dir_for
+from dialdesk.db.postmaster import ansi_safe, fits_code_page, read_lock_file, socket_dir_for
 from dialdesk.db.target import DatabaseTarget
 from dialdesk.services import people
 from dialdesk.services.passwords import scram_verifier
@@ -74,7 +74,8 @@ def test_superuser_needs_its_password_from_the_first_start(server: EmbeddedServe
         init_rules = conn.execute("SHOW password_encryption").fetchone()
     assert methods == [("host" if WINDOWS else "local", "scram-sha-256")]
     assert init_rules == ("scram-sha-256",)
-    assert oct(server.password_file.stat().st_mode & 0o777) == "0o600"
+    if not WINDOWS:  # on Windows the user's own AppData folder keeps others out
+        assert oct(server.password_file.stat().st_mode & 0o777) == "0o600"
 
 
 @posix_only
@@ -266,6 +267,17 @@ def test_a_folder_made_by_an_older_dialdesk_gets_a_password(tmp_path: Path) -> N
             assert conn.execute("SELECT 1").fetchone() == (1,)
     finally:
         again.stop()
+
+
+def test_windows_paths_its_programs_cannot_read_are_spotted() -> None:
+    """PostgreSQL's programs read their arguments in the ANSI code page: an English Windows
+    (cp1252) cannot carry a Cyrillic user folder, a Russian one (cp1251) can."""
+    folder = "C:\\Users\\Иванова Ольга\\AppData\\Local\\DialDesk"
+    assert not fits_code_page(folder, "cp1252")
+    assert fits_code_page(folder, "cp1251")
+    assert fits_code_page("C:\\Users\\Olga Ivanova", "cp1252")
+    if not WINDOWS:
+        assert ansi_safe(Path("/home/Иванова Ольга")) == Path("/home/Иванова Ольга")
 
 
 def test_scram_verifier_has_postgres_format() -> None:
