@@ -33,7 +33,7 @@ sys.path.insert(0, str(HERE))
 
 from build import package_version  # noqa: E402
 from build_support import BUILD, DIST  # noqa: E402
-from wine import Wine  # noqa: E402
+from wine import Wine, run_until_it_ends  # noqa: E402
 
 UNINSTALL_KEY = r"Software\Microsoft\Windows\CurrentVersion\Uninstall\DialDesk"
 STAND_INS = ("icuuc.dll", "bcryptprimitives.dll")
@@ -93,19 +93,9 @@ class Machine:
         )
 
     def run_windows(
-        self, command: list[str], stdin: str | None = None
+        self, command: list[str], stdin: str | None = None, timeout: float = 600
     ) -> subprocess.CompletedProcess[str]:
-        return subprocess.run(
-            [*self.launch, *command],
-            env=self.env,
-            input=stdin if stdin is not None else "",
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            errors="replace",
-            timeout=600,
-            check=False,
-        )
+        return run_until_it_ends([*self.launch, *command], self.env, stdin, timeout)
 
     def mutex_held(self) -> bool:
         """True while a DialDesk holds its "running" mutex (dialdesk/running_sign.py)."""
@@ -337,11 +327,15 @@ def main() -> int:
         ]
     )
     _wait_until(pc.mutex_held, 60)
+    check("DialDesk's running sign is up", pc.mutex_held())
     code = pc.install(args.installer)
     check("install refused while DialDesk runs", code == 3, f"exit status {code}")
     assert holder.stdin is not None
-    holder.stdin.close()
-    holder.wait(timeout=120)
+    holder.stdin.close()  # its password never comes: it gives up and ends
+    try:
+        holder.wait(timeout=60)
+    except subprocess.TimeoutExpired:
+        holder.kill()
 
     # -- upgrade ----------------------------------------------------------------------------
     settings = pc.data_dir / "settings.json"

@@ -7,12 +7,15 @@ into the prefix's system32; PyInstaller never collects a DLL from the Windows fo
 check refuses a build that carries them.
 """
 
+import contextlib
 import os
 import shutil
 import subprocess
 import sys
+import threading
 from collections.abc import Sequence
 from pathlib import Path
+from typing import IO
 
 HERE = Path(__file__).resolve().parent
 STAND_INS = {"icuuc.dll": [], "bcryptprimitives.dll": ["-ladvapi32"]}
@@ -73,18 +76,17 @@ class Wine:
         """Run a Windows program; its output is passed on. Wine's console programs need
         pipes (a file or a terminal as standard output fails in Windows Python)."""
         print("wine: " + " ".join(command), flush=True)
-        done = subprocess.run(
-            ["wine", *command],
-            env={**self.env, **(env or {})},
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.STDOUT,
-            text=True,
-            encoding="utf-8",
-            errors="replace",
-            check=False,
-        )
-        sys.stdout.write(done.stdout)
+        done = run_until_it_ends(["wine", *command], {**self.env, **(env or {})})
+        # Windows 10 and 11 carry the universal C runtime's API sets themselves; PyInstaller
+        # under Wine cannot find them and says so for every DLL: count them, do not list them
+        api_sets = 0
+        for line in (done.stdout + done.stderr).splitlines(keepends=True):
+            if "could not resolve 'api-ms-win-" in line:
+                api_sets += 1
+            else:
+                sys.stdout.write(line)
+        if api_sets:
+            print(f"wine: {api_sets} remarks about Windows' own api-ms-win-* libraries")
         if check and done.returncode != 0:
             raise SystemExit(f"failed under Wine ({done.returncode}): {' '.join(command)}")
         return done
@@ -92,3 +94,43 @@ class Wine:
     def wait(self) -> None:
         """Wait until the prefix's background server has written everything (registry)."""
         subprocess.run(["wineserver", "--wait"], env=self.env, check=False)
+
+
+def run_until_it_ends(
+    command: Sequence[str], env: dict[str, str], stdin: str | None = None, timeout: float = 3600
+) -> subprocess.CompletedProcess[str]:
+    """Run a program through Wine and collect what it printed until the program itself ends.
+
+    Wine's console programs need pipes (a file or a terminal as standard output fails in
+    Windows Python), and a helper Wine starts may inherit them and outlive the program:
+    waiting for every copy of the pipe to close could wait for ever.
+    """
+    process = subprocess.Popen(
+        list(command), env=env, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )  # fmt: skip
+    said: dict[str, bytes] = {"out": b"", "err": b""}
+
+    def collect(stream: IO[bytes], key: str) -> None:
+        for chunk in iter(lambda: stream.read1(65536), b""):
+            said[key] += chunk
+
+    readers = [
+        threading.Thread(target=collect, args=(process.stdout, "out"), daemon=True),
+        threading.Thread(target=collect, args=(process.stderr, "err"), daemon=True),
+    ]
+    for reader in readers:
+        reader.start()
+    assert process.stdin is not None
+    with contextlib.suppress(BrokenPipeError):
+        process.stdin.write((stdin or "").encode("utf-8"))
+        process.stdin.close()
+    try:
+        code = process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        process.kill()
+        code = process.wait()
+    for reader in readers:
+        reader.join(timeout=5)
+    out, err = (said[k].decode("utf-8", "replace") for k in ("out", "err"))
+    return subprocess.CompletedProcess(list(command), code, out, err)
