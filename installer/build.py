@@ -239,7 +239,7 @@ def build_windows(
     makensis = shutil.which("makensis") or shutil.which("makensis.exe")
     if makensis is None:
         raise SystemExit("makensis not found: install NSIS (Debian: apt install nsis)")
-    quick = ["-XSetCompressor /FINAL zlib"] if fast else []
+    quick = ["-DQUICK"] if fast else []
     run([makensis, "-V2", "-INPUTCHARSET", "UTF8", *quick, str(script)])
     sign(installer)
     log(f"built {installer} ({installer.stat().st_size // 2**20} MB)")
