@@ -41,17 +41,9 @@ PYTHON_EMBED = (
 )
 LINUX_FREEZER = ["pyinstaller==6.22.3", "pyinstaller-hooks-contrib==2026.9"]
 WINDOWS_WHEELS = [
-    "--platform",
-    "win_amd64",
-    "--python-version",
-    "3.11",
-    "--implementation",
-    "cp",
-    "--abi",
-    "cp311",
-    "--only-binary=:all:",
-    "--no-deps",
-]
+    "--platform", "win_amd64", "--python-version", "3.11", "--implementation", "cp",
+    "--abi", "cp311", "--only-binary=:all:", "--no-deps",
+]  # fmt: skip
 SPEC = HERE / "dialdesk.spec"
 
 
@@ -69,39 +61,12 @@ def windows_wheels() -> list[Path]:
     """Every Windows wheel the build installs: the pinned ones and DialDesk's own."""
     cache = BUILD / "cache" / "wheels-windows"
     cache.mkdir(parents=True, exist_ok=True)
-    run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "download",
-            "-q",
-            "--disable-pip-version-check",
-            *WINDOWS_WHEELS,
-            "--require-hashes",
-            "-d",
-            str(cache),
-            "-r",
-            str(HERE / "requirements-windows.txt"),
-        ]
-    )
+    pinned = HERE / "requirements-windows.txt"
+    run(pip(sys.executable, "download", *WINDOWS_WHEELS, "--require-hashes", "-d", str(cache),
+            "-r", str(pinned)))  # fmt: skip
     own = BUILD / "windows" / "own-wheel"
     shutil.rmtree(own, ignore_errors=True)
-    run(
-        [
-            sys.executable,
-            "-m",
-            "pip",
-            "wheel",
-            "-q",
-            "--disable-pip-version-check",
-            "--no-deps",
-            "-w",
-            str(own),
-            str(ROOT),
-        ]
-    )
-    pinned = HERE / "requirements-windows.txt"
+    run(pip(sys.executable, "wheel", "--no-deps", "-w", str(own), str(ROOT)))
     names = re.findall(r"^([A-Za-z0-9_.-]+)==([^ \\]+)", pinned.read_text(), re.MULTILINE)
     wanted = {(_norm(n), v) for n, v in names}
     chosen = [w for w in cache.glob("*.whl") if _wheel_key(w) in wanted]
@@ -158,45 +123,14 @@ def freeze_windows(version: str) -> Path:
     if sys.platform == "win32":
         python = native_windows_python()
         env = dict(os.environ, DIALDESK_VERSION_RESOURCE=str(resource))
-        run(
-            [
-                str(python),
-                "-m",
-                "PyInstaller",
-                "--noconfirm",
-                "--clean",
-                "--log-level",
-                "WARN",
-                "--distpath",
-                str(dist),
-                "--workpath",
-                str(work),
-                str(SPEC),
-            ],
-            env=env,
-        )
+        run(freeze(str(python), str(dist), str(work), str(SPEC)), env=env)
     else:
         wine = Wine(BUILD / "wine")
         wine.prepare()
         python = windows_python(windows_wheels())
         env = {"DIALDESK_VERSION_RESOURCE": wine.path(resource)}
-        wine.run(
-            [
-                wine.path(python),
-                "-m",
-                "PyInstaller",
-                "--noconfirm",
-                "--clean",
-                "--log-level",
-                "WARN",
-                "--distpath",
-                wine.path(dist),
-                "--workpath",
-                wine.path(work),
-                wine.path(SPEC),
-            ],
-            env=env,
-        )
+        wine.run(freeze(wine.path(python), wine.path(dist), wine.path(work), wine.path(SPEC)),
+                 env=env)  # fmt: skip
     folder = dist / "DialDesk"
     if not (folder / "DialDesk.exe").exists() or not (folder / "dialdesk-cli.exe").exists():
         raise SystemExit(f"PyInstaller did not make both programs in {folder}")
@@ -205,24 +139,10 @@ def freeze_windows(version: str) -> Path:
 
 def native_windows_python() -> Path:
     """On Windows: a virtual environment of this Python with the pinned packages."""
-    venv = BUILD / "windows" / "venv"
-    if not (venv / "Scripts" / "python.exe").exists():
-        run([sys.executable, "-m", "venv", str(venv)])
-    python = venv / "Scripts" / "python.exe"
-    run(
-        [
-            str(python),
-            "-m",
-            "pip",
-            "install",
-            "-q",
-            "--require-hashes",
-            "--no-deps",
-            "-r",
-            str(HERE / "requirements-windows.txt"),
-        ]
-    )
-    run([str(python), "-m", "pip", "install", "-q", "--no-deps", "--force-reinstall", str(ROOT)])
+    python = virtual_env(BUILD / "windows" / "venv")
+    run(pip(str(python), "install", "--require-hashes", "--no-deps",
+            "-r", str(HERE / "requirements-windows.txt")))  # fmt: skip
+    run(pip(str(python), "install", "--no-deps", "--force-reinstall", str(ROOT)))
     return python
 
 
@@ -248,43 +168,33 @@ def build_windows(
 
 # -- Linux -----------------------------------------------------------------------------------
 def build_linux() -> Path:
-    venv = BUILD / "linux" / "venv"
-    if not (venv / "bin" / "python").exists():
-        run([sys.executable, "-m", "venv", str(venv)])
-    python = venv / "bin" / "python"
-    run(
-        [
-            str(python),
-            "-m",
-            "pip",
-            "install",
-            "-q",
-            "--disable-pip-version-check",
-            str(ROOT),
-            *LINUX_FREEZER,
-        ]
-    )
+    python = virtual_env(BUILD / "linux" / "venv")
+    run(pip(str(python), "install", str(ROOT), *LINUX_FREEZER))
     dist, work = BUILD / "linux" / "dist", BUILD / "linux" / "work"
     shutil.rmtree(dist, ignore_errors=True)
-    run(
-        [
-            str(python),
-            "-m",
-            "PyInstaller",
-            "--noconfirm",
-            "--clean",
-            "--log-level",
-            "WARN",
-            "--distpath",
-            str(dist),
-            "--workpath",
-            str(work),
-            str(SPEC),
-        ]
-    )
+    run(freeze(str(python), str(dist), str(work), str(SPEC)))
     folder = dist / "DialDesk"
     log(f"froze {folder.relative_to(ROOT)}: run {folder.relative_to(ROOT)}/DialDesk --self-test")
     return folder
+
+
+# -- commands --------------------------------------------------------------------------------
+def pip(python: str, command: str, *arguments: str) -> list[str]:
+    return [python, "-m", "pip", command, "-q", "--disable-pip-version-check", *arguments]
+
+
+def freeze(python: str, dist: str, work: str, spec: str) -> list[str]:
+    """PyInstaller on our spec, with the paths as the Python running it writes them."""
+    return [python, "-m", "PyInstaller", "--noconfirm", "--clean", "--log-level", "WARN",
+            "--distpath", dist, "--workpath", work, spec]  # fmt: skip
+
+
+def virtual_env(folder: Path) -> Path:
+    """A virtual environment of the Python running this script; its interpreter."""
+    python = folder / ("Scripts/python.exe" if sys.platform == "win32" else "bin/python")
+    if not python.exists():
+        run([sys.executable, "-m", "venv", str(folder)])
+    return python
 
 
 def main() -> int:

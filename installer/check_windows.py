@@ -175,22 +175,9 @@ def second_build(frozen: Path, label: str, out: Path) -> Path:
     shutil.rmtree(copy.parent, ignore_errors=True)
     shutil.copytree(frozen, copy)
     (copy / GONE_IN_SECOND_BUILD).unlink()
-    subprocess.run(
-        [
-            sys.executable,
-            str(HERE / "build.py"),
-            "--windows",
-            "--frozen",
-            str(copy),
-            "--label",
-            label,
-            "--out",
-            str(out),
-            "--fast",
-        ],
-        check=True,
-        stdout=subprocess.DEVNULL,
-    )
+    build = [sys.executable, str(HERE / "build.py"), "--windows", "--frozen", str(copy),
+             "--label", label, "--out", str(out), "--fast"]  # fmt: skip
+    subprocess.run(build, check=True, stdout=subprocess.DEVNULL)
     return out / f"DialDesk-Setup-{label}.exe"
 
 
@@ -256,19 +243,8 @@ def main() -> int:
     dsn = fresh_database(args.server)
     done = pc.cli("db", "upgrade", "--dsn", dsn)
     check("db upgrade (migrations carried)", done.returncode == 0, _tail(done))
-    done = pc.cli(
-        "user",
-        "add",
-        LOGINS[0],
-        "--role",
-        "admin",
-        "--full-name",
-        "Иванова Ольга",
-        "--password-stdin",
-        "--dsn",
-        dsn,
-        stdin="Проверка-2026\n",
-    )
+    done = pc.cli("user", "add", LOGINS[0], "--role", "admin", "--full-name", "Иванова Ольга",
+                  "--password-stdin", "--dsn", dsn, stdin="Проверка-2026\n")  # fmt: skip
     check("user add", done.returncode == 0, _tail(done))
     workbook = work / "база.xlsx"
     rows = small_workbook(workbook)
