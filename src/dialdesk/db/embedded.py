@@ -156,10 +156,7 @@ class EmbeddedServer:
         self._ensure_database()
 
     def superuser_dsn(self, dbname: str = DATABASE) -> str:
-        if self._address is None:
-            raise RuntimeError("the embedded server is not running")
-        host = "127.0.0.1" if self._tcp else self._address.socket_dir
-        params = {"host": host, "port": str(self._address.port), "dbname": dbname}
+        params = self._where(dbname)
         params["user"] = SUPERUSER
         password = self._password()
         if password:
@@ -168,10 +165,13 @@ class EmbeddedServer:
 
     def login_dsn(self) -> str:
         """The address for personal logins: no user or password in it."""
+        return make_conninfo("", **self._where(DATABASE))
+
+    def _where(self, dbname: str) -> dict[str, str]:
         if self._address is None:
             raise RuntimeError("the embedded server is not running")
         host = "127.0.0.1" if self._tcp else self._address.socket_dir
-        return make_conninfo("", host=host, port=str(self._address.port), dbname=DATABASE)
+        return {"host": host, "port": str(self._address.port), "dbname": dbname}
 
     def stop(self) -> None:
         """Stop the server unless another live DialDesk process on this computer still uses it."""
