@@ -291,7 +291,11 @@ class EmbeddedServer:
             options["creationflags"] = subprocess.CREATE_NO_WINDOW  # type: ignore[attr-defined]
         if self._account is not None:
             options["user"] = self._account
-        with open(self.folder / _START_LOG, "ab") as log:
+        start_log = self.folder / _START_LOG
+        if start_log.exists() and start_log.stat().st_size > 1_000_000:
+            with suppress(OSError):  # on Windows a running server may hold it open
+                start_log.replace(start_log.with_suffix(".old.log"))
+        with open(start_log, "ab") as log:
             log.write(f"\n== {program} {' '.join(arguments[:2])}\n".encode())
             log.flush()
             try:
@@ -314,7 +318,8 @@ class EmbeddedServer:
 
     def _start_log_tail(self, lines: int = 8) -> str:
         texts = []
-        for path in [self.folder / _START_LOG, *sorted((self.pgdata / "log").glob("*.log"))]:
+        logs = sorted((self.pgdata / "log").glob("*.log"), key=lambda p: p.stat().st_mtime)
+        for path in [self.folder / _START_LOG, *logs]:
             try:
                 texts.append(path.read_text(encoding="utf-8", errors="replace"))
             except OSError:
