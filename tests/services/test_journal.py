@@ -1,5 +1,7 @@
 """Outcomes kept on disk while the server is unreachable are sent, once, when it returns."""
 
+import random
+import threading
 import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -7,6 +9,7 @@ from pathlib import Path
 from sqlalchemy import text
 
 from dialdesk.db.engine import make_engine
+from dialdesk.services.errors import DatabaseUnavailable
 from dialdesk.services.journal import OutcomeJournal
 from dialdesk.services.outcomes import NextContact, OutcomeInput, record_outcome
 from dialdesk.services.queue import claim_next_entry
@@ -48,14 +51,105 @@ def test_replay_after_the_connection_returns(floor: Floor, tmp_path: Path) -> No
     journal.add(outcome)
 
     down = make_engine("postgresql://nobody@127.0.0.1:1/none?connect_timeout=1", pool_size=1)
-    sent, waiting = journal.send(lambda o: record_outcome(down, floor.me, o))
+    result = journal.send(lambda o: record_outcome(down, floor.me, o))
     down.dispose()
-    assert (sent, waiting) == (0, 1)
+    assert (result.sent, result.waiting) == (0, 1)
 
-    sent, waiting = journal.send(lambda o: record_outcome(floor.my_engine, floor.me, o))
-    assert (sent, waiting) == (1, 0)
+    result = journal.send(lambda o: record_outcome(floor.my_engine, floor.me, o))
+    assert (result.sent, result.waiting) == (1, 0)
     assert journal.pending() == []
     # sent again by mistake (a crash between the save and the rewrite): still one call
     record_outcome(floor.my_engine, floor.me, outcome)
     with floor.db.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM dialdesk.calls")).scalar() == 1
+
+
+def _claimed(floor: Floor, names: list[str]) -> list[int]:
+    entries = [floor.company(name, phone=f"+7495222{n:04d}")[2] for n, name in enumerate(names)]
+    for _ in entries:
+        assert claim_next_entry(floor.my_engine, floor.me, now=MONDAY_10_MSK) is not None
+    return entries
+
+
+def test_a_refused_outcome_is_set_aside_and_the_others_are_still_sent(
+    floor: Floor, tmp_path: Path
+) -> None:
+    first, second, third = _claimed(floor, ["Первая", "Вторая", "Третья"])
+    journal = OutcomeJournal(tmp_path / "journal.jsonl")
+    kept = [OutcomeInput(**{**_warm(e).__dict__, "answers": {}}) for e in (first, second, third)]
+    for outcome in kept:
+        journal.add(outcome)
+    with floor.db.begin() as conn:  # the first company went to a colleague meanwhile
+        conn.execute(
+            text("UPDATE dialdesk.campaign_entries SET claimed_by = :o WHERE id = :e"),
+            {"o": floor.other, "e": first},
+        )
+
+    result = journal.send(lambda o: record_outcome(floor.my_engine, floor.me, o))
+
+    assert (result.sent, result.waiting) == (2, 0)
+    assert [o.client_id for o, _ in result.refused] == [kept[0].client_id]
+    assert journal.pending() == []
+    refused = journal.refused()
+    assert [r.outcome for r in refused] == [kept[0]]
+    assert "another operator" in refused[0].reason
+    with floor.db.connect() as conn:
+        saved = conn.execute(text("SELECT entry_id FROM dialdesk.calls ORDER BY entry_id"))
+        assert [r[0] for r in saved] == [second, third]
+
+
+def test_adding_while_sending_over_a_flapping_connection_loses_nothing(
+    floor: Floor, tmp_path: Path
+) -> None:
+    """The window adds outcomes on its thread while the worker sends on another, and the
+    connection drops every few saves: every outcome reaches the server exactly once."""
+    with floor.db.begin() as conn:
+        conn.execute(text("CREATE TABLE public.journal_probe (client_id uuid PRIMARY KEY, "
+                          "saves int NOT NULL)"))  # fmt: skip
+    try:
+        journal = OutcomeJournal(tmp_path / "journal.jsonl")
+        dice = random.Random(12)
+        added: list[uuid.UUID] = []
+        adding_done = threading.Event()
+
+        def save(outcome: OutcomeInput) -> None:
+            if dice.random() < 0.3:
+                raise DatabaseUnavailable("The server cannot be reached.")
+            with floor.db.begin() as conn:
+                conn.execute(
+                    text("INSERT INTO public.journal_probe VALUES (:c, 1) ON CONFLICT (client_id) "
+                         "DO UPDATE SET saves = journal_probe.saves + 1"),
+                    {"c": outcome.client_id},
+                )  # fmt: skip
+
+        def window() -> None:
+            for n in range(300):
+                outcome = _warm(n + 1)
+                journal.add(outcome)
+                added.append(outcome.client_id)
+            adding_done.set()
+
+        def worker() -> None:
+            while not (adding_done.is_set() and not journal.pending()):
+                journal.send(save)  # type: ignore[arg-type]
+
+        threads = [threading.Thread(target=window), threading.Thread(target=worker)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=120)
+        assert not any(thread.is_alive() for thread in threads)
+
+        with floor.db.connect() as conn:
+            rows = conn.execute(text("SELECT client_id, saves FROM public.journal_probe"))
+            saves = {row[0]: row[1] for row in rows}
+        assert len(added) == 300
+        assert set(saves) == set(added)  # nothing lost
+        assert set(saves.values()) == {1}  # nothing sent twice
+        assert journal.pending() == [] and journal.refused() == []
+        assert [p.name for p in tmp_path.iterdir() if p.name.startswith("journal.jsonl.")] == [
+            "journal.jsonl.lock"
+        ]  # no temporary file left behind
+    finally:
+        with floor.db.begin() as conn:
+            conn.execute(text("DROP TABLE public.journal_probe"))

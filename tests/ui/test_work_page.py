@@ -1,6 +1,7 @@
 """The operator's screen, worked from the keyboard only, against a real database."""
 
-from datetime import time
+import uuid
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from sqlalchemy import Engine, text
 
 from dialdesk.db.engine import make_engine
 from dialdesk.services.login import LoggedIn, log_in
+from dialdesk.services.outcomes import OutcomeInput
 from dialdesk.services.people import whoami
 from dialdesk.ui.operator.work_page import WorkPage
 from tests.conftest import Logins
@@ -158,6 +160,50 @@ def test_unreachable_server_keeps_the_outcome_until_it_returns(
     with db.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM dialdesk.calls")).scalar() == 1
     assert whoami(live.engine).login == live.identity.login
+
+
+def test_a_kept_outcome_refused_is_said_and_the_next_is_still_sent(
+    qtbot: QtBot, page: WorkPage, db: Engine, logins: Logins
+) -> None:
+    taken = page.floor.company("ООО Занято")[2]  # type: ignore[attr-defined]
+    free = page.floor.company("ООО Свободно", phone="+74952223355")[2]  # type: ignore[attr-defined]
+    me = page.me
+    for entry in (taken, free):
+        page.journal.add(_kept_cold(entry))
+    colleague = logins.person_id(logins.add("operator")[0])
+    with db.begin() as conn:  # both were on this operator's card; one went to a colleague
+        conn.execute(
+            text("UPDATE dialdesk.campaign_entries SET state = 'claimed', claimed_by = :p, "
+                 "lease_expires_at = now() + interval '10 minutes' WHERE id IN (:a, :b)"),
+            {"p": me, "a": taken, "b": free},
+        )  # fmt: skip
+        conn.execute(
+            text("UPDATE dialdesk.campaign_entries SET claimed_by = :o WHERE id = :a"),
+            {"o": colleague, "a": taken},
+        )
+    page.send_journal()
+    qtbot.waitUntil(lambda: "refused" in page.ui.status_label.text(), timeout=10000)
+    assert "another operator" in page.ui.status_label.text()
+    assert page.pending_count() == 0
+    assert len(page.journal.refused()) == 1
+    with db.connect() as conn:
+        saved = conn.execute(text("SELECT entry_id FROM dialdesk.calls")).scalars().all()
+    assert saved == [free]
+
+
+def _kept_cold(entry: int) -> OutcomeInput:
+    ended = datetime.now(UTC).replace(microsecond=0)
+    return OutcomeInput(
+        client_id=uuid.uuid4(),
+        entry_id=entry,
+        outcome_code="cold",
+        started_at=ended - timedelta(minutes=1),
+        ended_at=ended,
+        spoke_with="Петров",
+        comment="",
+        answers={},
+        next_contact=None,
+    )
 
 
 def test_release_gives_the_company_back(qtbot: QtBot, page: WorkPage) -> None:

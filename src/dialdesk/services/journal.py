@@ -1,59 +1,172 @@
 """Outcomes that could not reach the server, kept on disk until they can be sent.
 
-One JSON object per line; rewritten atomically, so a crash never loses a line that was
-written. Sending is safe to repeat: every outcome carries its client-made id.
+The promise is that no outcome is lost: every change to the file is made by one writer at a
+time (a lock for the threads of this process, a lock file for other DialDesk processes),
+an outcome is appended and flushed to disk before ``add`` returns, and the file is rewritten
+only through a temporary file of its own, replaced atomically. Sending takes what is
+waiting, oldest first: an outcome the server refuses (the company is now with a colleague,
+say) is set aside with its reason in a second file and the others are still sent; a lost
+connection stops the round. An outcome sent is removed once; sending it again by accident
+(a crash between the save and the removal) saves nothing twice, for every outcome carries
+its client-made id.
 """
 
 import json
+import logging
 import os
-from collections.abc import Callable
+import tempfile
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
-from dialdesk.services.errors import DatabaseUnavailable
+import fasteners
+
+from dialdesk.services.errors import DatabaseUnavailable, UserError
 from dialdesk.services.outcomes import OutcomeInput, SavedOutcome
+
+_log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class RefusedOutcome:
+    """An outcome the server would not take, and why (the English sentence, for support)."""
+
+    outcome: OutcomeInput
+    reason: str
+    refused_at: datetime
+
+
+@dataclass
+class SendResult:
+    sent: int = 0
+    waiting: int = 0
+    refused: list[tuple[OutcomeInput, UserError]] = field(default_factory=list)
 
 
 class OutcomeJournal:
     def __init__(self, path: Path) -> None:
         self.path = path
+        self.refused_path = path.with_name(path.stem + ".refused" + path.suffix)
+        self._thread_lock = threading.Lock()
 
+    # -- reading ----------------------------------------------------------------------------
     def pending(self) -> list[OutcomeInput]:
-        if not self.path.exists():
-            return []
-        lines = self.path.read_text(encoding="utf-8").splitlines()
-        return [OutcomeInput.from_json(json.loads(line)) for line in lines if line.strip()]
+        """What waits to be sent, oldest first, each call once (the latest copy of it)."""
+        by_id: dict[Any, OutcomeInput] = {}
+        for raw in _lines(self.path):
+            outcome = OutcomeInput.from_json(raw)
+            by_id.pop(outcome.client_id, None)
+            by_id[outcome.client_id] = outcome
+        return list(by_id.values())
 
     def __len__(self) -> int:
         return len(self.pending())
 
+    def refused(self) -> list[RefusedOutcome]:
+        return [
+            RefusedOutcome(
+                OutcomeInput.from_json(raw["outcome"]),
+                str(raw.get("reason", "")),
+                datetime.fromisoformat(raw["refused_at"]),
+            )
+            for raw in _lines(self.refused_path)
+        ]
+
+    # -- writing ----------------------------------------------------------------------------
     def add(self, outcome: OutcomeInput) -> None:
-        kept = [o for o in self.pending() if o.client_id != outcome.client_id]
-        self._write([*kept, outcome])
+        """Keep ``outcome``; on disk when this returns."""
+        with self._one_writer():
+            _append(self.path, outcome.to_json())
 
-    def send(self, save: Callable[[OutcomeInput], SavedOutcome]) -> tuple[int, int]:
-        """Send what is waiting, oldest first; stop at the first connection failure.
+    def send(self, save: Callable[[OutcomeInput], SavedOutcome]) -> SendResult:
+        """Send what is waiting, oldest first, until the connection fails.
 
-        Returns (sent, still waiting). An outcome the server refuses outright (not a
-        connection problem) stays in the journal too, so nothing is ever dropped silently.
+        Another thread may add outcomes meanwhile: they wait for the next round. A refusal
+        sets that outcome aside (``refused()``) and the round goes on.
         """
-        waiting = self.pending()
-        sent = 0
-        for outcome in list(waiting):
+        result = SendResult()
+        for outcome in self.pending():
             try:
                 save(outcome)
             except DatabaseUnavailable:
                 break
-            waiting.remove(outcome)
-            sent += 1
-            self._write(waiting)
-        return sent, len(waiting)
+            except UserError as refusal:
+                _log.warning("a kept outcome was refused: %s", refusal)
+                self._set_aside(outcome, refusal)
+                result.refused.append((outcome, refusal))
+                continue
+            self._forget(outcome)
+            result.sent += 1
+        result.waiting = len(self)
+        return result
 
-    def _write(self, outcomes: list[OutcomeInput]) -> None:
+    def _forget(self, outcome: OutcomeInput) -> None:
+        with self._one_writer():
+            gone = str(outcome.client_id)
+            _rewrite(self.path, [raw for raw in _lines(self.path) if raw.get("client_id") != gone])
+
+    def _set_aside(self, outcome: OutcomeInput, refusal: UserError) -> None:
+        with self._one_writer():
+            _append(
+                self.refused_path,
+                {
+                    "outcome": outcome.to_json(),
+                    "reason": str(refusal),
+                    "refused_at": datetime.now(UTC).isoformat(),
+                },
+            )
+        self._forget(outcome)
+
+    @contextmanager
+    def _one_writer(self) -> Iterator[None]:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        with tmp.open("w", encoding="utf-8") as handle:
-            for outcome in outcomes:
-                handle.write(json.dumps(outcome.to_json(), ensure_ascii=False) + "\n")
+        lock = fasteners.InterProcessLock(str(self.path) + ".lock")
+        with self._thread_lock, lock:
+            yield
+
+
+def _lines(path: Path) -> list[dict[str, Any]]:
+    """The file's records; a last line cut short by a crash (never acknowledged) is skipped."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return []
+    records = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            records.append(json.loads(line))
+        except ValueError:
+            _log.warning("%s line %d is not a complete record; skipped", path.name, number)
+    return records
+
+
+def _append(path: Path, record: dict[str, Any]) -> None:
+    line = (json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")
+    flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(path, flags, 0o600)
+    try:
+        os.write(descriptor, line)
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _rewrite(path: Path, records: list[dict[str, Any]]) -> None:
+    """Replace the file's content at once, through a temporary file of this write's own."""
+    descriptor, partial = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".")
+    try:
+        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+            for record in records:
+                handle.write(json.dumps(record, ensure_ascii=False) + "\n")
             handle.flush()
             os.fsync(handle.fileno())
-        tmp.replace(self.path)
+        os.replace(partial, path)
+    except BaseException:
+        Path(partial).unlink(missing_ok=True)
+        raise

@@ -27,7 +27,7 @@ from dialdesk.services.card import (
     save_company,
 )
 from dialdesk.services.errors import DatabaseUnavailable
-from dialdesk.services.journal import OutcomeJournal
+from dialdesk.services.journal import OutcomeJournal, SendResult
 from dialdesk.services.login import LoggedIn
 from dialdesk.services.operator_state import PauseReason, log_state, pause_reasons
 from dialdesk.services.outcomes import (
@@ -639,9 +639,14 @@ class WorkPage(QWidget):
         engine, me, journal = self.session.engine, self.me, self.journal
         self._sending.run(
             lambda: journal.send(lambda o: record_outcome(engine, me, o)),
-            lambda _r: self._show_pending(),
+            self._journal_sent,
             self._journal_failed,
         )
+
+    def _journal_sent(self, result: SendResult) -> None:
+        self._show_pending()
+        for _outcome, refusal in result.refused:
+            self._journal_failed(refusal)
 
     def _journal_failed(self, error: BaseException) -> None:
         self._show_pending()
