@@ -17,6 +17,11 @@ from tests.services.conftest import Floor
 from tests.services.test_queue import MONDAY_10_MSK
 
 
+def kept_outcome(entry: int) -> OutcomeInput:
+    """A warm outcome as the journal keeps it (no questionnaire answers)."""
+    return OutcomeInput(**{**_warm(entry).__dict__, "answers": {}})
+
+
 def _warm(entry: int) -> OutcomeInput:
     now = datetime.now(UTC).replace(microsecond=0)
     return OutcomeInput(
@@ -46,8 +51,7 @@ def test_replay_after_the_connection_returns(floor: Floor, tmp_path: Path) -> No
     journal = OutcomeJournal(tmp_path / "journal.jsonl")
     with floor.db.connect() as conn:  # questionnaire ids must exist
         conn.execute(text("SELECT 1"))
-    outcome = _warm(entry)
-    outcome = OutcomeInput(**{**outcome.__dict__, "answers": {}})
+    outcome = kept_outcome(entry)
     journal.add(outcome)
 
     down = make_engine("postgresql://nobody@127.0.0.1:1/none?connect_timeout=1", pool_size=1)
@@ -76,7 +80,7 @@ def test_a_refused_outcome_is_set_aside_and_the_others_are_still_sent(
 ) -> None:
     first, second, third = _claimed(floor, ["Первая", "Вторая", "Третья"])
     journal = OutcomeJournal(tmp_path / "journal.jsonl")
-    kept = [OutcomeInput(**{**_warm(e).__dict__, "answers": {}}) for e in (first, second, third)]
+    kept = [kept_outcome(e) for e in (first, second, third)]
     for outcome in kept:
         journal.add(outcome)
     with floor.db.begin() as conn:  # the first company went to a colleague meanwhile

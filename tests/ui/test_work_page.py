@@ -1,7 +1,6 @@
 """The operator's screen, worked from the keyboard only, against a real database."""
 
-import uuid
-from datetime import UTC, datetime, time, timedelta
+from datetime import time
 from pathlib import Path
 
 import pytest
@@ -11,11 +10,11 @@ from sqlalchemy import Engine, text
 
 from dialdesk.db.engine import make_engine
 from dialdesk.services.login import LoggedIn, log_in
-from dialdesk.services.outcomes import OutcomeInput
 from dialdesk.services.people import whoami
 from dialdesk.ui.operator.work_page import WorkPage
 from tests.conftest import Logins
 from tests.services.conftest import Floor, make_campaign
+from tests.services.test_journal import kept_outcome
 
 
 @pytest.fixture
@@ -169,7 +168,7 @@ def test_a_kept_outcome_refused_is_said_and_the_next_is_still_sent(
     free = page.floor.company("ООО Свободно", phone="+74952223355")[2]  # type: ignore[attr-defined]
     me = page.me
     for entry in (taken, free):
-        page.journal.add(_kept_cold(entry))
+        page.journal.add(kept_outcome(entry))
     colleague = logins.person_id(logins.add("operator")[0])
     with db.begin() as conn:  # both were on this operator's card; one went to a colleague
         conn.execute(
@@ -189,21 +188,6 @@ def test_a_kept_outcome_refused_is_said_and_the_next_is_still_sent(
     with db.connect() as conn:
         saved = conn.execute(text("SELECT entry_id FROM dialdesk.calls")).scalars().all()
     assert saved == [free]
-
-
-def _kept_cold(entry: int) -> OutcomeInput:
-    ended = datetime.now(UTC).replace(microsecond=0)
-    return OutcomeInput(
-        client_id=uuid.uuid4(),
-        entry_id=entry,
-        outcome_code="cold",
-        started_at=ended - timedelta(minutes=1),
-        ended_at=ended,
-        spoke_with="Петров",
-        comment="",
-        answers={},
-        next_contact=None,
-    )
 
 
 def test_release_gives_the_company_back(qtbot: QtBot, page: WorkPage) -> None:
