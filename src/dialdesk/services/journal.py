@@ -106,10 +106,10 @@ class OutcomeJournal:
 
     def _forget(self, outcome: OutcomeInput) -> None:
         with self._one_writer():
-            gone = str(outcome.client_id)
-            _rewrite(self.path, [raw for raw in _lines(self.path) if raw.get("client_id") != gone])
+            self._drop(outcome)
 
     def _set_aside(self, outcome: OutcomeInput, refusal: UserError) -> None:
+        """Move ``outcome`` to the refused file, in one step of the one writer."""
         with self._one_writer():
             _append(
                 self.refused_path,
@@ -119,7 +119,11 @@ class OutcomeJournal:
                     "refused_at": datetime.now(UTC).isoformat(),
                 },
             )
-        self._forget(outcome)
+            self._drop(outcome)
+
+    def _drop(self, outcome: OutcomeInput) -> None:
+        gone = str(outcome.client_id)
+        _rewrite(self.path, [raw for raw in _lines(self.path) if raw.get("client_id") != gone])
 
     @contextmanager
     def _one_writer(self) -> Iterator[None]:

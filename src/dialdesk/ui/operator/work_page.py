@@ -646,10 +646,13 @@ class WorkPage(QWidget):
     def _journal_sent(self, result: SendResult) -> None:
         self._show_pending()
         for _outcome, refusal in result.refused:
-            self._journal_failed(refusal)
+            self._say_refused(refusal)
 
     def _journal_failed(self, error: BaseException) -> None:
         self._show_pending()
+        self._say_refused(error)
+
+    def _say_refused(self, error: BaseException) -> None:
         text = plain_error(error)
         if text is None:
             raise error
