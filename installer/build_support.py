@@ -16,6 +16,11 @@ BUILD = ROOT / "build"
 DIST = ROOT / "dist"
 TEMPLATE = ROOT / "installer" / "dialdesk.nsi.in"
 ICON = ROOT / "resources" / "icons" / "dialdesk.ico"
+# pip's words for "wheels for Windows x64 and CPython 3.11 only, nothing else"
+WINDOWS_WHEELS = [
+    "--platform", "win_amd64", "--python-version", "3.11", "--implementation", "cp",
+    "--abi", "cp311", "--only-binary=:all:", "--no-deps",
+]  # fmt: skip
 
 
 def log(line: str) -> None:

@@ -33,10 +33,11 @@ sys.path.insert(0, str(HERE))
 
 from build import package_version  # noqa: E402
 from build_support import BUILD, DIST  # noqa: E402
-from wine import Wine, run_until_it_ends  # noqa: E402
+from wine import STAND_INS, Wine, run_until_it_ends  # noqa: E402
+
+from dialdesk.running_sign import MUTEX_NAME  # noqa: E402
 
 UNINSTALL_KEY = r"Software\Microsoft\Windows\CurrentVersion\Uninstall\DialDesk"
-STAND_INS = ("icuuc.dll", "bcryptprimitives.dll")
 LOGINS = ("installer_check_admin", "installer_check_waiting")
 START_MENU = Path("Microsoft/Windows/Start Menu/Programs/DialDesk.lnk")
 GONE_IN_SECOND_BUILD = "_internal/dialdesk/_data/resources/icons/dialdesk.ico"
@@ -101,7 +102,7 @@ class Machine:
         """True while a DialDesk holds its "running" mutex (dialdesk/running_sign.py)."""
         probe = (
             "import ctypes, sys; sys.exit(0 if ctypes.windll.kernel32.OpenMutexW("
-            "0x100000, 0, 'Global\\\\DialDesk-running') else 1)"
+            f"0x100000, 0, {MUTEX_NAME!r}) else 1)"
         )
         if self.wine is None:
             return subprocess.run([sys.executable, "-c", probe], check=False).returncode == 0

@@ -13,10 +13,9 @@ from pathlib import Path
 from packaging.utils import canonicalize_name, parse_wheel_filename
 
 HERE = Path(__file__).resolve().parent
-WINDOWS_WHEELS = [
-    "--platform", "win_amd64", "--python-version", "3.11", "--implementation", "cp",
-    "--abi", "cp311", "--only-binary=:all:", "--no-deps",
-]  # fmt: skip
+sys.path.insert(0, str(HERE))
+
+from build_support import WINDOWS_WHEELS  # noqa: E402 - the folder above is not a package
 
 
 def main() -> int:
