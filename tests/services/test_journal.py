@@ -133,9 +133,15 @@ def test_adding_while_sending_over_a_flapping_connection_loses_nothing(
                 added.append(outcome.client_id)
             adding_done.set()
 
+        failures: list[BaseException] = []
+
         def worker() -> None:
-            while not (adding_done.is_set() and not journal.pending()):
-                journal.send(save)  # type: ignore[arg-type]
+            try:
+                while not (adding_done.is_set() and not journal.pending()):
+                    journal.send(save)  # type: ignore[arg-type]
+            except BaseException as failure:  # shown by the assertion below, not lost
+                failures.append(failure)
+                raise
 
         threads = [threading.Thread(target=window), threading.Thread(target=worker)]
         for thread in threads:
@@ -143,6 +149,7 @@ def test_adding_while_sending_over_a_flapping_connection_loses_nothing(
         for thread in threads:
             thread.join(timeout=120)
         assert not any(thread.is_alive() for thread in threads)
+        assert failures == []
 
         with floor.db.connect() as conn:
             rows = conn.execute(text("SELECT client_id, saves FROM public.journal_probe"))
@@ -157,3 +164,24 @@ def test_adding_while_sending_over_a_flapping_connection_loses_nothing(
     finally:
         with floor.db.begin() as conn:
             conn.execute(text("DROP TABLE public.journal_probe"))
+
+
+def test_a_line_cut_inside_a_letter_is_skipped_not_fatal(tmp_path: Path) -> None:
+    """Another thread or process may be half-way through appending when the file is read:
+    the cut may fall inside a Cyrillic letter's bytes. What is whole is still read."""
+    journal = OutcomeJournal(tmp_path / "journal.jsonl")
+    whole = _warm(1)
+    journal.add(whole)
+    half = _warm(2)
+    journal.add(half)
+    data = journal.path.read_bytes()
+    cut = data.rindex("Ольга".encode()) + 1  # inside the "О"
+    journal.path.write_bytes(data[:cut])
+    assert [o.client_id for o in journal.pending()] == [whole.client_id]
+
+
+def test_unicode_line_separators_in_a_comment_survive(tmp_path: Path) -> None:
+    journal = OutcomeJournal(tmp_path / "journal.jsonl")
+    outcome = OutcomeInput(**{**_warm(3).__dict__, "comment": "первая\u2028вторая\x85третья"})
+    journal.add(outcome)
+    assert journal.pending() == [outcome]

@@ -134,18 +134,19 @@ class OutcomeJournal:
 
 
 def _lines(path: Path) -> list[dict[str, Any]]:
-    """The file's records; a last line cut short by a crash (never acknowledged) is skipped."""
+    """The file's records; a line cut short by a write still under way elsewhere (never yet
+    acknowledged) or by a crash is skipped, even when the cut falls inside a letter."""
     try:
-        text = path.read_text(encoding="utf-8")
+        data = path.read_bytes()
     except FileNotFoundError:
         return []
     records = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(data.split(b"\n"), start=1):
         if not line.strip():
             continue
         try:
-            records.append(json.loads(line))
-        except ValueError:
+            records.append(json.loads(line.decode("utf-8")))
+        except ValueError:  # UnicodeDecodeError is one
             _log.warning("%s line %d is not a complete record; skipped", path.name, number)
     return records
 
@@ -165,7 +166,7 @@ def _rewrite(path: Path, records: list[dict[str, Any]]) -> None:
     """Replace the file's content at once, through a temporary file of this write's own."""
     descriptor, partial = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".")
     try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
+        with os.fdopen(descriptor, "w", encoding="utf-8", newline="\n") as handle:
             for record in records:
                 handle.write(json.dumps(record, ensure_ascii=False) + "\n")
             handle.flush()
