@@ -2178,6 +2178,10 @@
         <translation>Просроченные перезвоны</translation>
     </message>
     <message>
+        <source>Refused from journal</source>
+        <translation>Отклонено из журнала</translation>
+    </message>
+    <message>
         <source>Plan: calls · contacts</source>
         <translation>План: звонки · контакты</translation>
     </message>

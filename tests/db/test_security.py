@@ -257,3 +257,31 @@ def test_unknown_role_is_refused(db: Engine) -> None:
         people.add_person(db, "t_x", "x", "boss", "password123")
     with pytest.raises(DataError, match="unknown role"), db.begin() as conn:
         conn.execute(text("SELECT dialdesk.create_person('t_x', 'x', 'boss', 'v')"))
+
+
+def test_refused_outcome_reports_are_each_operators_own(logins: Logins) -> None:
+    """An operator reports refusals only in their own name, reads only their own, and no one
+    rewrites or removes a report; supervisors read them all."""
+    mine_login, mine_password = logins.add("operator")
+    theirs_login, theirs_password = logins.add("operator")
+    mine = logins.engine(mine_login, mine_password)
+    theirs = logins.engine(theirs_login, theirs_password)
+    report = (
+        "INSERT INTO dialdesk.refused_outcomes (client_id, operator_id, outcome_code, reason, "
+        "refused_at) VALUES (:c, :p, 'warm', 'held by another operator', now())"
+    )
+    me, them = logins.person_id(mine_login), logins.person_id(theirs_login)
+    with mine.begin() as conn:
+        conn.execute(text(report), {"c": uuid.uuid4(), "p": me})
+    _insufficient(mine, report, c=uuid.uuid4(), p=them)
+    with theirs.begin() as conn:
+        assert conn.execute(text("SELECT count(*) FROM dialdesk.refused_outcomes")).scalar() == 0
+    for statement in (
+        "UPDATE dialdesk.refused_outcomes SET reason = 'x'",
+        "DELETE FROM dialdesk.refused_outcomes",
+    ):
+        _insufficient(mine, statement)
+        _insufficient(logins.as_role("supervisor"), statement)
+    with logins.as_role("supervisor").connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM dialdesk.refused_outcomes")).scalar() == 1
+    _insufficient(logins.as_role("marketer"), "SELECT * FROM dialdesk.refused_outcomes")

@@ -11,8 +11,10 @@ from sqlalchemy import text
 from dialdesk.db.engine import make_engine
 from dialdesk.services.errors import DatabaseUnavailable
 from dialdesk.services.journal import OutcomeJournal
+from dialdesk.services.monitor import load_floor
 from dialdesk.services.outcomes import NextContact, OutcomeInput, record_outcome
 from dialdesk.services.queue import claim_next_entry
+from dialdesk.services.refusals import report_refused
 from tests.services.conftest import Floor
 from tests.services.test_queue import MONDAY_10_MSK
 
@@ -100,6 +102,40 @@ def test_a_refused_outcome_is_set_aside_and_the_others_are_still_sent(
     with floor.db.connect() as conn:
         saved = conn.execute(text("SELECT entry_id FROM dialdesk.calls ORDER BY entry_id"))
         assert [r[0] for r in saved] == [second, third]
+
+
+def test_each_refusal_is_reported_once_and_counted_on_the_monitor(
+    floor: Floor, tmp_path: Path
+) -> None:
+    first, second = _claimed(floor, ["Ушла коллеге", "Осталась"])
+    journal = OutcomeJournal(tmp_path / "journal.jsonl")
+    kept = kept_outcome(first)
+    journal.add(kept)
+    journal.add(kept_outcome(second))
+    with floor.db.begin() as conn:
+        conn.execute(
+            text("UPDATE dialdesk.campaign_entries SET claimed_by = :o WHERE id = :e"),
+            {"o": floor.other, "e": first},
+        )
+    save = lambda o: record_outcome(floor.my_engine, floor.me, o)  # noqa: E731
+    down = make_engine("postgresql://nobody@127.0.0.1:1/none?connect_timeout=1", pool_size=1)
+    try:  # the refusal comes, then the connection goes before it can be reported
+        journal.send(save, lambda r: report_refused(down, floor.me, r))
+    finally:
+        down.dispose()
+    assert [r.reported for r in journal.refused()] == [False]
+
+    for _ in range(2):  # reported on the next round, and only once
+        journal.send(save, lambda r: report_refused(floor.my_engine, floor.me, r))
+    assert [r.reported for r in journal.refused()] == [True]
+    with floor.db.connect() as conn:
+        rows = conn.execute(
+            text("SELECT client_id, operator_id, entry_id, reason FROM dialdesk.refused_outcomes")
+        ).all()
+    assert [(r[0], r[1], r[2]) for r in rows] == [(kept.client_id, floor.me, first)]
+    assert "another operator" in rows[0][3]
+    counts = {o.person_id: o.refused for o in load_floor(floor.db).operators}
+    assert counts[floor.me] == 1 and counts.get(floor.other, 0) == 0
 
 
 def test_adding_while_sending_over_a_flapping_connection_loses_nothing(

@@ -2,7 +2,7 @@
 
 from dialdesk.models.admin import AuditEntry, ImportBatch, ImportTemplate, Segment
 from dialdesk.models.base import SCHEMA, Base
-from dialdesk.models.calls import Answer, Call, Callback, Handoff
+from dialdesk.models.calls import Answer, Call, Callback, Handoff, RefusedOutcome
 from dialdesk.models.campaigns import (
     Campaign,
     CampaignEntry,
@@ -38,5 +38,6 @@ __all__ = [
     "Person",
     "Phone",
     "Question",
+    "RefusedOutcome",
     "Segment",
 ]

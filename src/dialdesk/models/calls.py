@@ -51,6 +51,27 @@ class Call(Base):
     saved_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
 
+class RefusedOutcome(Base):
+    """An outcome from an operator's offline journal that the server refused when it was
+    sent, reported once (under its client-made id) so the monitor counts it."""
+
+    __tablename__ = "refused_outcomes"
+    __table_args__ = (Index(None, "refused_at"),)
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    client_id: Mapped[uuid.UUID] = mapped_column(Uuid, unique=True)
+    operator_id: Mapped[int] = mapped_column(
+        ForeignKey("people.id"), server_default=text("dialdesk.current_person_id()")
+    )
+    entry_id: Mapped[int | None] = mapped_column(ForeignKey("campaign_entries.id"))
+    outcome_code: Mapped[str] = mapped_column(String(40))
+    reason: Mapped[str] = mapped_column(Text)
+    refused_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    reported_at: Mapped[datetime] = mapped_column(
+        DateTime(timezone=True), server_default=func.now()
+    )
+
+
 class Answer(Base):
     """The answer to one questionnaire question, given during one call."""
 

@@ -6,7 +6,9 @@ an outcome is appended and flushed to disk before ``add`` returns, and the file 
 only through a temporary file of its own, replaced atomically. Sending takes what is
 waiting, oldest first: an outcome the server refuses (the company is now with a colleague,
 say) is set aside with its reason in a second file and the others are still sent; a lost
-connection stops the round. An outcome sent is removed once; sending it again by accident
+connection stops the round. Each refusal is also reported to the server once, so the
+supervisors' monitor counts it; a report that cannot be made yet is made on a later round.
+An outcome sent is removed once; sending it again by accident
 (a crash between the save and the removal) saves nothing twice, for every outcome carries
 its client-made id.
 """
@@ -38,6 +40,7 @@ class RefusedOutcome:
     outcome: OutcomeInput
     reason: str
     refused_at: datetime
+    reported: bool = False  # the server has the report (the monitor counts it)
 
 
 @dataclass
@@ -72,6 +75,7 @@ class OutcomeJournal:
                 OutcomeInput.from_json(raw["outcome"]),
                 str(raw.get("reason", "")),
                 datetime.fromisoformat(raw["refused_at"]),
+                bool(raw.get("reported", False)),
             )
             for raw in _lines(self.refused_path)
         ]
@@ -82,17 +86,24 @@ class OutcomeJournal:
         with self._one_writer():
             _append(self.path, outcome.to_json())
 
-    def send(self, save: Callable[[OutcomeInput], SavedOutcome]) -> SendResult:
-        """Send what is waiting, oldest first, until the connection fails.
+    def send(
+        self,
+        save: Callable[[OutcomeInput], SavedOutcome],
+        report: Callable[[RefusedOutcome], None] | None = None,
+    ) -> SendResult:
+        """Send what is waiting, oldest first, until the connection fails; then ``report``
+        each refusal the server does not know of yet.
 
         Another thread may add outcomes meanwhile: they wait for the next round. A refusal
         sets that outcome aside (``refused()``) and the round goes on.
         """
         result = SendResult()
+        connected = True
         for outcome in self.pending():
             try:
                 save(outcome)
             except DatabaseUnavailable:
+                connected = False
                 break
             except UserError as refusal:
                 _log.warning("a kept outcome was refused: %s", refusal)
@@ -101,8 +112,23 @@ class OutcomeJournal:
                 continue
             self._forget(outcome)
             result.sent += 1
+        if connected and report is not None:
+            self._report(report)
         result.waiting = len(self)
         return result
+
+    def _report(self, report: Callable[[RefusedOutcome], None]) -> None:
+        for refused in self.refused():
+            if refused.reported:
+                continue
+            try:
+                report(refused)
+            except DatabaseUnavailable:
+                return
+            except UserError as problem:  # tried again next round; the others go on
+                _log.warning("a refused outcome could not be reported: %s", problem)
+                continue
+            self._mark_reported(refused.outcome)
 
     def _forget(self, outcome: OutcomeInput) -> None:
         with self._one_writer():
@@ -117,9 +143,19 @@ class OutcomeJournal:
                     "outcome": outcome.to_json(),
                     "reason": str(refusal),
                     "refused_at": datetime.now(UTC).isoformat(),
+                    "reported": False,
                 },
             )
             self._drop(outcome)
+
+    def _mark_reported(self, outcome: OutcomeInput) -> None:
+        reported = str(outcome.client_id)
+        with self._one_writer():
+            records = _lines(self.refused_path)
+            for record in records:
+                if record["outcome"].get("client_id") == reported:
+                    record["reported"] = True
+            _rewrite(self.refused_path, records)
 
     def _drop(self, outcome: OutcomeInput) -> None:
         gone = str(outcome.client_id)

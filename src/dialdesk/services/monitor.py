@@ -36,6 +36,7 @@ class OperatorRow:
     first_seen: datetime | None  # first state change today: the start of the shift
     alerts: tuple[float, float, float] = DEFAULT_ALERTS  # minutes, of the campaign worked now
     outcomes: dict[str, int] = field(default_factory=dict)
+    refused: int = 0  # outcomes from their offline journal the server refused today
 
     def minutes_in_state(self, now: datetime) -> float:
         return (now - self.since).total_seconds() / 60 if self.since else 0.0
@@ -111,6 +112,9 @@ WITH last_state AS (
 ), overdue AS (
     SELECT assigned_to, count(*) AS n FROM dialdesk.callbacks
     WHERE state = 'pending' AND due_at < :now GROUP BY assigned_to
+), refused AS (
+    SELECT operator_id, count(*) AS n FROM dialdesk.refused_outcomes
+    WHERE refused_at >= :day GROUP BY operator_id
 )
 SELECT p.id AS person_id, p.full_name, coalesce(ls.state, 'offline') AS state,
        ls.started_at AS since, pc.label_ru AS pause_ru, pc.label_en AS pause_en,
@@ -118,7 +122,7 @@ SELECT p.id AS person_id, p.full_name, coalesce(ls.state, 'offline') AS state,
        coalesce(od.n, 0) AS overdue_callbacks, pl.calls_target, pl.contacts_target,
        fs.first_seen, camp.alert_waiting_seconds / 60.0 AS alert_waiting,
        camp.alert_paused_seconds / 60.0 AS alert_paused,
-       camp.alert_card_seconds / 60.0 AS alert_card
+       camp.alert_card_seconds / 60.0 AS alert_card, coalesce(rf.n, 0) AS refused
 FROM dialdesk.people p
 LEFT JOIN last_state ls ON ls.person_id = p.id
 LEFT JOIN first_state fs ON fs.person_id = p.id
@@ -128,6 +132,7 @@ LEFT JOIN dialdesk.companies co ON co.id = e.company_id
 LEFT JOIN dialdesk.campaigns camp ON camp.id = e.campaign_id
 LEFT JOIN today t ON t.operator_id = p.id
 LEFT JOIN overdue od ON od.assigned_to = p.id
+LEFT JOIN refused rf ON rf.operator_id = p.id
 LEFT JOIN dialdesk.operator_plans pl ON pl.person_id = p.id AND pl.day = :local_day
 WHERE p.active AND p.role IN ('operator', 'supervisor')
   AND (p.role = 'operator' OR ls.state IS NOT NULL)

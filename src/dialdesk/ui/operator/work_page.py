@@ -39,6 +39,7 @@ from dialdesk.services.outcomes import (
 )
 from dialdesk.services.queue import Claim, claim_next_entry, release_claim
 from dialdesk.services.queue_status import QueueEmpty, explain_empty_queue
+from dialdesk.services.refusals import report_refused
 from dialdesk.ui.common.error_text import plain_error
 from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
@@ -638,7 +639,9 @@ class WorkPage(QWidget):
             return
         engine, me, journal = self.session.engine, self.me, self.journal
         self._sending.run(
-            lambda: journal.send(lambda o: record_outcome(engine, me, o)),
+            lambda: journal.send(
+                lambda o: record_outcome(engine, me, o), lambda r: report_refused(engine, me, r)
+            ),
             self._journal_sent,
             self._journal_failed,
         )

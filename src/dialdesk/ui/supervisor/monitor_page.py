@@ -97,6 +97,7 @@ class MonitorPage(QWidget):
                 ),
                 Column(self.tr("Outcomes today"), lambda r: outcomes(r.outcomes)),
                 Column(self.tr("Overdue callbacks"), lambda r: r.overdue_callbacks, numeric=True),
+                Column(self.tr("Refused from journal"), lambda r: r.refused, numeric=True),
                 Column(self.tr("Plan: calls · contacts"), plan),
             ],
             self,
