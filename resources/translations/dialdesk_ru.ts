@@ -183,6 +183,22 @@
         <source>no</source>
         <translation>нет</translation>
     </message>
+    <message>
+        <source>meeting</source>
+        <translation>встреча</translation>
+    </message>
+    <message>
+        <source>send offer</source>
+        <translation>отправить КП</translation>
+    </message>
+    <message>
+        <source>Promised callback for %1 (%2)</source>
+        <translation>Обещанный перезвон на %1 (%2)</translation>
+    </message>
+    <message>
+        <source>promised by %1</source>
+        <translation>пообещал(а) %1</translation>
+    </message>
 </context>
 <context>
     <name>AddPersonDialog</name>
@@ -1582,6 +1598,34 @@
     <message>
         <source>This login is disabled; ask an administrator.</source>
         <translation>Этот логин отключён; обратитесь к администратору.</translation>
+    </message>
+    <message>
+        <source>{name} is on this company now.</source>
+        <translation>С этой компанией сейчас работает {name}.</translation>
+    </message>
+    <message>
+        <source>This company is no longer in the campaign.</source>
+        <translation>Этой компании больше нет в кампании.</translation>
+    </message>
+    <message>
+        <source>This company&apos;s campaign is stopped.</source>
+        <translation>Кампания этой компании остановлена.</translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s work with this company is finished.</source>
+        <translation>Работа кампании с этой компанией завершена.</translation>
+    </message>
+    <message>
+        <source>This callback has already been made or cancelled.</source>
+        <translation>Этот перезвон уже сделан или отменён.</translation>
+    </message>
+    <message>
+        <source>This callback is {name}&apos;s until its grace period ends.</source>
+        <translation>Этот перезвон закреплён за сотрудником {name}, пока не истечёт время ожидания.</translation>
+    </message>
+    <message>
+        <source>This callback is not in any campaign&apos;s queue.</source>
+        <translation>Этот перезвон не входит ни в одну кампанию.</translation>
     </message>
     <message>
         <source>Unknown operator state &apos;{state}&apos;.</source>
@@ -3139,6 +3183,10 @@
         <translation>для любого</translation>
     </message>
     <message>
+        <source>Enter or double-click opens the callback.</source>
+        <translation>Enter или двойной щелчок открывает перезвон.</translation>
+    </message>
+    <message>
         <source>Save an outcome or release this company first.</source>
         <translation>Сначала сохраните результат или верните компанию в очередь.</translation>
     </message>
@@ -3157,6 +3205,10 @@
     <message>
         <source>Looking for the next company…</source>
         <translation>Ищем следующую компанию…</translation>
+    </message>
+    <message>
+        <source>Opening the callback…</source>
+        <translation>Открываю перезвон…</translation>
     </message>
     <message>
         <source> (promised callback)</source>
@@ -3275,6 +3327,14 @@ Save yours over theirs?</source>
     <message>
         <source>Time to call back: %1 (%2).</source>
         <translation>Пора перезвонить: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>&amp;Open now</source>
+        <translation>&amp;Открыть сейчас</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Позже</translation>
     </message>
 </context>
 </TS>

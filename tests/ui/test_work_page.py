@@ -1,6 +1,6 @@
 """The operator's screen, worked from the keyboard only, against a real database."""
 
-from datetime import time
+from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -341,3 +341,75 @@ def test_a_required_question_does_not_hold_up_a_call_without_contact(
     _next(qtbot, page)
     qtbot.keyClick(page, Qt.Key.Key_F5)  # Нет контакта: nobody to ask
     assert _save(qtbot, page) == "retry"
+
+
+def _callback_in(page: WorkPage, name: str, phone: str, minutes: float) -> int:
+    _, _, entry = page.floor.company(name, phone=phone)  # type: ignore[attr-defined]
+    due = datetime.now(UTC) + timedelta(minutes=minutes)
+    return int(page.floor.callback(entry, due, page.me, page.me))  # type: ignore[attr-defined]
+
+
+def test_the_reminder_opens_the_callback_that_fell_due(qtbot: QtBot, page: WorkPage) -> None:
+    _callback_in(page, "ООО Давний", "+74952220001", -60)  # older: F9 would give it first
+    _callback_in(page, "ООО Пора", "+74952220002", 0.05)
+    page.refresh_callbacks()
+    qtbot.waitUntil(lambda: page.reminder_box is not None, timeout=10000)
+    box = page.reminder_box
+    assert box is not None and "ООО Пора" in box.text()
+    open_now = box.defaultButton()
+    assert open_now.text() == "&Open now"
+    with qtbot.waitSignal(page.card_shown, timeout=10000):
+        qtbot.mouseClick(open_now, Qt.MouseButton.LeftButton)
+    assert page.field_edits["name"].text() == "ООО Пора"
+    assert page.claim is not None and page.claim.callback_id is not None
+    assert not page.reason_label.isHidden()
+    assert "Promised callback" in page.reason_label.text()
+
+
+def test_enter_or_double_click_in_my_callbacks_opens_that_company(
+    qtbot: QtBot, page: WorkPage
+) -> None:
+    _callback_in(page, "ООО Первый", "+74952220001", -30)
+    _callback_in(page, "ООО Второй", "+74952220002", -10)
+    page.refresh_callbacks()
+    qtbot.waitUntil(lambda: page.callbacks.rowCount() == 2, timeout=10000)
+    table = page.ui.callbacks_table
+    page.ui.right_tabs.setCurrentWidget(page.ui.callbacks_tab)
+    table.setFocus()
+    table.setCurrentIndex(page.callbacks.index(1, 0))
+    with qtbot.waitSignal(page.card_shown, timeout=10000):
+        qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert page.field_edits["name"].text() == "ООО Второй"
+
+    page.release()
+    qtbot.waitUntil(lambda: page.claim is None, timeout=10000)
+    assert page.reason_label.isHidden()
+    rect = table.visualRect(page.callbacks.index(0, 2))
+    with qtbot.waitSignal(page.card_shown, timeout=10000):  # a real double-click: press first
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert page.field_edits["name"].text() == "ООО Первый"
+
+
+def test_a_callback_a_colleague_holds_is_refused_plainly(
+    qtbot: QtBot, page: WorkPage, db: Engine, logins: Logins
+) -> None:
+    _callback_in(page, "ООО Занятый", "+74952220001", -5)
+    colleague = logins.person_id(logins.add("operator")[0])
+    with db.begin() as conn:
+        conn.execute(
+            text(
+                "UPDATE dialdesk.campaign_entries SET state = 'claimed', claimed_by = :p, "
+                "lease_expires_at = now() + interval '10 minutes'"
+            ),
+            {"p": colleague},
+        )
+        name = conn.execute(
+            text("SELECT full_name FROM dialdesk.people WHERE id = :p"), {"p": colleague}
+        ).scalar()
+    page.refresh_callbacks()
+    qtbot.waitUntil(lambda: page.callbacks.rowCount() == 1, timeout=10000)
+    page.ui.callbacks_table.setCurrentIndex(page.callbacks.index(0, 0))
+    qtbot.keyClick(page.ui.callbacks_table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: f"{name} is on this company now" in page.ui.status_label.text())
+    assert page.claim is None

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
 from dialdesk.services.callbacks import CallbackLine
 from dialdesk.services.card import Card, ContactLine, HistoryLine, PhoneLine
+from dialdesk.services.open_entry import CallbackReason
 from dialdesk.services.scripts import fill_merge_fields
 from dialdesk.ui.common.row_model import Column, RowTableModel
 
@@ -138,3 +139,18 @@ def default_next_contact() -> QDateTime:
     tomorrow = QDateTime.currentDateTime().addDays(1)
     tomorrow.setTime(tomorrow.time().fromString("10:00", "HH:mm"))
     return tomorrow
+
+
+def promise_text(promise: CallbackReason) -> str:
+    """Why this company is on the card: the callback it fulfils, with who promised it."""
+    kinds = {"call": tr("call"), "meeting": tr("meeting"), "send_offer": tr("send offer")}
+    text = (
+        tr("Promised callback for %1 (%2)")
+        .replace("%1", promise.due_at.astimezone().strftime("%d.%m %H:%M"))
+        .replace("%2", kinds.get(promise.kind, promise.kind))
+    )
+    if promise.promised_by:
+        text += " · " + tr("promised by %1").replace("%1", promise.promised_by)
+    if promise.note:
+        text += " · " + promise.note
+    return text

@@ -12,7 +12,15 @@ from typing import Any
 
 from PySide6.QtCore import QProcess, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHeaderView, QLineEdit, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QWidget,
+)
 from sqlalchemy import Engine
 
 from dialdesk.services.callbacks import CallbackLine, my_callbacks
@@ -29,6 +37,7 @@ from dialdesk.services.card import (
 from dialdesk.services.errors import DatabaseUnavailable
 from dialdesk.services.journal import OutcomeJournal, SendResult
 from dialdesk.services.login import LoggedIn
+from dialdesk.services.open_entry import CallbackReason, callback_reason, open_callback
 from dialdesk.services.operator_state import PauseReason, log_state, pause_reasons
 from dialdesk.services.outcomes import (
     NextContact,
@@ -52,13 +61,17 @@ JOURNAL_RETRY_MS = 30_000
 CALLBACKS_REFRESH_MS = 60_000
 
 
-def card_or_reason(
-    engine: Engine, me: int, claim: Claim | None
-) -> tuple[Claim | None, Card | QueueEmpty]:
-    """What the screen shows after a claim (run in a worker): the card, or why there is none."""
+Opened = tuple[Claim | None, Card | QueueEmpty, CallbackReason | None]
+
+
+def card_or_reason(engine: Engine, me: int, claim: Claim | None) -> Opened:
+    """What the screen shows after a claim (run in a worker): the card and, for a promised
+    callback, the promise; or why there is no card."""
     if claim is None:
-        return None, explain_empty_queue(engine, me)
-    return claim, load_card(engine, claim.company_id, claim.campaign_id)
+        return None, explain_empty_queue(engine, me), None
+    card = load_card(engine, claim.company_id, claim.campaign_id)
+    promise = callback_reason(engine, claim.callback_id) if claim.callback_id else None
+    return claim, card, promise
 
 
 class WorkPage(QWidget):
@@ -161,6 +174,17 @@ class WorkPage(QWidget):
         self.save_card_button.clicked.connect(self.save_card)
         ui.phones_table.activated.connect(lambda index: self.dial(index.row()))
         ui.contacts_table.activated.connect(lambda index: self.edit_contact(index.row()))
+        ui.callbacks_table.activated.connect(lambda index: self._open_callback_row(index.row()))
+        ui.callbacks_table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
+        ui.callbacks_table.setToolTip(self.tr("Enter or double-click opens the callback."))
+        self.reason_label = QLabel(ui.left_panel)
+        self.reason_label.setObjectName("reason_label")
+        self.reason_label.setWordWrap(True)
+        self.reason_label.setStyleSheet(
+            "QLabel { background: #fff4d6; border: 1px solid #e0b84f; padding: 4px; }"
+        )
+        self.reason_label.hide()
+        ui.left_layout.insertWidget(0, self.reason_label)
         for keys, slot in (
             ("F9", self.next_company),
             ("Ctrl+P", ui.pause_button.click),
@@ -240,20 +264,48 @@ class WorkPage(QWidget):
         self._say(self.tr("Looking for the next company…"))
         engine, me = self.session.engine, self.me
 
-        def work() -> tuple[Claim | None, Card | QueueEmpty]:
+        def work() -> Opened:
             return card_or_reason(engine, me, claim_next_entry(engine, me))
 
         self._background.run(work, self._claimed, self._failed)
 
-    def _claimed(self, result: tuple[Claim | None, Any]) -> None:
-        claim, payload = result
+    def open_callback(self, callback_id: int) -> None:
+        """Open the company of one chosen callback now (its reminder, or Enter in the list)."""
+        if self._background.busy:
+            return
+        if self.claim is not None:
+            if self.claim.callback_id != callback_id:
+                self._say(self.tr("Save an outcome or release this company first."))
+            return
+        if self.state == "paused":  # asking for a callback ends the pause
+            self.ui.pause_button.setChecked(False)
+            self.toggle_pause()
+        self._say(self.tr("Opening the callback…"))
+        engine, me = self.session.engine, self.me
+
+        def work() -> Opened:
+            claim, promise = open_callback(engine, me, callback_id)
+            return claim, load_card(engine, claim.company_id, claim.campaign_id), promise
+
+        self._background.run(work, self._claimed, self._failed)
+
+    def _open_callback_row(self, row: int) -> None:
+        if 0 <= row < self.callbacks.rowCount():
+            self.open_callback(self.callbacks.row_at(row).id)
+
+    def _claimed(self, result: Opened) -> None:
+        claim, payload, promise = result
         if claim is None:
+            assert isinstance(payload, QueueEmpty)
             self._say(self.describe_empty(payload))
             return
+        assert isinstance(payload, Card)
         self.claim, self.card = claim, payload
         self.client_id = uuid.uuid4()
         self.started_at = datetime.now(UTC)
         self._fill(payload)
+        self.reason_label.setText(card_view.promise_text(promise) if promise else "")
+        self.reason_label.setVisible(promise is not None)
         self._set_card_enabled(True)
         self._log("on_card", entry=claim.entry_id)
         note = self.tr(" (promised callback)") if claim.callback_id else ""
@@ -567,19 +619,19 @@ class WorkPage(QWidget):
             return
         engine, me = self.session.engine, self.me
 
-        def work() -> tuple[SavedOutcome, Claim | None, Card | QueueEmpty]:
+        def work() -> tuple[SavedOutcome, Opened]:
             saved, claim = save_and_claim_next(engine, me, data)
-            return (saved, *card_or_reason(engine, me, claim))
+            return saved, card_or_reason(engine, me, claim)
 
         self._set_save_enabled(False)
         self._background.run(
             work, self._saved_and_next, lambda error: self._save_failed(error, data)
         )
 
-    def _saved_and_next(self, result: tuple[SavedOutcome, Claim | None, Any]) -> None:
-        saved, claim, payload = result
+    def _saved_and_next(self, result: tuple[SavedOutcome, Opened]) -> None:
+        saved, opened = result
         self._saved(saved.entry_state)
-        self._claimed((claim, payload))
+        self._claimed(opened)
 
     def _set_save_enabled(self, enabled: bool) -> None:
         self.ui.save_button.setEnabled(enabled)
@@ -615,6 +667,8 @@ class WorkPage(QWidget):
     def _clear(self) -> None:
         self.claim = None
         self.card = None
+        self.reason_label.clear()
+        self.reason_label.hide()
         self.outcome_code = None
         for edit in self.field_edits.values():
             edit.clear()
@@ -672,7 +726,14 @@ class WorkPage(QWidget):
             self._debounce.start(200)
 
     def _show_callbacks(self, rows: list[CallbackLine]) -> None:
+        table = self.ui.callbacks_table
+        current = table.currentIndex()
+        chosen = self.callbacks.row_at(current.row()).id if current.isValid() else None
         self.callbacks.set_rows(rows)
+        for number, row in enumerate(rows):  # a refresh keeps the line the operator is on
+            if row.id == chosen:
+                table.setCurrentIndex(self.callbacks.index(number, max(current.column(), 0)))
+                break
         now = datetime.now(UTC)
         overdue = sum(1 for row in rows if row.due_at <= now)
         index = self.ui.right_tabs.indexOf(self.ui.callbacks_tab)
@@ -706,9 +767,13 @@ class WorkPage(QWidget):
             self.tr("Time to call back: %1 (%2).")
             .replace("%1", due.company)
             .replace("%2", due.due_at.astimezone().strftime("%H:%M")),
-            QMessageBox.StandardButton.Ok,
+            QMessageBox.StandardButton.NoButton,
             self,
         )
+        open_now = box.addButton(self.tr("&Open now"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(open_now)
+        open_now.clicked.connect(lambda: self.open_callback(due.id))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.reminder_box = box
         box.open()
