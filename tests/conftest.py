@@ -3,7 +3,6 @@
 The session makes its own database, migrates it, and every test starts from clean data.
 """
 
-import importlib.util
 import os
 import secrets
 import tempfile
@@ -23,7 +22,6 @@ from dialdesk.db import migrate
 from dialdesk.db.dsn import with_credentials
 from dialdesk.db.embedded import EmbeddedServer
 from dialdesk.db.engine import make_engine
-from dialdesk.paths import shipped_dir
 from dialdesk.services import people
 from dialdesk.services.demo import DemoResult, load_demo
 from dialdesk.services.login import LoggedIn, log_in
@@ -73,19 +71,40 @@ def database_dsn(pg_server: str) -> Iterator[str]:
     engine = make_engine(dsn, pool_size=1)
     migrate.upgrade(engine)
     engine.dispose()
+    _keep_seed_rows(dsn)
     try:
         yield dsn
     finally:
         drop_database(pg_server, dsn)
 
 
-def _seed_sql() -> list[str]:
-    path = next((shipped_dir("migrations") / "versions").glob("0002_*.py"))
-    spec = importlib.util.spec_from_file_location("seed_migration", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return [module.OUTCOMES, module.PAUSES]
+# The rows the migrations leave in a new base (outcome codes, pause reasons), kept aside
+# once the session's database is migrated and put back after every test.
+SEED_TABLES = ("outcome_definitions", "pause_codes")
+
+
+def _keep_seed_rows(dsn: str) -> None:
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        for table in SEED_TABLES:
+            conn.execute(
+                sql.SQL("CREATE TABLE {} AS TABLE {}").format(
+                    sql.Identifier("public", f"seed_{table}"), sql.Identifier("dialdesk", table)
+                )
+            )
+
+
+def _put_seed_rows_back(conn: psycopg.Connection) -> None:
+    for table in SEED_TABLES:
+        conn.execute(
+            sql.SQL("INSERT INTO {} TABLE {}").format(
+                sql.Identifier("dialdesk", table), sql.Identifier("public", f"seed_{table}")
+            )
+        )
+        conn.execute(
+            sql.SQL("SELECT setval(pg_get_serial_sequence({}, 'id'), max(id)) FROM {}").format(
+                sql.Literal(f"dialdesk.{table}"), sql.Identifier("dialdesk", table)
+            )
+        )
 
 
 def reset_data(dsn: str) -> None:
@@ -103,8 +122,7 @@ def reset_data(dsn: str) -> None:
                 sql.SQL(", ").join(sql.Identifier("dialdesk", t) for t in tables)
             )
         )
-        for statement in _seed_sql():
-            conn.execute(statement)
+        _put_seed_rows_back(conn)
         for login in logins:
             conn.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(login)))
 

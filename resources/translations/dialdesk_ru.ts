@@ -588,6 +588,14 @@
         <translation>помечает номер нерабочим</translation>
     </message>
     <message>
+        <source>becomes the company&apos;s group</source>
+        <translation>становится группой компании</translation>
+    </message>
+    <message>
+        <source>Off (as for &quot;no contact&quot;): the outcome becomes the company&apos;s group only while the company has no outcome that says something about it.</source>
+        <translation>Выключено (как у «Нет контакта»): результат становится группой компании, только пока у неё нет результата, который что-то о ней говорит.</translation>
+    </message>
+    <message>
         <source>Call again after (days):</source>
         <translation>Позвонить снова через (дней):</translation>
     </message>
@@ -1157,12 +1165,16 @@
         <translation>отклонено строк: %1</translation>
     </message>
     <message>
+        <source>rows imported with a value cut or left out: %1</source>
+        <translation>строк импортировано с обрезанным или пропущенным значением: %1</translation>
+    </message>
+    <message>
         <source>time: %1 s</source>
         <translation>время: %1 с</translation>
     </message>
     <message>
-        <source>Rejected rows and their reasons: %1</source>
-        <translation>Отклонённые строки с причинами: %1</translation>
+        <source>Rejected and changed rows, with the reasons: %1</source>
+        <translation>Отклонённые и изменённые строки с причинами: %1</translation>
     </message>
     <message>
         <source>Import cancelled; nothing was written.</source>
@@ -1332,6 +1344,14 @@
         <source>%1 outcomes have not reached the server yet. They are kept on this computer and will be sent the next time you log in here. Close anyway?</source>
         <translation>Результатов, не дошедших до сервера: %1. Они сохранены на этом компьютере и будут отправлены при следующем входе здесь. Всё равно закрыть?</translation>
     </message>
+    <message>
+        <source>Outcome not saved</source>
+        <translation>Результат не сохранён</translation>
+    </message>
+    <message>
+        <source>The outcome for %1 is not saved. Close anyway? The company goes back to the queue without it.</source>
+        <translation>Результат по компании %1 не сохранён. Всё равно закрыть? Компания вернётся в очередь без него.</translation>
+    </message>
 </context>
 <context>
     <name>Messages</name>
@@ -1386,10 +1406,6 @@
     <message>
         <source>No company name.</source>
         <translation>Нет названия компании.</translation>
-    </message>
-    <message>
-        <source>INN {inn} fails its check digits.</source>
-        <translation>ИНН {inn} не проходит проверку контрольных цифр.</translation>
     </message>
     <message>
         <source>No valid phone ({phones}) and no e-mail or website.</source>
@@ -1468,6 +1484,74 @@
         <translation>Кампания «{name}» уже есть.</translation>
     </message>
     <message>
+        <source>Rejected rows</source>
+        <translation>Отклонённые строки</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Импортирована</translation>
+    </message>
+    <message>
+        <source>rejected rows</source>
+        <translation>отклонённые строки</translation>
+    </message>
+    <message>
+        <source>{field} was {length} characters long: imported cut to its first {limit} characters.</source>
+        <translation>{field}: {length} символов — импортированы первые {limit}.</translation>
+    </message>
+    <message>
+        <source>The e-mail is {length} characters long (at most {limit} fit): imported without it.</source>
+        <translation>E-mail длиной {length} символов (допустимо не больше {limit}): импортировано без него.</translation>
+    </message>
+    <message>
+        <source>INN {inn} is not a number (an INN is 10 or 12 digits): imported without it.</source>
+        <translation>ИНН {inn} — не число (в ИНН 10 или 12 цифр): импортировано без ИНН.</translation>
+    </message>
+    <message>
+        <source>INN {inn} has the wrong length (an INN is 10 or 12 digits): imported without it.</source>
+        <translation>У ИНН {inn} неверная длина (в ИНН 10 или 12 цифр): импортировано без ИНН.</translation>
+    </message>
+    <message>
+        <source>INN {inn} fails its check digits: imported without it.</source>
+        <translation>ИНН {inn} не проходит проверку контрольных цифр: импортировано без ИНН.</translation>
+    </message>
+    <message>
+        <source>The company name</source>
+        <translation>Название компании</translation>
+    </message>
+    <message>
+        <source>The industry</source>
+        <translation>Отрасль</translation>
+    </message>
+    <message>
+        <source>The city</source>
+        <translation>Город</translation>
+    </message>
+    <message>
+        <source>The region</source>
+        <translation>Регион</translation>
+    </message>
+    <message>
+        <source>The address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>The website</source>
+        <translation>Сайт</translation>
+    </message>
+    <message>
+        <source>The staff size</source>
+        <translation>Численность</translation>
+    </message>
+    <message>
+        <source>The contact person&apos;s name</source>
+        <translation>ФИО контактного лица</translation>
+    </message>
+    <message>
+        <source>The contact person&apos;s position</source>
+        <translation>Должность контактного лица</translation>
+    </message>
+    <message>
         <source>Someone else changed this company while you were editing it. Your changes were not saved; compare and save again.</source>
         <translation>Пока вы редактировали компанию, её изменил кто-то другой. Ваши изменения не сохранены; сравните и сохраните снова.</translation>
     </message>
@@ -1478,6 +1562,14 @@
     <message>
         <source>The company name cannot be empty.</source>
         <translation>Название компании не может быть пустым.</translation>
+    </message>
+    <message>
+        <source>The phone {phone} is not a phone number: write it with its area code, like +7 383 353-03-67 or 8 (913) 209-72-63.</source>
+        <translation>{phone} — не номер телефона: укажите его с кодом города, например +7 383 353-03-67 или 8 (913) 209-72-63.</translation>
+    </message>
+    <message>
+        <source>The e-mail {email} is not an address: it needs a name, @ and a domain, like sidorov@romashka.ru.</source>
+        <translation>{email} — не адрес e-mail: нужны имя, @ и домен, например sidorov@romashka.ru.</translation>
     </message>
     <message>
         <source>Write the contact person&apos;s name.</source>
@@ -1586,6 +1678,10 @@
     <message>
         <source>Choose the campaign the companies go to.</source>
         <translation>Выберите кампанию, в которую попадут компании.</translation>
+    </message>
+    <message>
+        <source>The field {field} is {length} characters long; at most {limit} fit.</source>
+        <translation>Поле {field} длиной {length} символов; помещается не больше {limit}.</translation>
     </message>
     <message>
         <source>Enter your login.</source>

@@ -123,3 +123,40 @@ def test_newer_schema_is_refused(blank: Engine) -> None:
 def test_current_schema_is_accepted(blank: Engine) -> None:
     migrate.upgrade(blank)
     assert require_current_schema(blank).state is migrate.SchemaState.CURRENT
+
+
+def test_companies_regrouped_when_no_contact_stops_setting_the_group(blank: Engine) -> None:
+    """0016: a warm company whose last call went unanswered is warm again; a company only
+    ever unanswered stays "no contact"."""
+    migrate.upgrade(blank, "0015")
+    with blank.begin() as conn:
+        ids = dict(conn.execute(text("SELECT code, id FROM dialdesk.outcome_definitions")).all())
+        person = conn.execute(
+            text("INSERT INTO dialdesk.people (login, full_name, role) "
+                 "VALUES ('m', 'M', 'operator') RETURNING id")
+        ).scalar_one()  # fmt: skip
+        companies = {}
+        for name, calls in (("warm_then_silent", ["warm", "no_contact"]),
+                            ("silent", ["no_contact"])):  # fmt: skip
+            company = conn.execute(
+                text("INSERT INTO dialdesk.companies (name, name_key, current_outcome_id) "
+                     "VALUES (:n, :n, :o) RETURNING id"),
+                {"n": name, "o": ids[calls[-1]]},
+            ).scalar_one()  # fmt: skip
+            for hours, code in enumerate(calls):
+                conn.execute(
+                    text("INSERT INTO dialdesk.calls (client_id, company_id, operator_id, "
+                         "outcome_id, started_at) VALUES (gen_random_uuid(), :c, :p, :o, "
+                         "now() - make_interval(hours => 5 - :h))"),
+                    {"c": company, "p": person, "o": ids[code], "h": hours},
+                )  # fmt: skip
+            companies[name] = company
+    migrate.upgrade(blank)
+    with blank.connect() as conn:
+        groups = dict(
+            conn.execute(
+                text("SELECT c.name, o.code FROM dialdesk.companies c "
+                     "JOIN dialdesk.outcome_definitions o ON o.id = c.current_outcome_id")
+            ).all()
+        )  # fmt: skip
+    assert groups == {"warm_then_silent": "warm", "silent": "no_contact"}

@@ -38,15 +38,48 @@ def test_rows_are_tidied_and_rejected_with_their_reason() -> None:
         "ООО",
     )
     assert company.contacts[0].full_name == "Иванов И.И."
-    assert [(r.row_number, r.text) for r in cleaned.rejections] == [
-        (5, "No company name."),
-        (6, "INN 1234567890 fails its check digits."),
-        (7, "No valid phone (353-03-67) and no e-mail or website."),
-        (8, "No phone, e-mail or website to reach the company."),
+    assert [(r.row_number, r.text, r.imported) for r in cleaned.rejections] == [
+        (5, "No company name.", False),
+        (6, "INN 1234567890 fails its check digits: imported without it.", True),
+        (7, "No valid phone (353-03-67) and no e-mail or website.", False),
+        (8, "No phone, e-mail or website to reach the company.", False),
     ]
+    assert (cleaned.rows_rejected, cleaned.rows_changed) == (3, 1)
     assert cleaned.rejections[0].cells == ["", "", "+7 495 123-45-67"]
-    assert [c.name for c in cleaned.companies] == ["ООО Ромашка", "ЗАО Василёк"]
-    assert (cleaned.phones_valid, cleaned.phones_invalid) == (1, 1)
+    assert [(c.name, c.inn) for c in cleaned.companies] == [
+        ("ООО Ромашка", "7707083893"),
+        ("АО Лютик", None),  # its phones are good: the bad INN alone is left out
+        ("ЗАО Василёк", None),
+    ]
+    assert (cleaned.phones_valid, cleaned.phones_invalid) == (2, 1)
+
+
+def test_an_inn_is_named_for_what_is_wrong_with_it() -> None:
+    inns = ["123", "77070838931", "77О7083893", "7707083894"]
+    rows = [[f"ООО Номер {n}", inn, f"+7 495 123-45-6{n}"] for n, inn in enumerate(inns)]
+    texts = [r.text for r in clean_rows(rows, 2, MAPPING).rejections]
+    assert texts == [
+        "INN 123 has the wrong length (an INN is 10 or 12 digits): imported without it.",
+        "INN 77070838931 has the wrong length (an INN is 10 or 12 digits): imported without it.",
+        "INN 77О7083893 is not a number (an INN is 10 or 12 digits): imported without it.",
+        "INN 7707083894 fails its check digits: imported without it.",
+    ]
+
+
+def test_a_value_longer_than_its_field_is_cut_with_a_note() -> None:
+    name = "ООО " + "Очень длинное название " * 1400  # 32,000 characters in one cell
+    rows = [[name, "", "+7 495 123-45-67", "Москва", "Иванов", "x" * 190 + "@example.ru"]]
+    cleaned = clean_rows(rows, 2, MAPPING)
+    company = cleaned.companies[0]
+    assert len(company.name) <= 500 and company.name.startswith("ООО Очень длинное")
+    assert len(company.name_key) <= 500
+    assert company.email is None  # an e-mail cut short would be wrong: left out
+    assert [r.text for r in cleaned.rejections] == [
+        f"The company name was {len(name.strip())} characters long: imported cut to its first "
+        "500 characters.",
+        "The e-mail is 201 characters long (at most 200 fit): imported without it.",
+    ]
+    assert all(r.imported for r in cleaned.rejections)
 
 
 def test_duplicates_in_the_file_join_the_first_row() -> None:

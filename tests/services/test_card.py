@@ -90,8 +90,12 @@ def test_mark_a_number_dead(floor: Floor) -> None:
 
 def test_add_and_edit_contact_persons(floor: Floor) -> None:
     company, _, _ = floor.company("ООО Ромашка")
-    secretary = save_contact(floor.my_engine, company, "Анна", "secretary", phone="+7 495 1")
+    secretary = save_contact(
+        floor.my_engine, company, "Анна", "secretary", phone="8 (495) 123-45-67 доб. 12"
+    )
     boss = save_contact(floor.my_engine, company, "Иван Петров", "decision_maker")
+    phones = {c.id: c.phone for c in list_contacts(floor.my_engine, company)}
+    assert phones[secretary] == "+74951234567 доб. 12"  # checked, kept as a number
     assert [c.full_name for c in list_contacts(floor.my_engine, company)] == ["Иван Петров", "Анна"]
     save_contact(
         floor.my_engine,
@@ -109,3 +113,30 @@ def test_add_and_edit_contact_persons(floor: Floor) -> None:
     assert contacts[boss].role == "decision_maker"
     with pytest.raises(UserError, match="name"):
         save_contact(floor.my_engine, company, " ", "other")
+
+
+@pytest.mark.parametrize(
+    ("change", "refusal"),
+    [
+        ({"phone": "123"}, "The phone 123 is not a phone number"),
+        ({"phone": "+7 495 1"}, "The phone +7 495 1 is not a phone number"),
+        ({"email": "sidorov@"}, "The e-mail sidorov@ is not an address"),
+        ({"email": "sidorov@romashka"}, "is not an address"),
+        ({"position": "Д" * 301}, "The field position is 301 characters long; at most 300 fit."),
+    ],
+)
+def test_a_contact_persons_phone_and_email_are_checked(
+    floor: Floor, change: dict[str, str], refusal: str
+) -> None:
+    company, _, _ = floor.company("ООО Ромашка")
+    with pytest.raises(UserError) as refused:
+        save_contact(floor.my_engine, company, "Сидоров", "other", **change)
+    assert refusal in str(refused.value)
+    assert list_contacts(floor.my_engine, company) == []
+
+
+def test_a_card_field_longer_than_its_limit_is_refused_by_name(floor: Floor) -> None:
+    company, _, _ = floor.company("ООО Ромашка")
+    card = load_card(floor.my_engine, company, floor.campaign)
+    with pytest.raises(UserError, match="The field name is 501 characters long"):
+        save_company(floor.my_engine, company, card.row_version, {"name": "Я" * 501})

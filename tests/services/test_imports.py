@@ -101,26 +101,50 @@ def test_the_rejected_rows_file_holds_each_row_its_number_and_reason(
     sheet = load_workbook(result.rejects_file).active
     assert sheet is not None
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
-    assert rows[0][:4] == ["Row", "Reason", "Наименование", "ИНН"]
-    assert rows[1][:2] == [6, "No company name."]
-    assert rows[2][:3] == [7, "No valid phone (353-03-67) and no e-mail or website.", "ИП Сидоров"]
-    assert rows[3][2] == "=cmd|' /C calc'!A0"
-    assert sheet["C4"].data_type == "s"  # kept as text, never a formula
+    assert rows[0][:5] == ["Row", "Imported", "Reason", "Наименование", "ИНН"]
+    assert rows[1][:3] == [6, "no", "No company name."]
+    assert rows[2][:4] == [
+        7, "no", "No valid phone (353-03-67) and no e-mail or website.", "ИП Сидоров"
+    ]  # fmt: skip
+    assert rows[3][3] == "=cmd|' /C calc'!A0"
+    assert sheet["D4"].data_type == "s"  # kept as text, never a formula
     assert sheet.freeze_panes == "A2"
 
 
 def test_the_rejected_rows_file_speaks_the_readers_language(
     marketer: Engine, tmp_path: Path
 ) -> None:
-    russian = {"Row": "Строка", "Reason": "Причина", "No company name.": "Нет названия компании."}
+    russian = {
+        "Row": "Строка", "Reason": "Причина", "No company name.": "Нет названия компании.",
+        "rejected rows": "отклонённые строки", "Rejected rows": "Отклонённые строки",
+        "Imported": "Импортирована", "no": "нет",
+    }  # fmt: skip
     options = ImportOptions("Выставка", translate=lambda t: russian.get(t, t))
     result = run_import(marketer, None, xlsx(tmp_path / "list.xlsx", ROWS), options)
+    assert result.rejects_file == tmp_path / "list - отклонённые строки.xlsx"
+    book = load_workbook(result.rejects_file)
+    sheet = book.active
+    assert sheet is not None and book.sheetnames == ["Отклонённые строки"]
+    assert [sheet["A1"].value, sheet["B1"].value, sheet["C1"].value, sheet["C2"].value] == [
+        "Строка", "Импортирована", "Причина", "Нет названия компании."
+    ]  # fmt: skip
+
+
+def test_a_32000_character_name_is_cut_not_a_crash(marketer: Engine, tmp_path: Path) -> None:
+    """Seen: one such cell beside a normal row opened the crash dialog and imported nothing."""
+    long_name = "ООО " + "Торговый дом " * 2460
+    rows = [ROWS[0], [long_name, None, "+7 495 765-43-21"], ["ООО Обычная", None, "+74957654322"]]
+    result = run_import(
+        marketer, None, xlsx(tmp_path / "list.xlsx", rows), ImportOptions("Длинные")
+    )
+    assert (result.companies_created, result.rows_rejected, result.rows_changed) == (3, 0, 1)
+    with marketer.connect() as conn:
+        names = conn.execute(text("SELECT name FROM dialdesk.companies ORDER BY id")).scalars()
+        assert [len(n) <= 500 for n in names] == [True, True, True]
     assert result.rejects_file is not None
     sheet = load_workbook(result.rejects_file).active
     assert sheet is not None
-    assert [sheet["A1"].value, sheet["B1"].value, sheet["B2"].value] == [
-        "Строка", "Причина", "Нет названия компании."
-    ]  # fmt: skip
+    assert sheet["B2"].value == "yes" and "cut to its first 500" in sheet["C2"].value
 
 
 def test_duplicates_merge_into_the_base_without_overwriting(

@@ -193,3 +193,54 @@ def test_leaving_a_campaign_with_unsaved_changes_asks_first(
         page.ui.campaigns_table.selectRow(1)
     assert page.current != spring and page.questionnaire.drafts == []
     assert not page.is_dirty()
+
+
+def test_saving_only_new_calling_hours_keeps_everyone_on_the_campaign(
+    qtbot: QtBot, db_dsn: str, logins: Logins, db: Engine
+) -> None:
+    """Seen: changing only the calling hours took the supervisor off the campaign."""
+    admin = log_in(db_dsn, *logins.add("admin"))
+    supervisor = logins.person_id(logins.add("supervisor")[0])
+    operator = logins.person_id(logins.add("operator")[0])
+    gone_operator = logins.person_id(logins.add("operator")[0])
+    with db.begin() as conn:
+        campaign = conn.execute(
+            text("INSERT INTO dialdesk.campaigns (name) VALUES ('Весна') RETURNING id")
+        ).scalar_one()
+        conn.execute(
+            text("INSERT INTO dialdesk.campaign_operators (campaign_id, person_id) "
+                 "SELECT :k, unnest(CAST(:p AS integer[]))"),
+            {"k": campaign, "p": [supervisor, operator, gone_operator]},
+        )  # fmt: skip
+        conn.execute(  # no longer active: not on the form's list
+            text("UPDATE dialdesk.people SET active = false WHERE id = :p"), {"p": gone_operator}
+        )
+    page = CampaignsPage(admin)
+    qtbot.addWidget(page)
+    page.show()
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        page.refresh()
+    with qtbot.waitSignal(page.links_shown, timeout=10000):
+        page.ui.campaigns_table.selectRow(0)
+    page.ui.end_edit.setTime(QTime(20, 0))
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        page.save()
+    with db.connect() as conn:
+        people = set(
+            conn.execute(
+                text("SELECT person_id FROM dialdesk.campaign_operators WHERE campaign_id = :k"),
+                {"k": campaign},
+            ).scalars()
+        )
+        end = conn.execute(
+            text("SELECT calling_hours_end FROM dialdesk.campaigns WHERE id = :k"),
+            {"k": campaign},
+        ).scalar()
+        removals = conn.execute(
+            text("SELECT count(*) FROM dialdesk.audit_log WHERE table_name = 'campaign_operators' "
+                 "AND action = 'DELETE'")
+        ).scalar()  # fmt: skip
+    assert people == {supervisor, operator, gone_operator}
+    assert end == time(20) and removals == 0
+    page._background.wait()
+    admin.engine.dispose()

@@ -59,3 +59,23 @@ def test_a_pause_reason_is_added(qtbot: QtBot, page: CodesPage) -> None:
     with qtbot.waitSignal(page.loaded, timeout=10000):
         page.save_pause()
     assert any(page.pauses.row_at(r)[1].code == "standup" for r in range(page.pauses.rowCount()))
+
+
+def test_whether_an_outcome_becomes_the_companys_group_is_a_flag(
+    qtbot: QtBot, page: CodesPage, db: Engine
+) -> None:
+    codes = [page.outcomes.row_at(r)[1].code for r in range(page.outcomes.rowCount())]
+    page.ui.outcomes_table.selectRow(codes.index("no_contact"))
+    assert not page.ui.o_group_check.isChecked()
+    page.ui.outcomes_table.selectRow(codes.index("competitor"))
+    assert page.ui.o_group_check.isChecked()
+    page.ui.o_group_check.setChecked(False)
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        page.save_outcome()
+    with db.connect() as conn:
+        flags = dict(
+            conn.execute(text("SELECT code, sets_group FROM dialdesk.outcome_definitions")).all()
+        )
+    assert flags["competitor"] is False and flags["no_contact"] is False and flags["warm"]
+    page.new_outcome()
+    assert page.ui.o_group_check.isChecked()  # a new code says something unless told

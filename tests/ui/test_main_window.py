@@ -158,3 +158,55 @@ def test_ctrl_l_logs_out(qtbot: QtBot, session_as) -> None:
         window.logout_action.trigger()
     assert window.logout_action.shortcut().toString() == "Ctrl+L"
     assert window.quit_action.shortcut().toString() == "Ctrl+Q"
+
+
+def _entry_holder(db: Engine, entry: int) -> tuple[str, object]:
+    with db.connect() as conn:
+        row = conn.execute(
+            text("SELECT state, claimed_by FROM dialdesk.campaign_entries WHERE id = :e"),
+            {"e": entry},
+        ).one()
+    return row[0], row[1]
+
+
+def _on_a_card(qtbot: QtBot, session_as) -> MainWindow:
+    window = _window(qtbot, session_as("operator"))
+    work = window.work
+    assert work is not None
+    work.start()
+    with qtbot.waitSignal(work.card_shown, timeout=10000):
+        work.next_company()
+    return window
+
+
+def test_logging_out_gives_the_company_on_the_card_back(
+    qtbot: QtBot, session_as, db: Engine
+) -> None:
+    window = _on_a_card(qtbot, session_as)
+    assert window.work is not None and window.work.claim is not None
+    entry = window.work.claim.entry_id
+    assert _entry_holder(db, entry)[1] is not None
+    with qtbot.waitSignal(window.logout_requested, timeout=5000):
+        window.logout_action.trigger()
+    state, holder = _entry_holder(db, entry)
+    assert holder is None and state != "claimed"
+
+
+def test_quitting_with_a_half_filled_outcome_asks_first(
+    qtbot: QtBot, session_as, db: Engine, monkeypatch
+) -> None:
+    window = _on_a_card(qtbot, session_as)
+    work = window.work
+    assert work is not None and work.claim is not None
+    entry, company = work.claim.entry_id, work.company_name()
+    work.ui.comment_edit.setText("обещал подумать")
+    asked: list[str] = []
+    monkeypatch.setattr(window, "confirm_drop_outcome", lambda name: asked.append(name) or False)
+    window.quit_action.trigger()
+    assert asked == [company] and window.isVisible()  # stayed: nothing lost
+    assert _entry_holder(db, entry)[1] is not None
+
+    monkeypatch.setattr(window, "confirm_drop_outcome", lambda name: True)
+    with qtbot.waitSignal(window.quit_requested, timeout=5000):
+        window.quit_action.trigger()
+    assert _entry_holder(db, entry)[1] is None

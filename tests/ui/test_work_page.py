@@ -413,3 +413,14 @@ def test_a_callback_a_colleague_holds_is_refused_plainly(
     qtbot.keyClick(page.ui.callbacks_table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: f"{name} is on this company now" in page.ui.status_label.text())
     assert page.claim is None
+
+
+def test_typing_stops_at_each_fields_limit(qtbot: QtBot, page: WorkPage) -> None:
+    page.floor.company("ООО Предел")  # type: ignore[attr-defined]
+    _next(qtbot, page)
+    name = page.field_edits["name"]
+    name.clear()
+    name.insert("Я" * 600)  # a paste of a whole page
+    assert len(name.text()) == 500
+    assert page.field_edits["inn"].maxLength() == 12
+    assert page.ui.spoke_edit.maxLength() == 300

@@ -81,11 +81,12 @@ def run_load(args: argparse.Namespace) -> int:
         f"{verb} {result.rows_read} rows in {result.seconds:.1f} s: "
         f"{result.companies_created} companies created, {result.companies_merged} merged into "
         f"the base, {result.duplicates_in_file} duplicate rows joined, "
-        f"{result.rows_rejected} rows rejected; phones: {result.phones_valid} valid, "
+        f"{result.rows_rejected} rows rejected, {result.rows_changed} imported with a value cut "
+        f"or left out; phones: {result.phones_valid} valid, "
         f"{result.phones_invalid} invalid, {result.phones_do_not_call} on the do-not-call list."
     )
     if result.rejects_file:
-        print(f"Rejected rows and their reasons: {result.rejects_file}")
+        print(f"Rejected and changed rows, with the reasons: {result.rejects_file}")
     return 0
 
 

@@ -23,6 +23,18 @@ def is_valid_inn(value: str) -> bool:
     return False
 
 
+def inn_problem(value: str) -> str | None:
+    """What is wrong with ``value`` as an INN: "not_digits", "length" or "check_digits";
+    None when it is a valid INN."""
+    if not (value.isascii() and value.isdigit()):
+        return "not_digits"
+    if len(value) not in (10, 12):
+        return "length"
+    if not is_valid_inn(value):
+        return "check_digits"
+    return None
+
+
 def complete_inn10(first_nine: str) -> str:
     """Append the check digit to nine digits, giving a valid organisation INN."""
     return first_nine + _check_digit(first_nine, _W10)

@@ -1,21 +1,27 @@
 """The rejected-rows file: each refused row as it was in the list, its number and the reason,
-so the marketer can fix the rows and import just them again."""
+so the marketer can fix the rows and import just them again; and the rows imported with a
+change (a value cut at its limit, an INN left out), marked as imported, with what changed."""
 
 from collections.abc import Callable
 from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from dialdesk.importing.rows import Rejection
 from dialdesk.services.errors import translatable
 
+EXCEL_CELL_LIMIT = 32767  # characters; a longer cell is refused by Excel
+
 
 def text_cell(sheet: Worksheet, value: object, bold: Font | None = None) -> WriteOnlyCell:
     """A cell stored as text: "=HYPERLINK(...)" from a list is shown, never run as a formula,
     and "+7 913 ..." keeps its plus."""
+    if isinstance(value, str):  # what a spreadsheet cell cannot hold is left out
+        value = ILLEGAL_CHARACTERS_RE.sub("", value)[:EXCEL_CELL_LIMIT]
     cell = WriteOnlyCell(sheet, value=value)
     if isinstance(value, str):
         cell.data_type = "s"
@@ -24,9 +30,9 @@ def text_cell(sheet: Worksheet, value: object, bold: Font | None = None) -> Writ
     return cell
 
 
-def rejects_path(source: Path) -> Path:
-    """``list.xlsx`` -> ``list - rejected rows.xlsx`` beside it."""
-    return source.with_name(f"{source.stem} - rejected rows.xlsx")
+def rejects_path(source: Path, translate: Callable[[str], str] = lambda text: text) -> Path:
+    """``list.xlsx`` -> ``list - rejected rows.xlsx`` beside it, in the reader's language."""
+    return source.with_name(f"{source.stem} - {translate(translatable('rejected rows'))}.xlsx")
 
 
 def write_rejects(
@@ -38,18 +44,27 @@ def write_rejects(
     """Write the rows with their reasons; ``translate`` turns a reason's template into the
     reader's language before its fields are filled in."""
     book = Workbook(write_only=True)
-    sheet: Worksheet = book.create_sheet("Rejected rows")
+    sheet: Worksheet = book.create_sheet(translate(translatable("Rejected rows")))
     sheet.freeze_panes = "A2"
     bold = Font(bold=True)
-    titles = [translate(translatable("Row")), translate(translatable("Reason")), *header]
+    titles = [
+        translate(translatable("Row")),
+        translate(translatable("Imported")),
+        translate(translatable("Reason")),
+        *header,
+    ]
     sheet.append([text_cell(sheet, title, bold) for title in titles])
     sheet.column_dimensions["A"].width = 8
-    sheet.column_dimensions["B"].width = 50
-    for rejection in rejections:
-        reason = translate(rejection.reason).format(**rejection.params)
+    sheet.column_dimensions["B"].width = 12
+    sheet.column_dimensions["C"].width = 50
+    answers = {True: translate(translatable("yes")), False: translate(translatable("no"))}
+    for rejection in sorted(rejections, key=lambda r: r.row_number):
+        params = {k: translate(str(v)) if k == "field" else v for k, v in rejection.params.items()}
+        reason = translate(rejection.reason).format(**params)
         sheet.append(
             [
                 rejection.row_number,
+                text_cell(sheet, answers[rejection.imported]),
                 text_cell(sheet, reason),
                 *(text_cell(sheet, value) for value in rejection.cells),
             ]

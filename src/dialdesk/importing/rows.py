@@ -5,22 +5,41 @@ cannot become a company rejected with their reason, and duplicates within the fi
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from dialdesk.importing.inn import is_valid_inn
+from dialdesk.importing.inn import inn_problem
 from dialdesk.importing.names import LEGAL_FORMS, name_key, tidy_name
 from dialdesk.importing.phones import ParsedPhone, parse_phone_cell
+from dialdesk.services import limits
 from dialdesk.services.errors import translatable
 
-BAD_INN = translatable("INN {inn} fails its check digits.")
+CUT = translatable(
+    "{field} was {length} characters long: imported cut to its first {limit} characters."
+)
+INN_NOTES = {
+    "not_digits": translatable(
+        "INN {inn} is not a number (an INN is 10 or 12 digits): imported without it."
+    ),
+    "length": translatable(
+        "INN {inn} has the wrong length (an INN is 10 or 12 digits): imported without it."
+    ),
+    "check_digits": translatable("INN {inn} fails its check digits: imported without it."),
+}
+EMAIL_TOO_LONG = translatable(
+    "The e-mail is {length} characters long (at most {limit} fit): imported without it."
+)
 UNREACHABLE = translatable("No phone, e-mail or website to reach the company.")
 COMPANY_FIELDS = ("industry", "city", "region", "address", "website", "staff_band")
 
 
 @dataclass(frozen=True)
 class Rejection:
+    """A row the import refused, or (``imported``) took in with a change the marketer
+    should know of: a value cut at its limit, an INN left out."""
+
     row_number: int  # as the sheet numbers it, from 1
     cells: list[str]
     reason: str  # an English sentence with {named} fields, like UserError
     params: dict[str, object] = field(default_factory=dict)
+    imported: bool = False
 
     @property
     def text(self) -> str:
@@ -62,11 +81,19 @@ class CleanCompany:
 @dataclass
 class Cleaned:
     companies: list[CleanCompany]
-    rejections: list[Rejection]
+    rejections: list[Rejection]  # refused rows, and rows imported with a change
     rows_read: int
     phones_valid: int
     phones_invalid: int
     duplicates_in_file: int
+
+    @property
+    def rows_rejected(self) -> int:
+        return sum(1 for r in self.rejections if not r.imported)
+
+    @property
+    def rows_changed(self) -> int:
+        return len({r.row_number for r in self.rejections if r.imported})
 
 
 class Cancelled(Exception):
@@ -79,39 +106,82 @@ def _cell(row: list[str], column: int | None) -> str:
     return tidy_name(row[column])
 
 
+# field -> (its name in a note, its limit)
+FIELD_NAMES = {
+    "name": translatable("The company name"),
+    "industry": translatable("The industry"),
+    "city": translatable("The city"),
+    "region": translatable("The region"),
+    "address": translatable("The address"),
+    "website": translatable("The website"),
+    "staff_band": translatable("The staff size"),
+    "contact_name": translatable("The contact person's name"),
+    "contact_position": translatable("The contact person's position"),
+}
+LIMITS = {
+    **{f: limits.COMPANY[f] for f in ("name", *COMPANY_FIELDS)},
+    "contact_name": limits.CONTACT["full_name"],
+    "contact_position": limits.CONTACT["position"],
+}
+
+
+class _Row:
+    """One sheet row being cleaned, collecting the notes on what was changed."""
+
+    def __init__(self, row: list[str], row_number: int, columns: dict[str, int]) -> None:
+        self.row, self.number, self.columns = row, row_number, columns
+        self.notes: list[Rejection] = []
+
+    def note(self, reason: str, **params: object) -> None:
+        self.notes.append(Rejection(self.number, self.row, reason, params, imported=True))
+
+    def cell(self, name: str) -> str:
+        """The field's tidied cell, cut at its limit with a note when longer."""
+        value = _cell(self.row, self.columns.get(name))
+        limit = LIMITS.get(name)
+        if limit is not None and len(value) > limit:
+            self.note(CUT, field=FIELD_NAMES[name], length=len(value), limit=limit)
+            value = value[:limit].rstrip()
+        return value
+
+    def refuse(self, reason: str, **params: object) -> Rejection:
+        return Rejection(self.number, self.row, reason, params)
+
+
 def clean_row(
     row: list[str], row_number: int, columns: dict[str, int]
-) -> tuple[CleanCompany | None, Rejection | None, int]:
-    """One sheet row as a company, or the reason it cannot be one; and its invalid phones."""
-    name = _cell(row, columns.get("name"))
+) -> tuple[CleanCompany | None, list[Rejection], int]:
+    """One sheet row as a company, or the reason it cannot be one; the notes on what was
+    changed to take it in; and its invalid phones."""
+    line = _Row(row, row_number, columns)
+    name = line.cell("name")
     if not name:
-        return None, Rejection(row_number, row, translatable("No company name.")), 0
-    inn = _cell(row, columns.get("inn")).replace(" ", "")
-    if inn and not is_valid_inn(inn):
-        return (
-            None,
-            Rejection(row_number, row, BAD_INN, {"inn": inn}),
-            0,
-        )
+        return None, [line.refuse(translatable("No company name."))], 0
+    inn: str | None = _cell(row, columns.get("inn")).replace(" ", "")
+    problem = inn_problem(inn) if inn else None
+    if problem is not None:
+        line.note(INN_NOTES[problem], inn=inn)
+        inn = None
     parsed = parse_phone_cell(_cell(row, columns.get("phones")))
-    email = _cell(row, columns.get("email")) or None
-    values = {f: v for f in COMPANY_FIELDS if (v := _cell(row, columns.get(f)))}
+    email: str | None = _cell(row, columns.get("email")) or None
+    if email is not None and len(email) > limits.CONTACT["email"]:
+        line.note(EMAIL_TOO_LONG, length=len(email), limit=limits.CONTACT["email"])
+        email = None
+    values = {f: v for f in COMPANY_FIELDS if (v := line.cell(f))}
     if not parsed.valid and not email and "website" not in values:
         rejection = (
-            Rejection(
-                row_number,
-                row,
+            line.refuse(
                 translatable("No valid phone ({phones}) and no e-mail or website."),
-                {"phones": "; ".join(parsed.invalid)},
+                phones="; ".join(parsed.invalid),
             )
             if parsed.invalid
-            else Rejection(row_number, row, UNREACHABLE)
+            else line.refuse(UNREACHABLE)
         )
-        return None, rejection, len(parsed.invalid)
+        return None, [rejection], len(parsed.invalid)
     first_word = name.split(" ", 1)[0].upper().strip('"«')
-    contact_name = _cell(row, columns.get("contact_name"))
+    contact_name = line.cell("contact_name")
     contacts = (
-        [Contact(contact_name, _cell(row, columns.get("contact_position")) or None, email)]
+        [Contact(contact_name, line.cell("contact_position") or None, email)]
         if contact_name
         else []
     )
@@ -126,7 +196,7 @@ def clean_row(
         phones=list(parsed.valid),
         contacts=contacts,
     )
-    return company, None, len(parsed.invalid)
+    return company, line.notes, len(parsed.invalid)
 
 
 def clean_rows(
@@ -149,10 +219,9 @@ def clean_rows(
         if not any(row):
             continue
         result.rows_read += 1
-        company, rejection, invalid = clean_row(row, first_row_number + offset, columns)
+        company, notes, invalid = clean_row(row, first_row_number + offset, columns)
         result.phones_invalid += invalid
-        if rejection is not None:
-            result.rejections.append(rejection)
+        result.rejections += notes
         if company is None:
             continue
         result.phones_valid += len(company.phones)

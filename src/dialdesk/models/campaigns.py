@@ -43,6 +43,9 @@ class OutcomeDefinition(Base):
     max_attempts: Mapped[int | None] = mapped_column(Integer)
     marks_phone_dead: Mapped[bool] = mapped_column(Boolean, server_default="false")
     hidden: Mapped[bool] = mapped_column(Boolean, server_default="false")
+    # says something about the company; without it (no contact) the outcome sets the
+    # company's group only while it has no outcome that does
+    sets_group: Mapped[bool] = mapped_column(Boolean, server_default="true")
 
 
 class Campaign(CreatedAt, Base):

@@ -6,7 +6,9 @@ from datetime import time
 
 from sqlalchemy import Connection, Engine, text
 
+from dialdesk.services import limits
 from dialdesk.services.errors import UserError, plain_database_errors, translatable
+from dialdesk.services.limits import refuse_too_long
 from dialdesk.services.scripts import unknown_fields
 from dialdesk.services.table_rows import insert_row, refuse_taken_name, update_row
 
@@ -55,6 +57,10 @@ def check(settings: CampaignSettings) -> None:
     """Plain refusals naming the setting at fault."""
     if not settings.name.strip():
         raise UserError("The campaign needs a name.")
+    refuse_too_long(
+        {"name": settings.name.strip(), "product": settings.product, "script": settings.script},
+        limits.CAMPAIGN,
+    )
     if settings.calling_hours_start >= settings.calling_hours_end:
         raise UserError("Calling hours must start before they end.")
     for field, (low, high) in LIMITS.items():
@@ -101,13 +107,25 @@ def list_campaigns(engine: Engine) -> list[CampaignLine]:
     return lines
 
 
-def save_campaign(engine: Engine, campaign_id: int | None, settings: CampaignSettings) -> int:
-    """Create (``campaign_id`` None) or change a campaign; returns its id."""
+def save_campaign(
+    engine: Engine,
+    campaign_id: int | None,
+    settings: CampaignSettings,
+    before: CampaignSettings | None = None,
+) -> int:
+    """Create (``campaign_id`` None) or change a campaign; returns its id.  With ``before``
+    (the settings as they were loaded), only the settings the person changed are written:
+    a colleague's change to another setting meanwhile stays."""
     with plain_database_errors(), engine.begin() as conn:
-        return write_campaign(conn, campaign_id, settings)
+        return write_campaign(conn, campaign_id, settings, before)
 
 
-def write_campaign(conn: Connection, campaign_id: int | None, settings: CampaignSettings) -> int:
+def write_campaign(
+    conn: Connection,
+    campaign_id: int | None,
+    settings: CampaignSettings,
+    before: CampaignSettings | None = None,
+) -> int:
     """``save_campaign`` inside the caller's transaction."""
     check(settings)
     values = asdict(settings)
@@ -115,8 +133,16 @@ def write_campaign(conn: Connection, campaign_id: int | None, settings: Campaign
     refuse_taken_name(conn, "campaigns", values["name"], campaign_id, CAMPAIGN_TAKEN)
     if campaign_id is None:
         return insert_row(conn, "campaigns", values)
-    if not update_row(conn, "campaigns", values, campaign_id):
+    if before is not None:
+        was = asdict(before)
+        values = {column: value for column, value in values.items() if value != was[column]}
+    exists = conn.execute(
+        text("SELECT 1 FROM dialdesk.campaigns WHERE id = :k"), {"k": campaign_id}
+    ).first()
+    if exists is None:
         raise UserError("There is no campaign number {id}.", id=campaign_id)
+    if values:
+        update_row(conn, "campaigns", values, campaign_id)
     return campaign_id
 
 
@@ -141,21 +167,31 @@ def campaign_links(engine: Engine, campaign_id: int) -> CampaignLinks:
         return CampaignLinks(frozenset(outcomes), frozenset(operators))
 
 
-def save_campaign_links(engine: Engine, campaign_id: int, links: CampaignLinks) -> None:
-    """Replace the campaign's outcome codes and operators, in one transaction; only what
-    changed is written, so a marketer (who may not choose operators) can set the codes."""
+def save_campaign_links(
+    engine: Engine, campaign_id: int, links: CampaignLinks, before: CampaignLinks | None = None
+) -> None:
+    """Write the campaign's outcome codes and operators, in one transaction.  With
+    ``before`` (the links as they were loaded), only what the person ticked or unticked is
+    written: someone not on the form (a supervisor, a person added meanwhile) stays.
+    Without it the links become ``links``.  Only changes are written, so a marketer (who
+    may not choose operators) can set the codes."""
     with plain_database_errors(), engine.begin() as conn:
-        for table, column, wanted in (
-            ("campaign_outcomes", "outcome_id", links.outcome_ids),
-            ("campaign_operators", "person_id", links.operator_ids),
-        ):
-            have = set(
+        for table, column, wanted, was in (
+            ("campaign_outcomes", "outcome_id", links.outcome_ids,
+             before.outcome_ids if before else None),
+            ("campaign_operators", "person_id", links.operator_ids,
+             before.operator_ids if before else None),
+        ):  # fmt: skip
+            have = frozenset(
                 conn.execute(
                     text(f"SELECT {column} FROM dialdesk.{table} WHERE campaign_id = :k"),
                     {"k": campaign_id},
                 ).scalars()
             )
-            gone, new = have - wanted, wanted - have
+            if was is None:
+                gone, new = have - wanted, wanted - have
+            else:
+                gone, new = (was - wanted) & have, (wanted - was) - have
             if gone:
                 conn.execute(
                     text(

@@ -1,5 +1,6 @@
 """What the call card shows, and the edits an operator makes on it (with optimistic locking)."""
 
+import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -7,8 +8,11 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, text
 
+from dialdesk.importing.phones import parse_phone_cell
 from dialdesk.models.companies import CONTACT_ROLES
+from dialdesk.services import limits
 from dialdesk.services.errors import UserError, plain_database_errors
+from dialdesk.services.limits import refuse_too_long
 
 EDITABLE_FIELDS = (
     "name", "legal_form", "inn", "industry", "region", "city", "address", "website",
@@ -215,6 +219,7 @@ def save_company(
         raise UserError("These fields cannot be edited: {fields}.", fields=", ".join(unknown))
     if "name" in changes and not str(changes["name"] or "").strip():
         raise UserError("The company name cannot be empty.")
+    refuse_too_long(changes, limits.COMPANY)
     if not changes:
         return expected_version
     assignments = ", ".join(f"{name} = :{name}" for name in changes)
@@ -249,6 +254,39 @@ def mark_phone_dead(engine: Engine, phone_id: int) -> None:
         )
 
 
+EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
+
+
+def checked_phone(typed: str) -> str | None:
+    """A contact person's phone as the person typed it, once it is a real number (with an
+    extension if given); "" is none."""
+    typed = typed.strip()
+    if not typed:
+        return None
+    cell = parse_phone_cell(typed)
+    if len(cell.valid) != 1 or cell.invalid:
+        raise UserError(
+            "The phone {phone} is not a phone number: write it with its area code, "
+            "like +7 383 353-03-67 or 8 (913) 209-72-63.",
+            phone=typed,
+        )
+    number = cell.valid[0]
+    return number.e164 + (f" доб. {number.extension}" if number.extension else "")
+
+
+def checked_email(typed: str) -> str | None:
+    typed = typed.strip()
+    if not typed:
+        return None
+    if not EMAIL.match(typed):
+        raise UserError(
+            "The e-mail {email} is not an address: it needs a name, @ and a domain, "
+            "like sidorov@romashka.ru.",
+            email=typed,
+        )
+    return typed
+
+
 def save_contact(
     engine: Engine,
     company_id: int,
@@ -265,13 +303,18 @@ def save_contact(
         raise UserError("Write the contact person's name.")
     if role not in CONTACT_ROLES:
         raise UserError("Unknown contact role '{role}'.", role=role)
+    refuse_too_long(
+        {"full_name": full_name.strip(), "position": position.strip(), "phone": phone.strip(),
+         "email": email.strip()},
+        limits.CONTACT,
+    )  # fmt: skip
     values = {
         "company": company_id,
         "name": full_name.strip(),
         "role": role,
         "position": position.strip() or None,
-        "phone": phone.strip() or None,
-        "email": email.strip() or None,
+        "phone": checked_phone(phone),
+        "email": checked_email(email),
         "id": contact_id,
     }
     with plain_database_errors(), engine.begin() as conn:

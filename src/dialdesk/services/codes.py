@@ -29,6 +29,7 @@ class OutcomeDefinition:
     max_attempts: int | None = None
     marks_phone_dead: bool = False
     hidden: bool = False
+    sets_group: bool = True  # says something about the company: it becomes its group
 
 
 @dataclass(frozen=True)

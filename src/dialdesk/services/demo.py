@@ -65,6 +65,7 @@ class _Context:
     rng: random.Random
     now: datetime
     outcome_ids: dict[str, int]
+    sets_group: set[str]  # codes that say something about the company (not "no contact")
     operators: list[int]
     supervisor: int
     campaigns: dict[str, int]
@@ -140,6 +141,12 @@ def _create_logins(conn: Any, prefix: str) -> list[DemoLogin]:
 
 def _prepare(cur: Cursor[Any], rng: random.Random, result: DemoResult, prefix: str) -> _Context:
     outcome_ids = dict(cur.execute("SELECT code, id FROM dialdesk.outcome_definitions").fetchall())
+    sets_group = {
+        code
+        for (code,) in cur.execute(
+            "SELECT code FROM dialdesk.outcome_definitions WHERE sets_group"
+        ).fetchall()
+    }
     people = dict(cur.execute("SELECT login, id FROM dialdesk.people").fetchall())
     campaigns = {}
     for key, name, product, script, abandoned in (
@@ -216,6 +223,7 @@ def _prepare(cur: Cursor[Any], rng: random.Random, result: DemoResult, prefix: s
         rng=rng,
         now=datetime.now(UTC).replace(microsecond=0),
         outcome_ids=outcome_ids,
+        sets_group=sets_group,
         operators=[people[prefix + "operator"], people[prefix + "operator2"]],
         supervisor=people[prefix + "supervisor"],
         campaigns=campaigns,
@@ -326,7 +334,9 @@ def _company_rows(ctx: _Context, companies: list[_Company]) -> Iterator[tuple[An
         core = f"{rng.choice(vocab.CITY_WORDS)} {rng.choice(vocab.INDUSTRIES[industry])}"
         name = f"{form} «{core}-{company.id}»"
         inn = complete_inn10(f"{rng.randint(10, 99)}{company.id:07d}"[-9:])
-        last = company.history[-1] if company.history else None
+        telling = [call for call in company.history if call[1] in ctx.sets_group]
+        calls = telling or company.history  # the group's rule (migration 0016)
+        group = calls[-1] if calls else None
         yield (
             company.id,
             name,
@@ -340,8 +350,8 @@ def _company_rows(ctx: _Context, companies: list[_Company]) -> Iterator[tuple[An
             f"https://company{company.id}.example.ru",
             rng.choice(vocab.STAFF_BANDS),
             "Собственная база" if company.abandoned else rng.choice(vocab.SOURCES[:3]),
-            ctx.outcome_ids[last[1]] if last else None,
-            last[0] if last else None,
+            ctx.outcome_ids[group[1]] if group else None,
+            group[0] if group else None,
         )
 
 

@@ -15,10 +15,12 @@ from dialdesk.importing.columns import Header, check_mapping, find_header
 from dialdesk.importing.rejects import rejects_path, write_rejects
 from dialdesk.importing.rows import Cancelled, clean_rows
 from dialdesk.importing.table import read_table, sheet_names
+from dialdesk.services import limits
 from dialdesk.services.campaigns import campaign_choices
 from dialdesk.services.errors import UserError, plain_database_errors
 from dialdesk.services.import_templates import load_template
 from dialdesk.services.import_writer import Progress, write_import
+from dialdesk.services.limits import refuse_too_long
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class ImportResult:
     phones_invalid: int = 0
     phones_do_not_call: int = 0
     rows_rejected: int = 0
+    rows_changed: int = 0  # imported with a value cut or left out (said in the rejects file)
     entries_added: int = 0
     rejects_file: Path | None = None
     seconds: float = 0.0
@@ -144,6 +147,10 @@ def run_import(
     cancelled: Callable[[], bool] = _never,
 ) -> ImportResult:
     """Import ``path`` into ``options.campaign``; nothing is written on error or cancel."""
+    refuse_too_long(
+        {"campaign": options.campaign, "source": options.source or ""},
+        {"campaign": limits.CAMPAIGN["name"], "source": limits.COMPANY["source"]},
+    )
     started = time.perf_counter()
     progress("read", 0, 1)
     table = read_table(path, options.sheet, encoding=options.encoding, delimiter=options.delimiter)
@@ -169,7 +176,8 @@ def run_import(
         duplicates_in_file=cleaned.duplicates_in_file,
         phones_valid=cleaned.phones_valid,
         phones_invalid=cleaned.phones_invalid,
-        rows_rejected=len(cleaned.rejections),
+        rows_rejected=cleaned.rows_rejected,
+        rows_changed=cleaned.rows_changed,
         dry_run=options.dry_run,
         mapping=mapping,
     )
@@ -183,7 +191,7 @@ def run_import(
             result.batch_id = None
     written_at = time.perf_counter()
     if cleaned.rejections:
-        target = options.rejects_file or rejects_path(path)
+        target = options.rejects_file or rejects_path(path, options.translate or _same)
         result.rejects_file = write_rejects(
             target, header.names, cleaned.rejections, options.translate or _same
         )

@@ -10,7 +10,9 @@ from typing import Any
 from sqlalchemy import Connection, Engine, text
 
 from dialdesk.models.calls import CALLBACK_KINDS
+from dialdesk.services import limits
 from dialdesk.services.errors import UserError, plain_database_errors
+from dialdesk.services.limits import refuse_too_long
 from dialdesk.services.queue import Claim, claim_within
 
 
@@ -86,6 +88,7 @@ def validate(data: OutcomeInput) -> None:
         raise UserError("Unknown kind of next contact '{kind}'.", kind=data.next_contact.kind)
     if data.ended_at < data.started_at:
         raise UserError("The call cannot end before it started.")
+    refuse_too_long({"spoke_with": data.spoke_with, "comment": data.comment}, limits.CALL)
 
 
 def record_outcome(engine: Engine, me: int, data: OutcomeInput) -> SavedOutcome:

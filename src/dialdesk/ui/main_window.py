@@ -198,9 +198,25 @@ class MainWindow(QMainWindow):
         self._closing_for_logout = True
         self.close()
 
+    def confirm_drop_outcome(self, company: str) -> bool:
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Outcome not saved"),
+            self.tr(
+                "The outcome for %1 is not saved. Close anyway? The company goes back to the "
+                "queue without it."
+            ).replace("%1", company),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def closeEvent(self, event: QCloseEvent) -> None:
         pending = self.work.pending_count() if self.work is not None else 0
-        if pending and not self.confirm_unsent(pending):
+        unsaved = self.work.company_name() if self.work and self.work.half_filled() else None
+        if (unsaved is not None and not self.confirm_drop_outcome(unsaved)) or (
+            pending and not self.confirm_unsent(pending)
+        ):
             event.ignore()
             self._closing_for_logout = False
             return

@@ -1,5 +1,7 @@
 """Where the base stands and how it moves: companies by current group, and movement from
-group to group over a period.  A company's group is the outcome of its latest call."""
+group to group over a period.  A company's group is the outcome of its latest call that
+says something about it (``sets_group``); an outcome that does not (no contact) is its group
+only while it has no call that does (migration 0016 keeps ``current_outcome_id`` so)."""
 
 from datetime import UTC, datetime
 
@@ -49,13 +51,15 @@ def person_names(conn: Connection) -> dict[int, str]:
 
 
 def _last_call_before(bound: str, alias: str) -> str:
-    """A LATERAL join giving the outcome code of the company's latest call before the
-    timestamp parameter ``bound`` (calls imported without a date count as the oldest)."""
+    """A LATERAL join giving the company's group as it stood at the timestamp parameter
+    ``bound``: the outcome of its latest call before then that sets the group, else of its
+    latest call (calls imported without a date count as the oldest)."""
     return (
         f"LEFT JOIN LATERAL (SELECT o.code FROM dialdesk.calls k "
         f"JOIN dialdesk.outcome_definitions o ON o.id = k.outcome_id "
         f"WHERE k.company_id = c.id AND (k.started_at < :{bound} OR k.started_at IS NULL) "
-        f"ORDER BY k.started_at DESC NULLS LAST, k.id DESC LIMIT 1) {alias} ON true"
+        f"ORDER BY o.sets_group DESC, k.started_at DESC NULLS LAST, k.id DESC LIMIT 1) "
+        f"{alias} ON true"
     )
 
 

@@ -8,6 +8,7 @@ from PySide6.QtCore import QTime, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHeaderView, QWidget
 
+from dialdesk.services import limits
 from dialdesk.services.campaigns import (
     CampaignLine,
     CampaignLinks,
@@ -60,7 +61,11 @@ class CampaignsPage(QWidget):
         # only administrators choose who works a campaign (the database says so too)
         self.ui.operators_list.setEnabled(session.identity.role == "admin")
         self.current: int | None = None  # the campaign on the form; None: a new one
+        self.ui.name_edit.setMaxLength(limits.CAMPAIGN["name"])
+        self.ui.product_edit.setMaxLength(limits.CAMPAIGN["product"])
         self._saved_form: tuple[object, ...] | None = None  # the form as loaded or saved
+        # the campaign's settings and links as loaded or saved: a save writes the difference
+        self._loaded: tuple[CampaignSettings | None, CampaignLinks | None] = (None, None)
         self.questionnaire = QuestionnaireEditor(self.ui, self)
         self.questionnaire.message.connect(self.message)
         active, inactive = self.tr("active"), self.tr("stopped")
@@ -101,7 +106,7 @@ class CampaignsPage(QWidget):
             operators = [
                 (p.id, p.full_name or p.login)
                 for p in list_people(engine)
-                if p.active and p.role == "operator"
+                if p.active and p.role in ("operator", "supervisor")  # both work the queue
             ]
             return list_campaigns(engine), outcomes, operators
 
@@ -157,6 +162,7 @@ class CampaignsPage(QWidget):
             return
         self._saved_form = None  # loading: nothing to lose until it is on the form
         self.current = line.id
+        self._loaded = (line.settings, None)  # what a save compares with: only changes go
         self._fill(line.settings)
         engine, campaign = self._session.engine, line.id
 
@@ -169,6 +175,8 @@ class CampaignsPage(QWidget):
         links, questions = details
         self.questionnaire.set_questions(questions)
         self._show_links(links)
+        # as the form shows them: people not on its list (inactive) are not the form's to drop
+        self._loaded = (self._loaded[0], self.links_on_form())
         self._remember_form()
 
     def _show_links(self, links: CampaignLinks) -> None:
@@ -190,6 +198,7 @@ class CampaignsPage(QWidget):
         self.ui.campaigns_table.clearSelection()
         self.ui.campaigns_table.selectionModel().blockSignals(False)
         self.current = None
+        self._loaded = (None, None)
         self._fill(CampaignSettings(""))
         self._show_links(CampaignLinks(frozenset(), frozenset()))
         self.questionnaire.set_questions([])
@@ -248,17 +257,20 @@ class CampaignsPage(QWidget):
             return
         engine, campaign, settings = self._session.engine, self.current, self.settings()
         links, questions = self.links_on_form(), list(self.questionnaire.drafts)
+        settings_before, links_before = self._loaded if campaign is not None else (None, None)
 
         def work() -> tuple[int, list[QuestionDraft]]:
             cleaned(questions)  # a faulty question stops the save before anything is written
-            saved_id = save_campaign(engine, campaign, settings)
-            save_campaign_links(engine, saved_id, links)
+            saved_id = save_campaign(engine, campaign, settings, settings_before)
+            if campaign is None or links_before is not None:  # not yet shown: not touched
+                save_campaign_links(engine, saved_id, links, links_before)
             return saved_id, save_questionnaire(engine, saved_id, questions)
 
         def done(result: tuple[int, list[QuestionDraft]]) -> None:
             saved_id, saved_questions = result
             self.questionnaire.set_questions(saved_questions)
             self.current = saved_id
+            self._loaded = (settings, links)
             self._remember_form()
             self.message.emit(
                 self.tr("Campaign \u201c%1\u201d saved.").replace("%1", settings.name)

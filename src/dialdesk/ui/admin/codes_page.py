@@ -29,6 +29,7 @@ FLAGS = (
     ("o_expert_check", "hands_to_expert"),
     ("o_callback_check", "needs_callback"),
     ("o_dead_check", "marks_phone_dead"),
+    ("o_group_check", "sets_group"),
 )
 
 

@@ -1,11 +1,20 @@
 """Long work off the UI thread: run a function in the thread pool, get the result by signal."""
 
 import logging
+import time
 from collections.abc import Callable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QObject,
+    QRunnable,
+    QThread,
+    QThreadPool,
+    Signal,
+)
 
 _log = logging.getLogger(__name__)
 
@@ -76,3 +85,12 @@ class Background(QObject):
 
     def wait(self, msecs: int = 30000) -> bool:
         return self._pool.waitForDone(msecs)
+
+    def settle(self, msecs: int = 30000) -> bool:
+        """Wait until each job of this one has finished and its answer has been handled on
+        this (the UI) thread; False when some are still running after ``msecs``."""
+        deadline = time.monotonic() + msecs / 1000
+        while self._running and time.monotonic() < deadline:
+            QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+            QThread.msleep(5)
+        return not self._running

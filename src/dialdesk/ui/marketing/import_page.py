@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from dialdesk.importing.columns import FIELDS
 from dialdesk.importing.rows import Cancelled
+from dialdesk.services import limits
 from dialdesk.services.do_not_call import DoNotCallResult, load_do_not_call
 from dialdesk.services.import_batches import BatchLine, list_batches, undo_import
 from dialdesk.services.import_templates import save_template, template_names
@@ -55,6 +56,9 @@ class ImportPage(QWidget):
         super().__init__(parent)
         self.ui = load_form("import_page", self)
         self._session = session
+        self.ui.source_edit.setMaxLength(limits.COMPANY["source"])
+        if self.ui.campaign_combo.lineEdit() is not None:
+            self.ui.campaign_combo.lineEdit().setMaxLength(limits.CAMPAIGN["name"])
         self._background = Background(self)
         self._side = Background(self)
         self._progress = _Progress(self)
@@ -451,11 +455,14 @@ class ImportPage(QWidget):
             .replace("%2", str(result.phones_invalid))
             .replace("%3", str(result.phones_do_not_call)),
             self.tr("rows rejected: %1").replace("%1", str(result.rows_rejected)),
+            self.tr("rows imported with a value cut or left out: %1").replace(
+                "%1", str(result.rows_changed)
+            ),
             self.tr("time: %1 s").replace("%1", f"{result.seconds:.1f}"),
         ]
         if result.rejects_file is not None:
             lines.append(
-                self.tr("Rejected rows and their reasons: %1").replace(
+                self.tr("Rejected and changed rows, with the reasons: %1").replace(
                     "%1", str(result.rejects_file)
                 )
             )

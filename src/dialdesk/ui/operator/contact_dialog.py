@@ -3,6 +3,7 @@
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from dialdesk.models.companies import CONTACT_ROLES
+from dialdesk.services import limits
 from dialdesk.services.card import ContactLine, save_contact
 from dialdesk.services.login import LoggedIn
 from dialdesk.ui.common.error_text import plain_error
@@ -23,6 +24,10 @@ class ContactDialog(QDialog):
         self._background = Background(self)
         for role in CONTACT_ROLES:
             self.ui.role_combo.addItem(contact_role_label(role), role)
+        ui = self.ui
+        for edit, field in ((ui.name_edit, "full_name"), (ui.position_edit, "position"),
+                            (ui.phone_edit, "phone"), (ui.email_edit, "email")):  # fmt: skip
+            edit.setMaxLength(limits.CONTACT[field])
         if contact is not None:
             self.ui.name_edit.setText(contact.full_name)
             self.ui.position_edit.setText(contact.position or "")

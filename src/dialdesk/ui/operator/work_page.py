@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import Engine
 
+from dialdesk.services import limits
 from dialdesk.services.callbacks import CallbackLine, my_callbacks
 from dialdesk.services.card import (
     EDITABLE_FIELDS,
@@ -142,6 +143,7 @@ class WorkPage(QWidget):
         labels = card_view.field_labels()
         for name in EDITABLE_FIELDS:
             edit = QLineEdit(ui.company_box)
+            edit.setMaxLength(limits.COMPANY[name])
             self.field_edits[name] = edit
             ui.company_layout.addRow(labels[name], edit)
         self.save_card_button = QPushButton(self.tr("Save card (Ctrl+S)"), ui.company_box)
@@ -160,6 +162,8 @@ class WorkPage(QWidget):
             table.verticalHeader().hide()
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             table.horizontalHeader().setStretchLastSection(True)
+        ui.spoke_edit.setMaxLength(limits.CALL["spoke_with"])
+        ui.comment_edit.setMaxLength(limits.CALL["comment"])
         ui.kind_combo.addItem(self.tr("call"), "call")
         ui.kind_combo.addItem(self.tr("meeting"), "meeting")
         ui.kind_combo.addItem(self.tr("send offer"), "send_offer")
@@ -778,13 +782,34 @@ class WorkPage(QWidget):
         self.reminder_box = box
         box.open()
 
+    def half_filled(self) -> bool:
+        """An outcome started on the card and not saved: closing would lose it."""
+        if self.claim is None:
+            return False
+        answered = any(card_view.question_value(w) for w in self.question_widgets.values())
+        typed = self.ui.spoke_edit.text().strip() or self.ui.comment_edit.text().strip()
+        return self.outcome_code is not None or bool(typed) or answered
+
+    def company_name(self) -> str:
+        return str(self.card.company.get("name") or "") if self.card else ""
+
     def shutdown(self) -> None:
-        """Stop listening and timers; called when the window closes."""
+        """Stop listening and timers, and give back the company on the card (a colleague
+        may take it at once instead of after the lease); called when the window closes."""
         for timer in (self._retry_timer, self._callbacks_timer, self._reminder, self._debounce):
             timer.stop()
+        self._background.settle()  # a claim or save under way ends first: it changes the card
+        if self.claim is not None:
+            engine, me, entry = self.session.engine, self.me, self.claim.entry_id
+            self._side.run(
+                lambda: release_claim(engine, me, entry),
+                lambda _r: None,
+                lambda _e: None,  # unreachable: the lease frees it in a few minutes
+            )
+            self._clear()
         if self.state != "offline":
             self._log("offline")
-            self._side.wait()
+        self._side.wait()
         if self.notifications is not None:
             self.notifications.stop()
             self.notifications = None
