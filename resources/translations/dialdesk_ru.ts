@@ -2927,6 +2927,84 @@
     </message>
 </context>
 <context>
+    <name>SearchDialog</name>
+    <message>
+        <source>Find a company</source>
+        <translation>Найти компанию</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Компания</translation>
+    </message>
+    <message>
+        <source>INN</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Город</translation>
+    </message>
+    <message>
+        <source>Phones</source>
+        <translation>Телефоны</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Кампания</translation>
+    </message>
+    <message>
+        <source>not in a campaign</source>
+        <translation>не в кампании</translation>
+    </message>
+    <message>
+        <source>On the card of</source>
+        <translation>На карточке у</translation>
+    </message>
+    <message>
+        <source>&amp;Open card</source>
+        <translation>&amp;Открыть карточку</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Закрыть</translation>
+    </message>
+    <message>
+        <source>me</source>
+        <translation>меня</translation>
+    </message>
+    <message>
+        <source>Searching…</source>
+        <translation>Ищу…</translation>
+    </message>
+    <message>
+        <source>Found: %1. Enter opens the chosen company.</source>
+        <translation>Найдено: %1. Enter открывает выбранную компанию.</translation>
+    </message>
+    <message>
+        <source>Type at least two letters of the name, or five digits of a number.</source>
+        <translation>Наберите хотя бы две буквы названия или пять цифр номера.</translation>
+    </message>
+    <message>
+        <source>Nothing found for “%1”.</source>
+        <translation>По запросу «%1» ничего не найдено.</translation>
+    </message>
+</context>
+<context>
+    <name>SearchForm</name>
+    <message>
+        <source>Find a company</source>
+        <translation>Найти компанию</translation>
+    </message>
+    <message>
+        <source>&amp;Find:</source>
+        <translation>&amp;Найти:</translation>
+    </message>
+    <message>
+        <source>name, INN or phone</source>
+        <translation>название, ИНН или телефон</translation>
+    </message>
+</context>
+<context>
     <name>SegmentsForm</name>
     <message>
         <source>Segments</source>
@@ -3279,6 +3357,10 @@
         <translation>для любого</translation>
     </message>
     <message>
+        <source>Find (Ctrl+F)</source>
+        <translation>Найти (Ctrl+F)</translation>
+    </message>
+    <message>
         <source>Enter or double-click opens the callback.</source>
         <translation>Enter или двойной щелчок открывает перезвон.</translation>
     </message>
@@ -3305,6 +3387,18 @@
     <message>
         <source>Opening the callback…</source>
         <translation>Открываю перезвон…</translation>
+    </message>
+    <message>
+        <source>Incoming call from %1</source>
+        <translation>Входящий звонок с номера %1</translation>
+    </message>
+    <message>
+        <source>%1 is not in any running campaign: there is no card to open.</source>
+        <translation>%1 не входит ни в одну идущую кампанию: открыть карточку нельзя.</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Открываю %1…</translation>
     </message>
     <message>
         <source> (promised callback)</source>

@@ -424,3 +424,42 @@ def test_typing_stops_at_each_fields_limit(qtbot: QtBot, page: WorkPage) -> None
     assert len(name.text()) == 500
     assert page.field_edits["inn"].maxLength() == 12
     assert page.ui.spoke_edit.maxLength() == 300
+
+
+def test_ctrl_f_finds_a_company_by_name_and_opens_its_card(qtbot: QtBot, page: WorkPage) -> None:
+    page.floor.company("ООО Ромашка", phone="+74952220001")  # type: ignore[attr-defined]
+    page.floor.company("ООО Лютик", phone="+74952220002")  # type: ignore[attr-defined]
+    qtbot.keyClick(page, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    dialog = page.search_dialog
+    assert dialog is not None and dialog.isVisible()
+    with qtbot.waitSignal(dialog.found, timeout=10000):
+        dialog.ui.query_edit.insert("лютик")  # typed (QTest types Latin letters only)
+    assert [dialog.results.row_at(r).name for r in range(dialog.results.rowCount())] == [
+        "ООО Лютик"
+    ]
+    with qtbot.waitSignal(page.card_shown, timeout=10000):
+        qtbot.keyClick(dialog.ui.query_edit, Qt.Key.Key_Return)
+    assert page.field_edits["name"].text() == "ООО Лютик"
+    assert page.claim is not None
+    assert page.floor.entry(page.claim.entry_id)["claimed_by"] == page.me  # type: ignore[attr-defined]
+
+
+def test_a_caller_is_found_by_number_and_a_colleagues_company_is_refused(
+    qtbot: QtBot, page: WorkPage, db: Engine, logins: Logins
+) -> None:
+    _, _, entry = page.floor.company("ООО Звонит", phone="+79132097263")  # type: ignore[attr-defined]
+    colleague = logins.person_id(logins.add("operator")[0])
+    with db.begin() as conn:
+        conn.execute(
+            text("UPDATE dialdesk.campaign_entries SET state = 'claimed', claimed_by = :p, "
+                 "lease_expires_at = now() + interval '10 minutes' WHERE id = :e"),
+            {"p": colleague, "e": entry},
+        )  # fmt: skip
+    page.show_caller("8 913 209 72 63")
+    dialog = page.search_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: dialog.results.rowCount() == 1, timeout=10000)
+    assert dialog.results.row_at(0).held_by
+    qtbot.keyClick(dialog.ui.results_table, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: "is on this company now" in page.ui.status_label.text())
+    assert page.claim is None

@@ -37,6 +37,12 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="check this installation on a throwaway built-in database, then exit",
     )
+    parser.add_argument(
+        "--incoming",
+        metavar="NUMBER",
+        help="a call from NUMBER is coming in (for the softphone to run): the running "
+        "DialDesk comes forward with the caller's company found",
+    )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     db_commands.register(commands, common)
     user_commands.register(commands, common)
@@ -58,7 +64,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         from dialdesk.ui.app import run_app  # Qt only when a window is wanted
 
-        return run_app(args.dsn)
+        return run_app(args.dsn, incoming=args.incoming)
     try:
         code: int = args.handler(args)
     except UserError as exc:

@@ -19,6 +19,7 @@ from dialdesk.ui.common.error_text import plain_error
 from dialdesk.ui.common.first_run_dialog import FirstRunDialog
 from dialdesk.ui.common.login_dialog import LoginDialog
 from dialdesk.ui.common.settings_dialog import SettingsDialog
+from dialdesk.ui.common.single_instance import InstanceServer, send_to_running
 from dialdesk.ui.common.translations import choose_language, install_translator
 from dialdesk.ui.common.worker import Background
 from dialdesk.ui.main_window import MainWindow
@@ -47,6 +48,7 @@ class AppController(QObject):
         self.window: MainWindow | None = None
         self.session: LoggedIn | None = None
         self._progress: QProgressDialog | None = None
+        self.caller: str | None = None  # a number the softphone gave before the window opened
 
     # -- start-up --------------------------------------------------------------------------
     def start(self) -> None:
@@ -154,6 +156,32 @@ class AppController(QObject):
         window.raise_()
         window.activateWindow()  # keyboard straight to the work, without a click
         window.refresh()
+        if self.caller is not None:
+            self.incoming(self.caller)
+
+    # -- other starts: a second DialDesk, a softphone's incoming call -----------------------
+    def bring_forward(self) -> None:
+        """Another start of DialDesk: show this one instead."""
+        front = self.window or self.login_dialog
+        if front is None:
+            return
+        if front.isMinimized():
+            front.showNormal()
+        front.show()
+        front.raise_()
+        front.activateWindow()
+
+    def incoming(self, number: str) -> None:
+        """The softphone says ``number`` calls: find whose it is on the Work tab (after the
+        login, if nobody is logged in yet)."""
+        self.bring_forward()
+        window = self.window
+        if window is None or window.work is None:
+            self.caller = number
+            return
+        self.caller = None
+        window.show_work()
+        window.work.show_caller(number)
 
     def _main_window_closed(self) -> None:
         self.window = None
@@ -216,9 +244,13 @@ class AppController(QObject):
             self.target.stop()
 
 
-def run_app(dsn_option: str | None) -> int:
+def run_app(dsn_option: str | None, incoming: str | None = None) -> int:
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
+    if send_to_running(f"incoming {incoming}" if incoming else "show"):
+        return 0  # the DialDesk already running took it
+    others = InstanceServer(app)
+    others.listen()
     app.setApplicationName("DialDesk")
     app.setWindowIcon(QIcon(str(shipped_dir("resources") / "icons" / "dialdesk.png")))
     app.setQuitOnLastWindowClosed(False)
@@ -232,8 +264,12 @@ def run_app(dsn_option: str | None) -> int:
     language = choose_language(settings.language)
     install_translator(language)
     controller = AppController(dsn_option, settings, language)
+    controller.caller = incoming
+    others.shown.connect(controller.bring_forward)
+    others.incoming.connect(controller.incoming)
     controller.start()
     try:
         return app.exec()
     finally:
+        others.close()
         controller.shutdown()

@@ -120,6 +120,10 @@ class MainWindow(QMainWindow):
         self._build_menu()
         self.resize(1000, 640)
 
+    def show_work(self) -> None:
+        if self.work is not None:
+            self.ui.sections_tabs.setCurrentWidget(self.work)
+
     def section_titles(self) -> list[str]:
         tabs = self.ui.sections_tabs
         return [tabs.tabText(i).replace("&", "") for i in range(tabs.count())]

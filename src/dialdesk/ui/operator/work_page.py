@@ -38,7 +38,12 @@ from dialdesk.services.card import (
 from dialdesk.services.errors import DatabaseUnavailable
 from dialdesk.services.journal import OutcomeJournal, SendResult
 from dialdesk.services.login import LoggedIn
-from dialdesk.services.open_entry import CallbackReason, callback_reason, open_callback
+from dialdesk.services.open_entry import (
+    CallbackReason,
+    callback_reason,
+    open_callback,
+    open_entry,
+)
 from dialdesk.services.operator_state import PauseReason, log_state, pause_reasons
 from dialdesk.services.outcomes import (
     NextContact,
@@ -50,6 +55,7 @@ from dialdesk.services.outcomes import (
 from dialdesk.services.queue import Claim, claim_next_entry, release_claim
 from dialdesk.services.queue_status import QueueEmpty, explain_empty_queue
 from dialdesk.services.refusals import report_refused
+from dialdesk.services.search import FoundCompany
 from dialdesk.ui.common.error_text import plain_error
 from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
@@ -57,6 +63,7 @@ from dialdesk.ui.common.notifications import NotificationThread
 from dialdesk.ui.common.worker import Background
 from dialdesk.ui.operator import card_view
 from dialdesk.ui.operator.contact_dialog import ContactDialog
+from dialdesk.ui.operator.search_dialog import SearchDialog
 
 JOURNAL_RETRY_MS = 30_000
 CALLBACKS_REFRESH_MS = 60_000
@@ -112,6 +119,7 @@ class WorkPage(QWidget):
         self._opened_at = datetime.now(UTC)
         self.reminder_box: QMessageBox | None = None
         self.contact_dialog: ContactDialog | None = None
+        self.search_dialog: SearchDialog | None = None
         self.hotkeys: dict[str, str] = {}  # "F1" -> outcome code, from the outcome definitions
         self.field_edits: dict[str, QLineEdit] = {}
         self.question_widgets: dict[int, QWidget] = {}
@@ -171,6 +179,9 @@ class WorkPage(QWidget):
         ui.recipient_combo.addItem(self.tr("for anyone"), False)
         ui.next_edit.setDateTime(card_view.default_next_contact())
         ui.next_button.clicked.connect(self.next_company)
+        self.find_button = QPushButton(self.tr("Find (Ctrl+F)"), self)
+        self.find_button.clicked.connect(self.find_company)
+        ui.top_layout.insertWidget(2, self.find_button)
         ui.pause_button.clicked.connect(self.toggle_pause)
         ui.release_button.clicked.connect(self.release)
         ui.save_button.clicked.connect(self.save_outcome)
@@ -201,6 +212,7 @@ class WorkPage(QWidget):
             ("Ctrl+D", self.mark_selected_phone_dead),
             ("Ctrl+K", lambda: self.edit_contact(None)),
             ("F7", lambda: ui.right_tabs.setCurrentWidget(ui.history_tab)),
+            ("Ctrl+F", self.find_company),
         ):
             QShortcut(QKeySequence(keys), self, slot)
         for number in range(1, 9):  # outcome keys; what each means comes with the card
@@ -291,6 +303,55 @@ class WorkPage(QWidget):
             claim, promise = open_callback(engine, me, callback_id)
             return claim, load_card(engine, claim.company_id, claim.campaign_id), promise
 
+        self._background.run(work, self._claimed, self._failed)
+
+    def find_company(self, query: str = "") -> SearchDialog:
+        """Ctrl+F: the search dialog (one at a time), searching ``query`` at once if given."""
+        if self.search_dialog is None:
+            dialog = SearchDialog(self.session, self.me, self)
+            dialog.chosen.connect(self.open_found)
+            dialog.finished.connect(lambda _r: setattr(self, "search_dialog", None))
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.search_dialog = dialog
+        dialog = self.search_dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        dialog.ui.query_edit.setFocus()
+        if query:
+            dialog.ask(query)
+        return dialog
+
+    def show_caller(self, number: str) -> None:
+        """The softphone says ``number`` is calling: find whose it is."""
+        self.find_company(number)
+        self._say(self.tr("Incoming call from %1").replace("%1", number))
+
+    def open_found(self, found: FoundCompany) -> None:
+        """Open a company picked in the search: claimed for me if free."""
+        if self.claim is not None:
+            if self.claim.entry_id != found.entry_id:
+                self._say(self.tr("Save an outcome or release this company first."))
+            return
+        if found.entry_id is None:
+            self._say(
+                self.tr("%1 is not in any running campaign: there is no card to open.").replace(
+                    "%1", found.name
+                )
+            )
+            return
+        if self._background.busy:
+            return
+        if self.state == "paused":
+            self.ui.pause_button.setChecked(False)
+            self.toggle_pause()
+        engine, me, entry = self.session.engine, self.me, found.entry_id
+
+        def work() -> Opened:
+            claim = open_entry(engine, me, entry)
+            return claim, load_card(engine, claim.company_id, claim.campaign_id), None
+
+        self._say(self.tr("Opening %1…").replace("%1", found.name))
         self._background.run(work, self._claimed, self._failed)
 
     def _open_callback_row(self, row: int) -> None:
