@@ -1484,6 +1484,46 @@
         <translation>Кампания «{name}» уже есть.</translation>
     </message>
     <message>
+        <source>Restart the computer and start DialDesk again; if it happens again, send the file {log} to your administrator.</source>
+        <translation>Перезагрузите компьютер и запустите DialDesk снова; если это повторится, отправьте файл {log} администратору.</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>ничего</translation>
+    </message>
+    <message>
+        <source>The built-in database is missing from this installation ({cause}). {advice}</source>
+        <translation>В этой установке нет встроенной базы данных ({cause}). {advice}</translation>
+    </message>
+    <message>
+        <source>The built-in database could not be prepared in {folder}. Its log says: {cause}. {advice}</source>
+        <translation>Не удалось подготовить встроенную базу данных в папке {folder}. В её журнале: {cause}. {advice}</translation>
+    </message>
+    <message>
+        <source>The built-in database in {folder} did not start. Its log says: {cause}. {advice}</source>
+        <translation>Встроенная база данных в папке {folder} не запустилась. В её журнале: {cause}. {advice}</translation>
+    </message>
+    <message>
+        <source>The language settings (locale) the log names are missing on this computer: ask the administrator to install them, then start DialDesk again.</source>
+        <translation>Названных в журнале языковых настроек (локали) нет на этом компьютере: попросите администратора установить их и запустите DialDesk снова.</translation>
+    </message>
+    <message>
+        <source>The disk is full: free some space on it and start DialDesk again.</source>
+        <translation>Диск заполнен: освободите место и запустите DialDesk снова.</translation>
+    </message>
+    <message>
+        <source>DialDesk may not write in {folder}: ask the administrator to let your user change that folder, then start DialDesk again.</source>
+        <translation>DialDesk не может писать в папку {folder}: попросите администратора разрешить вашему пользователю изменять её и запустите DialDesk снова.</translation>
+    </message>
+    <message>
+        <source>Another program holds what the database listens on: restart the computer and start DialDesk again.</source>
+        <translation>Другая программа заняла адрес, на котором работает база данных: перезагрузите компьютер и запустите DialDesk снова.</translation>
+    </message>
+    <message>
+        <source>Another DialDesk is still starting or stopping the database: wait a minute and start DialDesk again.</source>
+        <translation>Другой DialDesk ещё запускает или останавливает базу данных: подождите минуту и запустите DialDesk снова.</translation>
+    </message>
+    <message>
         <source>Rejected rows</source>
         <translation>Отклонённые строки</translation>
     </message>

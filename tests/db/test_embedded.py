@@ -284,3 +284,38 @@ def test_scram_verifier_has_postgres_format() -> None:
     verifier = scram_verifier("secret", salt=b"0123456789abcdef")
     assert verifier.startswith("SCRAM-SHA-256$4096:MDEyMzQ1Njc4OWFiY2RlZg==$")
     assert "secret" not in verifier
+
+
+def test_a_locale_missing_from_the_system_does_not_matter(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Seen: LANG named a locale that was not installed, and the first start failed."""
+    for name in ("LANG", "LC_ALL", "LC_CTYPE", "LC_MESSAGES", "LC_COLLATE"):
+        monkeypatch.setenv(name, "xx_YY.UTF-8")
+    embedded = EmbeddedServer(tmp_path / "embedded")
+    embedded.start()
+    try:
+        with psycopg.connect(embedded.superuser_dsn("postgres")) as conn:
+            assert conn.execute("SELECT upper('ёлка')").fetchone() == ("ЁЛКА",)
+    finally:
+        embedded.stop()
+
+
+def test_a_failed_first_start_says_the_cause_from_the_log_and_what_to_do(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from dialdesk.db import embedded as module
+    from dialdesk.db.server_trouble import EmbeddedServerError
+
+    plain = module.initdb_arguments
+    monkeypatch.setattr(  # as if initdb took the system's locale, and it was missing
+        module, "initdb_arguments", lambda *a: [*plain(*a), "--lc-messages=xx_YY.UTF-8"]
+    )
+    embedded = EmbeddedServer(tmp_path / "embedded")
+    with pytest.raises(EmbeddedServerError) as failed:
+        embedded.start()
+    text = str(failed.value)
+    assert "could not be prepared in" in text and "xx_YY" in text  # the log's own words
+    assert "ask the administrator to install them" in text  # and what to do about it
+    assert failed.value.step == "initialise"
+    assert not (tmp_path / "embedded" / "pgdata").exists()  # nothing half-made left

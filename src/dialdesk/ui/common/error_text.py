@@ -2,13 +2,18 @@
 
 from PySide6.QtCore import QCoreApplication
 
-from dialdesk.services.errors import UserError, explain_database_error
+from dialdesk.services.errors import Phrase, UserError, explain_database_error, fill
 
 
 def translate_user_error(error: UserError) -> str:
-    template = QCoreApplication.translate("Messages", error.template)
+    def translated(text: str) -> str:
+        return QCoreApplication.translate("Messages", text)
+
+    template = translated(error.template)
+    params = {k: Phrase(translated(v)) if isinstance(v, Phrase) else v
+              for k, v in error.params.items()}  # fmt: skip
     try:
-        return template.format(**error.params)
+        return fill(template, params)
     except (KeyError, IndexError, ValueError):  # a broken translation must not hide the error
         return str(error)
 
