@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from dialdesk.paths import shipped_dir
 from dialdesk.services.errors import UserError
@@ -64,8 +64,11 @@ def test_placeholders_survive_translation() -> None:
         source
         for (_, source), translation in _messages(translation_file("ru")).items()
         if translation is not None
-        and sorted(PLACEHOLDER.findall(source))
-        != sorted(PLACEHOLDER.findall(translation.text or ""))
+        for text in (
+            [form.text or "" for form in translation.iter("numerusform")]  # each plural form
+            or [translation.text or ""]
+        )
+        if sorted(PLACEHOLDER.findall(source)) != sorted(PLACEHOLDER.findall(text))
     ]
     assert broken == []
 
@@ -86,6 +89,7 @@ def test_translator_reads_the_file(qapp) -> None:
 
 
 def test_service_error_is_shown_in_russian(qapp) -> None:
+    numbers = QLocale()
     translators = install_translator("ru")
     try:
         error = UserError("Unknown role '{role}': use one of {roles}.", role="boss", roles="x, y")
@@ -93,4 +97,29 @@ def test_service_error_is_shown_in_russian(qapp) -> None:
     finally:
         for translator in translators:
             QCoreApplication.removeTranslator(translator)
+        QLocale.setDefault(numbers)
     assert translate_user_error(error) == "Unknown role 'boss': use one of x, y."
+
+
+@pytest.mark.parametrize(
+    ("count", "said"),
+    [
+        (1, "1 результат ждёт отправки"),
+        (3, "3 результата ждут отправки"),
+        (5, "5 результатов ждут отправки"),
+        (11, "11 результатов ждут отправки"),
+        (21, "21 результат ждёт отправки"),
+        (22, "22 результата ждут отправки"),
+        (112, "112 результатов ждут отправки"),
+    ],
+)
+def test_counts_take_their_russian_plural_form(qapp, count: int, said: str) -> None:
+    numbers = QLocale()
+    translators = install_translator("ru")
+    try:
+        text = QCoreApplication.translate("WorkPage", "%n outcome(s) waiting to be sent", "", count)
+        assert text == said
+    finally:
+        for translator in translators:
+            QCoreApplication.removeTranslator(translator)
+        QLocale.setDefault(numbers)

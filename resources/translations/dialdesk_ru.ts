@@ -116,6 +116,34 @@
         <translation>передача эксперту</translation>
     </message>
     <message>
+        <source>pending</source>
+        <translation>ожидается</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>выполнен</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>отменён</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>пропущен</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>новая</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>принята</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>закрыта</translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>Когда</translation>
     </message>
@@ -327,16 +355,16 @@
         <translation>Когда</translation>
     </message>
     <message>
-        <source>Login</source>
-        <translation>Логин</translation>
+        <source>Who</source>
+        <translation>Кто</translation>
     </message>
     <message>
-        <source>Table</source>
-        <translation>Таблица</translation>
+        <source>Record</source>
+        <translation>Запись</translation>
     </message>
     <message>
-        <source>Row</source>
-        <translation>Строка</translation>
+        <source>Which</source>
+        <translation>Какая</translation>
     </message>
     <message>
         <source>Action</source>
@@ -350,13 +378,436 @@
         <source>all tables</source>
         <translation>все таблицы</translation>
     </message>
-    <message>
-        <source>%1 changes shown</source>
-        <translation>Показано изменений: %1</translation>
+    <message numerus="yes">
+        <source>%n change(s) shown</source>
+        <translation>
+            <numerusform>Показано %n изменение</numerusform>
+            <numerusform>Показано %n изменения</numerusform>
+            <numerusform>Показано %n изменений</numerusform>
+        </translation>
     </message>
     <message>
         <source> (the newest %1; narrow the filter to see older ones)</source>
         <translation> (последние %1; сузьте отбор, чтобы увидеть более ранние)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditWords</name>
+    <message>
+        <source>Person</source>
+        <translation>Сотрудник</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Кампания</translation>
+    </message>
+    <message>
+        <source>Campaign&apos;s outcome code</source>
+        <translation>Код итога кампании</translation>
+    </message>
+    <message>
+        <source>Campaign&apos;s operator</source>
+        <translation>Оператор кампании</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>Вопрос</translation>
+    </message>
+    <message>
+        <source>Outcome code</source>
+        <translation>Код итога</translation>
+    </message>
+    <message>
+        <source>Pause reason</source>
+        <translation>Причина перерыва</translation>
+    </message>
+    <message>
+        <source>Do-not-call number</source>
+        <translation>Номер «не звонить»</translation>
+    </message>
+    <message>
+        <source>Segment</source>
+        <translation>Сегмент</translation>
+    </message>
+    <message>
+        <source>Import template</source>
+        <translation>Шаблон импорта</translation>
+    </message>
+    <message>
+        <source>Operator&apos;s plan</source>
+        <translation>План оператора</translation>
+    </message>
+    <message>
+        <source>Callback</source>
+        <translation>Перезвон</translation>
+    </message>
+    <message>
+        <source>Hand-off to an expert</source>
+        <translation>Передача эксперту</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Компания</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Телефон</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Контактное лицо</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Звонок</translation>
+    </message>
+    <message>
+        <source>Answer</source>
+        <translation>Ответ</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Импорт</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>название</translation>
+    </message>
+    <message>
+        <source>full name</source>
+        <translation>ФИО</translation>
+    </message>
+    <message>
+        <source>login</source>
+        <translation>логин</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>роль</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>активен</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>идёт</translation>
+    </message>
+    <message>
+        <source>sales expert</source>
+        <translation>эксперт</translation>
+    </message>
+    <message>
+        <source>e-mail</source>
+        <translation>e-mail</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>сотрудник</translation>
+    </message>
+    <message>
+        <source>campaign</source>
+        <translation>кампания</translation>
+    </message>
+    <message>
+        <source>company</source>
+        <translation>компания</translation>
+    </message>
+    <message>
+        <source>outcome</source>
+        <translation>итог</translation>
+    </message>
+    <message>
+        <source>for</source>
+        <translation>для</translation>
+    </message>
+    <message>
+        <source>by</source>
+        <translation>кто</translation>
+    </message>
+    <message>
+        <source>operator</source>
+        <translation>оператор</translation>
+    </message>
+    <message>
+        <source>expert</source>
+        <translation>эксперт</translation>
+    </message>
+    <message>
+        <source>taken by</source>
+        <translation>взял</translation>
+    </message>
+    <message>
+        <source>due</source>
+        <translation>срок</translation>
+    </message>
+    <message>
+        <source>done at</source>
+        <translation>сделан</translation>
+    </message>
+    <message>
+        <source>state</source>
+        <translation>состояние</translation>
+    </message>
+    <message>
+        <source>kind</source>
+        <translation>вид</translation>
+    </message>
+    <message>
+        <source>note</source>
+        <translation>заметка</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>заметки</translation>
+    </message>
+    <message>
+        <source>comment</source>
+        <translation>комментарий</translation>
+    </message>
+    <message>
+        <source>product</source>
+        <translation>продукт</translation>
+    </message>
+    <message>
+        <source>script</source>
+        <translation>скрипт</translation>
+    </message>
+    <message>
+        <source>calling from</source>
+        <translation>звоним с</translation>
+    </message>
+    <message>
+        <source>calling until</source>
+        <translation>звоним до</translation>
+    </message>
+    <message>
+        <source>working days only</source>
+        <translation>только рабочие дни</translation>
+    </message>
+    <message>
+        <source>call again after, min</source>
+        <translation>повтор через, мин</translation>
+    </message>
+    <message>
+        <source>attempts at most</source>
+        <translation>попыток не больше</translation>
+    </message>
+    <message>
+        <source>callback grace, min</source>
+        <translation>ожидание перезвона, мин</translation>
+    </message>
+    <message>
+        <source>card held, min</source>
+        <translation>карточка за оператором, мин</translation>
+    </message>
+    <message>
+        <source>Russian label</source>
+        <translation>название по-русски</translation>
+    </message>
+    <message>
+        <source>English label</source>
+        <translation>название по-английски</translation>
+    </message>
+    <message>
+        <source>key</source>
+        <translation>клавиша</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>скрыт</translation>
+    </message>
+    <message>
+        <source>INN</source>
+        <translation>ИНН</translation>
+    </message>
+    <message>
+        <source>industry</source>
+        <translation>отрасль</translation>
+    </message>
+    <message>
+        <source>region</source>
+        <translation>регион</translation>
+    </message>
+    <message>
+        <source>city</source>
+        <translation>город</translation>
+    </message>
+    <message>
+        <source>address</source>
+        <translation>адрес</translation>
+    </message>
+    <message>
+        <source>website</source>
+        <translation>сайт</translation>
+    </message>
+    <message>
+        <source>staff</source>
+        <translation>численность</translation>
+    </message>
+    <message>
+        <source>legal form</source>
+        <translation>форма</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>номер</translation>
+    </message>
+    <message>
+        <source>extension</source>
+        <translation>добавочный</translation>
+    </message>
+    <message>
+        <source>not working</source>
+        <translation>не работает</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>должность</translation>
+    </message>
+    <message>
+        <source>phone</source>
+        <translation>телефон</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>текст</translation>
+    </message>
+    <message>
+        <source>answer</source>
+        <translation>ответ</translation>
+    </message>
+    <message>
+        <source>reason</source>
+        <translation>причина</translation>
+    </message>
+    <message>
+        <source>plan: calls</source>
+        <translation>план: звонки</translation>
+    </message>
+    <message>
+        <source>plan: contacts</source>
+        <translation>план: контакты</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>день</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>группа</translation>
+    </message>
+    <message>
+        <source>last outcome</source>
+        <translation>последний итог</translation>
+    </message>
+    <message>
+        <source>in the group since</source>
+        <translation>в группе с</translation>
+    </message>
+    <message>
+        <source>becomes the company&apos;s group</source>
+        <translation>становится группой компании</translation>
+    </message>
+    <message>
+        <source>call</source>
+        <translation>звонок</translation>
+    </message>
+    <message>
+        <source>done by call</source>
+        <translation>сделан звонком</translation>
+    </message>
+    <message>
+        <source>queue entry</source>
+        <translation>место в очереди</translation>
+    </message>
+    <message>
+        <source>counts as a contact</source>
+        <translation>считается контактом</translation>
+    </message>
+    <message>
+        <source>closes the company</source>
+        <translation>закрывает компанию</translation>
+    </message>
+    <message>
+        <source>hands over to an expert</source>
+        <translation>передаёт эксперту</translation>
+    </message>
+    <message>
+        <source>needs a next contact</source>
+        <translation>требует следующего контакта</translation>
+    </message>
+    <message>
+        <source>marks the number dead</source>
+        <translation>помечает номер нерабочим</translation>
+    </message>
+    <message>
+        <source>call again after, days</source>
+        <translation>позвонить снова через, дней</translation>
+    </message>
+    <message>
+        <source>order</source>
+        <translation>порядок</translation>
+    </message>
+    <message>
+        <source>priority</source>
+        <translation>приоритет</translation>
+    </message>
+    <message>
+        <source>attempts</source>
+        <translation>попытки</translation>
+    </message>
+    <message>
+        <source>next attempt</source>
+        <translation>следующая попытка</translation>
+    </message>
+    <message>
+        <source>source</source>
+        <translation>источник</translation>
+    </message>
+    <message>
+        <source>segment</source>
+        <translation>сегмент</translation>
+    </message>
+    <message>
+        <source>time zone</source>
+        <translation>часовой пояс</translation>
+    </message>
+    <message>
+        <source>spoke with</source>
+        <translation>говорил с</translation>
+    </message>
+    <message>
+        <source>started</source>
+        <translation>начало</translation>
+    </message>
+    <message>
+        <source>ended</source>
+        <translation>конец</translation>
+    </message>
+    <message>
+        <source>required</source>
+        <translation>обязательный</translation>
+    </message>
+    <message>
+        <source>retired</source>
+        <translation>снят</translation>
+    </message>
+    <message>
+        <source>choices</source>
+        <translation>варианты</translation>
+    </message>
+    <message>
+        <source>code</source>
+        <translation>код</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
     </message>
 </context>
 <context>
@@ -1340,9 +1791,13 @@
         <source>Outcomes not sent yet</source>
         <translation>Результаты ещё не отправлены</translation>
     </message>
-    <message>
-        <source>%1 outcomes have not reached the server yet. They are kept on this computer and will be sent the next time you log in here. Close anyway?</source>
-        <translation>Результатов, не дошедших до сервера: %1. Они сохранены на этом компьютере и будут отправлены при следующем входе здесь. Всё равно закрыть?</translation>
+    <message numerus="yes">
+        <source>%n outcome(s) have not reached the server yet. They are kept on this computer and will be sent the next time you log in here. Close anyway?</source>
+        <translation>
+            <numerusform>%n результат ещё не дошёл до сервера. Он хранится на этом компьютере и будет отправлен, когда вы снова войдёте здесь. Всё равно закрыть?</numerusform>
+            <numerusform>%n результата ещё не дошли до сервера. Они хранятся на этом компьютере и будут отправлены, когда вы снова войдёте здесь. Всё равно закрыть?</numerusform>
+            <numerusform>%n результатов ещё не дошли до сервера. Они хранятся на этом компьютере и будут отправлены, когда вы снова войдёте здесь. Всё равно закрыть?</numerusform>
+        </translation>
     </message>
     <message>
         <source>Outcome not saved</source>
@@ -2056,6 +2511,14 @@
         <translation>Рабочих дней</translation>
     </message>
     <message>
+        <source>%1, min</source>
+        <translation>%1, мин</translation>
+    </message>
+    <message>
+        <source>Contacts per hour are shown for at least a quarter of an hour of work (waiting and on cards, or the calls&apos; own length when longer).</source>
+        <translation>Контакты в час показаны, если работы было хотя бы четверть часа (ожидание и карточки или сама длительность звонков, если она больше).</translation>
+    </message>
+    <message>
         <source>Calls</source>
         <translation>Звонки</translation>
     </message>
@@ -2732,6 +3195,17 @@
     </message>
 </context>
 <context>
+    <name>QFileDialog</name>
+    <message>
+        <source>&amp;Look in:</source>
+        <translation>&amp;Папка:</translation>
+    </message>
+    <message>
+        <source>Files of &amp;type:</source>
+        <translation>&amp;Тип файлов:</translation>
+    </message>
+</context>
+<context>
     <name>QuestionnaireEditor</name>
     <message>
         <source>yes / no</source>
@@ -2761,13 +3235,21 @@
         <source>Removed. Ctrl+Z brings it back.</source>
         <translation>Удалён. Ctrl+Z вернёт его.</translation>
     </message>
-    <message>
-        <source>Answered %1 times: its kind is fixed, and answered choices stay.</source>
-        <translation>Отвечали %1 раз: вид ответа менять нельзя, данные ответы остаются среди вариантов.</translation>
+    <message numerus="yes">
+        <source>Answered %n time(s): its kind is fixed, and answered choices stay.</source>
+        <translation>
+            <numerusform>Ответили %n раз: тип вопроса не меняется, варианты с ответами остаются.</numerusform>
+            <numerusform>Ответили %n раза: тип вопроса не меняется, варианты с ответами остаются.</numerusform>
+            <numerusform>Ответили %n раз: тип вопроса не меняется, варианты с ответами остаются.</numerusform>
+        </translation>
     </message>
-    <message>
-        <source>Answered %1 times: its kind is fixed.</source>
-        <translation>Отвечали %1 раз: вид ответа менять нельзя.</translation>
+    <message numerus="yes">
+        <source>Answered %n time(s): its kind is fixed.</source>
+        <translation>
+            <numerusform>Ответили %n раз: тип вопроса не меняется.</numerusform>
+            <numerusform>Ответили %n раза: тип вопроса не меняется.</numerusform>
+            <numerusform>Ответили %n раз: тип вопроса не меняется.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3452,6 +3934,14 @@
         <source>all remaining companies are outside calling hours until %1</source>
         <translation>все оставшиеся компании вне часов звонков до %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%n due callback(s) wait for the clients&apos; calling hours, the first from %1</source>
+        <translation>
+            <numerusform>%n перезвон ждёт часов звонков клиента, первый — с %1</numerusform>
+            <numerusform>%n перезвона ждут часов звонков клиентов, первый — с %1</numerusform>
+            <numerusform>%n перезвонов ждут часов звонков клиентов, первый — с %1</numerusform>
+        </translation>
+    </message>
     <message>
         <source>next retry at %1</source>
         <translation>следующий повтор в %1</translation>
@@ -3460,9 +3950,29 @@
         <source>next callback at %1</source>
         <translation>следующий перезвон в %1</translation>
     </message>
+    <message numerus="yes">
+        <source>%n company(ies) have no number that may be called</source>
+        <translation>
+            <numerusform>у %n компании нет номера, по которому можно звонить</numerusform>
+            <numerusform>у %n компаний нет номера, по которому можно звонить</numerusform>
+            <numerusform>у %n компаний нет номера, по которому можно звонить</numerusform>
+        </translation>
+    </message>
     <message>
-        <source>%1 companies have no number that may be called</source>
-        <translation>у компаний (%1) нет номера, по которому можно звонить</translation>
+        <source>Saving…</source>
+        <translation>Сохраняю…</translation>
+    </message>
+    <message>
+        <source>The server is slow to answer: the outcome is kept on this computer and will be sent by itself. Go on with the next company.</source>
+        <translation>Сервер долго не отвечает: результат сохранён на этом компьютере и будет отправлен сам. Переходите к следующей компании.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n outcome(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n результат ждёт отправки</numerusform>
+            <numerusform>%n результата ждут отправки</numerusform>
+            <numerusform>%n результатов ждут отправки</numerusform>
+        </translation>
     </message>
     <message>
         <source>other operators are working the remaining companies</source>
@@ -3533,10 +4043,6 @@ Save yours over theirs?</source>
     <message>
         <source>The server cannot be reached: the outcome is kept on this computer and will be sent when the connection returns.</source>
         <translation>Нет связи с сервером: результат сохранён на этом компьютере и будет отправлен, когда связь восстановится.</translation>
-    </message>
-    <message>
-        <source>%1 outcomes waiting to be sent</source>
-        <translation>Ожидают отправки: %1</translation>
     </message>
     <message>
         <source>A kept outcome was refused: %1</source>

@@ -245,3 +245,19 @@ def test_an_overdue_callback_waits_for_calling_hours(floor: Floor) -> None:
     assert claim_next_entry(floor.my_engine, floor.me, now=night) is None
     claim = claim_next_entry(floor.my_engine, floor.me, now=MONDAY_10_MSK)  # 17:00 there
     assert claim is not None and claim.entry_id == entry
+
+
+def test_due_callbacks_waiting_for_their_clients_hours_are_said_with_the_first_opening(
+    floor: Floor,
+) -> None:
+    """Seen in the evening: "nobody to call" beside "My callbacks (47 due)"."""
+    evening = datetime(2026, 11, 23, 9, 30, tzinfo=UTC)  # 19:30 in Vladivostok, 12:30 MSK
+    _, _, far = floor.company("Владивосток", "+74232223344", "Asia/Vladivostok")
+    _, _, farther = floor.company("Камчатка", "+74152223344", "Asia/Kamchatka")
+    floor.callback(far, evening - timedelta(hours=2), floor.me, floor.me)
+    floor.callback(farther, evening - timedelta(hours=1), floor.me, floor.me)
+    assert claim_next_entry(floor.my_engine, floor.me, now=evening) is None
+    status = explain_empty_queue(floor.my_engine, floor.me, now=evening)
+    assert status.callbacks_waiting == 2
+    # 09:00 on Tuesday in Kamchatka (UTC+12) comes first: 21:00 UTC on Monday
+    assert status.callbacks_open_at == datetime(2026, 11, 23, 21, 0, tzinfo=UTC)

@@ -29,7 +29,7 @@ def test_groups_now_and_at_the_end_of_a_period(db: Engine, base: ReportBase) -> 
         "Горячие": [1, 20.0],
         "Рынок конкурентов": [1, 20.0],
         "Холодные": [1, 20.0],
-        "Не существующие": [1, 20.0],
+        "Несуществующие": [1, 20.0],
         "not called yet": [1, 20.0],
     }
     assert now.totals == [5, 100.0]
@@ -97,6 +97,7 @@ def test_answers_by_segment_count_each_companys_latest_answer(db: Engine, base: 
         "(not given)": [1, 0, 0, 0.0, 0, 0.0],
     }
     assert report.totals == [5, 3, 2, 40.0, 1, 20.0]
+    assert report.rows == ["до 15", "16-100", "(not given)"]  # by size, not as text
 
 
 def test_structure_of_the_base(db: Engine, base: ReportBase) -> None:
@@ -174,7 +175,7 @@ def test_company_history_found_by_name_with_every_call(db: Engine, base: ReportB
     assert [row[:3] for row in report.cells] == [
         ["звонок", "Анна", "Рынок конкурентов"],
         ["звонок", "Борис", "Холодные"],
-        ["звонок", "Анна", "Теплые"],
+        ["звонок", "Анна", "Тёплые"],
     ]
     assert "Есть автопарк?: yes" in str(report.cells[0][3])
     assert report.notes == []
@@ -184,3 +185,12 @@ def test_company_history_found_by_name_with_every_call(db: Engine, base: ReportB
         run_report(db, "company", ReportFilter(options={"company": "Ромашка"}))
     with pytest.raises(UserError, match="name, INN or phone"):
         run_report(db, "company", ReportFilter())
+
+
+def test_staff_bands_read_in_order_of_size() -> None:
+    from dialdesk.services.reports.staff_bands import by_size
+
+    bands = ["более 1000", "16-100", None, "101-250", "до 15", "251-1000", "неизвестно"]
+    assert by_size(bands) == [
+        "до 15", "16-100", "101-250", "251-1000", "более 1000", "неизвестно", None
+    ]  # fmt: skip

@@ -32,12 +32,14 @@ def test_mismatched_passwords_create_nobody(qtbot: QtBot, db: Engine) -> None:
     assert people.list_people(db) == []
 
 
-def test_demo_data_shows_the_logins_once(qtbot: QtBot, db: Engine, demo_prefix: str) -> None:
+def test_demo_data_shows_the_logins_once(
+    qtbot: QtBot, russian: None, db: Engine, demo_prefix: str
+) -> None:
     dialog = FirstRunDialog(db, login_prefix=demo_prefix)
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.ui.demo_button.click()
     qtbot.waitUntil(lambda: dialog.ui.logins_table.rowCount() == 5, timeout=30000)
     roles = {dialog.ui.logins_table.item(r, 1).text() for r in range(5)}
-    assert roles == {"operator", "supervisor", "marketer", "admin"}
+    assert roles == {"Оператор", "Супервайзер", "Маркетолог", "Администратор"}  # seen: "operator"
     assert dialog.suggested_login == f"{demo_prefix}operator"

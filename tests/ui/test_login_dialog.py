@@ -1,14 +1,12 @@
 """The login dialog, driven from the keyboard against a real database."""
 
-import pytest
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
 from dialdesk.services import people
 from dialdesk.services.demo import DemoResult
 from dialdesk.ui.common.login_dialog import LoginDialog
-from dialdesk.ui.common.translations import install_translator
 
 
 def _dialog(qtbot: QtBot, dsn: str, last_login: str = "") -> LoginDialog:
@@ -61,14 +59,6 @@ def test_empty_login_is_asked_for(qtbot: QtBot, db_dsn: str) -> None:
     assert dialog.ui.error_label.text() == "Enter your login."
 
 
-@pytest.fixture
-def russian(qapp):
-    translators = install_translator("ru")
-    yield
-    for translator in translators:
-        QCoreApplication.removeTranslator(translator)
-
-
 def test_russian_login_window(qtbot: QtBot, db_dsn: str, russian: None) -> None:
     dialog = _dialog(qtbot, db_dsn)
     assert dialog.windowTitle() == "DialDesk: вход"
@@ -77,3 +67,17 @@ def test_russian_login_window(qtbot: QtBot, db_dsn: str, russian: None) -> None:
     assert "" not in buttons and "Отмена" in buttons  # Qt's own strings still translated
     qtbot.keyClick(dialog.ui.login_edit, Qt.Key.Key_Return)
     assert dialog.ui.error_label.text() == "Введите свой логин."
+
+
+def test_the_file_dialog_speaks_russian_to_its_last_label(qtbot: QtBot, russian: None) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QFileDialog, QLabel
+
+    dialog = QFileDialog(None, "Список", "", "Списки (*.xlsx)")
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    widgets = [*dialog.findChildren(QLabel), *dialog.findChildren(QAbstractButton)]
+    texts = [w.text() for w in widgets if w.text()]
+    english = [t for t in texts if t.isascii() and any(c.isalpha() for c in t)]
+    assert english == []
+    assert "&Папка:" in texts

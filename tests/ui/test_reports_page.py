@@ -70,7 +70,7 @@ def test_options_follow_the_report_and_rerun_it(qtbot: QtBot, page: ReportsPage)
         page.ui.reports_list.setCurrentRow(3)  # answers by segment
     assert page.ui.question_combo.isVisible()
     assert page.ui.question_combo.currentData() == page.base.question  # type: ignore[attr-defined]
-    assert _column(page, 0) == ["16-100", "до 15", "(not given)", "Total"]
+    assert _column(page, 0) == ["до 15", "16-100", "(not given)", "Total"]  # by size
 
 
 def test_a_period_narrows_the_report_and_a_reversed_one_is_refused(
@@ -122,3 +122,39 @@ def test_company_history_on_one_key(qtbot: QtBot, page: ReportsPage) -> None:
     assert _column(page, 0)[:2] == [future, "05.11.2026 12:05"]
     assert _column(page, 1) == ["callback", "hand-off", "callback", "call", "callback",
                                 "callback", "callback", "call", "call"]  # fmt: skip
+
+
+def test_in_russian_the_industry_chart_draws_its_bars_with_a_russian_legend(
+    qtbot: QtBot, db: Engine, db_dsn: str, logins: Logins, russian: None
+) -> None:
+    """Seen: in Russian the chart of contacts by industry and month was empty and its
+    legend said "Contacts per working day"."""
+    build_report_base(db, logins)
+    session = log_in(db_dsn, *logins.add("marketer"))
+    page = ReportsPage(session, "ru")
+    qtbot.addWidget(page)
+    page.show()
+    signal, wait = _showing(page, "industry-months")
+    with qtbot.waitSignal(signal, **wait):
+        page.ui.reports_list.setCurrentRow(1)
+    chart = page.chart_view.chart()
+    bars = chart.series()[0].barSets()[0]
+    assert bars.label() == "Контактов в рабочий день"
+    assert [bars.at(i) for i in range(bars.count())] == [
+        float(page.model.index(page.model.rowCount() - 1, column + 1).data().replace(",", "."))
+        for column in range(bars.count())
+    ]
+    assert any(bars.at(i) > 0 for i in range(bars.count()))
+    rates = [page.model.index(page.model.rowCount() - 1, c).data() for c in (1, 2)]
+    assert all("," in rate and "." not in rate for rate in rates)  # a decimal comma
+    page._runner.wait()
+    session.engine.dispose()
+
+
+def test_the_groups_pie_gives_each_group_its_own_colour_hot_the_warmest(
+    page: ReportsPage,
+) -> None:
+    slices = page.chart_view.chart().series()[0].slices()
+    colours = {s.label().split(":")[0]: s.color().name() for s in slices}
+    assert len(set(colours.values())) == len(colours)  # one colour per group
+    assert colours["Hot"] == "#d7301f"

@@ -122,13 +122,14 @@ def test_a_contact_outcome_asks_whom_we_spoke_with(
 ) -> None:
     page.floor.company("ООО Лютик")  # type: ignore[attr-defined]
     _next(qtbot, page)
-    qtbot.keyClick(page, Qt.Key.Key_F2)  # Теплые: needs a callback, counts as a contact
+    qtbot.keyClick(page, Qt.Key.Key_F2)  # Тёплые: needs a callback, counts as a contact
     assert page.ui.next_check.isChecked()
     qtbot.keyClick(page.ui.comment_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: "spoke with" in page.ui.outcome_error_label.text(), timeout=10000)
     assert page.claim is not None  # nothing lost: the card is still there
     page.ui.spoke_edit.setFocus()
     qtbot.keyClicks(page.ui.spoke_edit, "Ivanov, director")
+    assert page.ui.outcome_error_label.text() == ""  # fixed: the red error goes
     assert _save(qtbot, page) == "callback"
     qtbot.waitUntil(lambda: page.callbacks.rowCount() == 1, timeout=10000)
     with db.connect() as conn:
@@ -151,7 +152,7 @@ def test_unreachable_server_keeps_the_outcome_until_it_returns(
     )
     qtbot.keyClick(page.ui.comment_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: page.pending_count() == 1, timeout=10000)
-    assert page.ui.pending_label.text() == "1 outcomes waiting to be sent"
+    assert page.ui.pending_label.text() == "1 outcome(s) waiting to be sent"
     page.session.engine.dispose()
     page.session = live
     page.send_journal()
@@ -318,7 +319,7 @@ def test_a_required_question_must_be_answered_on_a_contact(
     qtbot.waitUntil(widget.isVisible)  # a widget added to a shown form appears a moment later
     label = page.ui.questions_layout.labelForField(widget)
     assert label.text() == "Используете продукт? *"
-    qtbot.keyClick(page, Qt.Key.Key_F2)  # Теплые: a contact
+    qtbot.keyClick(page, Qt.Key.Key_F2)  # Тёплые: a contact
     page.ui.spoke_edit.setText("Иванов")
     qtbot.keyClick(page.ui.comment_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert "Используете продукт?" in page.ui.outcome_error_label.text()
@@ -463,3 +464,62 @@ def test_a_caller_is_found_by_number_and_a_colleagues_company_is_refused(
     qtbot.keyClick(dialog.ui.results_table, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: "is on this company now" in page.ui.status_label.text())
     assert page.claim is None
+
+
+def test_the_card_history_speaks_russian(
+    qtbot: QtBot, russian: None, page: WorkPage, db: Engine
+) -> None:
+    """Seen: "new" and "call · pending" on a Russian card."""
+    company, _, _ = page.floor.company("ООО История")  # type: ignore[attr-defined]
+    with db.begin() as conn:
+        conn.execute(
+            text("INSERT INTO dialdesk.callbacks (company_id, due_at, created_by, kind, note) "
+                 "VALUES (:c, now() + interval '1 day', :p, 'meeting', 'в офисе')"),
+            {"c": company, "p": page.me},
+        )  # fmt: skip
+        conn.execute(
+            text("INSERT INTO dialdesk.handoffs (company_id, expert_id, created_by) "
+                 "VALUES (:c, :p, :p)"),
+            {"c": company, "p": page.me},
+        )  # fmt: skip
+    _next(qtbot, page)
+    cells = [
+        page.history.index(r, c).data() for r in range(page.history.rowCount()) for c in (1, 4)
+    ]
+    assert sorted(cells) == sorted(["перезвон · встреча", "ожидается · в офисе",
+                                    "передача эксперту", "новая"])  # fmt: skip
+
+
+def test_nobody_to_call_says_the_due_callbacks_wait_for_their_clients_hours(
+    russian: None, page: WorkPage
+) -> None:
+    from dialdesk.services.queue_status import QueueEmpty
+
+    opens = datetime(2026, 12, 2, 6, 0, tzinfo=UTC)
+    said = page.describe_empty(QueueEmpty(3, opens, None, None, 0, 47, opens))
+    local = opens.astimezone().strftime("%d.%m %H:%M")
+    assert f"47 перезвонов ждут часов звонков клиентов, первый — с {local}" in said
+
+
+def test_a_save_the_server_is_slow_to_answer_goes_to_the_journal_and_the_work_goes_on(
+    qtbot: QtBot, page: WorkPage, db: Engine
+) -> None:
+    _, _, entry = page.floor.company("ООО Медленная")  # type: ignore[attr-defined]
+    _next(qtbot, page)
+    qtbot.keyClick(page, Qt.Key.Key_F4)  # Холодные
+    qtbot.keyClicks(page.ui.spoke_edit, "Petrov")
+    page.slow_save_ms = 500
+    with db.connect() as blocker:  # another transaction holds the company's queue entry
+        blocker.execute(
+            text("SELECT 1 FROM dialdesk.campaign_entries WHERE id = :e FOR UPDATE"), {"e": entry}
+        )
+        qtbot.keyClick(page.ui.comment_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        assert page.ui.status_label.text() == "Saving…"
+        qtbot.waitUntil(lambda: page.pending_count() == 1, timeout=10000)
+        assert page.claim is None and "slow" in page.ui.status_label.text()
+        blocker.rollback()  # the server answers after all
+    qtbot.waitUntil(lambda: page._saver.busy is False, timeout=10000)
+    page.send_journal()
+    qtbot.waitUntil(lambda: page.pending_count() == 0, timeout=10000)
+    with db.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM dialdesk.calls")).scalar() == 1  # once

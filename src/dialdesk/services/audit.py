@@ -47,6 +47,67 @@ class AuditLine:
         )
 
 
+# fields that hold the id of a row in another table, and that table
+REFERENCES = {
+    **dict.fromkeys(
+        ("person_id", "assigned_to", "created_by", "operator_id", "expert_id", "taken_by",
+         "claimed_by"),
+        "people",
+    ),
+    "campaign_id": "campaigns",
+    "company_id": "companies",
+    **dict.fromkeys(("outcome_id", "current_outcome_id", "last_outcome_id"), "outcomes"),
+    "pause_code_id": "pause_codes",
+}  # fmt: skip
+NAME_QUERIES = {
+    "people": "SELECT id, full_name, full_name FROM dialdesk.people WHERE id = ANY(:ids)",
+    "campaigns": "SELECT id, name, name FROM dialdesk.campaigns WHERE id = ANY(:ids)",
+    "companies": "SELECT id, name, name FROM dialdesk.companies WHERE id = ANY(:ids)",
+    "outcomes": "SELECT id, label_ru, label_en FROM dialdesk.outcome_definitions "
+    "WHERE id = ANY(:ids)",
+    "pause_codes": "SELECT id, label_ru, label_en FROM dialdesk.pause_codes WHERE id = ANY(:ids)",
+}
+
+
+@dataclass(frozen=True)
+class AuditNames:
+    """What the ids and logins in audit lines stand for: (Russian, English) names by table
+    and id, and each login's person."""
+
+    by_table: dict[str, dict[int, tuple[str, str]]]
+    people_by_login: dict[str, str]
+
+    def name(self, table: str, row_id: object, language: str) -> str | None:
+        if not isinstance(row_id, int):
+            return None
+        found = self.by_table.get(table, {}).get(row_id)
+        return None if found is None else found[0 if language == "ru" else 1]
+
+
+def audit_names(engine: Engine, lines: list[AuditLine]) -> AuditNames:
+    """Names for every reference and login in ``lines``, one query per kind of row."""
+    wanted: dict[str, set[int]] = {table: set() for table in NAME_QUERIES}
+    for line in lines:
+        for values in (line.old or {}, line.new or {}):
+            for field, value in values.items():
+                table = REFERENCES.get(field)
+                if table is not None and isinstance(value, int):
+                    wanted[table].add(value)
+    by_table: dict[str, dict[int, tuple[str, str]]] = {}
+    with plain_database_errors(), engine.connect() as conn:
+        for table, ids in wanted.items():
+            by_table[table] = {}
+            if ids:
+                for row in conn.execute(text(NAME_QUERIES[table]), {"ids": sorted(ids)}):
+                    by_table[table][row[0]] = (row[1], row[2])
+        logins = sorted({line.login for line in lines})
+        people = conn.execute(
+            text("SELECT login, full_name FROM dialdesk.people WHERE login = ANY(:l)"),
+            {"l": logins},
+        ).all()
+    return AuditNames(by_table, {login: name for login, name in people})
+
+
 def _short(value: Any) -> str:
     shown = "∅" if value is None else json.dumps(value, ensure_ascii=False)
     return shown if len(shown) <= 60 else shown[:57] + "…"

@@ -78,6 +78,8 @@ class HistoryLine:
     text: str
     outcome_ru: str | None = None  # the outcome's label, for calls
     outcome_en: str | None = None
+    detail: str | None = None  # a callback's kind: call, meeting, send_offer
+    state: str | None = None  # a callback's (pending, done...) or a hand-off's (new...)
 
 
 @dataclass
@@ -190,17 +192,17 @@ def company_history(conn: Any, company_id: int) -> list[HistoryLine]:
             "  concat_ws(' · ', c.spoke_with, c.comment, (SELECT string_agg(q.text || ': ' "
             "  || a.value, '; ' ORDER BY q.position) FROM dialdesk.answers a JOIN "
             "  dialdesk.questions q ON q.id = a.question_id WHERE a.call_id = c.id)), "
-            "  o.label_ru, o.label_en "
+            "  o.label_ru, o.label_en, NULL, NULL "
             "FROM dialdesk.calls c JOIN dialdesk.people p ON p.id = c.operator_id "
             "JOIN dialdesk.outcome_definitions o ON o.id = c.outcome_id WHERE c.company_id = :c "
             "UNION ALL "
-            "SELECT cb.due_at, 'callback', coalesce(p.full_name, ''), NULL, "
-            "  concat_ws(' · ', cb.kind, cb.state, cb.note), NULL, NULL "
+            "SELECT cb.due_at, 'callback', coalesce(p.full_name, ''), NULL, coalesce(cb.note, ''), "
+            "  NULL, NULL, cb.kind, cb.state "
             "FROM dialdesk.callbacks cb LEFT JOIN dialdesk.people p ON p.id = cb.assigned_to "
             "WHERE cb.company_id = :c "
             "UNION ALL "
-            "SELECT h.created_at, 'handoff', p.full_name, NULL, concat_ws(' · ', h.state, h.note), "
-            "  NULL, NULL "
+            "SELECT h.created_at, 'handoff', p.full_name, NULL, coalesce(h.note, ''), "
+            "  NULL, NULL, NULL, h.state "
             "FROM dialdesk.handoffs h JOIN dialdesk.people p ON p.id = h.expert_id "
             "WHERE h.company_id = :c "
             "ORDER BY 1 DESC NULLS LAST"

@@ -37,6 +37,8 @@ class QueueEmpty:
     retry_at: datetime | None  # the next retry coming due
     callback_at: datetime | None  # the next callback for me or for anyone
     no_callable_phone: int  # companies whose every number is dead or on the do-not-call list
+    callbacks_waiting: int = 0  # due callbacks whose clients are outside calling hours now
+    callbacks_open_at: datetime | None = None  # when the first of them may be called
 
     @property
     def everything_done(self) -> bool:
@@ -102,12 +104,27 @@ def explain_empty_queue(
             ),
             params,
         ).all()
+        due = conn.execute(
+            text(
+                "SELECT ph.tz, c.calling_hours_start, c.calling_hours_end, c.working_days_only "
+                "FROM dialdesk.callbacks cb "
+                "JOIN dialdesk.campaign_entries e ON e.id = cb.entry_id "
+                f"JOIN dialdesk.campaigns c ON c.id = e.campaign_id {CALLABLE_PHONE} "
+                "WHERE cb.state = 'pending' AND cb.due_at <= :now AND e.state <> 'done' "
+                "AND (e.claimed_by IS NULL OR e.claimed_by = :me) "
+                f"AND (cb.assigned_to IS NULL OR cb.assigned_to = :me) AND {MY_CAMPAIGNS}"
+            ),
+            params,
+        ).all()
     openings = [next_opening(now, *row) for row in blocked]
     later = [moment for moment in openings if moment > now]
+    waiting = [moment for moment in (next_opening(now, *row) for row in due) if moment > now]
     return QueueEmpty(
         remaining=int(remaining),
         outside_hours_until=min(later) if later else None,
         retry_at=retry_at,
         callback_at=callback_at,
         no_callable_phone=int(no_phone),
+        callbacks_waiting=len(waiting),
+        callbacks_open_at=min(waiting) if waiting else None,
     )

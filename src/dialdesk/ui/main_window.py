@@ -58,6 +58,10 @@ class MainWindow(QMainWindow):
             .replace("%4", database)
         )
         self.status_identity = QLabel(f"{identity.login} · {self.role_name} · {database}")
+        # a line between the passing message and who is logged in: they never run together
+        self.status_identity.setStyleSheet(
+            "QLabel { border-left: 1px solid palette(mid); padding-left: 8px; margin-left: 8px; }"
+        )
         self.statusBar().addPermanentWidget(self.status_identity)
         self._closing_for_logout = False
 
@@ -112,7 +116,7 @@ class MainWindow(QMainWindow):
             self.codes = CodesPage(session, language, self)
             self.codes.message.connect(self.show_message)
             self.ui.sections_tabs.addTab(self.codes, self.tr("Codes"))
-            self.audit = AuditPage(session, self)
+            self.audit = AuditPage(session, self, language)
             self.audit.message.connect(self.show_message)
             self.ui.sections_tabs.addTab(self.audit, self.tr("&Audit log"))
         self._opened: list[QWidget] = []  # pages loaded when first opened, since the login
@@ -190,9 +194,11 @@ class MainWindow(QMainWindow):
             self,
             self.tr("Outcomes not sent yet"),
             self.tr(
-                "%1 outcomes have not reached the server yet. They are kept on this computer "
-                "and will be sent the next time you log in here. Close anyway?"
-            ).replace("%1", str(pending)),
+                "%n outcome(s) have not reached the server yet. They are kept on this computer "
+                "and will be sent the next time you log in here. Close anyway?",
+                "",
+                pending,
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

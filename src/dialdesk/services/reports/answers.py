@@ -10,6 +10,7 @@ from dialdesk.services.reports.groups import (
     NOT_GIVEN,
     attribute_option,
 )
+from dialdesk.services.reports.staff_bands import by_size
 from dialdesk.services.reports.table import (
     Cell,
     Chart,
@@ -51,6 +52,8 @@ def answers_report(conn: Connection, f: ReportFilter, language: str = "en") -> R
     values += sorted({v for _, v, _ in rows if v is not None and v not in values})
     counts: dict[tuple[str | None, str | None], int] = {(s, v): n for s, v, n in rows}
     segments = sorted({s for s, _, _ in rows}, key=lambda s: (s is None, s or ""))
+    if by == "staff_band":
+        segments = by_size(segments)
     labels = [YES_NO.get(v, v) if question.kind == "yes_no" else v for v in values]
     columns = [Column(translatable("Companies")), Column(translatable("Answered"))]
     for label in labels:  # each answer: its companies, then their share of the segment

@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from sqlalchemy import Connection, text
 
 from dialdesk.services.errors import UserError, translatable
+from dialdesk.services.reports.staff_bands import by_size
 from dialdesk.services.reports.table import (
     Cell,
     Chart,
@@ -20,6 +21,24 @@ from dialdesk.services.reports.table import (
 )
 
 NOT_CALLED = translatable("not called yet")
+
+# one colour per group, the warmest for hot; codes added later share the spare ones
+GROUP_COLOURS = {
+    "hot": "#d7301f",
+    "warm": "#fc8d59",
+    "competitor": "#8c6bb1",
+    "cold": "#4575b4",
+    "no_contact": "#969696",
+    "nonexistent": "#252525",
+    None: "#d9d9d9",  # not called yet
+}
+SPARE_COLOURS = ("#1b9e77", "#e6ab02", "#66a61e", "#e7298a", "#a6761d", "#17becf")
+
+
+def group_colours(codes: list[str | None]) -> tuple[str, ...]:
+    spare = iter(SPARE_COLOURS * (len(codes) // len(SPARE_COLOURS) + 1))
+    return tuple(GROUP_COLOURS[c] if c in GROUP_COLOURS else next(spare) for c in codes)
+
 
 # the companies a report looks at: those of the campaign, or the whole base
 IN_SCOPE = (
@@ -96,7 +115,7 @@ def groups_report(conn: Connection, f: ReportFilter, language: str = "en") -> Re
         rows=[labels[code] if code else NOT_CALLED for code in order],
         cells=[[counts[code], share(counts[code], total)] for code in order],
         totals=[total, 100.0 if total else None],
-        chart=Chart("pie", (0,)),
+        chart=Chart("pie", (0,), colours=group_colours(order)),
         fixed_labels=frozenset({NOT_CALLED}),
     )
 
@@ -182,6 +201,9 @@ def base_report(conn: Connection, f: ReportFilter, language: str = "en") -> Repo
         ),
         f.params(),
     ).all()
+    if by == "staff_band":  # bands read in order of size
+        order = by_size([r[0] for r in rows])
+        rows = sorted(rows, key=lambda r: order.index(r[0]))
     total = sum(r[1] for r in rows)
     return Report(
         name="base",

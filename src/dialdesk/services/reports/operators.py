@@ -20,12 +20,20 @@ from dialdesk.services.reports.table import (
     share,
 )
 
+PAUSE_MINUTES = translatable("%1, min")  # minutes on one kind of pause
+MIN_HOURS = 0.25  # contacts per hour over less work than this say nothing
+RATE_NOTE = translatable(
+    "Contacts per hour are shown for at least a quarter of an hour of work (waiting and on "
+    "cards, or the calls' own length when longer)."
+)
 Key = tuple[int, date | None]  # an operator, and the day with the option per_day
 DAY = "(({t}) AT TIME ZONE 'Europe/Moscow')::date"
 
 # calls by operator and outcome (and day: its bucket among :bounds, the days' starts)
 CALLS = """
-SELECT k.operator_id, {day} AS day, k.outcome_id, count(*)
+SELECT k.operator_id, {day} AS day, k.outcome_id, count(*),
+       coalesce(sum(extract(epoch FROM least(k.ended_at - k.started_at, interval '2 hours'))
+                    ) FILTER (WHERE k.ended_at > k.started_at), 0) AS seconds
 FROM dialdesk.calls k
 WHERE {period} AND {campaign} AND k.started_at IS NOT NULL
 GROUP BY 1, 2, 3
@@ -88,9 +96,11 @@ def operators_report(conn: Connection, f: ReportFilter, language: str = "en") ->
         conn.exec_driver_sql("SET LOCAL enable_sort = off")
     rows = conn.execute(text(calls_sql), {**params, "bounds": day_bounds(days)}).all()
     conn.exec_driver_sql("RESET enable_sort")
-    for person, bucket, outcome_id, n in rows:
+    talked: dict[Key, float] = defaultdict(float)  # minutes the calls themselves took
+    for person, bucket, outcome_id, n, seconds in rows:
         code, is_contact = outcomes[outcome_id]
         day = days[bucket - 1] if per_day and 0 < bucket <= len(days) else date.min
+        talked[key(person, day)] += float(seconds) / 60
         line = calls[key(person, day)]
         line["calls"] += n
         line["contacts"] += n if is_contact else 0
@@ -119,7 +129,7 @@ def operators_report(conn: Connection, f: ReportFilter, language: str = "en") ->
         Column(translatable("On cards, min"), "minutes"),
         Column(translatable("Waiting, min"), "minutes"),
         Column(translatable("Paused, min"), "minutes"),
-        *(Column(f"{pauses[p]}, min", "minutes") for p in pause_ids),
+        *(Column(PAUSE_MINUTES.replace("%1", pauses[p]), "minutes") for p in pause_ids),
         *(Column(labels[c]) for c in codes),
         Column(translatable("Plan: calls")),
         Column(translatable("Plan: contacts")),
@@ -127,14 +137,16 @@ def operators_report(conn: Connection, f: ReportFilter, language: str = "en") ->
     cells: list[list[Cell]] = []
     for k in order:
         c, m = calls[k], minutes[k]
-        worked_hours = (m["waiting"] + m["on_card"]) / 60
+        # the hour counted honestly: never shorter than the calls themselves took (a state
+        # log cut short, calls sent later from the journal), and not shown under a quarter
+        worked_hours = max(m["waiting"] + m["on_card"], talked[k]) / 60
         plan: list[Cell] = list(plans[k]) if k in plans else [None, None]
         cells.append(
             [
                 c["calls"],
                 c["contacts"],
                 share(c["contacts"], c["calls"]),
-                round(c["contacts"] / worked_hours, 1) if worked_hours >= 0.05 else None,
+                round(c["contacts"] / worked_hours, 1) if worked_hours >= MIN_HOURS else None,
                 round(m["on_card"]),
                 round(m["waiting"]),
                 round(m["paused"]),
@@ -158,4 +170,6 @@ def operators_report(conn: Connection, f: ReportFilter, language: str = "en") ->
         cells=cells,
         totals=totals,
         chart=Chart("bar", (0, 1)),
+        fixed_labels=frozenset({PAUSE_MINUTES}),
+        notes=[RATE_NOTE] if any(row[3] is None and row[1] for row in cells) else [],
     )

@@ -73,6 +73,7 @@ class Chart:
     kind: str
     columns: tuple[int, ...] = (0,)
     from_summary: str | None = None
+    colours: tuple[str, ...] = ()  # "#rrggbb" for each row, in order (a pie's slices)
 
 
 TOTAL = translatable("Total")

@@ -6,8 +6,16 @@ from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHeaderView, QWidget
 
-from dialdesk.services.audit import AuditFilter, AuditLine, audit_tables, read_audit
+from dialdesk.services.audit import (
+    AuditFilter,
+    AuditLine,
+    AuditNames,
+    audit_names,
+    audit_tables,
+    read_audit,
+)
 from dialdesk.services.login import LoggedIn
+from dialdesk.ui.admin import audit_words
 from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.row_model import Column, RowTableModel
@@ -20,21 +28,26 @@ class AuditPage(QWidget):
     loaded = Signal()
     message = Signal(str)
 
-    def __init__(self, session: LoggedIn, parent=None) -> None:
+    def __init__(self, session: LoggedIn, parent=None, language: str = "ru") -> None:
         super().__init__(parent)
         self.ui = load_form("audit_page", self)
         self._session = session
+        self._language = language
         self._background = Background(self)
+        self.names = AuditNames({}, {})
         actions = {"INSERT": self.tr("added"), "UPDATE": self.tr("changed"),
                    "DELETE": self.tr("deleted")}  # fmt: skip
         self.model = RowTableModel[AuditLine](
             [
                 Column(self.tr("When"), lambda a: a.at.astimezone().strftime("%d.%m.%Y %H:%M:%S")),
-                Column(self.tr("Login"), lambda a: a.login),
-                Column(self.tr("Table"), lambda a: a.table),
-                Column(self.tr("Row"), lambda a: a.row_id or "", numeric=True),
+                Column(self.tr("Who"), lambda a: audit_words.who(a, self.names)),
+                Column(self.tr("Record"), lambda a: audit_words.table_label(a.table)),
+                Column(self.tr("Which"), lambda a: audit_words.subject(a, self.names, language)),
                 Column(self.tr("Action"), lambda a: actions.get(a.action, a.action)),
-                Column(self.tr("What changed"), lambda a: a.summary()),
+                Column(
+                    self.tr("What changed"),
+                    lambda a: audit_words.changes_text(a, self.names, language),
+                ),
             ],
             self,
         )
@@ -71,24 +84,25 @@ class AuditPage(QWidget):
             return
         engine, where = self._session.engine, self.current_filter()
 
-        def work() -> tuple[list[str], list[AuditLine]]:
-            return audit_tables(engine), read_audit(engine, where)
+        def work() -> tuple[list[str], list[AuditLine], AuditNames]:
+            lines = read_audit(engine, where)
+            return audit_tables(engine), lines, audit_names(engine, lines)
 
         self._background.run(work, self._show, self._failed)
 
-    def _show(self, result: tuple[list[str], list[AuditLine]]) -> None:
-        tables, lines = result
+    def _show(self, result: tuple[list[str], list[AuditLine], AuditNames]) -> None:
+        tables, lines, self.names = result
         combo = self.ui.table_combo
         chosen = combo.currentData()
         combo.blockSignals(True)
         while combo.count() > 1:
             combo.removeItem(1)
         for name in tables:
-            combo.addItem(name, name)
+            combo.addItem(audit_words.table_label(name), name)
         combo.setCurrentIndex(max(0, combo.findData(chosen)))
         combo.blockSignals(False)
         self.model.set_rows(lines)
-        shown = self.tr("%1 changes shown").replace("%1", str(len(lines)))
+        shown = self.tr("%n change(s) shown", "", len(lines))
         if len(lines) == LIMIT:
             shown += self.tr(" (the newest %1; narrow the filter to see older ones)").replace(
                 "%1", str(LIMIT)

@@ -130,10 +130,14 @@ class QuestionnaireEditor(QObject):
         if not draft.answered:
             said = ""
         elif draft.kind == "choice":
-            said = self.tr("Answered %1 times: its kind is fixed, and answered choices stay.")
+            said = self.tr(
+                "Answered %n time(s): its kind is fixed, and answered choices stay.",
+                "",
+                draft.answered,
+            )
         else:
-            said = self.tr("Answered %1 times: its kind is fixed.")
-        ui.answered_label.setText(said.replace("%1", str(draft.answered)))
+            said = self.tr("Answered %n time(s): its kind is fixed.", "", draft.answered)
+        ui.answered_label.setText(said)
 
     def _store(self) -> None:
         row = self.ui.questions_list.currentRow()

@@ -6,6 +6,7 @@ from dialdesk.services import people
 from dialdesk.services.demo import DEFAULT_LOGIN_PREFIX, DemoResult, load_demo
 from dialdesk.ui.common.error_text import plain_error
 from dialdesk.ui.common.forms import load_form
+from dialdesk.ui.common.roles import role_label
 from dialdesk.ui.common.worker import Background
 
 
@@ -46,7 +47,7 @@ class FirstRunDialog(QDialog):
         table = self.ui.logins_table
         table.setRowCount(len(result.logins))
         for row, login in enumerate(result.logins):
-            for column, value in enumerate((login.login, login.role, login.password)):
+            for column, value in enumerate((login.login, role_label(login.role), login.password)):
                 table.setItem(row, column, QTableWidgetItem(value))
         table.show()
         self.suggested_login = result.logins[0].login

@@ -76,18 +76,43 @@ def history_model(parent: QWidget, language: str) -> RowTableModel[HistoryLine]:
         return label or h.outcome_code or ""
 
     kinds = {"call": tr("call"), "callback": tr("callback"), "handoff": tr("hand-off")}
+    details = callback_kinds()
+    states = {
+        "pending": tr("pending"),
+        "done": tr("done"),
+        "cancelled": tr("cancelled"),
+        "missed": tr("missed"),
+        "new": tr("new"),
+        "accepted": tr("accepted"),
+        "closed": tr("closed"),
+    }
+
+    def what(h: HistoryLine) -> str:
+        words = [kinds.get(h.kind, h.kind)]
+        if h.detail and h.detail != "call":  # "callback · meeting", not "callback · call"
+            words.append(details.get(h.detail, h.detail))
+        return " · ".join(words)
+
+    def state_and_text(h: HistoryLine) -> str:
+        state = states.get(h.state, h.state) if h.state else ""
+        return " · ".join(part for part in (state, h.text) if part)
+
     return RowTableModel[HistoryLine](
         [
             Column(
                 tr("When"), lambda h: h.at.astimezone().strftime("%d.%m.%Y %H:%M") if h.at else ""
             ),
-            Column(tr("What"), lambda h: kinds.get(h.kind, h.kind)),
+            Column(tr("What"), what),
             Column(tr("Who"), lambda h: h.who),
             Column(tr("Outcome"), outcome),
-            Column(tr("Details"), lambda h: h.text),
+            Column(tr("Details"), state_and_text),
         ],
         parent,
     )
+
+
+def callback_kinds() -> dict[str, str]:
+    return {"call": tr("call"), "meeting": tr("meeting"), "send_offer": tr("send offer")}
 
 
 def callbacks_model(parent: QWidget) -> RowTableModel[CallbackLine]:
@@ -143,7 +168,7 @@ def default_next_contact() -> QDateTime:
 
 def promise_text(promise: CallbackReason) -> str:
     """Why this company is on the card: the callback it fulfils, with who promised it."""
-    kinds = {"call": tr("call"), "meeting": tr("meeting"), "send_offer": tr("send offer")}
+    kinds = callback_kinds()
     text = (
         tr("Promised callback for %1 (%2)")
         .replace("%1", promise.due_at.astimezone().strftime("%d.%m %H:%M"))

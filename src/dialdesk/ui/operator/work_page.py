@@ -66,6 +66,7 @@ from dialdesk.ui.operator.contact_dialog import ContactDialog
 from dialdesk.ui.operator.search_dialog import SearchDialog
 
 JOURNAL_RETRY_MS = 30_000
+SLOW_SAVE_MS = 5_000  # a save that takes longer goes to the journal and the work goes on
 CALLBACKS_REFRESH_MS = 60_000
 
 
@@ -107,6 +108,12 @@ class WorkPage(QWidget):
         self._background = Background(self)
         self._side = Background(self, serial=True)  # state log in order; never blocks "Next"
         self._sending = Background(self)  # the journal of unsent outcomes
+        self._saver = Background(self)  # saving an outcome; a slow one goes to the journal
+        self._saving: OutcomeInput | None = None  # the save under way, until it answers
+        self.slow_save_ms = SLOW_SAVE_MS
+        self._slow = QTimer(self)
+        self._slow.setSingleShot(True)
+        self._slow.timeout.connect(self._save_is_slow)
         self.claim: Claim | None = None
         self.card: Card | None = None
         self.client_id = uuid.uuid4()
@@ -171,6 +178,7 @@ class WorkPage(QWidget):
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             table.horizontalHeader().setStretchLastSection(True)
         ui.spoke_edit.setMaxLength(limits.CALL["spoke_with"])
+        ui.spoke_edit.textEdited.connect(lambda _t: ui.outcome_error_label.clear())
         ui.comment_edit.setMaxLength(limits.CALL["comment"])
         ui.kind_combo.addItem(self.tr("call"), "call")
         ui.kind_combo.addItem(self.tr("meeting"), "meeting")
@@ -390,14 +398,24 @@ class WorkPage(QWidget):
                     "%1", status.outside_hours_until.astimezone().strftime("%d.%m %H:%M")
                 )
             )
+        if status.callbacks_open_at is not None:
+            parts.append(
+                self.tr(
+                    "%n due callback(s) wait for the clients' calling hours, the first from %1",
+                    "",
+                    status.callbacks_waiting,
+                ).replace("%1", status.callbacks_open_at.astimezone().strftime("%d.%m %H:%M"))
+            )
         if status.retry_at is not None:
             parts.append(self.tr("next retry at %1").replace("%1", at(status.retry_at)))
         if status.callback_at is not None:
             parts.append(self.tr("next callback at %1").replace("%1", at(status.callback_at)))
         if status.no_callable_phone:
             parts.append(
-                self.tr("%1 companies have no number that may be called").replace(
-                    "%1", str(status.no_callable_phone)
+                self.tr(
+                    "%n company(ies) have no number that may be called",
+                    "",
+                    status.no_callable_phone,
                 )
             )
         if not parts:
@@ -485,6 +503,7 @@ class WorkPage(QWidget):
             return
         self.outcome_code = code
         self.outcome_buttons[code].setChecked(True)
+        self.ui.outcome_error_label.clear()  # "choose an outcome" is answered
         outcome = next(o for o in self.card.outcomes if o.code == code)
         if outcome.needs_callback:
             self.ui.next_check.setChecked(True)
@@ -659,17 +678,56 @@ class WorkPage(QWidget):
         return True
 
     def save_outcome(self) -> None:
-        if self._background.busy:
+        if self._background.busy or self._saving is not None:
             return
         data = self.outcome_input()
         if data is None:
             return
         engine, me = self.session.engine, self.me
-        self._set_save_enabled(False)
-        self._background.run(
+        self._begin_save(data)
+        self._saver.run(
             lambda: record_outcome(engine, me, data),
-            lambda saved: self._saved(saved.entry_state),
-            lambda error: self._save_failed(error, data),
+            lambda saved: self._saved(saved.entry_state) if self._answered(data) else None,
+            lambda error: self._save_error(data, error),
+        )
+
+    def _begin_save(self, data: OutcomeInput) -> None:
+        self._saving = data
+        self._set_save_enabled(False)
+        self.ui.outcome_error_label.clear()  # an earlier attempt's error is no longer news
+        self._say(self.tr("Saving…"))
+        self._slow.start(self.slow_save_ms)
+
+    def _answered(self, data: OutcomeInput) -> bool:
+        """The server answered the save of ``data``: True when the screen still waits for
+        it, False when it was slow and the journal took the outcome over meanwhile."""
+        if self._saving is None or self._saving.client_id != data.client_id:
+            return False
+        self._saving = None
+        self._slow.stop()
+        return True
+
+    def _save_error(self, data: OutcomeInput, error: BaseException) -> None:
+        if self._answered(data):
+            self._save_failed(error, data)
+        # else the journal has it: it sends it again, and says a refusal itself
+
+    def _save_is_slow(self) -> None:
+        """The server has not answered for a few seconds: keep the outcome in the journal
+        (sent by itself, once) and let the operator go on."""
+        data, self._saving = self._saving, None
+        if data is None:
+            return
+        self.journal.add(data)
+        self._set_save_enabled(True)
+        self._clear()
+        self._log("waiting")
+        self._show_pending()
+        self._say(
+            self.tr(
+                "The server is slow to answer: the outcome is kept on this computer and will "
+                "be sent by itself. Go on with the next company."
+            )
         )
 
     def save_outcome_and_next(self) -> None:
@@ -677,7 +735,7 @@ class WorkPage(QWidget):
         if self.state == "paused":
             self.save_outcome()
             return
-        if self._background.busy:
+        if self._background.busy or self._saving is not None:
             return
         data = self.outcome_input()
         if data is None:
@@ -688,15 +746,28 @@ class WorkPage(QWidget):
             saved, claim = save_and_claim_next(engine, me, data)
             return saved, card_or_reason(engine, me, claim)
 
-        self._set_save_enabled(False)
-        self._background.run(
-            work, self._saved_and_next, lambda error: self._save_failed(error, data)
+        self._begin_save(data)
+        self._saver.run(
+            work,
+            lambda result: self._saved_and_next(data, result),
+            lambda error: self._save_error(data, error),
         )
 
-    def _saved_and_next(self, result: tuple[SavedOutcome, Opened]) -> None:
+    def _saved_and_next(self, data: OutcomeInput, result: tuple[SavedOutcome, Opened]) -> None:
         saved, opened = result
-        self._saved(saved.entry_state)
-        self._claimed(opened)
+        if self._answered(data):
+            self._saved(saved.entry_state)
+            self._claimed(opened)
+            return
+        claim = opened[0]  # late: the journal took the outcome; the next company came too
+        if claim is None:
+            return
+        if self.claim is None and not self._background.busy:
+            self._claimed(opened)
+        else:
+            engine, me, entry = self.session.engine, self.me, claim.entry_id
+            self._side.run(lambda: release_claim(engine, me, entry), lambda _r: None,
+                           lambda _e: None)  # fmt: skip
 
     def _set_save_enabled(self, enabled: bool) -> None:
         self.ui.save_button.setEnabled(enabled)
@@ -750,7 +821,7 @@ class WorkPage(QWidget):
     def _show_pending(self) -> None:
         count = self.pending_count()
         self.ui.pending_label.setText(
-            self.tr("%1 outcomes waiting to be sent").replace("%1", str(count)) if count else ""
+            self.tr("%n outcome(s) waiting to be sent", "", count) if count else ""
         )
 
     def send_journal(self) -> None:
@@ -860,6 +931,7 @@ class WorkPage(QWidget):
         for timer in (self._retry_timer, self._callbacks_timer, self._reminder, self._debounce):
             timer.stop()
         self._background.settle()  # a claim or save under way ends first: it changes the card
+        self._saver.settle()
         if self.claim is not None:
             engine, me, entry = self.session.engine, self.me, self.claim.entry_id
             self._side.run(

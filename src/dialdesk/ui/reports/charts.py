@@ -1,5 +1,7 @@
 """A report's chart (pie, bars, stacked or percentage bars) drawn with Qt Charts."""
 
+from decimal import Decimal
+
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSeries,
@@ -11,7 +13,7 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QPainter
+from PySide6.QtGui import QColor, QPainter
 
 from dialdesk.services.reports.table import Report
 
@@ -20,7 +22,7 @@ BAR_KINDS = {"bar": QBarSeries, "stacked": QStackedBarSeries, "percent": QPercen
 
 
 def _number(value: object) -> float:
-    return float(value) if isinstance(value, int | float) else 0.0
+    return float(value) if isinstance(value, int | float | Decimal) else 0.0
 
 
 def build_chart(report: Report) -> QChart | None:
@@ -36,10 +38,12 @@ def build_chart(report: Report) -> QChart | None:
     if spec.kind == "pie":
         pie = QPieSeries()
         column = spec.columns[0]
-        for label, cells in zip(report.rows, report.cells, strict=True):
+        for row, (label, cells) in enumerate(zip(report.rows, report.cells, strict=True)):
             value = _number(cells[column])
             if value > 0:
-                pie.append(f"{label}: {cells[column]}", value)
+                piece = pie.append(f"{label}: {cells[column]}", value)
+                if row < len(spec.colours):
+                    piece.setColor(QColor(spec.colours[row]))
         if not pie.count():
             return None
         for piece in pie.slices():  # a label on every sliver would overlap; the legend has all

@@ -50,4 +50,8 @@ def localised(report: Report, language: str) -> Report:
         rows=[_fixed(label, report) for label in report.rows],
         summary=[(_fixed(_tr(label), report), cells) for label, cells in report.summary],
         total_label=_tr(report.total_label),
+        # the chart finds its summary line by label: the label as the table now shows it
+        chart=replace(report.chart, from_summary=_fixed(_tr(report.chart.from_summary), report))
+        if report.chart is not None and report.chart.from_summary is not None
+        else report.chart,
     )

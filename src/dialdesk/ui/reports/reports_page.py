@@ -9,7 +9,7 @@ from datetime import date
 from typing import Any, Protocol
 
 from PySide6.QtCharts import QChartView
-from PySide6.QtCore import QDate, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import QHeaderView, QListWidgetItem, QWidget
 from sqlalchemy import Engine
@@ -65,7 +65,9 @@ def shown(value: Cell) -> str:
     if value is None:
         return "—"
     if isinstance(value, float):
-        return f"{value:.1f}"
+        return QLocale().toString(value, "f", 1)  # "2,2" in Russian
+    if isinstance(value, int):
+        return QLocale().toString(value)  # "12 345" in Russian
     if isinstance(value, date):
         return value.strftime("%d.%m.%Y")
     return str(value)
