@@ -2227,6 +2227,18 @@
         <translation>Выберите причину паузы.</translation>
     </message>
     <message>
+        <source>The extension {extension} is not one: write up to {limit} digits.</source>
+        <translation>{extension} — не добавочный номер: укажите до {limit} цифр.</translation>
+    </message>
+    <message>
+        <source>The company already has the number {phone}.</source>
+        <translation>У компании уже есть номер {phone}.</translation>
+    </message>
+    <message>
+        <source>This number is no longer on the company&apos;s card.</source>
+        <translation>Этого номера больше нет в карточке компании.</translation>
+    </message>
+    <message>
         <source>A questionnaire holds at most {n} questions.</source>
         <translation>В анкете может быть не больше {n} вопросов.</translation>
     </message>
@@ -3180,6 +3192,32 @@
     </message>
 </context>
 <context>
+    <name>PhoneDialog</name>
+    <message>
+        <source>Phone number</source>
+        <translation>Номер телефона</translation>
+    </message>
+</context>
+<context>
+    <name>PhoneForm</name>
+    <message>
+        <source>Phone number</source>
+        <translation>Номер телефона</translation>
+    </message>
+    <message>
+        <source>&amp;Number:</source>
+        <translation>&amp;Номер:</translation>
+    </message>
+    <message>
+        <source>+7 383 353-03-67</source>
+        <translation>+7 383 353-03-67</translation>
+    </message>
+    <message>
+        <source>&amp;Extension:</source>
+        <translation>&amp;Добавочный:</translation>
+    </message>
+</context>
+<context>
     <name>PlanForm</name>
     <message>
         <source>Plan for today</source>
@@ -3792,8 +3830,8 @@
         <translation>Компания</translation>
     </message>
     <message>
-        <source>Phones (Enter dials, Ctrl+D marks the number dead)</source>
-        <translation>Телефоны (Enter — набрать, Ctrl+D — номер не работает)</translation>
+        <source>Phones (Enter dials, Ins adds, Ctrl+E corrects, Ctrl+D: not working)</source>
+        <translation>Телефоны (Enter — набрать, Ins — добавить, Ctrl+E — исправить, Ctrl+D — не работает)</translation>
     </message>
     <message>
         <source>Contact persons</source>
@@ -3957,6 +3995,30 @@
             <numerusform>у %n компаний нет номера, по которому можно звонить</numerusform>
             <numerusform>у %n компаний нет номера, по которому можно звонить</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Dialling %1 through the system&apos;s tel: links. If nothing happens, set your softphone&apos;s command in File → Settings (Ctrl+,), e.g. microsip.exe {number}.</source>
+        <translation>Набираю %1 через системные ссылки tel:. Если ничего не происходит, укажите команду софтфона в меню Файл → Настройки (Ctrl+,), например microsip.exe {number}.</translation>
+    </message>
+    <message>
+        <source>No program dials %1 from here: set your softphone&apos;s command in File → Settings (Ctrl+,), e.g. microsip.exe {number}.</source>
+        <translation>Отсюда %1 набрать нечем: укажите команду софтфона в меню Файл → Настройки (Ctrl+,), например microsip.exe {number}.</translation>
+    </message>
+    <message>
+        <source>Number not working</source>
+        <translation>Номер не работает</translation>
+    </message>
+    <message>
+        <source>Mark %1 as not working? It will not be dialled again.</source>
+        <translation>Пометить %1 нерабочим? Больше его набирать не будут.</translation>
+    </message>
+    <message>
+        <source>%1 is marked as not working. Ctrl+Z on the phones undoes it.</source>
+        <translation>%1 помечен нерабочим. Ctrl+Z в списке телефонов отменяет.</translation>
+    </message>
+    <message>
+        <source>%1 is working again.</source>
+        <translation>%1 снова рабочий.</translation>
     </message>
     <message>
         <source>Saving…</source>

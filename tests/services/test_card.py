@@ -10,12 +10,12 @@ from dialdesk.services.card import (
     EditConflict,
     list_contacts,
     load_card,
-    mark_phone_dead,
     save_company,
     save_contact,
 )
 from dialdesk.services.errors import UserError
 from dialdesk.services.outcomes import OutcomeInput, record_outcome
+from dialdesk.services.phones import save_phone, set_phone_dead
 from dialdesk.services.queue import claim_next_entry
 from tests.services.conftest import Floor
 from tests.services.test_queue import MONDAY_10_MSK
@@ -84,7 +84,7 @@ def test_empty_name_and_unknown_fields_are_refused(floor: Floor) -> None:
 
 def test_mark_a_number_dead(floor: Floor) -> None:
     company, phone, _ = floor.company("ООО Ромашка")
-    mark_phone_dead(floor.my_engine, phone)
+    set_phone_dead(floor.my_engine, phone)
     assert load_card(floor.my_engine, company, floor.campaign).phones[0].is_dead
 
 
@@ -140,3 +140,25 @@ def test_a_card_field_longer_than_its_limit_is_refused_by_name(floor: Floor) -> 
     card = load_card(floor.my_engine, company, floor.campaign)
     with pytest.raises(UserError, match="The field name is 501 characters long"):
         save_company(floor.my_engine, company, card.row_version, {"name": "Я" * 501})
+
+
+def test_a_phone_is_added_corrected_and_marked_dead_and_back(floor: Floor) -> None:
+    company, first, _ = floor.company("ООО Ромашка", phone="+74952223344")
+    added = save_phone(floor.my_engine, company, "8 (913) 209-72-63", "12")
+    card = load_card(floor.my_engine, company, floor.campaign)
+    phone = next(p for p in card.phones if p.id == added)
+    assert (phone.e164, phone.extension) == ("+79132097263", "12")
+    assert phone.time_zone == "Europe/Moscow"  # a mobile says nothing of its region
+    save_phone(floor.my_engine, company, "+7 383 353-03-67 доб. 5", phone_id=added)
+    card = load_card(floor.my_engine, company, floor.campaign)
+    phone = next(p for p in card.phones if p.id == added)
+    assert (phone.e164, phone.extension) == ("+73833530367", "5")
+    assert phone.time_zone == "Asia/Novosibirsk"  # corrected to a Novosibirsk number
+    with pytest.raises(UserError, match="not a phone number"):
+        save_phone(floor.my_engine, company, "123")
+    with pytest.raises(UserError, match="already has the number"):
+        save_phone(floor.my_engine, company, "+7 495 222-33-44")
+    set_phone_dead(floor.my_engine, first)
+    set_phone_dead(floor.my_engine, first, dead=False)  # undone
+    card = load_card(floor.my_engine, company, floor.campaign)
+    assert not next(p for p in card.phones if p.id == first).is_dead

@@ -523,3 +523,86 @@ def test_a_save_the_server_is_slow_to_answer_goes_to_the_journal_and_the_work_go
     qtbot.waitUntil(lambda: page.pending_count() == 0, timeout=10000)
     with db.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM dialdesk.calls")).scalar() == 1  # once
+
+
+def test_a_phone_is_corrected_with_ctrl_e_and_added_with_ins(qtbot: QtBot, page: WorkPage) -> None:
+    page.floor.company("ООО Номера", phone="+74952223344")  # type: ignore[attr-defined]
+    _next(qtbot, page)
+    table = page.ui.phones_table
+    table.selectRow(0)
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dialog = page.phone_dialog
+    assert dialog is not None and dialog.ui.number_edit.text() == "+74952223344"
+    qtbot.keyClicks(dialog.ui.extension_edit, "13")
+    with qtbot.waitSignal(page.phones_changed, timeout=10000):
+        qtbot.keyClick(dialog.ui.extension_edit, Qt.Key.Key_Return)
+    assert [(p.e164, p.extension) for p in page.phones_rows()] == [("+74952223344", "13")]
+
+
+def test_a_phone_is_added_with_ins(qtbot: QtBot, page: WorkPage) -> None:
+    page.floor.company("ООО Номера", phone="+74952223344")  # type: ignore[attr-defined]
+    _next(qtbot, page)
+    table = page.ui.phones_table
+    table.setFocus()
+    qtbot.keyClick(table, Qt.Key.Key_Insert)
+    dialog = page.phone_dialog
+    assert dialog is not None and dialog.ui.number_edit.text() == ""
+    qtbot.keyClicks(dialog.ui.number_edit, "8 (383) 353-03-67")
+    qtbot.keyClicks(dialog.ui.extension_edit, "12")
+    with qtbot.waitSignal(page.phones_changed, timeout=10000):
+        qtbot.keyClick(dialog.ui.extension_edit, Qt.Key.Key_Return)
+    assert ("+73833530367", "12") in [(p.e164, p.extension) for p in page.phones_rows()]
+
+
+def test_a_wrong_number_is_refused_in_the_phone_dialog(qtbot: QtBot, page: WorkPage) -> None:
+    page.floor.company("ООО Номера")  # type: ignore[attr-defined]
+    _next(qtbot, page)
+    page.edit_phone(None, adding=True)
+    dialog = page.phone_dialog
+    dialog.ui.number_edit.setText("123")
+    dialog.ui.button_box.accepted.emit()
+    qtbot.waitUntil(lambda: "not a phone number" in dialog.ui.error_label.text(), timeout=10000)
+    assert dialog.isVisible()
+
+
+def test_ctrl_d_asks_first_and_ctrl_z_gives_the_number_back(
+    qtbot: QtBot, page: WorkPage, monkeypatch
+) -> None:
+    page.floor.company("ООО Номера", phone="+74952223344")  # type: ignore[attr-defined]
+    _next(qtbot, page)
+    monkeypatch.setattr(page, "confirm_dead", lambda number: False)
+    qtbot.keyClick(page, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert not page.phones_rows()[0].is_dead  # "no": nothing changed
+    monkeypatch.setattr(page, "confirm_dead", lambda number: True)
+    with qtbot.waitSignal(page.phones_changed, timeout=10000):
+        qtbot.keyClick(page, Qt.Key.Key_D, Qt.KeyboardModifier.ControlModifier)
+    assert page.phones_rows()[0].is_dead
+    page.ui.phones_table.setFocus()
+    with qtbot.waitSignal(page.phones_changed, timeout=10000):
+        qtbot.keyClick(page.ui.phones_table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert not page.phones_rows()[0].is_dead
+
+
+def test_enter_without_a_softphone_says_what_to_set_up(qtbot: QtBot, page: WorkPage) -> None:
+    page.floor.company("ООО Звонок", "+74952223344")  # type: ignore[attr-defined]
+    _next(qtbot, page)
+    page.softphone_command = ""
+    page.ui.phones_table.setFocus()
+    qtbot.keyClick(page.ui.phones_table, Qt.Key.Key_Return)
+    assert "Settings" in page.ui.status_label.text()
+
+
+def test_notes_take_several_lines(qtbot: QtBot, page: WorkPage, db: Engine) -> None:
+    company, _, _ = page.floor.company("ООО Заметки")  # type: ignore[attr-defined]
+    _next(qtbot, page)
+    notes = page.field_edits["notes"]
+    notes.setText("Звонить после 11\nСекретарь Ольга")
+    with qtbot.waitSignal(page.message, timeout=10000):
+        qtbot.keyClick(page, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: page._background.busy is False)
+    with db.connect() as conn:
+        saved = conn.execute(
+            text("SELECT notes FROM dialdesk.companies WHERE id = :c"), {"c": company}
+        ).scalar()
+    assert saved == "Звонить после 11\nСекретарь Ольга"

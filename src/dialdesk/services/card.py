@@ -249,13 +249,6 @@ def save_company(
     return int(version)
 
 
-def mark_phone_dead(engine: Engine, phone_id: int) -> None:
-    with plain_database_errors(), engine.begin() as conn:
-        conn.execute(
-            text("UPDATE dialdesk.phones SET is_dead = true WHERE id = :p"), {"p": phone_id}
-        )
-
-
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 
 

@@ -30,9 +30,9 @@ from dialdesk.services.card import (
     Card,
     ContactLine,
     EditConflict,
+    PhoneLine,
     list_contacts,
     load_card,
-    mark_phone_dead,
     save_company,
 )
 from dialdesk.services.errors import DatabaseUnavailable
@@ -52,6 +52,7 @@ from dialdesk.services.outcomes import (
     record_outcome,
     save_and_claim_next,
 )
+from dialdesk.services.phones import set_phone_dead
 from dialdesk.services.queue import Claim, claim_next_entry, release_claim
 from dialdesk.services.queue_status import QueueEmpty, explain_empty_queue
 from dialdesk.services.refusals import report_refused
@@ -59,10 +60,12 @@ from dialdesk.services.search import FoundCompany
 from dialdesk.ui.common.error_text import plain_error
 from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
+from dialdesk.ui.common.lines_edit import LinesEdit
 from dialdesk.ui.common.notifications import NotificationThread
 from dialdesk.ui.common.worker import Background
 from dialdesk.ui.operator import card_view
 from dialdesk.ui.operator.contact_dialog import ContactDialog
+from dialdesk.ui.operator.phone_dialog import PhoneDialog
 from dialdesk.ui.operator.search_dialog import SearchDialog
 
 JOURNAL_RETRY_MS = 30_000
@@ -87,6 +90,7 @@ class WorkPage(QWidget):
     card_shown = Signal()
     callbacks_shown = Signal()
     contacts_changed = Signal()
+    phones_changed = Signal()
     outcome_saved = Signal(str)  # the entry's new state
     message = Signal(str)
 
@@ -127,8 +131,10 @@ class WorkPage(QWidget):
         self.reminder_box: QMessageBox | None = None
         self.contact_dialog: ContactDialog | None = None
         self.search_dialog: SearchDialog | None = None
+        self.phone_dialog: PhoneDialog | None = None
+        self.last_dead: PhoneLine | None = None  # for Ctrl+Z
         self.hotkeys: dict[str, str] = {}  # "F1" -> outcome code, from the outcome definitions
-        self.field_edits: dict[str, QLineEdit] = {}
+        self.field_edits: dict[str, QLineEdit | LinesEdit] = {}
         self.question_widgets: dict[int, QWidget] = {}
         self._build()
         self._show_pending()
@@ -157,7 +163,7 @@ class WorkPage(QWidget):
         ui = self.ui
         labels = card_view.field_labels()
         for name in EDITABLE_FIELDS:
-            edit = QLineEdit(ui.company_box)
+            edit = LinesEdit(ui.company_box) if name == "notes" else QLineEdit(ui.company_box)
             edit.setMaxLength(limits.COMPANY[name])
             self.field_edits[name] = edit
             ui.company_layout.addRow(labels[name], edit)
@@ -223,6 +229,15 @@ class WorkPage(QWidget):
             ("Ctrl+F", self.find_company),
         ):
             QShortcut(QKeySequence(keys), self, slot)
+        for keys, slot in (
+            ("Ins", lambda: self.edit_phone(None, adding=True)),
+            ("Ctrl+E", lambda: self.edit_phone(self.selected_phone_row())),
+            ("Ctrl+Z", self.undo_dead_phone),
+        ):  # on the phones table only: elsewhere Ctrl+Z undoes typing
+            QShortcut(
+                QKeySequence(keys), ui.phones_table, slot,
+                context=Qt.ShortcutContext.WidgetShortcut,
+            )  # fmt: skip
         for number in range(1, 9):  # outcome keys; what each means comes with the card
             key = f"F{number}"
             if key not in ("F7",):
@@ -516,13 +531,14 @@ class WorkPage(QWidget):
         )
         target.setFocus()
 
+    def selected_phone_row(self) -> int | None:
+        model = self.ui.phones_table.selectionModel()
+        rows = model.selectedRows() if model else []
+        return rows[0].row() if rows else None
+
     def selected_phone_id(self) -> int | None:
-        rows = (
-            self.ui.phones_table.selectionModel().selectedRows()
-            if self.ui.phones_table.selectionModel()
-            else []
-        )
-        return self.phones.row_at(rows[0].row()).id if rows else None
+        row = self.selected_phone_row()
+        return self.phones.row_at(row).id if row is not None else None
 
     def dial(self, row: int) -> None:
         phone = self.phones.row_at(row)
@@ -530,7 +546,18 @@ class WorkPage(QWidget):
             self._say(self.tr("This number may not be called."))
             return
         if not self.softphone_command:
-            QDesktopServices.openUrl(QUrl(phone.tel_link()))
+            opened = QDesktopServices.openUrl(QUrl(phone.tel_link()))
+            self._say(
+                self.tr(
+                    "Dialling %1 through the system's tel: links. If nothing happens, set your "
+                    "softphone's command in File → Settings (Ctrl+,), e.g. microsip.exe {number}."
+                ).replace("%1", phone.e164 or "")
+                if opened
+                else self.tr(
+                    "No program dials %1 from here: set your softphone's command in File → "
+                    "Settings (Ctrl+,), e.g. microsip.exe {number}."
+                ).replace("%1", phone.e164 or "")
+            )
             return
         command = shlex.split(
             self.softphone_command.replace("{number}", phone.e164 or "").replace(
@@ -544,17 +571,82 @@ class WorkPage(QWidget):
                 )
             )
 
+    def confirm_dead(self, number: str) -> bool:
+        answer = QMessageBox.question(
+            self,
+            self.tr("Number not working"),
+            self.tr("Mark %1 as not working? It will not be dialled again.").replace("%1", number),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
     def mark_selected_phone_dead(self) -> None:
+        """Ctrl+D: after asking; Ctrl+Z on the phones gives the number back."""
         phone_id = self.selected_phone_id()
         if phone_id is None or self.card is None or self.claim is None:
             return
+        phone = next(p for p in self.phones_rows() if p.id == phone_id)
+        if phone.is_dead or not self.confirm_dead(phone.e164 or phone.raw_text or ""):
+            return
+        self._set_dead(phone_id, True)
+        self.last_dead = phone
+        self._say(
+            self.tr("%1 is marked as not working. Ctrl+Z on the phones undoes it.").replace(
+                "%1", phone.e164 or ""
+            )
+        )
+
+    def undo_dead_phone(self) -> None:
+        phone, self.last_dead = self.last_dead, None
+        if phone is None or self.claim is None:
+            return
+        self._set_dead(phone.id, False)
+        self._say(self.tr("%1 is working again.").replace("%1", phone.e164 or ""))
+
+    def _set_dead(self, phone_id: int, dead: bool) -> None:
         engine, claim = self.session.engine, self.claim
+        assert claim is not None
 
         def work() -> Card:
-            mark_phone_dead(engine, phone_id)
+            set_phone_dead(engine, phone_id, dead)
             return load_card(engine, claim.company_id, claim.campaign_id)
 
-        self._background.run(work, lambda card: self.phones.set_rows(card.phones), self._failed)
+        self._side.run(work, self._show_phones, self._failed)
+
+    def phones_rows(self) -> list[PhoneLine]:
+        return [self.phones.row_at(r) for r in range(self.phones.rowCount())]
+
+    def edit_phone(self, row: int | None, *, adding: bool = False) -> None:
+        """Ins adds a number to the company on the card; Ctrl+E corrects the chosen one (F2
+        chooses an outcome)."""
+        if self.claim is None or (row is None and not adding):
+            return
+        phone = self.phones.row_at(row) if row is not None else None
+        dialog = PhoneDialog(self.session, self.claim.company_id, phone, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(self._reload_phones)
+        dialog.finished.connect(lambda _r: setattr(self, "phone_dialog", None))
+        self.phone_dialog = dialog
+        dialog.open()
+
+    def _reload_phones(self) -> None:
+        if self.claim is None:
+            return
+        engine, claim = self.session.engine, self.claim
+        self._side.run(
+            lambda: load_card(engine, claim.company_id, claim.campaign_id),
+            self._show_phones,
+            self._failed,
+        )
+
+    def _show_phones(self, card: Card) -> None:
+        chosen = self.selected_phone_id()
+        self.phones.set_rows(card.phones)
+        rows = [r for r, p in enumerate(card.phones) if p.id == chosen]
+        if rows:
+            self.ui.phones_table.selectRow(rows[0])
+        self.phones_changed.emit()
 
     def edit_contact(self, row: int | None) -> None:
         """Add a contact person (row None) or change the one in ``row``; Ctrl+K / Enter."""
