@@ -227,6 +227,18 @@
         <source>promised by %1</source>
         <translation>пообещал(а) %1</translation>
     </message>
+    <message>
+        <source>MSK%1</source>
+        <translation>МСК%1</translation>
+    </message>
+    <message>
+        <source>your time, and the client&apos;s</source>
+        <translation>ваше время и время клиента</translation>
+    </message>
+    <message>
+        <source>the client&apos;s time: %1, %2</source>
+        <translation>по времени клиента: %1, %2</translation>
+    </message>
 </context>
 <context>
     <name>AddPersonDialog</name>
@@ -377,6 +389,10 @@
     <message>
         <source>all tables</source>
         <translation>все таблицы</translation>
+    </message>
+    <message>
+        <source>show</source>
+        <translation>показать</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) shown</source>
@@ -968,6 +984,18 @@
         <translation>Компаний</translation>
     </message>
     <message>
+        <source>a new campaign</source>
+        <translation>новая кампания</translation>
+    </message>
+    <message>
+        <source>save the campaign</source>
+        <translation>сохранить кампанию</translation>
+    </message>
+    <message>
+        <source>refresh</source>
+        <translation>обновить</translation>
+    </message>
+    <message>
         <source>the new campaign</source>
         <translation>новой кампании</translation>
     </message>
@@ -1124,6 +1152,10 @@
     <message>
         <source>(no key)</source>
         <translation>(без клавиши)</translation>
+    </message>
+    <message>
+        <source>refresh</source>
+        <translation>обновить</translation>
     </message>
     <message>
         <source>Code “%1” saved.</source>
@@ -1317,6 +1349,10 @@
         <translation>&amp;Кампания:</translation>
     </message>
     <message>
+        <source>choose one, or type the name of a new campaign</source>
+        <translation>выберите или введите название новой кампании</translation>
+    </message>
+    <message>
         <source>S&amp;ource:</source>
         <translation>&amp;Источник:</translation>
     </message>
@@ -1500,6 +1536,26 @@
         <translation>Содержит</translation>
     </message>
     <message>
+        <source>choose the file</source>
+        <translation>выбрать файл</translation>
+    </message>
+    <message>
+        <source>the next step</source>
+        <translation>следующий шаг</translation>
+    </message>
+    <message>
+        <source>the step before</source>
+        <translation>предыдущий шаг</translation>
+    </message>
+    <message>
+        <source>import</source>
+        <translation>импортировать</translation>
+    </message>
+    <message>
+        <source>cancel the import under way</source>
+        <translation>отменить идущий импорт</translation>
+    </message>
+    <message>
         <source>Step 1 of 4: the file</source>
         <translation>Шаг 1 из 4: файл</translation>
     </message>
@@ -1514,6 +1570,10 @@
     <message>
         <source>Step 4 of 4: the import</source>
         <translation>Шаг 4 из 4: загрузка</translation>
+    </message>
+    <message>
+        <source>The trial run wrote nothing. Press Import (Ctrl+Enter) to import.</source>
+        <translation>Проверочный прогон ничего не записал. Нажмите «Импортировать» (Ctrl+Enter), чтобы импортировать.</translation>
     </message>
     <message>
         <source>Choose a list</source>
@@ -1657,6 +1717,28 @@
     </message>
 </context>
 <context>
+    <name>KeysDialog</name>
+    <message>
+        <source>Keys</source>
+        <translation>Клавиши</translation>
+    </message>
+    <message>
+        <source>Keys of %1 and of the window:</source>
+        <translation>Клавиши вкладки «%1» и всего окна:</translation>
+    </message>
+    <message>
+        <source>What they do</source>
+        <translation>Что делают</translation>
+    </message>
+</context>
+<context>
+    <name>KeysForm</name>
+    <message>
+        <source>Keys</source>
+        <translation>Клавиши</translation>
+    </message>
+</context>
+<context>
     <name>LoginDialog</name>
     <message>
         <source>Enter your login.</source>
@@ -1774,6 +1856,10 @@
     <message>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
+    </message>
+    <message>
+        <source>&amp;Keys</source>
+        <translation>&amp;Клавиши</translation>
     </message>
     <message>
         <source>&amp;About DialDesk</source>
@@ -2897,6 +2983,14 @@
         <translation>Для кого</translation>
     </message>
     <message>
+        <source>move companies to another operator</source>
+        <translation>передать компании другому оператору</translation>
+    </message>
+    <message>
+        <source>refresh</source>
+        <translation>обновить</translation>
+    </message>
+    <message>
         <source>outside calling hours until %1</source>
         <translation>вне часов звонков до %1</translation>
     </message>
@@ -2966,6 +3060,10 @@
     <message>
         <source>&amp;Move</source>
         <translation>&amp;Передать</translation>
+    </message>
+    <message>
+        <source>tick them all</source>
+        <translation>отметить все</translation>
     </message>
     <message>
         <source>%1 — hand-off to the expert</source>
@@ -3073,6 +3171,10 @@
         <translation>Всего</translation>
     </message>
     <message>
+        <source>refresh</source>
+        <translation>обновить</translation>
+    </message>
+    <message>
         <source>Loading…</source>
         <translation>Загрузка…</translation>
     </message>
@@ -3133,6 +3235,14 @@
     <message>
         <source>State</source>
         <translation>Состояние</translation>
+    </message>
+    <message>
+        <source>refresh</source>
+        <translation>обновить</translation>
+    </message>
+    <message>
+        <source>add a person</source>
+        <translation>добавить сотрудника</translation>
     </message>
     <message>
         <source>Added %1.</source>
@@ -3262,6 +3372,22 @@
         <translation>текст</translation>
     </message>
     <message>
+        <source>questions: remove the chosen</source>
+        <translation>вопросы: убрать выбранный</translation>
+    </message>
+    <message>
+        <source>questions: bring back the one removed</source>
+        <translation>вопросы: вернуть убранный</translation>
+    </message>
+    <message>
+        <source>questions: move up</source>
+        <translation>вопросы: поднять</translation>
+    </message>
+    <message>
+        <source>questions: move down</source>
+        <translation>вопросы: опустить</translation>
+    </message>
+    <message>
         <source>(new question)</source>
         <translation>(новый вопрос)</translation>
     </message>
@@ -3292,6 +3418,14 @@
 </context>
 <context>
     <name>ReportFiles</name>
+    <message>
+        <source>export the report to XLSX</source>
+        <translation>выгрузить отчёт в XLSX</translation>
+    </message>
+    <message>
+        <source>save the chart as PNG</source>
+        <translation>сохранить диаграмму в PNG</translation>
+    </message>
     <message>
         <source>Show a report first.</source>
         <translation>Сначала покажите отчёт.</translation>
@@ -3393,6 +3527,10 @@
     <message>
         <source>any</source>
         <translation>любая</translation>
+    </message>
+    <message>
+        <source>show the report</source>
+        <translation>показать отчёт</translation>
     </message>
     <message>
         <source>industry</source>
@@ -3670,6 +3808,18 @@
         <translation>любая</translation>
     </message>
     <message>
+        <source>a new segment</source>
+        <translation>новый сегмент</translation>
+    </message>
+    <message>
+        <source>save the segment</source>
+        <translation>сохранить сегмент</translation>
+    </message>
+    <message>
+        <source>refresh</source>
+        <translation>обновить</translation>
+    </message>
+    <message>
         <source>yes</source>
         <translation>да</translation>
     </message>
@@ -3862,8 +4012,8 @@
         <translation>&amp;Говорил с:</translation>
     </message>
     <message>
-        <source>full name and position</source>
-        <translation>ФИО и должность</translation>
+        <source>full name and position (Down: the company&apos;s contact persons)</source>
+        <translation>ФИО и должность (↓ — контактные лица компании)</translation>
     </message>
     <message>
         <source>Co&amp;mment:</source>
@@ -3923,6 +4073,62 @@
     <message>
         <source>Enter or double-click opens the callback.</source>
         <translation>Enter или двойной щелчок открывает перезвон.</translation>
+    </message>
+    <message>
+        <source>the next company</source>
+        <translation>следующая компания</translation>
+    </message>
+    <message>
+        <source>pause, and back to work</source>
+        <translation>перерыв и возврат к работе</translation>
+    </message>
+    <message>
+        <source>give the company back to the queue</source>
+        <translation>вернуть компанию в очередь</translation>
+    </message>
+    <message>
+        <source>save the outcome</source>
+        <translation>сохранить результат</translation>
+    </message>
+    <message>
+        <source>save the outcome and take the next company</source>
+        <translation>сохранить результат и взять следующую компанию</translation>
+    </message>
+    <message>
+        <source>save the company&apos;s card</source>
+        <translation>сохранить карточку компании</translation>
+    </message>
+    <message>
+        <source>mark the chosen number not working</source>
+        <translation>пометить выбранный номер нерабочим</translation>
+    </message>
+    <message>
+        <source>add a contact person</source>
+        <translation>добавить контактное лицо</translation>
+    </message>
+    <message>
+        <source>the company&apos;s history</source>
+        <translation>история компании</translation>
+    </message>
+    <message>
+        <source>find a company by name, INN or phone</source>
+        <translation>найти компанию по названию, ИНН или телефону</translation>
+    </message>
+    <message>
+        <source>phones: add a number</source>
+        <translation>телефоны: добавить номер</translation>
+    </message>
+    <message>
+        <source>phones: correct the chosen number</source>
+        <translation>телефоны: исправить выбранный номер</translation>
+    </message>
+    <message>
+        <source>phones: the number works after all</source>
+        <translation>телефоны: номер всё же рабочий</translation>
+    </message>
+    <message>
+        <source>the outcome on the button marked %1</source>
+        <translation>результат с кнопки %1</translation>
     </message>
     <message>
         <source>Save an outcome or release this company first.</source>

@@ -1,5 +1,7 @@
 """Demo data is realistic enough to show the product, and its logins really work."""
 
+import re
+
 import phonenumbers
 import pytest
 from sqlalchemy import Engine, text
@@ -34,6 +36,19 @@ def test_demo_base_content(db: Engine, demo_prefix: str) -> None:
     assert all(is_valid_inn(i) for i in _scalars(db, "SELECT inn FROM dialdesk.companies"))
     roles = _scalars(db, "SELECT DISTINCT role FROM dialdesk.contact_persons")
     assert {"decision_maker", "secretary", "influencer"} <= set(roles)
+    names = _scalars(db, "SELECT name FROM dialdesk.companies")
+    assert not any(re.search(r"\d", name) for name in names)  # no "Машзавод-295"
+    for wrong in ("Северный Телесистемы", "Сибирский Автоколонна", "Уральский Кондитерская"):
+        assert not any(wrong in name for name in names)
+    people = _scalars(db, "SELECT full_name FROM dialdesk.people")
+    assert "Анна Смирнова" in people and not any(" " in p and p.split()[0] in (
+        "Оператор", "Супервайзер", "Маркетолог", "Администратор") for p in people)  # fmt: skip
+    experts = _scalars(db, "SELECT full_name FROM dialdesk.people WHERE is_expert")
+    assert len(experts) == 2
+    segments = _scalars(db, "SELECT name FROM dialdesk.segments")
+    assert len(segments) >= 3
+    script = _scalars(db, "SELECT script FROM dialdesk.campaigns WHERE NOT is_abandoned_clients")[0]
+    assert script.startswith("Добрый день!") and "{company}" in script and "?" in script
 
 
 def test_demo_campaigns_and_history(db: Engine, demo_prefix: str) -> None:

@@ -1,15 +1,17 @@
 """Every report on a base built by hand (tests/services/reports_data.py says what is in it
 and so why each figure is right)."""
 
+import time
 from datetime import date
 
 import pytest
 from sqlalchemy import Engine
 
+from dialdesk.services.card import company_history
 from dialdesk.services.errors import UserError
 from dialdesk.services.reports import REPORTS, ReportFilter, run_report
 from tests.conftest import Logins
-from tests.services.reports_data import ReportBase, build_report_base
+from tests.services.reports_data import ReportBase, build_report_base, msk
 
 NOVEMBER = {"date_from": date(2026, 11, 1), "date_to": date(2026, 11, 30)}
 
@@ -171,7 +173,9 @@ def test_bad_report_options_are_named(db: Engine, base: ReportBase) -> None:
 def test_company_history_found_by_name_with_every_call(db: Engine, base: ReportBase) -> None:
     report = run_report(db, "company", ReportFilter(options={"company": "c3"}), "ru")
     assert report.title == "C3 · Банки · Рынок конкурентов"
-    assert report.rows == ["02.11.2026 15:00", "30.10.2026 14:00", "no date"]
+    own = [moment.astimezone().strftime("%d.%m.%Y %H:%M")
+           for moment in (msk(11, 2, 15), msk(10, 30, 14))]  # fmt: skip
+    assert report.rows == [*own, "no date"]  # the reader's own time, as on the card
     assert [row[:3] for row in report.cells] == [
         ["звонок", "Анна", "Рынок конкурентов"],
         ["звонок", "Борис", "Холодные"],
@@ -194,3 +198,21 @@ def test_staff_bands_read_in_order_of_size() -> None:
     assert by_size(bands) == [
         "до 15", "16-100", "101-250", "251-1000", "более 1000", "неизвестно", None
     ]  # fmt: skip
+
+
+@pytest.mark.skipif(not hasattr(time, "tzset"), reason="the process's zone is set by TZ on POSIX")
+def test_the_same_event_shows_the_same_time_on_the_card_and_in_the_report(
+    db: Engine, base: ReportBase, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Seen: one hand-off at 19:59 on the card and 22:59 in the company history."""
+    monkeypatch.setenv("TZ", "Asia/Krasnoyarsk")  # an operator in Krasnoyarsk
+    time.tzset()
+    try:
+        report = run_report(db, "company", ReportFilter(options={"company": "c3"}), "ru")
+        with db.connect() as conn:
+            history = company_history(conn, base.companies["C3"])
+        assert report.rows[0] == history[0].at.astimezone().strftime("%d.%m.%Y %H:%M")
+        assert report.rows[0] == "02.11.2026 19:00"  # 15:00 in Moscow
+    finally:
+        monkeypatch.undo()
+        time.tzset()

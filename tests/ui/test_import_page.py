@@ -166,3 +166,43 @@ def test_unknown_headers_are_mapped_by_a_saved_template(
     with qtbot.waitSignal(page.imported, timeout=20000) as done:
         page.start()
     assert (done.args[0].companies_created, done.args[0].rows_rejected) == (1, 0)
+
+
+def test_after_a_trial_run_back_leads_to_the_real_import_without_mapping_again(
+    qtbot: QtBot, page: ImportPage, tmp_path: Path, db: Engine
+) -> None:
+    with db.begin() as conn:
+        conn.execute(text("INSERT INTO dialdesk.campaigns (name) VALUES ('Старая')"))
+    _choose(qtbot, page, xlsx(tmp_path / "list.xlsx", ROWS))
+    qtbot.keyClick(page, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    page.set_field(3, None)
+    qtbot.keyClick(page, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(lambda: page.ui.campaign_combo.count() == 1, timeout=10000)
+    assert page.ui.campaign_combo.currentText() == ""  # not chosen for the person
+    page.ui.campaign_combo.setCurrentText("Выставка")
+    page.ui.dry_run_check.setChecked(True)
+    with qtbot.waitSignal(page.imported, timeout=20000):
+        page.start()
+    assert page.ui.back_button.isEnabled()
+    qtbot.keyClick(page, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert page.step() == CAMPAIGN and not page.ui.dry_run_check.isChecked()
+    assert page.ui.campaign_combo.currentText() == "Выставка"
+    with qtbot.waitSignal(page.imported, timeout=20000) as done:
+        page.start()
+    assert done.args[0].companies_created == 2 and not done.args[0].dry_run
+    with db.connect() as conn:
+        assert conn.execute(text("SELECT count(industry) FROM dialdesk.companies")).scalar() == 0
+    page.new_import()
+    assert not page.ui.dry_run_check.isChecked() and page.ui.campaign_combo.currentText() == ""
+
+
+def test_a_very_long_cell_keeps_the_mapping_controls_on_screen(
+    qtbot: QtBot, page: ImportPage, tmp_path: Path
+) -> None:
+    rows = [[ROWS[0][0] + " " + "очень " * 5000, *ROWS[0][1:]], *ROWS[1:]]
+    _choose(qtbot, page, xlsx(tmp_path / "list.xlsx", rows))
+    qtbot.keyClick(page, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    table = page.ui.mapping_table
+    assert table.columnWidth(1) <= 320
+    assert table.columnViewportPosition(2) + table.columnWidth(2) <= table.viewport().width()
+    assert table.item(0, 1).toolTip().startswith("ООО Ромашка очень")

@@ -89,7 +89,7 @@ def test_admin_adds_and_disables_a_person(qtbot: QtBot, session_as, db: Engine) 
     assert page is not None
     with qtbot.waitSignal(page.loaded, timeout=10000):
         page.refresh()
-    assert page.model.rowCount() == 5
+    assert page.model.rowCount() == 6  # the demo people
 
     window.activateWindow()
     qtbot.waitActive(window)
@@ -210,3 +210,23 @@ def test_quitting_with_a_half_filled_outcome_asks_first(
     with qtbot.waitSignal(window.quit_requested, timeout=5000):
         window.quit_action.trigger()
     assert _entry_holder(db, entry)[1] is None
+
+
+def test_every_shortcut_says_what_it_does_and_help_lists_those_of_the_tab(
+    qtbot: QtBot, session_as
+) -> None:
+    from PySide6.QtGui import QShortcut
+
+    for role in ("operator", "supervisor", "marketer", "admin"):
+        window = _window(qtbot, session_as(role))
+        silent = [s.key().toString() for s in window.findChildren(QShortcut) if not s.whatsThis()]
+        assert silent == [], role
+    window = _window(qtbot, session_as("operator"))
+    window.show_work()
+    where, lines = window.keys_here()
+    keys = dict(lines)
+    assert where == "Work"
+    assert keys["F9"] == "the next company" and "Ctrl+F" in keys and "Ins" in keys
+    assert keys["Ctrl+L"] == "Log out" and keys["Ctrl+F1"] == "Keys"
+    window.keys_action.trigger()
+    assert window.keys_dialog.model.rowCount() == len(lines)

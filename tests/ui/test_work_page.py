@@ -606,3 +606,52 @@ def test_notes_take_several_lines(qtbot: QtBot, page: WorkPage, db: Engine) -> N
             text("SELECT notes FROM dialdesk.companies WHERE id = :c"), {"c": company}
         ).scalar()
     assert saved == "Звонить после 11\nСекретарь Ольга"
+
+
+def test_spoke_with_is_picked_from_the_contact_persons_or_typed(
+    qtbot: QtBot, page: WorkPage, db: Engine
+) -> None:
+    company, _, _ = page.floor.company("ООО Люди")  # type: ignore[attr-defined]
+    with db.begin() as conn:
+        person = conn.execute(
+            text("INSERT INTO dialdesk.contact_persons (company_id, full_name, position) "
+                 "VALUES (:c, 'Иванова Ольга', 'директор') RETURNING id"),
+            {"c": company},
+        ).scalar_one()  # fmt: skip
+    _next(qtbot, page)
+    qtbot.keyClick(page, Qt.Key.Key_F4)  # Холодные: a contact
+    page.ui.spoke_edit.setFocus()
+    qtbot.keyClick(page.ui.spoke_edit, Qt.Key.Key_Down)
+    popup = page.spoke_with.completer.popup()
+    qtbot.waitUntil(popup.isVisible, timeout=5000)
+    assert popup.model().index(0, 0).data() == "Иванова Ольга, директор"
+    popup.setCurrentIndex(popup.model().index(0, 0))
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert page.ui.spoke_edit.text() == "Иванова Ольга, директор"
+    _save(qtbot, page)
+    with db.connect() as conn:
+        row = conn.execute(text("SELECT contact_person_id, spoke_with FROM dialdesk.calls")).one()
+    assert tuple(row) == (person, "Иванова Ольга, директор")
+
+
+def test_a_next_contact_is_set_in_the_clients_time_and_the_form_says_so(
+    qtbot: QtBot, russian: None, page: WorkPage, db: Engine
+) -> None:
+    from zoneinfo import ZoneInfo
+
+    company, _, _ = page.floor.company(  # type: ignore[attr-defined]
+        "ООО Байкал", phone="+73952223344", tz="Asia/Irkutsk"
+    )
+    with db.begin() as conn:
+        conn.execute(text("UPDATE dialdesk.companies SET city = 'Иркутск' WHERE id = :c"),
+                     {"c": company})  # fmt: skip
+    _next(qtbot, page)
+    assert page.client_time_label.text() == "по времени клиента: Иркутск, МСК+5"
+    assert page.ui.next_edit.time().toString("HH:mm") == "10:00"
+    qtbot.keyClick(page, Qt.Key.Key_F2)  # Тёплые: a next contact
+    qtbot.keyClicks(page.ui.spoke_edit, "Petrov")
+    _save(qtbot, page)
+    with db.connect() as conn:
+        due = conn.execute(text("SELECT due_at FROM dialdesk.callbacks")).scalar_one()
+    local = due.astimezone(ZoneInfo("Asia/Irkutsk"))
+    assert (local.hour, local.minute) == (10, 0)  # ten on the client's clock

@@ -3,6 +3,7 @@
 Loaded with ``COPY`` in one transaction: either the whole demo is there, or nothing.
 """
 
+import json
 import random
 import time
 import uuid
@@ -21,17 +22,20 @@ from dialdesk.importing.phones import time_zone_for
 from dialdesk.services import demo_vocabulary as vocab
 from dialdesk.services.errors import UserError, plain_database_errors
 from dialdesk.services.passwords import generate_password, scram_verifier
+from dialdesk.services.segments import NOT_CALLED, Criteria
 
 # Logins are shared by the whole PostgreSQL server, so a prefix keeps several demo
 # databases on one server apart.
 DEFAULT_LOGIN_PREFIX = "demo_"
 DEMO_LOGINS = (
-    ("operator", "Оператор Анна Смирнова", "operator"),
-    ("operator2", "Оператор Олег Попов", "operator"),
-    ("supervisor", "Супервайзер Елена Петрова", "supervisor"),
-    ("marketer", "Маркетолог Мария Иванова", "marketer"),
-    ("admin", "Администратор Павел Козлов", "admin"),
+    ("operator", "Анна Смирнова", "operator"),
+    ("operator2", "Олег Попов", "operator"),
+    ("supervisor", "Елена Петрова", "supervisor"),
+    ("expert", "Игорь Лебедев", "supervisor"),
+    ("marketer", "Мария Иванова", "marketer"),
+    ("admin", "Павел Козлов", "admin"),
 )
+EXPERTS = ("supervisor", "expert")  # the sales experts warm and hot companies go to
 OUTCOME_WEIGHTS = {
     "no_contact": 35,
     "cold": 20,
@@ -100,6 +104,7 @@ def load_demo(
         with raw.cursor() as cur:
             ctx = _prepare(cur, random.Random(seed), result, login_prefix)
             _load_base(cur, ctx, companies)
+            _add_segments(cur, login_prefix)
             cur.execute(
                 "ANALYZE dialdesk.companies, dialdesk.phones, dialdesk.campaign_entries, "
                 "dialdesk.calls, dialdesk.callbacks"
@@ -133,8 +138,8 @@ def _create_logins(conn: Any, prefix: str) -> list[DemoLogin]:
         )
         logins.append(DemoLogin(login, role, password))
     conn.execute(
-        text("UPDATE dialdesk.people SET is_expert = true WHERE login = :login"),
-        {"login": prefix + "supervisor"},
+        text("UPDATE dialdesk.people SET is_expert = true WHERE login = ANY(:logins)"),
+        {"logins": [prefix + suffix for suffix in EXPERTS]},
     )
     return logins
 
@@ -154,16 +159,23 @@ def _prepare(cur: Cursor[Any], rng: random.Random, result: DemoResult, prefix: s
             "verify",
             "Новая база: проверка и предложение",
             "Промышленные смазочные материалы",
-            "Добрый день! Меня зовут {operator}, компания «ДиалСнаб». Подскажите, с кем "
-            "можно поговорить о закупках смазочных материалов для {company}?",
+            "Добрый день! Меня зовут {operator}, компания «ДиалСнаб». Мы поставляем "
+            "промышленные масла и смазки заводам и автопаркам вашего региона, со склада и с "
+            "доставкой за два дня.\n\nЗвоню, чтобы узнать, кто в {company} отвечает за "
+            "закупку смазочных материалов. Подскажите, с кем можно поговорить об этом?\n\n"
+            "(Если соединили: «{person}, удобно сейчас две минуты? Какие масла вы берёте и "
+            "у кого? Можно я пришлю предложение с ценами под ваши объёмы?»)",
             False,
         ),
         (
             "abandoned",
             "Брошенные клиенты: возврат",
             "Промышленные смазочные материалы",
-            "Здравствуйте, {person}! Вы раньше покупали у нас продукцию для {company}. "
-            "Скажите, почему перестали заказывать?",
+            "Здравствуйте, {person}! Меня зовут {operator}, компания «ДиалСнаб». Вы раньше "
+            "заказывали у нас смазочные материалы для {company}, а в этом году заказов не "
+            "было.\n\nСкажите, пожалуйста, почему перестали заказывать? Нам важно понять, "
+            "что мы сделали не так.\n\nЕсли вернётесь, первая поставка — со скидкой 10% и "
+            "доставкой за наш счёт. Прислать предложение?",
             True,
         ),
     ):
@@ -237,6 +249,31 @@ def _json(values: list[str]) -> str:
     import json
 
     return json.dumps(values, ensure_ascii=False)
+
+
+# a marketer's segments, ranked as a marketer would rank them
+SEGMENTS = (
+    ("Нефть и газ Сибири", "A", Criteria(
+        industries=("Нефть и газ",),
+        regions=("Новосибирская область", "Омская область", "Красноярский край",
+                 "Иркутская область"),
+    )),
+    ("Тёплые и горячие", "A", Criteria(groups=("warm", "hot"))),
+    ("Крупные заводы", "B", Criteria(
+        industries=("Машиностроение", "Пищевое производство"),
+        staff_bands=("251-1000", "более 1000"),
+    )),
+    ("Малый бизнес без звонков", "C", Criteria(staff_bands=("до 15",), groups=(NOT_CALLED,))),
+)  # fmt: skip
+
+
+def _add_segments(cur: Cursor[Any], prefix: str) -> None:
+    for name, rank, criteria in SEGMENTS:
+        cur.execute(
+            "INSERT INTO dialdesk.segments (name, rank, criteria, created_by) "
+            "SELECT %s, %s, %s, id FROM dialdesk.people WHERE login = %s",
+            (name, rank, json.dumps(criteria.as_json(), ensure_ascii=False), prefix + "marketer"),
+        )
 
 
 def _reserve_ids(cur: Cursor[Any], table: str, count: int) -> int:
@@ -331,8 +368,9 @@ def _company_rows(ctx: _Context, companies: list[_Company]) -> Iterator[tuple[An
         industry = rng.choice(industries)
         city, region = by_code[company.city_code]
         form = rng.choice(vocab.LEGAL_FORMS)
-        core = f"{rng.choice(vocab.CITY_WORDS)} {rng.choice(vocab.INDUSTRIES[industry])}"
-        name = f"{form} «{core}-{company.id}»"
+        noun = rng.choice(vocab.INDUSTRIES[industry])
+        adjective = rng.choice(vocab.CITY_WORDS)[vocab.GENDER.get(noun, 0)]
+        name = f"{form} «{adjective} {noun}{rng.choice(vocab.NAME_ENDINGS)}»"
         inn = complete_inn10(f"{rng.randint(10, 99)}{company.id:07d}"[-9:])
         telling = [call for call in company.history if call[1] in ctx.sets_group]
         calls = telling or company.history  # the group's rule (migration 0016)

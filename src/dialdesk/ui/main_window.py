@@ -2,7 +2,7 @@
 
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
 
@@ -14,6 +14,8 @@ from dialdesk.ui.admin.campaigns_page import CampaignsPage
 from dialdesk.ui.admin.codes_page import CodesPage
 from dialdesk.ui.admin.people_page import PeoplePage
 from dialdesk.ui.common.forms import load_form
+from dialdesk.ui.common.keys import described_keys, menu_keys
+from dialdesk.ui.common.keys_dialog import KeysDialog
 from dialdesk.ui.common.overview_page import OverviewPage
 from dialdesk.ui.common.roles import role_label
 from dialdesk.ui.marketing.import_page import ImportPage
@@ -146,10 +148,31 @@ class MainWindow(QMainWindow):
         for action in (settings, logout, quit_action):
             file_menu.addAction(action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        keys = QAction(self.tr("&Keys"), self)
+        keys.setShortcut(QKeySequence("Ctrl+F1"))
+        keys.triggered.connect(self.show_keys)
+        help_menu.addAction(keys)
         about = QAction(self.tr("&About DialDesk"), self)
         about.triggered.connect(self.show_about)
         help_menu.addAction(about)
+        self.keys_action = keys
+        self.menu_actions = [*file_menu.actions(), *help_menu.actions()]
         self.logout_action, self.quit_action = logout, quit_action
+
+    def keys_here(self) -> tuple[str, list[tuple[str, str]]]:
+        """The tab the person is on, and every shortcut of it and of the window."""
+        tabs = self.ui.sections_tabs
+        page = tabs.currentWidget()
+        where = tabs.tabText(tabs.currentIndex()).replace("&", "")
+        lines = described_keys(page) if page is not None else []
+        return where, lines + menu_keys(self.menu_actions)
+
+    def show_keys(self) -> None:
+        where, lines = self.keys_here()
+        dialog = KeysDialog(where, lines, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.keys_dialog = dialog
+        dialog.open()
 
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)

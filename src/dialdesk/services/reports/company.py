@@ -8,13 +8,23 @@ from sqlalchemy import Connection, text
 
 from dialdesk.services.card import company_history
 from dialdesk.services.errors import UserError, translatable
-from dialdesk.services.reports.table import CENTRE_ZONE, Column, Report, ReportFilter
+from dialdesk.services.reports.table import Column, Report, ReportFilter
 
 KINDS = {
     "call": ("звонок", "call"),
     "callback": ("перезвон", "callback"),
     "handoff": ("передача эксперту", "hand-off"),
 }
+STATES = {
+    "pending": ("ожидается", "pending"),
+    "done": ("выполнен", "done"),
+    "cancelled": ("отменён", "cancelled"),
+    "missed": ("пропущен", "missed"),
+    "new": ("новая", "new"),
+    "accepted": ("принята", "accepted"),
+    "closed": ("закрыта", "closed"),
+}
+DETAILS = {"meeting": ("встреча", "meeting"), "send_offer": ("отправить КП", "send offer")}
 NO_DATE = translatable("no date")
 
 FIND = """
@@ -58,16 +68,28 @@ def company_report(conn: Connection, f: ReportFilter, language: str = "en") -> R
             Column(translatable("Outcome"), "text"),
             Column(translatable("Details"), "text"),
         ],
+        # the reader's own time, as on the card: the same event, the same time on every screen
         rows=[
-            line.at.astimezone(CENTRE_ZONE).strftime("%d.%m.%Y %H:%M") if line.at else NO_DATE
+            line.at.astimezone().strftime("%d.%m.%Y %H:%M") if line.at else NO_DATE
             for line in history
         ],
         cells=[
             [
-                KINDS[line.kind][0 if ru else 1],
+                " · ".join(
+                    words[0 if ru else 1]
+                    for words in (KINDS[line.kind], DETAILS.get(line.detail or ""))
+                    if words
+                ),
                 line.who or "",
                 (line.outcome_ru if ru else line.outcome_en) or "",
-                line.text or "",
+                " · ".join(
+                    part
+                    for part in (
+                        STATES[line.state][0 if ru else 1] if line.state else "",
+                        line.text,
+                    )
+                    if part
+                ),
             ]
             for line in history
         ],

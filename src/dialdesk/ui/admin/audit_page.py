@@ -3,7 +3,7 @@
 from datetime import UTC, date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from dialdesk.services.audit import (
@@ -18,6 +18,7 @@ from dialdesk.services.login import LoggedIn
 from dialdesk.ui.admin import audit_words
 from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
+from dialdesk.ui.common.keys import shortcut
 from dialdesk.ui.common.row_model import Column, RowTableModel
 from dialdesk.ui.common.worker import Background
 
@@ -63,7 +64,7 @@ class AuditPage(QWidget):
         self.ui.show_button.clicked.connect(self.refresh)
         for edit in (self.ui.login_edit, self.ui.contains_edit):
             edit.returnPressed.connect(self.refresh)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
+        shortcut(QKeySequence.StandardKey.Refresh, self, self.refresh, self.tr("show"))
 
     def current_filter(self) -> AuditFilter:
         def moment(day: QDate) -> datetime:

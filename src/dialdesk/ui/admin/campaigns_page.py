@@ -5,7 +5,7 @@ questionnaire, and the outcome codes and operators."""
 from datetime import time
 
 from PySide6.QtCore import QTime, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from dialdesk.services import limits
@@ -32,6 +32,7 @@ from dialdesk.ui.admin.questionnaire_editor import QuestionnaireEditor
 from dialdesk.ui.common.check_list import fill_check_list, tick, ticked_values
 from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
+from dialdesk.ui.common.keys import shortcut
 from dialdesk.ui.common.row_model import ROW_ROLE, Column, RowTableModel
 from dialdesk.ui.common.unsaved import may_discard
 from dialdesk.ui.common.worker import Background
@@ -88,9 +89,9 @@ class CampaignsPage(QWidget):
         self.ui.script_edit.textChanged.connect(self._preview)
         self.ui.new_button.clicked.connect(self.new_campaign)
         self.ui.save_button.clicked.connect(self.save)
-        QShortcut(QKeySequence("Ins"), self, self.new_campaign)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
+        shortcut("Ins", self, self.new_campaign, self.tr("a new campaign"))
+        shortcut(QKeySequence.StandardKey.Save, self, self.save, self.tr("save the campaign"))
+        shortcut(QKeySequence.StandardKey.Refresh, self, self.refresh, self.tr("refresh"))
         self._fill(CampaignSettings(""))
 
     def refresh(self) -> None:

@@ -4,7 +4,7 @@ that decide what an outcome does; codes are hidden or retired, never deleted."""
 from collections.abc import Callable
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from dialdesk.services.codes import (
@@ -18,6 +18,7 @@ from dialdesk.services.codes import (
 from dialdesk.services.login import LoggedIn
 from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
+from dialdesk.ui.common.keys import shortcut
 from dialdesk.ui.common.row_model import ROW_ROLE, Column, RowTableModel
 from dialdesk.ui.common.worker import Background
 
@@ -80,7 +81,7 @@ class CodesPage(QWidget):
         self.ui.o_save_button.clicked.connect(self.save_outcome)
         self.ui.p_new_button.clicked.connect(self.new_pause)
         self.ui.p_save_button.clicked.connect(self.save_pause)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
+        shortcut(QKeySequence.StandardKey.Refresh, self, self.refresh, self.tr("refresh"))
         self.new_outcome()
         self.new_pause()
 

@@ -1,7 +1,7 @@
 """Administration: the people who use DialDesk and their logins (admins only)."""
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHeaderView, QInputDialog, QLineEdit, QWidget
 
 from dialdesk.models.people import ROLES
@@ -10,6 +10,7 @@ from dialdesk.services.login import LoggedIn
 from dialdesk.ui.admin.add_person_dialog import AddPersonDialog
 from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
+from dialdesk.ui.common.keys import shortcut
 from dialdesk.ui.common.roles import role_label
 from dialdesk.ui.common.row_model import ROW_ROLE, Column, RowTableModel
 from dialdesk.ui.common.worker import Background
@@ -47,8 +48,8 @@ class PeoplePage(QWidget):
         self.ui.enable_button.clicked.connect(lambda: self._set_active(True))
         self.ui.role_button.clicked.connect(self.ask_role)
         self.ui.password_button.clicked.connect(self.ask_password)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
-        QShortcut(QKeySequence("Ins"), self, self.add_person)
+        shortcut(QKeySequence.StandardKey.Refresh, self, self.refresh, self.tr("refresh"))
+        shortcut("Ins", self, self.add_person, self.tr("add a person"))
 
     def refresh(self) -> None:
         engine = self._session.engine

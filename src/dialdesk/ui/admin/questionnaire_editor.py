@@ -6,11 +6,12 @@ from dataclasses import replace
 from types import SimpleNamespace
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QListWidgetItem
 
 from dialdesk.models.campaigns import QUESTION_KINDS
 from dialdesk.services.questionnaires import QuestionDraft
+from dialdesk.ui.common.keys import shortcut
 
 
 class QuestionnaireEditor(QObject):
@@ -43,13 +44,14 @@ class QuestionnaireEditor(QObject):
         ui.up_button.clicked.connect(lambda: self.shift(-1))
         ui.down_button.clicked.connect(lambda: self.shift(1))
         shortcuts = (
-            (QKeySequence.StandardKey.Delete, self.remove),
-            (QKeySequence.StandardKey.Undo, self.undo_remove),
-            (QKeySequence("Ctrl+Up"), lambda: self.shift(-1)),
-            (QKeySequence("Ctrl+Down"), lambda: self.shift(1)),
-        )
-        for keys, action in shortcuts:
-            QShortcut(keys, ui.questions_list, action)
+            (QKeySequence.StandardKey.Delete, self.remove, self.tr("questions: remove the chosen")),
+            (QKeySequence.StandardKey.Undo, self.undo_remove,
+             self.tr("questions: bring back the one removed")),
+            ("Ctrl+Up", lambda: self.shift(-1), self.tr("questions: move up")),
+            ("Ctrl+Down", lambda: self.shift(1), self.tr("questions: move down")),
+        )  # fmt: skip
+        for keys, action, what in shortcuts:
+            shortcut(keys, ui.questions_list, action, what)
         self.set_questions([])
 
     # -- the list --------------------------------------------------------------------------

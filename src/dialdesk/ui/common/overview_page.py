@@ -1,13 +1,14 @@
 """The home page every role sees: the base by current group and every campaign's queue."""
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from dialdesk.services.login import LoggedIn
 from dialdesk.services.overview import CampaignLine, GroupCount, Overview, load_overview
 from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
+from dialdesk.ui.common.keys import shortcut
 from dialdesk.ui.common.row_model import Column, RowTableModel
 from dialdesk.ui.common.worker import Background
 
@@ -59,7 +60,7 @@ class OverviewPage(QWidget):
         self.ui.splitter.setStretchFactor(0, 1)
         self.ui.splitter.setStretchFactor(1, 3)
         self.ui.refresh_button.clicked.connect(self.refresh)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
+        shortcut(QKeySequence.StandardKey.Refresh, self, self.refresh, self.tr("refresh"))
 
     def refresh(self) -> None:
         if self._background.busy:

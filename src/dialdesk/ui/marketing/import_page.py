@@ -5,13 +5,14 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, QLocale, QObject, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHeaderView,
     QMessageBox,
+    QTableWidget,
     QTableWidgetItem,
     QWidget,
 )
@@ -33,6 +34,7 @@ from dialdesk.services.imports import (
 from dialdesk.services.login import LoggedIn
 from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
+from dialdesk.ui.common.keys import shortcut
 from dialdesk.ui.common.row_model import ROW_ROLE, Column, RowTableModel
 from dialdesk.ui.common.worker import Background
 
@@ -43,6 +45,25 @@ class _Progress(QObject):
     """Carries progress from the worker thread to the screen."""
 
     changed = Signal(str, int, int)
+
+
+CELL_SHOWN = 80  # characters of a cell shown; the whole cell is its tooltip
+COLUMN_WIDTH = 320  # pixels at most, so a long cell never pushes the controls away
+
+
+def _cell(value: str) -> QTableWidgetItem:
+    shown = value if len(value) <= CELL_SHOWN else value[: CELL_SHOWN - 1] + "…"
+    item = QTableWidgetItem(shown.replace("\n", " "))
+    if shown != value:
+        item.setToolTip(value[:2000])
+    return item
+
+
+def _fit_columns(table: QTableWidget) -> None:
+    table.resizeColumnsToContents()
+    for column in range(table.columnCount()):
+        if table.columnWidth(column) > COLUMN_WIDTH:
+            table.setColumnWidth(column, COLUMN_WIDTH)
 
 
 class ImportPage(QWidget):
@@ -141,15 +162,15 @@ class ImportPage(QWidget):
         ui.new_import_button.clicked.connect(self.new_import)
         ui.undo_button.clicked.connect(self.undo_selected)
         ui.dnc_button.clicked.connect(self.choose_do_not_call)
-        for keys, slot in (
-            ("Ctrl+O", self.browse),
-            ("Alt+Right", self.forward),
-            ("Alt+Left", self.back),
-            ("Ctrl+Return", self.start),
-            ("Ctrl+Enter", self.start),
-            ("Esc", self.cancel),
+        for keys, slot, what in (
+            ("Ctrl+O", self.browse, self.tr("choose the file")),
+            ("Alt+Right", self.forward, self.tr("the next step")),
+            ("Alt+Left", self.back, self.tr("the step before")),
+            ("Ctrl+Return", self.start, self.tr("import")),
+            ("Ctrl+Enter", self.start, self.tr("import")),
+            ("Esc", self.cancel, self.tr("cancel the import under way")),
         ):
-            QShortcut(QKeySequence(keys), self, slot)
+            shortcut(keys, self, slot, what)
         self._go(FILE)
 
     @staticmethod
@@ -168,7 +189,8 @@ class ImportPage(QWidget):
             self.tr("Step 4 of 4: the import"),
         ]
         ui.step_label.setText(titles[step])
-        ui.back_button.setEnabled(step in (COLUMNS, CAMPAIGN))
+        trial_done = step == RUN and self.result is not None and self.result.dry_run
+        ui.back_button.setEnabled(step in (COLUMNS, CAMPAIGN) or trial_done)
         ui.next_button.setVisible(step in (FILE, COLUMNS))
         ui.start_button.setVisible(step == CAMPAIGN)
         running = step == RUN and self.result is None
@@ -194,8 +216,18 @@ class ImportPage(QWidget):
             self._load_campaigns()
 
     def back(self) -> None:
-        if self.step() in (COLUMNS, CAMPAIGN) and not self._background.busy:
+        if self._background.busy:
+            return
+        if self.step() in (COLUMNS, CAMPAIGN):
             self._go(self.step() - 1)
+        elif self.step() == RUN and self.result is not None and self.result.dry_run:
+            # the trial run is done: the same file, columns and campaign, for real now
+            self.ui.dry_run_check.setChecked(False)
+            self._go(CAMPAIGN)
+            self.ui.error_label.setText(
+                self.tr("The trial run wrote nothing. Press Import (Ctrl+Enter) to import.")
+            )
+            self.ui.start_button.setFocus()
 
     # -- step 1: the file ------------------------------------------------------------------
     def browse(self) -> None:
@@ -297,15 +329,15 @@ class ImportPage(QWidget):
         table.setRowCount(len(preview.header))
         first = preview.sample[0] if preview.sample else []
         for row, name in enumerate(preview.header):
-            table.setItem(row, 0, QTableWidgetItem(name))
-            table.setItem(row, 1, QTableWidgetItem(first[row] if row < len(first) else ""))
+            table.setItem(row, 0, _cell(name))
+            table.setItem(row, 1, _cell(first[row] if row < len(first) else ""))
             combo = QComboBox(table)
             combo.addItem(self.tr("(not imported)"), None)
             for field in FIELDS:
                 combo.addItem(self.field_names[field], field)
             combo.setCurrentIndex(max(0, combo.findData(preview.mapping.get(row))))
             table.setCellWidget(row, 2, combo)
-        table.resizeColumnsToContents()
+        _fit_columns(table)
 
     def _fill_sample(self, preview: ListPreview) -> None:
         table = self.ui.preview_table
@@ -315,8 +347,8 @@ class ImportPage(QWidget):
         table.setRowCount(len(preview.sample))
         for r, row in enumerate(preview.sample):
             for c, value in enumerate(row[: len(preview.header)]):
-                table.setItem(r, c, QTableWidgetItem(value))
-        table.resizeColumnsToContents()
+                table.setItem(r, c, _cell(value))
+        _fit_columns(table)
 
     def mapping(self) -> dict[int, str]:
         table = self.ui.mapping_table
@@ -380,7 +412,8 @@ class ImportPage(QWidget):
         typed = combo.currentText()
         combo.clear()
         combo.addItems(names)
-        combo.setCurrentText(typed or (names[0] if names else ""))
+        combo.setCurrentIndex(-1)  # the person chooses: no campaign is taken for them
+        combo.setCurrentText(typed)
         combo.setFocus()
 
     # -- step 4: the import ----------------------------------------------------------------
@@ -458,7 +491,7 @@ class ImportPage(QWidget):
             self.tr("rows imported with a value cut or left out: %1").replace(
                 "%1", str(result.rows_changed)
             ),
-            self.tr("time: %1 s").replace("%1", f"{result.seconds:.1f}"),
+            self.tr("time: %1 s").replace("%1", QLocale().toString(result.seconds, "f", 1)),
         ]
         if result.rejects_file is not None:
             lines.append(
@@ -494,6 +527,10 @@ class ImportPage(QWidget):
         self.result = None
         self._read_path = ""
         self.ui.file_edit.clear()
+        self.ui.dry_run_check.setChecked(False)  # a new import is for real unless asked
+        self.ui.campaign_combo.setCurrentIndex(-1)
+        self.ui.campaign_combo.setCurrentText("")
+        self.ui.source_edit.clear()
         self.ui.sheet_combo.clear()
         self.ui.mapping_table.setRowCount(0)
         self.ui.preview_table.clear()

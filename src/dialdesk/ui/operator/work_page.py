@@ -7,11 +7,12 @@ kept in the on-disk journal and sent when the connection returns.
 import shlex
 import uuid
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QProcess, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -60,13 +61,15 @@ from dialdesk.services.search import FoundCompany
 from dialdesk.ui.common.error_text import plain_error
 from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
+from dialdesk.ui.common.keys import shortcut
 from dialdesk.ui.common.lines_edit import LinesEdit
 from dialdesk.ui.common.notifications import NotificationThread
 from dialdesk.ui.common.worker import Background
-from dialdesk.ui.operator import card_view
+from dialdesk.ui.operator import card_view, client_time
 from dialdesk.ui.operator.contact_dialog import ContactDialog
 from dialdesk.ui.operator.phone_dialog import PhoneDialog
 from dialdesk.ui.operator.search_dialog import SearchDialog
+from dialdesk.ui.operator.spoke_with import SpokeWith
 
 JOURNAL_RETRY_MS = 30_000
 SLOW_SAVE_MS = 5_000  # a save that takes longer goes to the journal and the work goes on
@@ -184,6 +187,7 @@ class WorkPage(QWidget):
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             table.horizontalHeader().setStretchLastSection(True)
         ui.spoke_edit.setMaxLength(limits.CALL["spoke_with"])
+        self.spoke_with = SpokeWith(ui.spoke_edit)
         ui.spoke_edit.textEdited.connect(lambda _t: ui.outcome_error_label.clear())
         ui.comment_edit.setMaxLength(limits.CALL["comment"])
         ui.kind_combo.addItem(self.tr("call"), "call")
@@ -192,6 +196,10 @@ class WorkPage(QWidget):
         ui.recipient_combo.addItem(self.tr("for me"), True)
         ui.recipient_combo.addItem(self.tr("for anyone"), False)
         ui.next_edit.setDateTime(card_view.default_next_contact())
+        self.client_zone = client_time.MOSCOW  # the company's; a next contact is in its time
+        self.client_time_label = QLabel(ui.outcome_box)
+        self.client_time_label.setObjectName("client_time_label")
+        ui.next_layout.insertWidget(1, self.client_time_label)
         ui.next_button.clicked.connect(self.next_company)
         self.find_button = QPushButton(self.tr("Find (Ctrl+F)"), self)
         self.find_button.clicked.connect(self.find_company)
@@ -214,34 +222,37 @@ class WorkPage(QWidget):
         )
         self.reason_label.hide()
         ui.left_layout.insertWidget(0, self.reason_label)
-        for keys, slot in (
-            ("F9", self.next_company),
-            ("Ctrl+P", ui.pause_button.click),
-            ("Ctrl+R", self.release),
-            ("Ctrl+Return", self.save_outcome),
-            ("Ctrl+Enter", self.save_outcome),
-            ("Ctrl+Shift+Return", self.save_outcome_and_next),
-            ("Ctrl+Shift+Enter", self.save_outcome_and_next),
-            ("Ctrl+S", self.save_card),
-            ("Ctrl+D", self.mark_selected_phone_dead),
-            ("Ctrl+K", lambda: self.edit_contact(None)),
-            ("F7", lambda: ui.right_tabs.setCurrentWidget(ui.history_tab)),
-            ("Ctrl+F", self.find_company),
-        ):
-            QShortcut(QKeySequence(keys), self, slot)
-        for keys, slot in (
-            ("Ins", lambda: self.edit_phone(None, adding=True)),
-            ("Ctrl+E", lambda: self.edit_phone(self.selected_phone_row())),
-            ("Ctrl+Z", self.undo_dead_phone),
-        ):  # on the phones table only: elsewhere Ctrl+Z undoes typing
-            QShortcut(
-                QKeySequence(keys), ui.phones_table, slot,
-                context=Qt.ShortcutContext.WidgetShortcut,
-            )  # fmt: skip
+        for keys, slot, what in (
+            ("F9", self.next_company, self.tr("the next company")),
+            ("Ctrl+P", ui.pause_button.click, self.tr("pause, and back to work")),
+            ("Ctrl+R", self.release, self.tr("give the company back to the queue")),
+            ("Ctrl+Return", self.save_outcome, self.tr("save the outcome")),
+            ("Ctrl+Enter", self.save_outcome, self.tr("save the outcome")),
+            ("Ctrl+Shift+Return", self.save_outcome_and_next,
+             self.tr("save the outcome and take the next company")),
+            ("Ctrl+Shift+Enter", self.save_outcome_and_next,
+             self.tr("save the outcome and take the next company")),
+            ("Ctrl+S", self.save_card, self.tr("save the company's card")),
+            ("Ctrl+D", self.mark_selected_phone_dead,
+             self.tr("mark the chosen number not working")),
+            ("Ctrl+K", lambda: self.edit_contact(None), self.tr("add a contact person")),
+            ("F7", lambda: ui.right_tabs.setCurrentWidget(ui.history_tab),
+             self.tr("the company's history")),
+            ("Ctrl+F", self.find_company, self.tr("find a company by name, INN or phone")),
+        ):  # fmt: skip
+            shortcut(keys, self, slot, what)
+        for keys, slot, what in (
+            ("Ins", lambda: self.edit_phone(None, adding=True), self.tr("phones: add a number")),
+            ("Ctrl+E", lambda: self.edit_phone(self.selected_phone_row()),
+             self.tr("phones: correct the chosen number")),
+            ("Ctrl+Z", self.undo_dead_phone, self.tr("phones: the number works after all")),
+        ):  # on the phones table only: elsewhere Ctrl+Z undoes typing  # fmt: skip
+            shortcut(keys, ui.phones_table, slot, what, Qt.ShortcutContext.WidgetShortcut)
         for number in range(1, 9):  # outcome keys; what each means comes with the card
             key = f"F{number}"
             if key not in ("F7",):
-                QShortcut(QKeySequence(key), self, lambda key=key: self._outcome_key(key))
+                what = self.tr("the outcome on the button marked %1").replace("%1", key)
+                shortcut(key, self, partial(self._outcome_key, key), what)
 
     def _set_card_enabled(self, enabled: bool) -> None:
         for widget in (self.ui.company_box, self.ui.outcome_box, self.ui.phones_table,
@@ -454,6 +465,7 @@ class WorkPage(QWidget):
             edit.setText(str(card.company.get(name) or ""))
         self.phones.set_rows(card.phones)
         self.contacts.set_rows(card.contacts)
+        self.spoke_with.set_contacts(card.contacts)
         self.history.set_rows(card.history)
         self.ui.script_view.setPlainText(
             card_view.fill_script(card, self.session.identity.full_name)
@@ -467,7 +479,12 @@ class WorkPage(QWidget):
         self.ui.spoke_edit.clear()
         self.ui.comment_edit.clear()
         self.ui.next_check.setChecked(False)
-        self.ui.next_edit.setDateTime(card_view.default_next_contact())
+        now = datetime.now(UTC)
+        self.client_zone = client_time.client_zone(card)
+        self.ui.next_edit.setDateTime(client_time.default_due(self.client_zone, now))
+        self.client_time_label.setText(
+            client_time.whose_time(self.client_zone, card.company.get("city"), now)
+        )
         self.ui.outcome_error_label.clear()
         callable_rows = [
             i for i, p in enumerate(card.phones) if not p.is_dead and not p.do_not_call
@@ -667,6 +684,7 @@ class WorkPage(QWidget):
 
     def _show_contacts(self, contacts: list[ContactLine]) -> None:
         self.contacts.set_rows(contacts)
+        self.spoke_with.set_contacts(contacts)
         self.contacts_changed.emit()
 
     def save_card(self) -> None:
@@ -731,7 +749,8 @@ class WorkPage(QWidget):
             return None
         next_contact = None
         if self.ui.next_check.isChecked():
-            due = self.ui.next_edit.dateTime().toPython().astimezone()
+            # typed on the client's clock
+            due = self.ui.next_edit.dateTime().toPython().replace(tzinfo=self.client_zone)
             next_contact = NextContact(
                 due, self.ui.kind_combo.currentData(), self.ui.recipient_combo.currentData()
             )
@@ -744,6 +763,7 @@ class WorkPage(QWidget):
             phone_id=self.selected_phone_id(),
             comment=self.ui.comment_edit.text(),
             spoke_with=self.ui.spoke_edit.text(),
+            contact_person_id=self.spoke_with.contact_id(),
             answers={qid: card_view.question_value(w) for qid, w in self.question_widgets.items()},
             next_contact=next_contact,
             expert_id=self.ui.expert_combo.currentData(),

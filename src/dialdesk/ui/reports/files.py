@@ -7,12 +7,12 @@ from pathlib import Path
 
 from PySide6.QtCharts import QChartView
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QWidget
 
 from dialdesk.services.reports.table import Report
 from dialdesk.services.reports.xlsx import write_report_xlsx
 from dialdesk.ui.common.failure import show_failure
+from dialdesk.ui.common.keys import shortcut
 from dialdesk.ui.common.worker import Background
 
 
@@ -34,8 +34,8 @@ class ReportFiles(QObject):
         self._chart_view = chart_view
         self._report = report
         self._writer = Background(self)
-        QShortcut(QKeySequence("Ctrl+E"), window, self.export_xlsx)
-        QShortcut(QKeySequence("Ctrl+Shift+E"), window, self.save_chart)
+        shortcut("Ctrl+E", window, self.export_xlsx, self.tr("export the report to XLSX"))
+        shortcut("Ctrl+Shift+E", window, self.save_chart, self.tr("save the chart as PNG"))
 
     def _ask(self, caption: str, suffix: str, kinds: str) -> Path | None:
         report = self._report()

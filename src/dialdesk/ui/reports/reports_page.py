@@ -10,7 +10,7 @@ from typing import Any, Protocol
 
 from PySide6.QtCharts import QChartView
 from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import QHeaderView, QListWidgetItem, QWidget
 from sqlalchemy import Engine
 
@@ -22,6 +22,7 @@ from dialdesk.services.reports import REPORTS, ReportFilter, run_report
 from dialdesk.services.reports.table import Cell, Report
 from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
+from dialdesk.ui.common.keys import shortcut
 from dialdesk.ui.common.row_model import Column, RowTableModel
 from dialdesk.ui.common.worker import Background
 from dialdesk.ui.reports.charts import ANTIALIASED, build_chart
@@ -130,7 +131,7 @@ class ReportsPage(QWidget):
         ui.run_button.clicked.connect(self.run)
         ui.export_button.clicked.connect(lambda: self.export_xlsx())
         ui.chart_button.clicked.connect(lambda: self.save_chart())
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.run)
+        shortcut(QKeySequence.StandardKey.Refresh, self, self.run, self.tr("show the report"))
         self.files = ReportFiles(self, self.chart_view, lambda: self.report)
         self.files.said.connect(self._say)
         self._show_options("groups")
@@ -307,7 +308,7 @@ class ReportsPage(QWidget):
         said = (
             self.tr("%1 lines, counted in %2 s.")
             .replace("%1", str(len(report.rows)))
-            .replace("%2", f"{seconds:.2f}")
+            .replace("%2", QLocale().toString(seconds, "f", 2))
         )
         self.ui.status_label.setText(" ".join([said, *map(_tr, report.notes)]))
         self.shown_report.emit(report)

@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCharts import QChartView
 from PySide6.QtCore import QTimer, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import QHeaderView, QListWidget, QMessageBox, QWidget
 from sqlalchemy import Engine
 
@@ -34,6 +34,7 @@ from dialdesk.services.segments import (
 from dialdesk.ui.common.check_list import fill_check_list, tick, ticked_values
 from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
+from dialdesk.ui.common.keys import shortcut
 from dialdesk.ui.common.row_model import Column, RowTableModel
 from dialdesk.ui.common.unsaved import may_discard
 from dialdesk.ui.common.worker import Background
@@ -154,9 +155,9 @@ class SegmentsPage(QWidget):
         ui.save_button.clicked.connect(self.save)
         ui.delete_button.clicked.connect(self.delete)
         ui.add_button.clicked.connect(self.add_to_campaign)
-        QShortcut(QKeySequence("Ins"), self, self.new_segment)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
+        shortcut("Ins", self, self.new_segment, self.tr("a new segment"))
+        shortcut(QKeySequence.StandardKey.Save, self, self.save, self.tr("save the segment"))
+        shortcut(QKeySequence.StandardKey.Refresh, self, self.refresh, self.tr("refresh"))
 
     def _lists(self) -> dict[str, QListWidget]:
         ui = self.ui

@@ -5,7 +5,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import QHeaderView, QInputDialog, QWidget
 
 from dialdesk.services.login import LoggedIn
@@ -23,6 +23,7 @@ from dialdesk.services.people import PersonRow, list_people
 from dialdesk.services.supervision import Moved, reassign_callback, release_stuck_claim, set_plan
 from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
+from dialdesk.ui.common.keys import shortcut
 from dialdesk.ui.common.notifications import NotificationThread
 from dialdesk.ui.common.row_model import ROW_ROLE, Column, RowTableModel
 from dialdesk.ui.common.worker import Background
@@ -144,9 +145,9 @@ class MonitorPage(QWidget):
         self.ui.plan_button.clicked.connect(self.plan_selected)
         self.plan_dialog: PlanDialog | None = None
         self.ui.move_button.clicked.connect(self.move_companies)
-        QShortcut(QKeySequence("Ctrl+M"), self, self.move_companies)
+        shortcut("Ctrl+M", self, self.move_companies, self.tr("move companies to another operator"))
         self.move_dialog: MoveDialog | None = None
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Refresh), self, self.refresh)
+        shortcut(QKeySequence.StandardKey.Refresh, self, self.refresh, self.tr("refresh"))
         # changes come in bursts (a save touches calls, entries and callbacks)
         self._debounce = QTimer(self, singleShot=True, interval=200)
         self._debounce.timeout.connect(self.refresh)

@@ -2,7 +2,7 @@
 hand-offs an expert holds (someone is ill, leaves, or has too much)."""
 
 from PySide6.QtCore import Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from sqlalchemy import Engine
 
@@ -11,6 +11,7 @@ from dialdesk.services.supervision import HeldCompany, Moved, held_companies, mo
 from dialdesk.ui.common.check_list import fill_check_list, tick, ticked_values
 from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
+from dialdesk.ui.common.keys import shortcut
 from dialdesk.ui.common.worker import Background
 
 # who may hold or receive companies: those who call, and experts
@@ -42,7 +43,8 @@ class MoveDialog(QDialog):
         self.ui.button_box.rejected.connect(self.reject)
         self.ui.from_combo.currentIndexChanged.connect(lambda _i: self._load_held())
         self.ui.all_check.toggled.connect(self._tick_all)
-        QShortcut(QKeySequence.StandardKey.SelectAll, self.ui.held_list, self._select_all)
+        shortcut(QKeySequence.StandardKey.SelectAll, self.ui.held_list, self._select_all,
+                 self.tr("tick them all"))  # fmt: skip
         start = self.ui.from_combo.findData(from_id) if from_id is not None else -1
         self.ui.from_combo.setCurrentIndex(max(start, 0))
         if start <= 0:  # the signal does not fire when the index stays at 0
