@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 from dialdesk.services.login import log_in
 from dialdesk.ui.reports.reports_page import NO_LIMIT, ReportsPage
 from tests.conftest import Logins
-from tests.services.reports_data import build_report_base
+from tests.services.reports_data import build_report_base, msk
 
 
 @pytest.fixture
@@ -118,8 +118,9 @@ def test_company_history_on_one_key(qtbot: QtBot, page: ReportsPage) -> None:
     assert page.ui.title_label.text() == "C1 · Нефть · Hot"
     assert not page.ui.chart_holder.isVisible()  # a history has no chart
     # newest first: C1's five callbacks, three calls and its hand-off
-    future = page.base.future_due.strftime("%d.%m.%Y %H:%M")  # type: ignore[attr-defined]
-    assert _column(page, 0)[:2] == [future, "05.11.2026 12:05"]
+    own = [moment.astimezone().strftime("%d.%m.%Y %H:%M")  # the reader's own time
+           for moment in (page.base.future_due, msk(11, 5, 12, 5))]  # type: ignore[attr-defined]  # fmt: skip
+    assert _column(page, 0)[:2] == own
     assert _column(page, 1) == ["callback", "hand-off", "callback", "call", "callback",
                                 "callback", "callback", "call", "call"]  # fmt: skip
 
