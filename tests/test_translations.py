@@ -117,7 +117,7 @@ def test_counts_take_their_russian_plural_form(qapp, count: int, said: str) -> N
     numbers = QLocale()
     translators = install_translator("ru")
     try:
-        text = QCoreApplication.translate("WorkPage", "%n outcome(s) waiting to be sent", "", count)
+        text = QCoreApplication.translate("", "%n outcome(s) waiting to be sent", "", count)
         assert text == said
     finally:
         for translator in translators:

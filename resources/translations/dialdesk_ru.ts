@@ -239,6 +239,94 @@
         <source>the client&apos;s time: %1, %2</source>
         <translation>по времени клиента: %1, %2</translation>
     </message>
+    <message>
+        <source>This number may not be called.</source>
+        <translation>По этому номеру звонить нельзя.</translation>
+    </message>
+    <message>
+        <source>Dialling %1 through the system&apos;s tel: links. If nothing happens, set your softphone&apos;s command in File → Settings (Ctrl+,), e.g. microsip.exe {number}.</source>
+        <translation>Набираю %1 через системные ссылки tel:. Если ничего не происходит, укажите команду софтфона в меню Файл → Настройки (Ctrl+,), например microsip.exe {number}.</translation>
+    </message>
+    <message>
+        <source>No program dials %1 from here: set your softphone&apos;s command in File → Settings (Ctrl+,), e.g. microsip.exe {number}.</source>
+        <translation>Отсюда %1 набрать нечем: укажите команду софтфона в меню Файл → Настройки (Ctrl+,), например microsip.exe {number}.</translation>
+    </message>
+    <message>
+        <source>The softphone command could not be started: %1</source>
+        <translation>Не удалось запустить команду софтфона: %1</translation>
+    </message>
+    <message>
+        <source>Number not working</source>
+        <translation>Номер не работает</translation>
+    </message>
+    <message>
+        <source>Mark %1 as not working? It will not be dialled again.</source>
+        <translation>Пометить %1 нерабочим? Больше его набирать не будут.</translation>
+    </message>
+    <message>
+        <source>%1 is marked as not working. Ctrl+Z on the phones undoes it.</source>
+        <translation>%1 помечен нерабочим. Ctrl+Z в списке телефонов отменяет.</translation>
+    </message>
+    <message>
+        <source>%1 is working again.</source>
+        <translation>%1 снова рабочий.</translation>
+    </message>
+    <message>
+        <source>Incoming call from %1</source>
+        <translation>Входящий звонок с номера %1</translation>
+    </message>
+    <message>
+        <source>Save an outcome or release this company first.</source>
+        <translation>Сначала сохраните результат или верните компанию в очередь.</translation>
+    </message>
+    <message>
+        <source>%1 is not in any running campaign: there is no card to open.</source>
+        <translation>%1 не входит ни в одну идущую кампанию: открыть карточку нельзя.</translation>
+    </message>
+    <message>
+        <source>Opening %1…</source>
+        <translation>Открываю %1…</translation>
+    </message>
+    <message>
+        <source>Opening the callback…</source>
+        <translation>Открываю перезвон…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n outcome(s) waiting to be sent</source>
+        <translation>
+            <numerusform>%n результат ждёт отправки</numerusform>
+            <numerusform>%n результата ждут отправки</numerusform>
+            <numerusform>%n результатов ждут отправки</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>A kept outcome was refused: %1</source>
+        <translation>Сохранённый результат не принят: %1</translation>
+    </message>
+    <message>
+        <source>My callbacks</source>
+        <translation>Мои перезвоны</translation>
+    </message>
+    <message>
+        <source>(%1 due)</source>
+        <translation>(пора: %1)</translation>
+    </message>
+    <message>
+        <source>Callback due</source>
+        <translation>Пора перезвонить</translation>
+    </message>
+    <message>
+        <source>Time to call back: %1 (%2).</source>
+        <translation>Пора перезвонить: %1 (%2).</translation>
+    </message>
+    <message>
+        <source>&amp;Open now</source>
+        <translation>&amp;Открыть сейчас</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Позже</translation>
+    </message>
 </context>
 <context>
     <name>AddPersonDialog</name>
@@ -4151,22 +4239,6 @@
         <translation>Ищем следующую компанию…</translation>
     </message>
     <message>
-        <source>Opening the callback…</source>
-        <translation>Открываю перезвон…</translation>
-    </message>
-    <message>
-        <source>Incoming call from %1</source>
-        <translation>Входящий звонок с номера %1</translation>
-    </message>
-    <message>
-        <source>%1 is not in any running campaign: there is no card to open.</source>
-        <translation>%1 не входит ни в одну идущую кампанию: открыть карточку нельзя.</translation>
-    </message>
-    <message>
-        <source>Opening %1…</source>
-        <translation>Открываю %1…</translation>
-    </message>
-    <message>
         <source> (promised callback)</source>
         <translation> (обещанный перезвон)</translation>
     </message>
@@ -4203,44 +4275,12 @@
         </translation>
     </message>
     <message>
-        <source>Dialling %1 through the system&apos;s tel: links. If nothing happens, set your softphone&apos;s command in File → Settings (Ctrl+,), e.g. microsip.exe {number}.</source>
-        <translation>Набираю %1 через системные ссылки tel:. Если ничего не происходит, укажите команду софтфона в меню Файл → Настройки (Ctrl+,), например microsip.exe {number}.</translation>
-    </message>
-    <message>
-        <source>No program dials %1 from here: set your softphone&apos;s command in File → Settings (Ctrl+,), e.g. microsip.exe {number}.</source>
-        <translation>Отсюда %1 набрать нечем: укажите команду софтфона в меню Файл → Настройки (Ctrl+,), например microsip.exe {number}.</translation>
-    </message>
-    <message>
-        <source>Number not working</source>
-        <translation>Номер не работает</translation>
-    </message>
-    <message>
-        <source>Mark %1 as not working? It will not be dialled again.</source>
-        <translation>Пометить %1 нерабочим? Больше его набирать не будут.</translation>
-    </message>
-    <message>
-        <source>%1 is marked as not working. Ctrl+Z on the phones undoes it.</source>
-        <translation>%1 помечен нерабочим. Ctrl+Z в списке телефонов отменяет.</translation>
-    </message>
-    <message>
-        <source>%1 is working again.</source>
-        <translation>%1 снова рабочий.</translation>
-    </message>
-    <message>
         <source>Saving…</source>
         <translation>Сохраняю…</translation>
     </message>
     <message>
         <source>The server is slow to answer: the outcome is kept on this computer and will be sent by itself. Go on with the next company.</source>
         <translation>Сервер долго не отвечает: результат сохранён на этом компьютере и будет отправлен сам. Переходите к следующей компании.</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n outcome(s) waiting to be sent</source>
-        <translation>
-            <numerusform>%n результат ждёт отправки</numerusform>
-            <numerusform>%n результата ждут отправки</numerusform>
-            <numerusform>%n результатов ждут отправки</numerusform>
-        </translation>
     </message>
     <message>
         <source>other operators are working the remaining companies</source>
@@ -4257,14 +4297,6 @@
     <message>
         <source>(no hand-off)</source>
         <translation>(не передавать)</translation>
-    </message>
-    <message>
-        <source>This number may not be called.</source>
-        <translation>По этому номеру звонить нельзя.</translation>
-    </message>
-    <message>
-        <source>The softphone command could not be started: %1</source>
-        <translation>Не удалось запустить команду софтфона: %1</translation>
     </message>
     <message>
         <source>Nothing changed on the card.</source>
@@ -4311,34 +4343,6 @@ Save yours over theirs?</source>
     <message>
         <source>The server cannot be reached: the outcome is kept on this computer and will be sent when the connection returns.</source>
         <translation>Нет связи с сервером: результат сохранён на этом компьютере и будет отправлен, когда связь восстановится.</translation>
-    </message>
-    <message>
-        <source>A kept outcome was refused: %1</source>
-        <translation>Сохранённый результат не принят: %1</translation>
-    </message>
-    <message>
-        <source>My callbacks</source>
-        <translation>Мои перезвоны</translation>
-    </message>
-    <message>
-        <source>(%1 due)</source>
-        <translation>(пора: %1)</translation>
-    </message>
-    <message>
-        <source>Callback due</source>
-        <translation>Пора перезвонить</translation>
-    </message>
-    <message>
-        <source>Time to call back: %1 (%2).</source>
-        <translation>Пора перезвонить: %1 (%2).</translation>
-    </message>
-    <message>
-        <source>&amp;Open now</source>
-        <translation>&amp;Открыть сейчас</translation>
-    </message>
-    <message>
-        <source>Later</source>
-        <translation>Позже</translation>
     </message>
 </context>
 </TS>

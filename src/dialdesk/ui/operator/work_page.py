@@ -4,15 +4,13 @@ Every database call runs in the background; an outcome that cannot reach the ser
 kept in the on-disk journal and sent when the connection returns.
 """
 
-import shlex
 import uuid
 from datetime import UTC, datetime
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QProcess, Qt, QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
@@ -22,10 +20,9 @@ from PySide6.QtWidgets import (
     QTableView,
     QWidget,
 )
-from sqlalchemy import Engine
 
 from dialdesk.services import limits
-from dialdesk.services.callbacks import CallbackLine, my_callbacks
+from dialdesk.services.callbacks import CallbackLine
 from dialdesk.services.card import (
     EDITABLE_FIELDS,
     Card,
@@ -33,18 +30,11 @@ from dialdesk.services.card import (
     EditConflict,
     PhoneLine,
     list_contacts,
-    load_card,
     save_company,
 )
 from dialdesk.services.errors import DatabaseUnavailable
-from dialdesk.services.journal import OutcomeJournal, SendResult
+from dialdesk.services.journal import OutcomeJournal
 from dialdesk.services.login import LoggedIn
-from dialdesk.services.open_entry import (
-    CallbackReason,
-    callback_reason,
-    open_callback,
-    open_entry,
-)
 from dialdesk.services.operator_state import PauseReason, log_state, pause_reasons
 from dialdesk.services.outcomes import (
     NextContact,
@@ -53,11 +43,8 @@ from dialdesk.services.outcomes import (
     record_outcome,
     save_and_claim_next,
 )
-from dialdesk.services.phones import set_phone_dead
 from dialdesk.services.queue import Claim, claim_next_entry, release_claim
-from dialdesk.services.queue_status import QueueEmpty, explain_empty_queue
-from dialdesk.services.refusals import report_refused
-from dialdesk.services.search import FoundCompany
+from dialdesk.services.queue_status import QueueEmpty
 from dialdesk.ui.common.error_text import plain_error
 from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
@@ -67,29 +54,20 @@ from dialdesk.ui.common.notifications import NotificationThread
 from dialdesk.ui.common.worker import Background
 from dialdesk.ui.operator import card_view, client_time
 from dialdesk.ui.operator.contact_dialog import ContactDialog
+from dialdesk.ui.operator.opening import Opened, card_or_reason
 from dialdesk.ui.operator.phone_dialog import PhoneDialog
 from dialdesk.ui.operator.search_dialog import SearchDialog
 from dialdesk.ui.operator.spoke_with import SpokeWith
+from dialdesk.ui.operator.work_phones import PhonesMixin
+from dialdesk.ui.operator.work_search import SearchMixin
+from dialdesk.ui.operator.work_shift import ShiftMixin
 
 JOURNAL_RETRY_MS = 30_000
 SLOW_SAVE_MS = 5_000  # a save that takes longer goes to the journal and the work goes on
 CALLBACKS_REFRESH_MS = 60_000
 
 
-Opened = tuple[Claim | None, Card | QueueEmpty, CallbackReason | None]
-
-
-def card_or_reason(engine: Engine, me: int, claim: Claim | None) -> Opened:
-    """What the screen shows after a claim (run in a worker): the card and, for a promised
-    callback, the promise; or why there is no card."""
-    if claim is None:
-        return None, explain_empty_queue(engine, me), None
-    card = load_card(engine, claim.company_id, claim.campaign_id)
-    promise = callback_reason(engine, claim.callback_id) if claim.callback_id else None
-    return claim, card, promise
-
-
-class WorkPage(QWidget):
+class WorkPage(PhonesMixin, SearchMixin, ShiftMixin, QWidget):
     card_shown = Signal()
     callbacks_shown = Signal()
     contacts_changed = Signal()
@@ -319,79 +297,6 @@ class WorkPage(QWidget):
 
         self._background.run(work, self._claimed, self._failed)
 
-    def open_callback(self, callback_id: int) -> None:
-        """Open the company of one chosen callback now (its reminder, or Enter in the list)."""
-        if self._background.busy:
-            return
-        if self.claim is not None:
-            if self.claim.callback_id != callback_id:
-                self._say(self.tr("Save an outcome or release this company first."))
-            return
-        if self.state == "paused":  # asking for a callback ends the pause
-            self.ui.pause_button.setChecked(False)
-            self.toggle_pause()
-        self._say(self.tr("Opening the callback…"))
-        engine, me = self.session.engine, self.me
-
-        def work() -> Opened:
-            claim, promise = open_callback(engine, me, callback_id)
-            return claim, load_card(engine, claim.company_id, claim.campaign_id), promise
-
-        self._background.run(work, self._claimed, self._failed)
-
-    def find_company(self, query: str = "") -> SearchDialog:
-        """Ctrl+F: the search dialog (one at a time), searching ``query`` at once if given."""
-        if self.search_dialog is None:
-            dialog = SearchDialog(self.session, self.me, self)
-            dialog.chosen.connect(self.open_found)
-            dialog.finished.connect(lambda _r: setattr(self, "search_dialog", None))
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            self.search_dialog = dialog
-        dialog = self.search_dialog
-        dialog.show()
-        dialog.raise_()
-        dialog.activateWindow()
-        dialog.ui.query_edit.setFocus()
-        if query:
-            dialog.ask(query)
-        return dialog
-
-    def show_caller(self, number: str) -> None:
-        """The softphone says ``number`` is calling: find whose it is."""
-        self.find_company(number)
-        self._say(self.tr("Incoming call from %1").replace("%1", number))
-
-    def open_found(self, found: FoundCompany) -> None:
-        """Open a company picked in the search: claimed for me if free."""
-        if self.claim is not None:
-            if self.claim.entry_id != found.entry_id:
-                self._say(self.tr("Save an outcome or release this company first."))
-            return
-        if found.entry_id is None:
-            self._say(
-                self.tr("%1 is not in any running campaign: there is no card to open.").replace(
-                    "%1", found.name
-                )
-            )
-            return
-        if self._background.busy:
-            return
-        if self.state == "paused":
-            self.ui.pause_button.setChecked(False)
-            self.toggle_pause()
-        engine, me, entry = self.session.engine, self.me, found.entry_id
-
-        def work() -> Opened:
-            claim = open_entry(engine, me, entry)
-            return claim, load_card(engine, claim.company_id, claim.campaign_id), None
-
-        self._say(self.tr("Opening %1…").replace("%1", found.name))
-        self._background.run(work, self._claimed, self._failed)
-
-    def _open_callback_row(self, row: int) -> None:
-        if 0 <= row < self.callbacks.rowCount():
-            self.open_callback(self.callbacks.row_at(row).id)
-
     def _claimed(self, result: Opened) -> None:
         claim, payload, promise = result
         if claim is None:
@@ -547,123 +452,6 @@ class WorkPage(QWidget):
             else self.ui.comment_edit
         )
         target.setFocus()
-
-    def selected_phone_row(self) -> int | None:
-        model = self.ui.phones_table.selectionModel()
-        rows = model.selectedRows() if model else []
-        return rows[0].row() if rows else None
-
-    def selected_phone_id(self) -> int | None:
-        row = self.selected_phone_row()
-        return self.phones.row_at(row).id if row is not None else None
-
-    def dial(self, row: int) -> None:
-        phone = self.phones.row_at(row)
-        if phone.is_dead or phone.do_not_call:
-            self._say(self.tr("This number may not be called."))
-            return
-        if not self.softphone_command:
-            opened = QDesktopServices.openUrl(QUrl(phone.tel_link()))
-            self._say(
-                self.tr(
-                    "Dialling %1 through the system's tel: links. If nothing happens, set your "
-                    "softphone's command in File → Settings (Ctrl+,), e.g. microsip.exe {number}."
-                ).replace("%1", phone.e164 or "")
-                if opened
-                else self.tr(
-                    "No program dials %1 from here: set your softphone's command in File → "
-                    "Settings (Ctrl+,), e.g. microsip.exe {number}."
-                ).replace("%1", phone.e164 or "")
-            )
-            return
-        command = shlex.split(
-            self.softphone_command.replace("{number}", phone.e164 or "").replace(
-                "{extension}", phone.extension or ""
-            )
-        )
-        if not command or not QProcess.startDetached(command[0], command[1:]):
-            self._say(
-                self.tr("The softphone command could not be started: %1").replace(
-                    "%1", self.softphone_command
-                )
-            )
-
-    def confirm_dead(self, number: str) -> bool:
-        answer = QMessageBox.question(
-            self,
-            self.tr("Number not working"),
-            self.tr("Mark %1 as not working? It will not be dialled again.").replace("%1", number),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No,
-        )
-        return answer == QMessageBox.StandardButton.Yes
-
-    def mark_selected_phone_dead(self) -> None:
-        """Ctrl+D: after asking; Ctrl+Z on the phones gives the number back."""
-        phone_id = self.selected_phone_id()
-        if phone_id is None or self.card is None or self.claim is None:
-            return
-        phone = next(p for p in self.phones_rows() if p.id == phone_id)
-        if phone.is_dead or not self.confirm_dead(phone.e164 or phone.raw_text or ""):
-            return
-        self._set_dead(phone_id, True)
-        self.last_dead = phone
-        self._say(
-            self.tr("%1 is marked as not working. Ctrl+Z on the phones undoes it.").replace(
-                "%1", phone.e164 or ""
-            )
-        )
-
-    def undo_dead_phone(self) -> None:
-        phone, self.last_dead = self.last_dead, None
-        if phone is None or self.claim is None:
-            return
-        self._set_dead(phone.id, False)
-        self._say(self.tr("%1 is working again.").replace("%1", phone.e164 or ""))
-
-    def _set_dead(self, phone_id: int, dead: bool) -> None:
-        engine, claim = self.session.engine, self.claim
-        assert claim is not None
-
-        def work() -> Card:
-            set_phone_dead(engine, phone_id, dead)
-            return load_card(engine, claim.company_id, claim.campaign_id)
-
-        self._side.run(work, self._show_phones, self._failed)
-
-    def phones_rows(self) -> list[PhoneLine]:
-        return [self.phones.row_at(r) for r in range(self.phones.rowCount())]
-
-    def edit_phone(self, row: int | None, *, adding: bool = False) -> None:
-        """Ins adds a number to the company on the card; Ctrl+E corrects the chosen one (F2
-        chooses an outcome)."""
-        if self.claim is None or (row is None and not adding):
-            return
-        phone = self.phones.row_at(row) if row is not None else None
-        dialog = PhoneDialog(self.session, self.claim.company_id, phone, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(self._reload_phones)
-        dialog.finished.connect(lambda _r: setattr(self, "phone_dialog", None))
-        self.phone_dialog = dialog
-        dialog.open()
-
-    def _reload_phones(self) -> None:
-        if self.claim is None:
-            return
-        engine, claim = self.session.engine, self.claim
-        self._side.run(
-            lambda: load_card(engine, claim.company_id, claim.campaign_id),
-            self._show_phones,
-            self._failed,
-        )
-
-    def _show_phones(self, card: Card) -> None:
-        chosen = self.selected_phone_id()
-        self.phones.set_rows(card.phones)
-        rows = [r for r, p in enumerate(card.phones) if p.id == chosen]
-        if rows:
-            self.ui.phones_table.selectRow(rows[0])
-        self.phones_changed.emit()
 
     def edit_contact(self, row: int | None) -> None:
         """Add a contact person (row None) or change the one in ``row``; Ctrl+K / Enter."""
@@ -925,106 +713,6 @@ class WorkPage(QWidget):
         self.ui.script_view.clear()
         self._set_card_enabled(False)
         self.ui.next_button.setFocus()
-
-    # -- the journal and callbacks -----------------------------------------------------------
-    def pending_count(self) -> int:
-        return len(self.journal)
-
-    def _show_pending(self) -> None:
-        count = self.pending_count()
-        self.ui.pending_label.setText(
-            self.tr("%n outcome(s) waiting to be sent", "", count) if count else ""
-        )
-
-    def send_journal(self) -> None:
-        if not self.pending_count() or self._sending.busy:
-            return
-        engine, me, journal = self.session.engine, self.me, self.journal
-        self._sending.run(
-            lambda: journal.send(
-                lambda o: record_outcome(engine, me, o), lambda r: report_refused(engine, me, r)
-            ),
-            self._journal_sent,
-            self._journal_failed,
-        )
-
-    def _journal_sent(self, result: SendResult) -> None:
-        self._show_pending()
-        for _outcome, refusal in result.refused:
-            self._say_refused(refusal)
-
-    def _journal_failed(self, error: BaseException) -> None:
-        self._show_pending()
-        self._say_refused(error)
-
-    def _say_refused(self, error: BaseException) -> None:
-        text = plain_error(error)
-        if text is None:
-            raise error
-        self._say(self.tr("A kept outcome was refused: %1").replace("%1", text))
-
-    def refresh_callbacks(self) -> None:
-        engine, me = self.session.engine, self.me
-        self._side.run(lambda: my_callbacks(engine, me), self._show_callbacks, lambda _e: None)
-
-    def _on_notification(self, _channel: str, payload: dict[str, Any]) -> None:
-        # a burst of changes, one refresh 200 ms after the first; not restarted by the rest,
-        # or a busy floor announcing changes without pause would hold it back for ever
-        if payload.get("assigned_to") in (None, self.me) and not self._debounce.isActive():
-            self._debounce.start(200)
-
-    def _show_callbacks(self, rows: list[CallbackLine]) -> None:
-        table = self.ui.callbacks_table
-        current = table.currentIndex()
-        chosen = self.callbacks.row_at(current.row()).id if current.isValid() else None
-        self.callbacks.set_rows(rows)
-        for number, row in enumerate(rows):  # a refresh keeps the line the operator is on
-            if row.id == chosen:
-                table.setCurrentIndex(self.callbacks.index(number, max(current.column(), 0)))
-                break
-        now = datetime.now(UTC)
-        overdue = sum(1 for row in rows if row.due_at <= now)
-        index = self.ui.right_tabs.indexOf(self.ui.callbacks_tab)
-        title = self.tr("My callbacks")
-        if overdue:
-            title += " " + self.tr("(%1 due)").replace("%1", str(overdue))
-        self.ui.right_tabs.setTabText(index, title)
-        # a callback that fell due since the shift view opened gets its reminder even if the
-        # timer was late (the list arrived after the due time)
-        for row in rows:
-            if self._opened_at <= row.due_at <= now and row.id not in self._reminded:
-                self._show_reminder(row)
-                break
-        upcoming = [row for row in rows if row.due_at > now]
-        self.next_reminder = upcoming[0] if upcoming else None
-        self._reminder.stop()
-        if self.next_reminder is not None:
-            wait_ms = int((self.next_reminder.due_at - now).total_seconds() * 1000) + 500
-            self._reminder.start(min(wait_ms, 2**31 - 1))
-        self.callbacks_shown.emit()
-
-    def _remind(self) -> None:
-        """The reminder timer: refresh, and the refresh shows what fell due."""
-        self.refresh_callbacks()
-
-    def _show_reminder(self, due: CallbackLine) -> None:
-        self._reminded.add(due.id)
-        box = QMessageBox(
-            QMessageBox.Icon.Information,
-            self.tr("Callback due"),
-            self.tr("Time to call back: %1 (%2).")
-            .replace("%1", due.company)
-            .replace("%2", due.due_at.astimezone().strftime("%H:%M")),
-            QMessageBox.StandardButton.NoButton,
-            self,
-        )
-        open_now = box.addButton(self.tr("&Open now"), QMessageBox.ButtonRole.AcceptRole)
-        box.addButton(self.tr("Later"), QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(open_now)
-        open_now.clicked.connect(lambda: self.open_callback(due.id))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.reminder_box = box
-        box.open()
 
     def half_filled(self) -> bool:
         """An outcome started on the card and not saved: closing would lose it."""

@@ -1,0 +1,81 @@
+"""Finding a company from the Work tab (Ctrl+F), and a softphone's incoming caller."""
+
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt
+
+from dialdesk.services.card import load_card
+from dialdesk.services.open_entry import open_entry as opening_entry
+from dialdesk.services.search import FoundCompany
+from dialdesk.ui.operator.opening import Opened
+from dialdesk.ui.operator.search_dialog import SearchDialog
+
+
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    # lupdate files bare tr() calls under the empty context
+    return QCoreApplication.translate("", text, disambiguation, n)
+
+
+class SearchMixin:
+    """The search of ``WorkPage`` (which provides the attributes named here)."""
+
+    ui: Any
+    session: Any
+    me: int
+    claim: Any
+    state: str
+    search_dialog: SearchDialog | None
+    _background: Any
+    _say: Any
+    _failed: Any
+    _claimed: Any
+    toggle_pause: Any
+
+    def find_company(self, query: str = "") -> SearchDialog:
+        """Ctrl+F: the search dialog (one at a time), searching ``query`` at once if given."""
+        if self.search_dialog is None:
+            dialog = SearchDialog(self.session, self.me, self)
+            dialog.chosen.connect(self.open_found)
+            dialog.finished.connect(lambda _r: setattr(self, "search_dialog", None))
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.search_dialog = dialog
+        dialog = self.search_dialog
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        dialog.ui.query_edit.setFocus()
+        if query:
+            dialog.ask(query)
+        return dialog
+
+    def show_caller(self, number: str) -> None:
+        """The softphone says ``number`` is calling: find whose it is."""
+        self.find_company(number)
+        self._say(tr("Incoming call from %1").replace("%1", number))
+
+    def open_found(self, found: FoundCompany) -> None:
+        """Open a company picked in the search: claimed for me if free."""
+        if self.claim is not None:
+            if self.claim.entry_id != found.entry_id:
+                self._say(tr("Save an outcome or release this company first."))
+            return
+        if found.entry_id is None:
+            self._say(
+                tr("%1 is not in any running campaign: there is no card to open.").replace(
+                    "%1", found.name
+                )
+            )
+            return
+        if self._background.busy:
+            return
+        if self.state == "paused":
+            self.ui.pause_button.setChecked(False)
+            self.toggle_pause()
+        engine, me, entry = self.session.engine, self.me, found.entry_id
+
+        def work() -> Opened:
+            claim = opening_entry(engine, me, entry)
+            return claim, load_card(engine, claim.company_id, claim.campaign_id), None
+
+        self._say(tr("Opening %1…").replace("%1", found.name))
+        self._background.run(work, self._claimed, self._failed)
