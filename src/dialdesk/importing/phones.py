@@ -7,6 +7,8 @@ from functools import lru_cache
 import phonenumbers
 from phonenumbers import timezone as phone_timezone
 
+from dialdesk.services.errors import UserError
+
 # phonenumbers names some Russian areas by a foreign city in the same offset.
 _RUSSIAN_ZONE_FIXES = {"Europe/Bucharest": "Europe/Kaliningrad"}
 
@@ -122,3 +124,15 @@ def parse_phone_cell(text: str, region: str = "RU") -> PhoneCell:
             if all(p.e164 != phone.e164 for p in valid):
                 valid.append(phone)
     return PhoneCell(tuple(valid), tuple(invalid))
+
+
+def one_phone(typed: str) -> ParsedPhone:
+    """The single number a person typed ("8 (383) 353-03-67 доб. 12"), or a plain refusal."""
+    cell = parse_phone_cell(typed.strip())
+    if len(cell.valid) != 1 or cell.invalid:
+        raise UserError(
+            "The phone {phone} is not a phone number: write it with its area code, "
+            "like +7 383 353-03-67 or 8 (913) 209-72-63.",
+            phone=typed.strip(),
+        )
+    return cell.valid[0]

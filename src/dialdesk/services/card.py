@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, text
 
-from dialdesk.importing.phones import parse_phone_cell
+from dialdesk.importing.phones import one_phone
 from dialdesk.models.companies import CONTACT_ROLES
 from dialdesk.services import limits
 from dialdesk.services.errors import UserError, plain_database_errors
@@ -255,17 +255,9 @@ EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]{2,}$")
 def checked_phone(typed: str) -> str | None:
     """A contact person's phone as the person typed it, once it is a real number (with an
     extension if given); "" is none."""
-    typed = typed.strip()
-    if not typed:
+    if not typed.strip():
         return None
-    cell = parse_phone_cell(typed)
-    if len(cell.valid) != 1 or cell.invalid:
-        raise UserError(
-            "The phone {phone} is not a phone number: write it with its area code, "
-            "like +7 383 353-03-67 or 8 (913) 209-72-63.",
-            phone=typed,
-        )
-    number = cell.valid[0]
+    number = one_phone(typed)
     return number.e164 + (f" доб. {number.extension}" if number.extension else "")
 
 

@@ -3,7 +3,7 @@ its extension and time zone), marked not working and back again."""
 
 from sqlalchemy import Engine, text
 
-from dialdesk.importing.phones import parse_phone_cell
+from dialdesk.importing.phones import one_phone
 from dialdesk.services import limits
 from dialdesk.services.errors import UserError, plain_database_errors
 
@@ -13,14 +13,7 @@ def save_phone(
 ) -> int:
     """Add a number to the company (``phone_id`` None) or correct one; returns its id."""
     typed, extension = typed.strip(), extension.strip()
-    cell = parse_phone_cell(typed)
-    if len(cell.valid) != 1 or cell.invalid:
-        raise UserError(
-            "The phone {phone} is not a phone number: write it with its area code, "
-            "like +7 383 353-03-67 or 8 (913) 209-72-63.",
-            phone=typed,
-        )
-    number = cell.valid[0]
+    number = one_phone(typed)
     extension = extension or number.extension or ""
     if not (extension.isdigit() or not extension) or len(extension) > limits.PHONE["extension"]:
         raise UserError(

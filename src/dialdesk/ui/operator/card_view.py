@@ -11,9 +11,9 @@ from dialdesk.services.scripts import fill_merge_fields
 from dialdesk.ui.common.row_model import Column, RowTableModel
 
 
-def tr(text: str) -> str:
+def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
     # lupdate files bare tr() calls under the empty context
-    return QCoreApplication.translate("", text)
+    return QCoreApplication.translate("", text, disambiguation, n)
 
 
 def field_labels() -> dict[str, str]:

@@ -4,15 +4,10 @@ ten", meaning their ten in Irkutsk), and the form says whose time it is."""
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication
-
 from dialdesk.services.card import Card
+from dialdesk.ui.operator.card_view import tr
 
 MOSCOW = ZoneInfo("Europe/Moscow")
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("", text)
 
 
 def client_zone(card: Card | None) -> ZoneInfo:

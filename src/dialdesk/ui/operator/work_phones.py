@@ -5,18 +5,14 @@ correcting (Ctrl+E) a number, marking one not working (Ctrl+D, asked first) and 
 import shlex
 from typing import Any, cast
 
-from PySide6.QtCore import QCoreApplication, QProcess, Qt, QUrl
+from PySide6.QtCore import QProcess, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from dialdesk.services.card import Card, PhoneLine, load_card
 from dialdesk.services.phones import set_phone_dead
+from dialdesk.ui.operator.card_view import tr
 from dialdesk.ui.operator.phone_dialog import PhoneDialog
-
-
-def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    # lupdate files bare tr() calls under the empty context
-    return QCoreApplication.translate("", text, disambiguation, n)
 
 
 class PhonesMixin:

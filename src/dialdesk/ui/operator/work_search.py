@@ -2,18 +2,14 @@
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 
 from dialdesk.services.card import load_card
 from dialdesk.services.open_entry import open_entry as opening_entry
 from dialdesk.services.search import FoundCompany
+from dialdesk.ui.operator.card_view import tr
 from dialdesk.ui.operator.opening import Opened
 from dialdesk.ui.operator.search_dialog import SearchDialog
-
-
-def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    # lupdate files bare tr() calls under the empty context
-    return QCoreApplication.translate("", text, disambiguation, n)
 
 
 class SearchMixin:

@@ -4,7 +4,7 @@ callbacks panel following the database, and the reminder when a callback falls d
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from dialdesk.services.callbacks import CallbackLine, my_callbacks
@@ -14,12 +14,8 @@ from dialdesk.services.open_entry import open_callback as opening_callback
 from dialdesk.services.outcomes import record_outcome
 from dialdesk.services.refusals import report_refused
 from dialdesk.ui.common.error_text import plain_error
+from dialdesk.ui.operator.card_view import tr
 from dialdesk.ui.operator.opening import Opened
-
-
-def tr(text: str, disambiguation: str | None = None, n: int = -1) -> str:
-    # lupdate files bare tr() calls under the empty context
-    return QCoreApplication.translate("", text, disambiguation, n)
 
 
 class ShiftMixin:
