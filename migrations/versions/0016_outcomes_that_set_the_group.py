@@ -58,6 +58,15 @@ def _record_outcome_0014() -> str:
     return text
 
 
+def record_outcome_0016() -> str:
+    """``record_outcome`` as this revision makes it (0018 builds on it)."""
+    return (
+        _record_outcome_0014()
+        .replace(READ_FLAGS, READ_FLAGS + " o.sets_group,")
+        .replace(SET_GROUP, SET_GROUP_WHEN_IT_SAYS)
+    )
+
+
 def upgrade() -> None:
     op.execute(
         "ALTER TABLE dialdesk.outcome_definitions "
@@ -66,11 +75,7 @@ def upgrade() -> None:
     op.execute(
         "UPDATE dialdesk.outcome_definitions SET sets_group = false WHERE code = 'no_contact'"
     )
-    op.execute(
-        _record_outcome_0014()
-        .replace(READ_FLAGS, READ_FLAGS + " o.sets_group,")
-        .replace(SET_GROUP, SET_GROUP_WHEN_IT_SAYS)
-    )
+    op.execute(record_outcome_0016())
     op.execute(REGROUP.format(order="o.sets_group DESC,"))
 
 

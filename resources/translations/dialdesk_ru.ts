@@ -2349,6 +2349,10 @@
         <translation>Выберите кампанию, в которую попадут компании.</translation>
     </message>
     <message>
+        <source>The file has no rows under its header (row {row}): nothing was imported.</source>
+        <translation>В файле нет строк под шапкой (строка {row}): ничего не импортировано.</translation>
+    </message>
+    <message>
         <source>The field {field} is {length} characters long; at most {limit} fit.</source>
         <translation>Поле {field} длиной {length} символов; помещается не больше {limit}.</translation>
     </message>

@@ -317,3 +317,15 @@ def test_command_line_do_not_call(
     code = main(["do-not-call", str(path), "--json", "--dsn", db_dsn])
     out, _ = capsys.readouterr()
     assert code == 0 and json.loads(out)["numbers_added"] == 1
+
+
+def test_a_header_only_file_writes_nothing(marketer: Engine, tmp_path: Path) -> None:
+    path = xlsx(tmp_path / "empty.xlsx", [])
+    with pytest.raises(UserError, match="no rows under its header"):
+        run_import(marketer, None, path, ImportOptions("Пустая"))
+    with marketer.connect() as conn:
+        batches = conn.execute(text("SELECT count(*) FROM dialdesk.import_batches")).scalar()
+        campaigns = conn.execute(
+            text("SELECT count(*) FROM dialdesk.campaigns WHERE name = 'Пустая'")
+        ).scalar()
+    assert (batches, campaigns) == (0, 0)

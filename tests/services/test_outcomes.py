@@ -228,3 +228,48 @@ def test_a_refused_save_takes_no_next_company(floor: Floor) -> None:
     assert floor.entry(first)["claimed_by"] == floor.me
     assert floor.entry(second)["claimed_by"] is None
     assert _scalar(floor, "SELECT count(*) FROM dialdesk.calls") == 0
+
+
+def test_two_saves_of_one_outcome_at_the_same_moment_write_it_once(floor: Floor) -> None:
+    """A resend from the journal racing the original save: both are told it is saved."""
+    import threading
+
+    from dialdesk.db.engine import make_engine
+
+    _, phone, entry = _claimed(floor)
+    data = _outcome(entry, "cold", phone_id=phone, spoke_with="Иванов И.И., директор")
+    url = floor.my_engine.url
+    dsn = url.set(drivername="postgresql").render_as_string(hide_password=False)
+    engines = [make_engine(dsn, pool_size=1) for _ in "ab"]
+    results: list[object] = []
+    with floor.db.connect() as blocker:  # both saves wait on the entry, then go at once
+        blocker.execute(
+            text("SELECT 1 FROM dialdesk.campaign_entries WHERE id = :e FOR UPDATE"), {"e": entry}
+        )
+
+        def save(engine: object) -> None:
+            try:
+                results.append(record_outcome(engine, floor.me, data))  # type: ignore[arg-type]
+            except Exception as failure:  # the assertion below shows it
+                results.append(failure)
+
+        threads = [threading.Thread(target=save, args=(e,)) for e in engines]
+        for thread in threads:
+            thread.start()
+        for _ in range(50):  # both are waiting for the lock
+            waiting = _scalar(
+                floor,
+                "SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                "AND query LIKE '%record_outcome%'",
+            )
+            if waiting == 2:
+                break
+            threading.Event().wait(0.1)
+        blocker.rollback()
+    for thread in threads:
+        thread.join(timeout=30)
+    for engine in engines:
+        engine.dispose()
+    assert all(not isinstance(r, Exception) for r in results), results
+    assert sorted(r.already_saved for r in results) == [False, True]  # type: ignore[union-attr]
+    assert _scalar(floor, "SELECT count(*) FROM dialdesk.calls") == 1

@@ -183,6 +183,11 @@ def run_import(
     )
     if cancelled():
         raise Cancelled
+    if not cleaned.rows_read:  # a header and nothing under it: no batch, no campaign
+        raise UserError(
+            "The file has no rows under its header (row {row}): nothing was imported.",
+            row=header.row_index + 1,
+        )
     cleaned_at = time.perf_counter()
     with plain_database_errors(), engine.connect() as conn, conn.begin() as transaction:
         write_import(conn, me, path, options, cleaned, result, progress, cancelled)
