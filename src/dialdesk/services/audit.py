@@ -8,6 +8,7 @@ from typing import Any
 from sqlalchemy import Engine, text
 
 from dialdesk.services.errors import plain_database_errors
+from dialdesk.services.table_rows import like_literal
 
 
 @dataclass(frozen=True)
@@ -113,11 +114,6 @@ def _short(value: Any) -> str:
     return shown if len(shown) <= 60 else shown[:57] + "…"
 
 
-def _literal(text_part: str) -> str:
-    """Text searched as typed: % and _ are not wildcards."""
-    return text_part.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
 def audit_tables(engine: Engine) -> list[str]:
     with plain_database_errors(), engine.connect() as conn:
         return list(
@@ -148,7 +144,7 @@ def read_audit(engine: Engine, where: AuditFilter) -> list[AuditLine]:
                 "login": where.login,
                 "since": where.since,
                 "until": where.until,
-                "contains": _literal(where.contains) if where.contains else None,
+                "contains": like_literal(where.contains) if where.contains else None,
                 "limit": where.limit,
             },
         ).all()

@@ -10,9 +10,9 @@ from sqlalchemy import Engine, text
 from dialdesk.importing.names import name_key
 from dialdesk.importing.phones import parse_phone_cell
 from dialdesk.services.errors import plain_database_errors
+from dialdesk.services.table_rows import like_literal
 
 _DIGITS = re.compile(r"\D")
-_LIKE_SPECIAL = re.compile(r"[\\%_]")
 
 
 @dataclass(frozen=True)
@@ -73,8 +73,7 @@ def find_companies(engine: Engine, me: int, query: str, limit: int = 50) -> list
         conditions += [BY_PHONE, BY_INN]
     key = name_key(query)
     if len(key) >= 2 and not looks_like_number:
-        escaped = _LIKE_SPECIAL.sub(lambda m: "\\" + m.group(), key)
-        params["name_like"] = "%" + escaped + "%"
+        params["name_like"] = "%" + like_literal(key) + "%"
         conditions.append(BY_NAME)
     if not conditions:
         return []

@@ -1,4 +1,4 @@
-"""Writing one settings row from a dict of its columns."""
+"""Writing one settings row from a dict of its columns, and text matched literally by LIKE."""
 
 from typing import Any
 
@@ -45,3 +45,8 @@ def refuse_taken_name(
     ).first()
     if clash:
         raise UserError(taken, name=name)
+
+
+def like_literal(text_part: str) -> str:
+    """Text for LIKE/ILIKE matched as typed: backslash, % and _ are not wildcards."""
+    return text_part.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -9,6 +9,7 @@ from sqlalchemy import Connection, text
 from dialdesk.services.card import company_history
 from dialdesk.services.errors import UserError, translatable
 from dialdesk.services.reports.table import Column, Report, ReportFilter
+from dialdesk.services.table_rows import like_literal
 
 KINDS = {
     "call": ("звонок", "call"),
@@ -46,7 +47,7 @@ def company_report(conn: Connection, f: ReportFilter, language: str = "en") -> R
     if not wanted:
         raise UserError("Type a company's name, INN or phone number.")
     digits = re.sub(r"\D", "", wanted)
-    pattern = wanted.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    pattern = like_literal(wanted)
     found = conn.execute(
         text(FIND),
         {"exact": wanted, "digits": digits[-10:] if len(digits) >= 5 else "", "pattern": pattern},
