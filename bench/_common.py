@@ -23,6 +23,7 @@ from psycopg import sql
 from dialdesk.db import migrate
 from dialdesk.db.embedded import EmbeddedServer
 from dialdesk.db.engine import make_engine
+from dialdesk.db.logins import drop_login
 from dialdesk.services.outcomes import NextContact, OutcomeInput
 from dialdesk.services.queue import Claim
 
@@ -81,7 +82,7 @@ def wipe(dsn: str, login_prefix: str) -> None:
             )
         )
         for login in logins:
-            conn.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(login)))
+            drop_login(conn, login)
 
 
 def add_history(dsn: str, calls: int) -> None:

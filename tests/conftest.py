@@ -22,6 +22,7 @@ from dialdesk.db import migrate
 from dialdesk.db.dsn import with_credentials
 from dialdesk.db.embedded import EmbeddedServer
 from dialdesk.db.engine import make_engine
+from dialdesk.db.logins import drop_login
 from dialdesk.services import people
 from dialdesk.services.demo import DemoResult, load_demo
 from dialdesk.services.login import LoggedIn, log_in
@@ -124,7 +125,7 @@ def reset_data(dsn: str) -> None:
         )
         _put_seed_rows_back(conn)
         for login in logins:
-            conn.execute(sql.SQL("DROP ROLE IF EXISTS {}").format(sql.Identifier(login)))
+            drop_login(conn, login)
 
 
 @pytest.fixture

@@ -1788,12 +1788,16 @@
         <translation>Отмена импорта</translation>
     </message>
     <message>
-        <source>Remove the %1 companies import %2 created, and the phones, contact persons and campaign entries it added?</source>
-        <translation>Удалить %1 компаний, созданных импортом %2, и добавленные им телефоны, контактных лиц и записи кампании?</translation>
+        <source>Remove the %1 companies import %2 created, and the phones, contact persons and campaign entries it added? What has been called since stays.</source>
+        <translation>Удалить %1 компаний, созданных импортом %2, и добавленные им телефоны, контактных лиц и записи кампании? То, по чему уже звонили, останется.</translation>
     </message>
     <message>
         <source>Import %1 undone: %2 companies removed.</source>
         <translation>Импорт %1 отменён: удалено компаний: %2.</translation>
+    </message>
+    <message>
+        <source>Kept, because calls were made on them: %1 companies, %2 phones, %3 contact persons, %4 campaign entries.</source>
+        <translation>Оставлено, потому что по ним уже звонили: компаний — %1, телефонов — %2, контактных лиц — %3, записей кампании — %4.</translation>
     </message>
     <message>
         <source>Choose a do-not-call list</source>
@@ -2333,10 +2337,6 @@
         <translation>Импорт номер {batch} уже отменён.</translation>
     </message>
     <message>
-        <source>Import number {batch} can no longer be undone: {count} of its companies have been called.</source>
-        <translation>Импорт номер {batch} уже нельзя отменить: по {count} его компаниям уже звонили.</translation>
-    </message>
-    <message>
         <source>Give the template a name.</source>
         <translation>Дайте шаблону название.</translation>
     </message>
@@ -2503,6 +2503,62 @@
     <message>
         <source>Choose a yes/no or choice question of the questionnaire.</source>
         <translation>Выберите вопрос анкеты с ответом «да / нет» или выбором из списка.</translation>
+    </message>
+    <message>
+        <source>The file {path} could not be read: {detail}</source>
+        <translation>Файл {path} не удалось прочитать: {detail}</translation>
+    </message>
+    <message>
+        <source>The file {path} needs more memory than a list may take: split it in parts.</source>
+        <translation>Файлу {path} нужно больше памяти, чем допустимо для списка: разделите его на части.</translation>
+    </message>
+    <message>
+        <source>Reading {path} took longer than {minutes} minutes and was stopped: open it in Excel, save it again as XLSX and retry.</source>
+        <translation>Чтение {path} заняло больше {minutes} мин. и было остановлено: откройте файл в Excel, сохраните заново как XLSX и повторите.</translation>
+    </message>
+    <message>
+        <source>The file {path} could not be read: the spreadsheet reader stopped on it (code {code}). Open it in Excel, save it again as XLSX and retry.</source>
+        <translation>Файл {path} не удалось прочитать: чтение таблицы на нём прервалось (код {code}). Откройте файл в Excel, сохраните заново как XLSX и повторите.</translation>
+    </message>
+    <message>
+        <source>The file {path} unpacks to {mb} MB (at most {limit} MB): split it in parts.</source>
+        <translation>Файл {path} в распакованном виде занимает {mb} МБ (допустимо не больше {limit} МБ): разделите его на части.</translation>
+    </message>
+    <message>
+        <source>A colleague has changed this contact person meanwhile (now: {name}, {phone}, {email}); nothing was overwritten. Close the window and open the contact again.</source>
+        <translation>Пока окно было открыто, коллега изменил это контактное лицо (сейчас: {name}, {phone}, {email}); ничего не перезаписано. Закройте окно и откройте контакт снова.</translation>
+    </message>
+    <message>
+        <source>You can work only in your own name.</source>
+        <translation>Работать можно только от своего имени.</translation>
+    </message>
+    <message>
+        <source>This company was not given to you by the queue; the outcome was not saved.</source>
+        <translation>Эту компанию вам не выдавала очередь; результат не сохранён.</translation>
+    </message>
+    <message>
+        <source>The call&apos;s times lie outside the time you held this company: check this workstation&apos;s clock. The outcome was not saved.</source>
+        <translation>Время звонка не попадает во время, когда компания была у вас: проверьте часы на этом компьютере. Результат не сохранён.</translation>
+    </message>
+    <message>
+        <source>The phone or contact person chosen is not this company&apos;s.</source>
+        <translation>Выбранный телефон или контактное лицо не относится к этой компании.</translation>
+    </message>
+    <message>
+        <source>The person chosen for the hand-off is not an expert.</source>
+        <translation>Выбранный для передачи сотрудник — не эксперт.</translation>
+    </message>
+    <message>
+        <source>The database&apos;s owner ({owner}) may not end the open sessions of &apos;{login}&apos;: the server&apos;s administrator must grant it the pg_signal_backend role.</source>
+        <translation>Владелец базы ({owner}) не может завершить открытые сеансы «{login}»: администратор сервера должен выдать ему роль pg_signal_backend.</translation>
+    </message>
+    <message>
+        <source>You no longer hold this company (your claim has ended), so it cannot be changed; open it again from the queue or the search.</source>
+        <translation>Эта компания больше не у вас (время работы с ней истекло), поэтому изменить её нельзя; откройте её снова из очереди или через поиск.</translation>
+    </message>
+    <message>
+        <source>A colleague has corrected this number meanwhile (now: {phone}); nothing was overwritten. Close the window and open the number again.</source>
+        <translation>Пока окно было открыто, коллега исправил этот номер (сейчас: {phone}); ничего не перезаписано. Закройте окно и откройте номер снова.</translation>
     </message>
     <message>
         <source>Companies</source>

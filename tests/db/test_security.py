@@ -46,91 +46,70 @@ def test_operator_cannot_delete_companies(db: Engine, operator: tuple[str, Engin
     _insufficient(operator[1], "DELETE FROM dialdesk.companies WHERE id = :id", id=company)
 
 
-def test_operator_can_edit_a_company_and_row_version_moves(
-    db: Engine, operator: tuple[str, Engine]
+def _held_by(db: Engine, company: int, person: int) -> None:
+    """Put ``company`` on ``person``'s card, as the queue would."""
+    with db.begin() as conn:
+        campaign = conn.execute(
+            text("INSERT INTO dialdesk.campaigns (name) VALUES ('Обзвон') RETURNING id")
+        ).scalar_one()
+        conn.execute(
+            text(
+                "INSERT INTO dialdesk.campaign_entries (campaign_id, company_id, state, "
+                "claimed_by, lease_expires_at, last_claimed_by, last_claimed_at) "
+                "VALUES (:k, :c, 'claimed', :p, now() + interval '10 minutes', :p, now())"
+            ),
+            {"k": campaign, "c": company, "p": person},
+        )
+
+
+def test_operator_edits_a_company_they_hold_and_row_version_moves(
+    db: Engine, logins: Logins, operator: tuple[str, Engine]
 ) -> None:
     company = _company(db)
+    edit = "UPDATE dialdesk.companies SET notes = 'перезвонить' WHERE id = :id"
+    error = _refused(operator[1], edit, id=company)  # not on their card
+    assert isinstance(error, psycopg.errors.InsufficientPrivilege)
+    assert error.diag.message_hint == "dialdesk:not_held"
+    _held_by(db, company, logins.person_id(operator[0]))
     with operator[1].begin() as conn:
-        version = conn.execute(
-            text(
-                "UPDATE dialdesk.companies SET notes = 'перезвонить' WHERE id = :id "
-                "RETURNING row_version"
-            ),
-            {"id": company},
-        ).scalar_one()
+        version = conn.execute(text(edit + " RETURNING row_version"), {"id": company}).scalar_one()
     assert version == 2
 
 
-def test_operator_records_calls_only_in_own_name(
+def test_operators_write_calls_and_callbacks_only_through_the_queue(
     db: Engine, logins: Logins, operator: tuple[str, Engine]
 ) -> None:
     company = _company(db)
-    other_login, _ = logins.add("operator")
-    me, other = logins.person_id(operator[0]), logins.person_id(other_login)
-    insert = (
+    me = logins.person_id(operator[0])
+    _insufficient(
+        operator[1],
         "INSERT INTO dialdesk.calls (client_id, company_id, operator_id, outcome_id) "
         "VALUES (:cid, :company, :op, (SELECT id FROM dialdesk.outcome_definitions "
-        "WHERE code = 'cold'))"
+        "WHERE code = 'cold'))",
+        cid=uuid.uuid4(),
+        company=company,
+        op=me,
     )
-    error = _refused(operator[1], insert, cid=uuid.uuid4(), company=company, op=other)
-    assert isinstance(error, psycopg.errors.InsufficientPrivilege)
-    assert "row-level security" in str(error)
-    with operator[1].begin() as conn:
-        conn.execute(text(insert), {"cid": uuid.uuid4(), "company": company, "op": me})
-
-
-def test_operator_cannot_take_another_persons_callback(
-    db: Engine, logins: Logins, operator: tuple[str, Engine]
-) -> None:
-    company = _company(db)
-    other_login, _ = logins.add("operator")
-    other = logins.person_id(other_login)
-    with db.begin() as conn:
-        callback = conn.execute(
-            text(
-                "INSERT INTO dialdesk.callbacks (company_id, due_at, assigned_to, created_by) "
-                "VALUES (:c, now(), :p, :p) RETURNING id"
-            ),
-            {"c": company, "p": other},
-        ).scalar_one()
-    with operator[1].begin() as conn:
-        changed = conn.execute(
-            text("UPDATE dialdesk.callbacks SET state = 'done', taken_by = :me WHERE id = :id"),
-            {"id": callback, "me": logins.person_id(operator[0])},
-        ).rowcount
-    assert changed == 0  # the row is invisible to the update: the database filtered it out
-    me = logins.person_id(operator[0])
-    error = _refused(
-        operator[1],
-        "INSERT INTO dialdesk.callbacks (company_id, due_at, assigned_to, created_by) "
-        "VALUES (:c, now(), :p, :me)",
-        c=company,
-        p=other,
-        me=me,
-    )
-    assert isinstance(error, psycopg.errors.InsufficientPrivilege)
-
-
-def test_operator_may_take_a_shared_callback_but_not_for_someone_else(
-    db: Engine, logins: Logins, operator: tuple[str, Engine]
-) -> None:
-    company = _company(db)
-    creator = logins.person_id(logins.add("supervisor")[0])
-    other = logins.person_id(logins.add("operator")[0])
-    me = logins.person_id(operator[0])
     with db.begin() as conn:
         callback = conn.execute(
             text(
                 "INSERT INTO dialdesk.callbacks (company_id, due_at, created_by) "
                 "VALUES (:c, now(), :p) RETURNING id"
             ),
-            {"c": company, "p": creator},
+            {"c": company, "p": me},
         ).scalar_one()
-    take = "UPDATE dialdesk.callbacks SET taken_by = :who, state = 'done' WHERE id = :id"
-    error = _refused(operator[1], take, who=other, id=callback)
-    assert isinstance(error, psycopg.errors.InsufficientPrivilege)
-    with operator[1].begin() as conn:
-        assert conn.execute(text(take), {"who": me, "id": callback}).rowcount == 1
+    _insufficient(
+        operator[1],
+        "UPDATE dialdesk.callbacks SET state = 'done', taken_by = :me WHERE id = :id",
+        id=callback,
+        me=me,
+    )
+    _insufficient(
+        operator[1],
+        "INSERT INTO dialdesk.callbacks (company_id, due_at, created_by) VALUES (:c, now(), :me)",
+        c=company,
+        me=me,
+    )
 
 
 @pytest.mark.parametrize(
@@ -203,9 +182,10 @@ def test_admin_manages_logins_and_reads_but_cannot_rewrite_the_audit(
 
 
 def test_audit_records_old_and_new_values_of_a_company_edit(
-    db: Engine, operator: tuple[str, Engine]
+    db: Engine, logins: Logins, operator: tuple[str, Engine]
 ) -> None:
     company = _company(db)
+    _held_by(db, company, logins.person_id(operator[0]))
     with operator[1].begin() as conn:
         conn.execute(
             text("UPDATE dialdesk.companies SET city = 'Омск' WHERE id = :id"), {"id": company}

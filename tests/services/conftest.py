@@ -26,8 +26,10 @@ class Floor:
         priority: int = 0,
         state: str = "fresh",
         campaign: int | None = None,
+        holder: int | None = None,
     ) -> tuple[int, int, int]:
-        """Add a company with one phone and a queue entry; return (company, phone, entry)."""
+        """Add a company with one phone and a queue entry; return (company, phone, entry).
+        With ``holder``, the entry is that person's claim, as the queue would leave it."""
         with self.db.begin() as conn:
             company = conn.execute(
                 text(
@@ -45,9 +47,19 @@ class Floor:
             entry = conn.execute(
                 text(
                     "INSERT INTO dialdesk.campaign_entries (campaign_id, company_id, priority, "
-                    "state) VALUES (:camp, :c, :prio, :state) RETURNING id"
+                    "state, claimed_by, lease_expires_at, last_claimed_by, last_claimed_at) "
+                    "VALUES (:camp, :c, :prio, :state, CAST(:holder AS integer), "
+                    "CASE WHEN :holder IS NOT NULL THEN now() + interval '10 minutes' END, "
+                    "CAST(:holder AS integer), CASE WHEN :holder IS NOT NULL THEN now() END) "
+                    "RETURNING id"
                 ),
-                {"camp": campaign or self.campaign, "c": company, "prio": priority, "state": state},
+                {
+                    "camp": campaign or self.campaign,
+                    "c": company,
+                    "prio": priority,
+                    "state": "claimed" if holder is not None else state,
+                    "holder": holder,
+                },
             ).scalar_one()
         return company, phone_id, entry
 

@@ -12,7 +12,7 @@ from tests.services.conftest import Floor
 
 
 def test_admins_see_who_changed_what_and_filter_it(floor: Floor, logins: Logins) -> None:
-    company, _, _ = floor.company("ООО Ромашка")
+    company, _, _ = floor.company("ООО Ромашка", holder=floor.me)
     with floor.my_engine.begin() as conn:  # an operator corrects the company's city
         conn.execute(
             text("UPDATE dialdesk.companies SET city = 'Томск_100%' WHERE id = :c"),

@@ -63,9 +63,10 @@ def test_card_holds_company_phones_campaign_outcomes_and_history(floor: Floor) -
 
 
 def test_concurrent_edit_is_a_conflict_not_an_overwrite(floor: Floor) -> None:
-    company, _, _ = floor.company("ООО Ромашка")
+    company, _, _ = floor.company("ООО Ромашка", holder=floor.me)
     card = load_card(floor.my_engine, company, floor.campaign)
-    theirs = save_company(floor.other_engine, company, card.row_version, {"city": "Омск"})
+    # a supervisor corrects the company while it is on my card
+    theirs = save_company(floor.db, company, card.row_version, {"city": "Омск"})
     assert theirs == card.row_version + 1
     with pytest.raises(EditConflict) as conflict:
         save_company(floor.my_engine, company, card.row_version, {"city": "Томск"})
@@ -83,13 +84,13 @@ def test_empty_name_and_unknown_fields_are_refused(floor: Floor) -> None:
 
 
 def test_mark_a_number_dead(floor: Floor) -> None:
-    company, phone, _ = floor.company("ООО Ромашка")
+    company, phone, _ = floor.company("ООО Ромашка", holder=floor.me)
     set_phone_dead(floor.my_engine, phone)
     assert load_card(floor.my_engine, company, floor.campaign).phones[0].is_dead
 
 
 def test_add_and_edit_contact_persons(floor: Floor) -> None:
-    company, _, _ = floor.company("ООО Ромашка")
+    company, _, _ = floor.company("ООО Ромашка", holder=floor.me)
     secretary = save_contact(
         floor.my_engine, company, "Анна", "secretary", phone="8 (495) 123-45-67 доб. 12"
     )
@@ -143,7 +144,7 @@ def test_a_card_field_longer_than_its_limit_is_refused_by_name(floor: Floor) -> 
 
 
 def test_a_phone_is_added_corrected_and_marked_dead_and_back(floor: Floor) -> None:
-    company, first, _ = floor.company("ООО Ромашка", phone="+74952223344")
+    company, first, _ = floor.company("ООО Ромашка", phone="+74952223344", holder=floor.me)
     added = save_phone(floor.my_engine, company, "8 (913) 209-72-63", "12")
     card = load_card(floor.my_engine, company, floor.campaign)
     phone = next(p for p in card.phones if p.id == added)
@@ -162,3 +163,30 @@ def test_a_phone_is_added_corrected_and_marked_dead_and_back(floor: Floor) -> No
     set_phone_dead(floor.my_engine, first, dead=False)  # undone
     card = load_card(floor.my_engine, company, floor.campaign)
     assert not next(p for p in card.phones if p.id == first).is_dead
+
+
+def test_a_stale_contact_dialog_does_not_overwrite_a_colleagues_edit(floor: Floor) -> None:
+    company, _, _ = floor.company("ООО Ромашка", holder=floor.me)
+    contact = save_contact(floor.my_engine, company, "Анна", "secretary")
+    opened = list_contacts(floor.my_engine, company)[0]  # my dialog opens with this
+    # a supervisor corrects the same person meanwhile, from the version they saw
+    save_contact(floor.db, company, "Анна Сергеевна", "secretary", phone="+7 495 123-45-67",
+                 contact_id=contact, version=opened.row_version)  # fmt: skip
+    with pytest.raises(UserError, match="changed this contact person meanwhile"):
+        save_contact(floor.my_engine, company, "Аня", "other", contact_id=contact,
+                     version=opened.row_version)  # fmt: skip
+    now = list_contacts(floor.my_engine, company)[0]
+    assert (now.full_name, now.row_version) == ("Анна Сергеевна", opened.row_version + 1)
+    save_contact(floor.my_engine, company, "Аня", "other", contact_id=contact,
+                 version=now.row_version)  # fmt: skip
+    assert list_contacts(floor.my_engine, company)[0].full_name == "Аня"
+
+
+def test_a_stale_phone_dialog_does_not_overwrite_a_colleagues_correction(floor: Floor) -> None:
+    company, phone, _ = floor.company("ООО Ромашка", phone="+74952223344", holder=floor.me)
+    opened = load_card(floor.my_engine, company, floor.campaign).phones[0]
+    save_phone(floor.db, company, "+7 495 222-33-55", phone_id=phone, version=opened.row_version)
+    with pytest.raises(UserError, match=r"corrected this number meanwhile \(now: \+74952223355"):
+        save_phone(floor.my_engine, company, "+7 495 222-33-66", phone_id=phone,
+                   version=opened.row_version)  # fmt: skip
+    assert load_card(floor.my_engine, company, floor.campaign).phones[0].e164 == "+74952223355"

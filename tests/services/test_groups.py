@@ -21,8 +21,8 @@ def _call(floor: Floor, entry: int, code: str, at: datetime) -> None:
             {"e": entry},
         )  # fmt: skip
     assert claim_next_entry(floor.my_engine, floor.me) is not None
-    record_outcome(
-        floor.my_engine,
+    record_outcome(  # the history of past days: written by the owner, who may back-date
+        floor.db,
         floor.me,
         OutcomeInput(
             client_id=uuid.uuid4(), entry_id=entry, outcome_code=code,

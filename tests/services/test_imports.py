@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 from sqlalchemy import Engine, text
+from sqlalchemy.exc import DBAPIError
 
 from dialdesk.cli.main import main
 from dialdesk.importing.names import name_key
@@ -213,7 +214,7 @@ def test_cancel_leaves_the_database_untouched(db: Engine, marketer: Engine, tmp_
         assert _count(db, table) == 0, table
 
 
-def test_undo_takes_away_everything_the_import_added_until_a_call(
+def test_undo_takes_away_everything_the_import_added_that_nobody_called(
     db: Engine, marketer: Engine, tmp_path: Path
 ) -> None:
     old = _existing(db, "Берёза", None, "+78432223344", "Казань")
@@ -222,24 +223,41 @@ def test_undo_takes_away_everything_the_import_added_until_a_call(
     assert first.batch_id is not None
     undone = undo_import(marketer, first.batch_id)
     assert (undone.companies_removed, undone.phones_removed) == (1, 3)
+    assert not undone.kept_anything
     assert _count(db, "companies") == 1 and _count(db, "phones") == 1  # the old one stays
     assert _count(db, "campaign_entries") == 0
     with pytest.raises(UserError, match="already been undone"):
         undo_import(marketer, first.batch_id)
+    # the next import merges a row into the old company, which is then called: its new
+    # company and the number it added still go; the old company's entry, with its call, stays
     second = run_import(marketer, None, xlsx(tmp_path / "l.xlsx", rows), ImportOptions("Осень"))
     assert second.batch_id is not None
     with db.begin() as conn:
         conn.execute(
             text(
-                "INSERT INTO dialdesk.calls (client_id, company_id, operator_id, started_at, "
-                "ended_at, outcome_id) SELECT gen_random_uuid(), :c, "
-                "(SELECT min(id) FROM dialdesk.people), now(), now(), min(id) "
-                "FROM dialdesk.outcome_definitions"
+                "INSERT INTO dialdesk.calls (client_id, entry_id, company_id, operator_id, "
+                "started_at, ended_at, outcome_id) SELECT gen_random_uuid(), e.id, :c, "
+                "(SELECT min(id) FROM dialdesk.people), now(), now(), "
+                "(SELECT min(id) FROM dialdesk.outcome_definitions) "
+                "FROM dialdesk.campaign_entries e WHERE e.company_id = :c"
             ),
             {"c": old},
         )
-    with pytest.raises(UserError, match="1 of its companies have been called"):
-        undo_import(marketer, second.batch_id)
+    undone = undo_import(marketer, second.batch_id)
+    assert (undone.companies_removed, undone.phones_removed, undone.entries_removed) == (1, 3, 1)
+    assert (undone.companies_kept, undone.entries_kept) == (0, 1)
+    assert _count(db, "companies") == 1 and _count(db, "phones") == 1
+    assert _count(db, "calls") == 1 and _count(db, "campaign_entries") == 1
+
+
+def test_nobody_deletes_companies_with_plain_sql(db: Engine, logins: Logins) -> None:
+    _existing(db, "Берёза", None, "+78432223344", "Казань")
+    for role in ("operator", "supervisor", "marketer", "admin"):
+        engine = logins.as_role(role)
+        for table in ("companies", "phones", "contact_persons"):
+            with pytest.raises(DBAPIError, match="permission denied"), engine.begin() as conn:
+                conn.execute(text(f"DELETE FROM dialdesk.{table}"))
+    assert _count(db, "companies") == 1 and _count(db, "phones") == 1
 
 
 def test_a_saved_template_maps_unusual_headers(

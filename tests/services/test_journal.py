@@ -71,10 +71,11 @@ def test_replay_after_the_connection_returns(floor: Floor, tmp_path: Path) -> No
 
 
 def _claimed(floor: Floor, names: list[str]) -> list[int]:
-    entries = [floor.company(name, phone=f"+7495222{n:04d}")[2] for n, name in enumerate(names)]
-    for _ in entries:
-        assert claim_next_entry(floor.my_engine, floor.me, now=MONDAY_10_MSK) is not None
-    return entries
+    """Companies the queue gave me, one after another, whose outcomes wait in the journal."""
+    return [
+        floor.company(name, phone=f"+7495222{n:04d}", holder=floor.me)[2]
+        for n, name in enumerate(names)
+    ]
 
 
 def test_a_refused_outcome_is_set_aside_and_the_others_are_still_sent(

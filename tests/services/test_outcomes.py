@@ -104,6 +104,10 @@ def test_warm_needs_a_next_contact_and_whom_we_spoke_with(floor: Floor) -> None:
     with pytest.raises(UserError, match="next contact"):
         record_outcome(floor.my_engine, floor.me, _outcome(entry, "warm", spoke_with="Петров"))
     assert _scalar(floor, "SELECT count(*) FROM dialdesk.calls") == 0
+    with floor.db.begin() as conn:  # the hand-off goes to an expert
+        conn.execute(
+            text("UPDATE dialdesk.people SET is_expert = true WHERE id = :p"), {"p": floor.other}
+        )
     due = datetime.now(UTC) + timedelta(days=3)
     saved = record_outcome(
         floor.my_engine,

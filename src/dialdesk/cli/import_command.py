@@ -3,6 +3,7 @@
 ``dialdesk do-not-call FILE``: numbers never to be offered again."""
 
 import argparse
+import dataclasses
 import sys
 from pathlib import Path
 from typing import Any
@@ -95,13 +96,19 @@ def run_undo(args: argparse.Namespace) -> int:
         require_current_schema(engine)
         undone = undo_import(engine, args.batch)
     if args.json:
-        print_json({"batch": args.batch, **undone.__dict__})
+        print_json({"batch": args.batch, **dataclasses.asdict(undone)})
         return 0
     print(
         f"Import {args.batch} undone: {undone.companies_removed} companies, "
         f"{undone.phones_removed} phones, {undone.contact_persons_removed} contact persons and "
         f"{undone.entries_removed} campaign entries removed."
     )
+    if undone.kept_anything:
+        print(
+            f"Kept, because calls were made on them: {undone.companies_kept} companies, "
+            f"{undone.phones_kept} phones, {undone.contact_persons_kept} contact persons and "
+            f"{undone.entries_kept} campaign entries."
+        )
     return 0
 
 

@@ -9,11 +9,14 @@ from sqlalchemy.orm import Session, sessionmaker
 from dialdesk.db.dsn import sqlalchemy_url
 
 
-def make_engine(dsn: str, *, pool_size: int = 3) -> Engine:
+def make_engine(dsn: str, *, pool_size: int = 3, max_overflow: int = 10) -> Engine:
     """An engine for ``dsn``; search_path puts the ``dialdesk`` schema first."""
     return create_engine(
         sqlalchemy_url(dsn),
         pool_size=pool_size,
+        max_overflow=max_overflow,
+        # with one connection, work waits its turn rather than opening another
+        pool_timeout=120,
         pool_pre_ping=True,
         connect_args={
             "application_name": "dialdesk",

@@ -4,19 +4,28 @@ encodings and delimiters Russian Excel writes (UTF-8 with or without BOM, Window
 
 import csv
 import io
+import re
+import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
 
 import python_calamine
 
+from dialdesk.importing.reader_process import read_apart
 from dialdesk.services.errors import UserError
 
 SPREADSHEETS = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
 TEXT_TABLES = {".csv", ".txt"}
 MAX_BYTES = 200 * 1024 * 1024
 MAX_ROWS = 1_000_000
+# what a packed workbook may unpack to: a small file of repeated XML can hold gigabytes
+MAX_UNPACKED = 600 * 1024 * 1024
+ZIPPED = {".xlsx", ".xlsm", ".ods"}
 DELIMITERS = ";,\t|"
+# control characters (ESC, BEL, NUL...) a cell may not keep: the database, Excel and the
+# screen each refuse or mangle them; line breaks and tabs inside a cell stay
+CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -41,7 +50,12 @@ def cell_text(value: object) -> str:
         return value.isoformat(sep=" ", timespec="minutes")
     if isinstance(value, date | time):
         return value.isoformat()
-    return str(value).strip()
+    return plain_text(str(value))
+
+
+def plain_text(text: str) -> str:
+    """``text`` without control characters (Windows line breaks read as plain ones)."""
+    return CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
 
 
 def _check_file(path: Path) -> str:
@@ -62,15 +76,32 @@ def _check_file(path: Path) -> str:
             mb=size // (1024 * 1024),
             limit=MAX_BYTES // (1024 * 1024),
         )
+    if suffix in ZIPPED:
+        _check_unpacked(path)
     return suffix
+
+
+def _check_unpacked(path: Path) -> None:
+    try:
+        with zipfile.ZipFile(path) as packed:
+            unpacked = sum(item.file_size for item in packed.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+        raise _damaged(path) from exc
+    if unpacked > MAX_UNPACKED:
+        raise UserError(
+            "The file {path} unpacks to {mb} MB (at most {limit} MB): split it in parts.",
+            path=path.name,
+            mb=unpacked // (1024 * 1024),
+            limit=MAX_UNPACKED // (1024 * 1024),
+        )
 
 
 def sheet_names(path: Path) -> list[str]:
     """The sheets of a workbook (a CSV file has one, named after the file)."""
     if _check_file(path) in TEXT_TABLES:
         return [path.stem]
-    with _Workbook(path) as book:
-        return list(book.sheet_names)
+    names: list[str] = read_apart(_workbook_sheets, path)
+    return names
 
 
 def read_table(
@@ -80,9 +111,21 @@ def read_table(
     encoding: str | None = None,
     delimiter: str | None = None,
 ) -> Table:
-    """Every row of one sheet (the first when ``sheet`` is None), trailing blanks trimmed."""
+    """Every row of one sheet (the first when ``sheet`` is None), trailing blanks trimmed.
+    A workbook is read in a child process (``reader_process``): a reader that crashes on a
+    malformed file takes only the child down."""
     if _check_file(path) in TEXT_TABLES:
         return _read_csv(path, encoding, delimiter)
+    found: Table = read_apart(_read_workbook, path, sheet)
+    return found
+
+
+def _workbook_sheets(path: Path) -> list[str]:
+    with _Workbook(path) as book:
+        return list(book.sheet_names)
+
+
+def _read_workbook(path: Path, sheet: str | None) -> Table:
     with _Workbook(path) as book:
         name = sheet or book.sheet_names[0]
         if name not in book.sheet_names:
@@ -214,9 +257,10 @@ def _read_csv(path: Path, encoding: str | None, delimiter: str | None) -> Table:
             path=path.name,
             encoding=encoding,
         ) from exc
+    text = text.replace("\x00", "")  # a stray NUL deep in the file: the reader stops on it
     delimiter = delimiter or detect_delimiter(text[:65536])
     rows = [
-        _trimmed([c.strip() for c in row])
+        _trimmed([plain_text(c) for c in row])
         for row in csv.reader(io.StringIO(text), delimiter=delimiter)
     ]
     if len(rows) > MAX_ROWS:

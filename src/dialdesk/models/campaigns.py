@@ -163,6 +163,9 @@ class CampaignEntry(CreatedAt, Base):
     next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     claimed_by: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     lease_expires_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    # who the queue last gave the entry to, and since when (a save must come from them)
+    last_claimed_by: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    last_claimed_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     last_outcome_id: Mapped[int | None] = mapped_column(ForeignKey("outcome_definitions.id"))
     import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"))
     # the company's own retry delay here (a segment's contact frequency); None: the campaign's

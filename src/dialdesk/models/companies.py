@@ -77,6 +77,7 @@ class Phone(CreatedAt, Base):
     is_dead: Mapped[bool] = mapped_column(Boolean, server_default="false")
     time_zone: Mapped[str | None] = mapped_column(String(64))
     import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"))
+    row_version: Mapped[int] = mapped_column(Integer, server_default="1")
 
 
 class ContactPerson(CreatedAt, Base):
@@ -97,6 +98,7 @@ class ContactPerson(CreatedAt, Base):
     phone: Mapped[str | None] = mapped_column(String(40))
     email: Mapped[str | None] = mapped_column(String(200))
     import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"))
+    row_version: Mapped[int] = mapped_column(Integer, server_default="1")
 
 
 class DoNotCall(Base):

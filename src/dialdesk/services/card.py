@@ -3,10 +3,10 @@
 import re
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, NoReturn
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 
 from dialdesk.importing.phones import one_phone
 from dialdesk.models.companies import CONTACT_ROLES
@@ -29,6 +29,7 @@ class PhoneLine:
     is_dead: bool
     time_zone: str | None
     do_not_call: bool
+    row_version: int = 1  # for the conflict check of a correction
 
     def local_time(self, now: datetime | None = None) -> str:
         zone = ZoneInfo(self.time_zone or "Europe/Moscow")
@@ -47,6 +48,7 @@ class ContactLine:
     role: str
     phone: str | None
     email: str | None
+    row_version: int = 1  # for the conflict check of an edit
 
 
 @dataclass(frozen=True)
@@ -109,7 +111,7 @@ class EditConflict(UserError):
 
 
 _CONTACTS = (
-    "SELECT id, full_name, position, role, phone, email "
+    "SELECT id, full_name, position, role, phone, email, row_version "
     "FROM dialdesk.contact_persons WHERE company_id = :c "
     "ORDER BY CASE role WHEN 'decision_maker' THEN 0 WHEN 'influencer' THEN 1 "
     "WHEN 'secretary' THEN 2 ELSE 3 END, id"
@@ -135,7 +137,8 @@ def load_card(engine: Engine, company_id: int, campaign_id: int) -> Card:
             for r in conn.execute(
                 text(
                     "SELECT p.id, p.e164, p.extension, p.raw_text, p.is_dead, p.time_zone, "
-                    "EXISTS (SELECT 1 FROM dialdesk.do_not_call d WHERE d.e164 = p.e164) "
+                    "EXISTS (SELECT 1 FROM dialdesk.do_not_call d WHERE d.e164 = p.e164), "
+                    "p.row_version "
                     "FROM dialdesk.phones p WHERE p.company_id = :c ORDER BY p.is_dead, p.id"
                 ),
                 {"c": company_id},
@@ -284,8 +287,11 @@ def save_contact(
     phone: str = "",
     email: str = "",
     contact_id: int | None = None,
+    version: int | None = None,
 ) -> int:
-    """Add a contact person to the company, or change one; returns its id."""
+    """Add a contact person to the company, or change one; returns its id.  With
+    ``version`` (the one the dialog was opened with) a colleague's edit made meanwhile is
+    refused with what they wrote, not overwritten."""
     if not full_name.strip():
         raise UserError("Write the contact person's name.")
     if role not in CONTACT_ROLES:
@@ -303,6 +309,7 @@ def save_contact(
         "phone": checked_phone(phone),
         "email": checked_email(email),
         "id": contact_id,
+        "version": version,
     }
     with plain_database_errors(), engine.begin() as conn:
         if contact_id is None:
@@ -319,13 +326,31 @@ def save_contact(
                 text(
                     "UPDATE dialdesk.contact_persons SET full_name = :name, role = :role, "
                     "position = :position, phone = :phone, email = :email "
-                    "WHERE id = :id AND company_id = :company RETURNING id"
+                    "WHERE id = :id AND company_id = :company "
+                    "AND (CAST(:version AS integer) IS NULL OR row_version = :version) "
+                    "RETURNING id"
                 ),
                 values,
             ).scalar()
             if saved is None:
-                raise UserError("This contact person no longer exists.")
+                _refuse_stale_contact(conn, contact_id)
     return int(saved)
+
+
+def _refuse_stale_contact(conn: Connection, contact_id: int) -> NoReturn:
+    now = conn.execute(
+        text("SELECT full_name, phone, email FROM dialdesk.contact_persons WHERE id = :id"),
+        {"id": contact_id},
+    ).first()
+    if now is None:
+        raise UserError("This contact person no longer exists.")
+    raise UserError(
+        "A colleague has changed this contact person meanwhile (now: {name}, {phone}, "
+        "{email}); nothing was overwritten. Close the window and open the contact again.",
+        name=now.full_name,
+        phone=now.phone or "—",
+        email=now.email or "—",
+    )
 
 
 def list_contacts(engine: Engine, company_id: int) -> list[ContactLine]:

@@ -57,6 +57,24 @@ DATABASE_MESSAGES = {
     "unknown_outcome_or_entry": "Unknown outcome '{code}' or queue entry {entry}.",
     "spoke_with_required": "Write whom you spoke with: this outcome counts as a contact.",
     "next_contact_required": "Set the date and time of the next contact for this outcome.",
+    "not_in_your_name": "You can work only in your own name.",
+    "not_your_entry": "This company was not given to you by the queue; the outcome was not saved.",
+    "call_time_outside_claim": (
+        "The call's times lie outside the time you held this company: check this "
+        "workstation's clock. The outcome was not saved."
+    ),
+    "not_this_company": "The phone or contact person chosen is not this company's.",
+    "not_an_expert": "The person chosen for the hand-off is not an expert.",
+    "cannot_end_sessions": (
+        "The database's owner ({owner}) may not end the open sessions of '{login}': the "
+        "server's administrator must grant it the pg_signal_backend role."
+    ),
+    "not_held": (
+        "You no longer hold this company (your claim has ended), so it cannot be changed; "
+        "open it again from the queue or the search."
+    ),
+    "no_such_import": "There is no import number {batch}.",
+    "import_already_undone": "Import number {batch} has already been undone.",
 }
 
 

@@ -1,11 +1,11 @@
-"""Past imports: what each brought, and undoing one while none of its companies was called."""
+"""Past imports: what each brought, and undoing what of one nobody has worked on since."""
 
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Engine, text
 
-from dialdesk.services.errors import UserError, plain_database_errors
+from dialdesk.services.errors import plain_database_errors
 
 
 @dataclass(frozen=True)
@@ -14,6 +14,17 @@ class UndoResult:
     phones_removed: int
     contact_persons_removed: int
     entries_removed: int
+    # what stays because calls were made on it since the import
+    companies_kept: int = 0
+    phones_kept: int = 0
+    contact_persons_kept: int = 0
+    entries_kept: int = 0
+
+    @property
+    def kept_anything(self) -> bool:
+        return bool(
+            self.companies_kept + self.phones_kept + self.contact_persons_kept + self.entries_kept
+        )
 
 
 @dataclass(frozen=True)
@@ -46,48 +57,16 @@ def list_batches(engine: Engine, limit: int = 200) -> list[BatchLine]:
 
 
 def undo_import(engine: Engine, batch_id: int) -> UndoResult:
-    """Take away everything import ``batch_id`` added, in one transaction; refused once any
-    of its companies has been called."""
+    """Take away, in one transaction, what import ``batch_id`` added and nobody has called
+    since: its new companies, and the phones, contact persons and entries it added to older
+    ones.  The rest stays and is counted (``dialdesk.undo_import``, migration 0019)."""
     with plain_database_errors(), engine.begin() as conn:
-        batch = conn.execute(
-            text("SELECT undone_at FROM dialdesk.import_batches WHERE id = :b FOR UPDATE"),
-            {"b": batch_id},
-        ).first()
-        if batch is None:
-            raise UserError("There is no import number {batch}.", batch=batch_id)
-        if batch.undone_at is not None:
-            raise UserError("Import number {batch} has already been undone.", batch=batch_id)
-        called = conn.execute(
+        row = conn.execute(
             text(
-                "SELECT count(DISTINCT k.company_id) FROM dialdesk.calls k "
-                "WHERE k.company_id IN ("
-                "  SELECT company_id FROM dialdesk.campaign_entries WHERE import_batch_id = :b "
-                "  UNION SELECT id FROM dialdesk.companies WHERE import_batch_id = :b)"
+                "SELECT companies_removed, phones_removed, contact_persons_removed, "
+                "entries_removed, companies_kept, phones_kept, contact_persons_kept, "
+                "entries_kept FROM dialdesk.undo_import(:b)"
             ),
             {"b": batch_id},
-        ).scalar_one()
-        if called:
-            raise UserError(
-                "Import number {batch} can no longer be undone: {count} of its companies "
-                "have been called.",
-                batch=batch_id,
-                count=called,
-            )
-        # entries first, companies last: what the import merged into older companies goes,
-        # the older companies stay
-        removed = {
-            table: conn.execute(
-                text(f"DELETE FROM dialdesk.{table} WHERE import_batch_id = :b"), {"b": batch_id}
-            ).rowcount
-            for table in ("campaign_entries", "phones", "contact_persons", "companies")
-        }
-        conn.execute(
-            text("UPDATE dialdesk.import_batches SET undone_at = now() WHERE id = :b"),
-            {"b": batch_id},
-        )
-    return UndoResult(
-        removed["companies"],
-        removed["phones"],
-        removed["contact_persons"],
-        removed["campaign_entries"],
-    )
+        ).one()
+    return UndoResult(*row)

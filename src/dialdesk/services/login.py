@@ -28,7 +28,9 @@ def log_in(login_dsn: str, login: str, password: str) -> LoggedIn:
     if not login:
         raise UserError("Enter your login.")
     dsn = with_credentials(login_dsn, login, password)
-    engine = make_engine(dsn, pool_size=3)
+    # a workstation holds one connection for its work (plus the listener's): a floor of N
+    # seats needs 2 N server connections, not 4-14 N (README, "Connections")
+    engine = make_engine(dsn, pool_size=1, max_overflow=0)
     try:
         identity = whoami(engine)
         require_current_schema(engine)

@@ -11,14 +11,10 @@ from sqlalchemy import Connection, Engine, text
 from dialdesk.services.errors import UserError, plain_database_errors
 from dialdesk.services.queue import Claim
 
+# the lease the queue gives, unless a colleague's is still running (0019_queue_functions.sql)
 TAKE = """
-UPDATE dialdesk.campaign_entries e
-SET state = 'claimed', claimed_by = :me,
-    lease_expires_at = :now + make_interval(mins => c.lease_minutes)
-FROM dialdesk.campaigns c
-WHERE e.id = :entry AND c.id = e.campaign_id AND e.state <> 'done' AND c.is_active
-  AND (e.claimed_by IS NULL OR e.claimed_by = :me OR e.lease_expires_at < :now)
-RETURNING e.id, e.company_id, e.campaign_id, e.lease_expires_at
+SELECT entry_id, company_id, campaign_id, lease_expires_at
+FROM dialdesk.take_entry(:me, :entry, :now)
 """
 
 HOLDER = """

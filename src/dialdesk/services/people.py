@@ -97,11 +97,16 @@ def list_people(engine: Engine) -> list[PersonRow]:
 
 
 def set_active(engine: Engine, login: str, active: bool) -> None:
+    """Let a person in or keep them out; a disabled person's open sessions end at once
+    (again after the commit, so none slips back in before NOLOGIN holds)."""
     with _plain_errors(engine) as conn:
         conn.execute(
             text("SELECT dialdesk.set_person_active(:login, :active)"),
             {"login": login, "active": active},
         )
+    if not active:
+        with _plain_errors(engine) as conn:
+            conn.execute(text("SELECT dialdesk.end_sessions(:login)"), {"login": login})
 
 
 def set_role(engine: Engine, login: str, role: str) -> None:

@@ -9,9 +9,16 @@ from dialdesk.services.errors import UserError, plain_database_errors
 
 
 def save_phone(
-    engine: Engine, company_id: int, typed: str, extension: str = "", phone_id: int | None = None
+    engine: Engine,
+    company_id: int,
+    typed: str,
+    extension: str = "",
+    phone_id: int | None = None,
+    version: int | None = None,
 ) -> int:
-    """Add a number to the company (``phone_id`` None) or correct one; returns its id."""
+    """Add a number to the company (``phone_id`` None) or correct one; returns its id.  With
+    ``version`` (the one the dialog was opened with) a colleague's correction made meanwhile
+    is refused, not overwritten."""
     typed, extension = typed.strip(), extension.strip()
     number = one_phone(typed)
     extension = extension or number.extension or ""
@@ -29,6 +36,7 @@ def save_phone(
         "tz": number.time_zone,
         "kind": number.kind,
         "id": phone_id,
+        "version": version,
     }
     with plain_database_errors(), engine.begin() as conn:
         twin = conn.execute(
@@ -56,12 +64,22 @@ def save_phone(
             text(
                 "UPDATE dialdesk.phones SET e164 = :e164, extension = :extension, "
                 "raw_text = :raw, time_zone = :tz, kind = :kind, is_dead = false "
-                "WHERE id = :id AND company_id = :company"
+                "WHERE id = :id AND company_id = :company "
+                "AND (CAST(:version AS integer) IS NULL OR row_version = :version)"
             ),
             values,
         ).rowcount
         if not changed:
-            raise UserError("This number is no longer on the company's card.")
+            now = conn.execute(
+                text("SELECT e164 FROM dialdesk.phones WHERE id = :id"), values
+            ).first()
+            if now is None:
+                raise UserError("This number is no longer on the company's card.")
+            raise UserError(
+                "A colleague has corrected this number meanwhile (now: {phone}); nothing was "
+                "overwritten. Close the window and open the number again.",
+                phone=now.e164 or "—",
+            )
     return phone_id
 
 

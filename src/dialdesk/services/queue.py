@@ -17,7 +17,8 @@ from sqlalchemy import Connection, Engine, text
 from dialdesk.services.calendar import non_working_days
 from dialdesk.services.errors import plain_database_errors
 
-# What an entry goes back to when its claim ends without an outcome.
+# What an entry goes back to when its claim ends without an outcome (a supervisor's
+# release; an operator's own goes through dialdesk.release_entry).
 UNCLAIM = """
 SET state = CASE
         WHEN EXISTS (SELECT 1 FROM dialdesk.callbacks cb
@@ -28,7 +29,8 @@ SET state = CASE
     lease_expires_at = NULL
 """
 
-# The whole claim runs in the database (migrations 0007 and 0008): one round trip.
+# The whole claim runs in the database (0019_queue_functions.sql): one round trip, with
+# the rights of the schema's owner; operators may not change queue entries themselves.
 CLAIM_NEXT = """
 SELECT entry_id, company_id, campaign_id, callback_id, lease_expires_at
 FROM dialdesk.claim_next(:me, :campaign_id, :now, :days_off)
@@ -73,12 +75,8 @@ def release_claim(engine: Engine, me: int, entry_id: int) -> bool:
     """Give a claimed company back to the queue untouched; False when it was not mine."""
     with plain_database_errors(), engine.begin() as conn:
         released = conn.execute(
-            text(
-                f"UPDATE dialdesk.campaign_entries e {UNCLAIM} "
-                "WHERE e.id = :entry AND e.claimed_by = :me AND e.state = 'claimed'"
-            ),
-            {"entry": entry_id, "me": me},
-        ).rowcount
+            text("SELECT dialdesk.release_entry(:me, :entry)"), {"entry": entry_id, "me": me}
+        ).scalar_one()
     return bool(released)
 
 
@@ -86,13 +84,7 @@ def extend_lease(engine: Engine, me: int, entry_id: int, now: datetime | None = 
     """Keep a long call's lease alive; False when the claim was lost meanwhile."""
     with plain_database_errors(), engine.begin() as conn:
         kept = conn.execute(
-            text(
-                "UPDATE dialdesk.campaign_entries e "
-                "SET lease_expires_at = :now + make_interval(mins => c.lease_minutes) "
-                "FROM dialdesk.campaigns c "
-                "WHERE e.id = :entry AND c.id = e.campaign_id AND e.claimed_by = :me "
-                "AND e.state = 'claimed'"
-            ),
+            text("SELECT dialdesk.extend_lease(:me, :entry, :now)"),
             {"entry": entry_id, "me": me, "now": now or datetime.now(UTC)},
-        ).rowcount
+        ).scalar_one()
     return bool(kept)

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from openpyxl import Workbook
 from openpyxl.cell import Cell as SheetCell
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
@@ -22,9 +23,10 @@ SHEET_NAME_BAN = str.maketrans({c: " " for c in "[]:*?/\\"})
 def put(sheet: Worksheet, row: int, column: int, value: Cell, number_format: str | None) -> None:
     cell: SheetCell = sheet.cell(row=row, column=column)
     if isinstance(value, str):
-        cell.value = value
+        shown = ILLEGAL_CHARACTERS_RE.sub("", value)  # a BEL in a comment: Excel refuses it
+        cell.value = shown
         cell.data_type = "s"  # a string, even when it looks like a formula
-        if value.startswith(FORMULA_STARTS):
+        if shown.startswith(FORMULA_STARTS):
             cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
         return
     if isinstance(value, datetime):

@@ -561,7 +561,7 @@ class ImportPage(QWidget):
                 self.tr("Undo the import"),
                 self.tr(
                     "Remove the %1 companies import %2 created, and the phones, contact "
-                    "persons and campaign entries it added?"
+                    "persons and campaign entries it added? What has been called since stays."
                 )
                 .replace("%1", str(batch.companies_created))
                 .replace("%2", str(batch.id)),
@@ -571,11 +571,23 @@ class ImportPage(QWidget):
         engine = self._session.engine
 
         def undone(result: Any) -> None:
-            self.message.emit(
+            said = (
                 self.tr("Import %1 undone: %2 companies removed.")
                 .replace("%1", str(batch.id))
                 .replace("%2", str(result.companies_removed))
             )
+            if result.kept_anything:
+                said += " " + (
+                    self.tr(
+                        "Kept, because calls were made on them: %1 companies, %2 phones, "
+                        "%3 contact persons, %4 campaign entries."
+                    )
+                    .replace("%1", str(result.companies_kept))
+                    .replace("%2", str(result.phones_kept))
+                    .replace("%3", str(result.contact_persons_kept))
+                    .replace("%4", str(result.entries_kept))
+                )
+            self.message.emit(said)
             self.refresh()
 
         self._side.run(lambda: undo_import(engine, batch.id), undone, self._failed)

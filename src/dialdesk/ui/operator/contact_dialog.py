@@ -41,6 +41,7 @@ class ContactDialog(QDialog):
         ui = self.ui
         engine, company = self._session.engine, self._company
         contact_id = self._contact.id if self._contact else None
+        version = self._contact.row_version if self._contact else None
         name, role = ui.name_edit.text(), ui.role_combo.currentData()
         position, phone, email = ui.position_edit.text(), ui.phone_edit.text(), ui.email_edit.text()
         ui.button_box.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
@@ -54,6 +55,7 @@ class ContactDialog(QDialog):
                 phone=phone,
                 email=email,
                 contact_id=contact_id,
+                version=version,
             ),
             lambda _id: self.accept(),
             self._failed,

@@ -32,9 +32,10 @@ class PhoneDialog(QDialog):
         engine, company = self._session.engine, self._company
         number, extension = self.ui.number_edit.text(), self.ui.extension_edit.text()
         phone_id = self._phone.id if self._phone else None
+        version = self._phone.row_version if self._phone else None
         self.ui.button_box.button(QDialogButtonBox.StandardButton.Ok).setEnabled(False)
         self._background.run(
-            lambda: save_phone(engine, company, number, extension, phone_id),
+            lambda: save_phone(engine, company, number, extension, phone_id, version),
             lambda _id: self.accept(),
             self._failed,
         )
