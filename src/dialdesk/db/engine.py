@@ -15,8 +15,6 @@ def make_engine(dsn: str, *, pool_size: int = 3, max_overflow: int = 10) -> Engi
         sqlalchemy_url(dsn),
         pool_size=pool_size,
         max_overflow=max_overflow,
-        # with one connection, work waits its turn rather than opening another
-        pool_timeout=120,
         pool_pre_ping=True,
         connect_args={
             "application_name": "dialdesk",

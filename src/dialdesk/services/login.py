@@ -28,9 +28,12 @@ def log_in(login_dsn: str, login: str, password: str) -> LoggedIn:
     if not login:
         raise UserError("Enter your login.")
     dsn = with_credentials(login_dsn, login, password)
-    # a workstation holds one connection for its work (plus the listener's): a floor of N
-    # seats needs 2 N server connections, not 4-14 N (README, "Connections")
-    engine = make_engine(dsn, pool_size=1, max_overflow=0)
+    # a workstation holds one connection for its work and opens a second only while two
+    # jobs overlap (with the listener's, at most three): a floor of N seats needs 3 N server
+    # connections, not 4-14 N (README, "Connections").  Not fewer: a waiter for a pool's only
+    # connection is not woken when that connection is dropped (a cut network), and would
+    # wait out the whole pool timeout.
+    engine = make_engine(dsn, pool_size=1, max_overflow=1)
     try:
         identity = whoami(engine)
         require_current_schema(engine)
