@@ -1,0 +1,88 @@
+"""Property-based checks of what reads hostile input: whatever text arrives, the phone, INN,
+header and CSV readers answer or refuse plainly, and never crash or keep control characters."""
+
+import csv
+import io
+import re
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from dialdesk.importing.columns import find_header, guess_field
+from dialdesk.importing.inn import complete_inn10, inn_problem, is_valid_inn
+from dialdesk.importing.phones import parse_phone_cell
+from dialdesk.importing.table import CONTROL, plain_text, read_table
+from dialdesk.services.errors import UserError
+
+# what hostile cells hold: control characters, NUL, right-to-left marks, formula starts,
+# Cyrillic, digits and separators, now and then very long
+PIECES = st.sampled_from(
+    [
+        *"0123456789+-()., ;/#=@доб.ООО«»Ромашка\t\n\r",
+        *("\x00", "\x07", "\x1b", "\x7f", "\u202e", "\u200f", "\ufeff", "_x0000_", "8 (383) "),
+    ]
+)
+NASTY = st.lists(PIECES, max_size=60).map("".join) | st.text(max_size=10_000)
+
+
+@given(NASTY)
+def test_plain_text_never_keeps_a_control_character(text: str) -> None:
+    cleaned = plain_text(text)
+    assert not CONTROL.search(cleaned) and "\r" not in cleaned
+    assert plain_text(cleaned) == cleaned  # cleaning twice changes nothing
+
+
+@given(NASTY)
+def test_a_phone_cell_is_numbers_or_named_pieces_never_a_crash(text: str) -> None:
+    cell = parse_phone_cell(text)
+    for phone in cell.valid:
+        assert re.fullmatch(r"\+\d{8,15}", phone.e164), phone
+        assert phone.extension is None or phone.extension.isdigit()
+    for piece in cell.invalid:
+        assert piece in text
+
+
+@given(st.text(max_size=20))
+def test_an_inn_is_valid_exactly_when_nothing_is_wrong_with_it(value: str) -> None:
+    assert (inn_problem(value) is None) == is_valid_inn(value)
+
+
+@given(st.from_regex(r"\A[0-9]{9}\Z"))
+def test_every_nine_digits_complete_to_a_valid_organisation_inn(first_nine: str) -> None:
+    inn = complete_inn10(first_nine)
+    assert is_valid_inn(inn) and inn_problem(inn) is None
+    wrong = inn[:9] + str((int(inn[9]) + 1) % 10)
+    assert inn_problem(wrong) == "check_digits"
+
+
+@given(st.lists(st.lists(NASTY, max_size=8), max_size=12))
+def test_header_matching_answers_for_any_rows(rows: list[list[str]]) -> None:
+    for row in rows:
+        for cell in row:
+            guess_field(cell)
+    try:
+        header = find_header(rows)
+    except UserError:
+        return  # "no header found" is a plain answer too
+    assert 0 <= header.row_index < len(rows)
+    assert all(0 <= column < len(header.names) for column in header.mapping)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(st.lists(NASTY, min_size=1, max_size=5), min_size=1, max_size=8),
+    st.sampled_from([";", ",", "\t"]),
+)
+def test_any_csv_reads_to_clean_cells_or_a_plain_refusal(
+    tmp_path: Path, rows: list[list[str]], delimiter: str
+) -> None:
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=delimiter).writerows(rows)
+    path = tmp_path / "hostile.csv"
+    path.write_text(buffer.getvalue(), encoding="utf-8", errors="surrogatepass")
+    try:
+        table = read_table(path, encoding="utf-8")
+    except UserError:
+        return
+    assert all(not CONTROL.search(cell) for row in table.rows for cell in row)
