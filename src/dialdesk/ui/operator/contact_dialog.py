@@ -36,6 +36,7 @@ class ContactDialog(QDialog):
             self.ui.email_edit.setText(contact.email or "")
         self.ui.button_box.accepted.connect(self._save)
         self.ui.button_box.rejected.connect(self.reject)
+        self.setMinimumWidth(460)  # room for a refusal that quotes the colleague's edit
 
     def _save(self) -> None:
         ui = self.ui
@@ -67,3 +68,4 @@ class ContactDialog(QDialog):
         if text is None:
             raise error
         self.ui.error_label.setText(text)
+        self.adjustSize()  # the whole message shows, however many lines it wraps to

@@ -27,6 +27,7 @@ class PhoneDialog(QDialog):
             self.ui.extension_edit.setText(phone.extension or "")
         self.ui.button_box.accepted.connect(self._save)
         self.ui.button_box.rejected.connect(self.reject)
+        self.setMinimumWidth(460)  # room for a refusal that quotes the colleague's edit
 
     def _save(self) -> None:
         engine, company = self._session.engine, self._company
@@ -43,3 +44,4 @@ class PhoneDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self.ui.button_box.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
         show_failure(error, self.ui.error_label.setText)
+        self.adjustSize()  # the whole message shows, however many lines it wraps to
