@@ -2333,6 +2333,10 @@
         <translation>Импорта номер {batch} нет.</translation>
     </message>
     <message>
+        <source>&apos;{login}&apos; cannot log in any more, but the database&apos;s owner ({owner}) may not end their open sessions: the server&apos;s administrator must grant it the pg_signal_backend role.</source>
+        <translation>«{login}» больше не может войти, но владелец базы ({owner}) не может завершить его открытые сеансы: администратор сервера должен выдать владельцу роль pg_signal_backend.</translation>
+    </message>
+    <message>
         <source>Import number {batch} has already been undone.</source>
         <translation>Импорт номер {batch} уже отменён.</translation>
     </message>
@@ -2547,10 +2551,6 @@
     <message>
         <source>The person chosen for the hand-off is not an expert.</source>
         <translation>Выбранный для передачи сотрудник — не эксперт.</translation>
-    </message>
-    <message>
-        <source>The database&apos;s owner ({owner}) may not end the open sessions of &apos;{login}&apos;: the server&apos;s administrator must grant it the pg_signal_backend role.</source>
-        <translation>Владелец базы ({owner}) не может завершить открытые сеансы «{login}»: администратор сервера должен выдать ему роль pg_signal_backend.</translation>
     </message>
     <message>
         <source>You no longer hold this company (your claim has ended), so it cannot be changed; open it again from the queue or the search.</source>

@@ -66,8 +66,9 @@ DATABASE_MESSAGES = {
     "not_this_company": "The phone or contact person chosen is not this company's.",
     "not_an_expert": "The person chosen for the hand-off is not an expert.",
     "cannot_end_sessions": (
-        "The database's owner ({owner}) may not end the open sessions of '{login}': the "
-        "server's administrator must grant it the pg_signal_backend role."
+        "'{login}' cannot log in any more, but the database's owner ({owner}) may not end "
+        "their open sessions: the server's administrator must grant it the "
+        "pg_signal_backend role."
     ),
     "not_held": (
         "You no longer hold this company (your claim has ended), so it cannot be changed; "
