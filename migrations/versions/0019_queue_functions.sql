@@ -28,6 +28,42 @@ LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
   SELECT CASE WHEN p_strict THEN least(p_now, now()) ELSE p_now END
 $$;
 
+-- What an entry goes back to when a claim ends without an outcome (released, lapsed).
+CREATE FUNCTION dialdesk.back_in_queue(p_entry integer, p_attempts integer) RETURNS text
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+  SELECT CASE
+           WHEN EXISTS (SELECT 1 FROM dialdesk.callbacks cb
+                        WHERE cb.entry_id = p_entry AND cb.state = 'pending') THEN 'callback'
+           WHEN p_attempts > 0 THEN 'retry'
+           ELSE 'fresh' END
+$$;
+
+-- The lease on entry p_entry given to p_me from p_clock; who last had it and since when.
+CREATE FUNCTION dialdesk.give_claim(p_entry integer, p_me integer, p_clock timestamptz)
+RETURNS TABLE (entry_id integer, company_id integer, campaign_id integer,
+               lease_expires_at timestamptz)
+LANGUAGE sql SET search_path = pg_catalog, pg_temp AS $$
+  UPDATE dialdesk.campaign_entries e
+  SET state = 'claimed', claimed_by = p_me,
+      lease_expires_at = p_clock + make_interval(mins => c.lease_minutes),
+      last_claimed_at = CASE WHEN e.last_claimed_by IS DISTINCT FROM p_me
+                                  OR e.state <> 'claimed' THEN p_clock
+                             ELSE e.last_claimed_at END,
+      last_claimed_by = p_me
+  FROM dialdesk.campaigns c
+  WHERE e.id = p_entry AND c.id = e.campaign_id
+  RETURNING e.id, e.company_id, e.campaign_id, e.lease_expires_at
+$$;
+
+-- A call already saved under the client-made id p_client_id by p_me: "already saved".
+CREATE FUNCTION dialdesk.saved_outcome(p_client_id uuid, p_me integer)
+RETURNS TABLE (call_id bigint, entry_state text, already_saved boolean)
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+  SELECT k.id, e.state::text, true
+  FROM dialdesk.calls k LEFT JOIN dialdesk.campaign_entries e ON e.id = k.entry_id
+  WHERE k.client_id = p_client_id AND k.operator_id = p_me
+$$;
+
 CREATE FUNCTION dialdesk.claim_next(
     p_me integer, p_campaign integer, p_now timestamptz, p_days_off date[])
 RETURNS TABLE (entry_id integer, company_id integer, campaign_id integer,
@@ -43,11 +79,7 @@ DECLARE
 BEGIN
   -- claims abandoned past their lease go back to the queue first
   UPDATE dialdesk.campaign_entries e
-  SET state = CASE
-          WHEN EXISTS (SELECT 1 FROM dialdesk.callbacks cb
-                       WHERE cb.entry_id = e.id AND cb.state = 'pending') THEN 'callback'
-          WHEN e.attempts > 0 THEN 'retry'
-          ELSE 'fresh' END,
+  SET state = dialdesk.back_in_queue(e.id, e.attempts),
       claimed_by = NULL,
       lease_expires_at = NULL
   WHERE e.state = 'claimed' AND e.lease_expires_at < v_clock;
@@ -103,16 +135,8 @@ BEGIN
     RETURN;
   END IF;
   RETURN QUERY
-  UPDATE dialdesk.campaign_entries e
-  SET state = 'claimed', claimed_by = p_me,
-      lease_expires_at = v_clock + make_interval(mins => c.lease_minutes),
-      last_claimed_at = CASE WHEN e.last_claimed_by IS DISTINCT FROM p_me
-                                  OR e.state <> 'claimed' THEN v_clock
-                             ELSE e.last_claimed_at END,
-      last_claimed_by = p_me
-  FROM dialdesk.campaigns c
-  WHERE e.id = v_entry AND c.id = e.campaign_id
-  RETURNING e.id, e.company_id, e.campaign_id, v_callback, e.lease_expires_at;
+  SELECT g.entry_id, g.company_id, g.campaign_id, v_callback, g.lease_expires_at
+  FROM dialdesk.give_claim(v_entry, p_me, v_clock) g;
 END
 $$;
 
@@ -126,18 +150,14 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   v_clock timestamptz := dialdesk.queue_clock(dialdesk.queue_caller(p_me), p_now);
 BEGIN
-  RETURN QUERY
-  UPDATE dialdesk.campaign_entries e
-  SET state = 'claimed', claimed_by = p_me,
-      lease_expires_at = v_clock + make_interval(mins => c.lease_minutes),
-      last_claimed_at = CASE WHEN e.last_claimed_by IS DISTINCT FROM p_me
-                                  OR e.state <> 'claimed' THEN v_clock
-                             ELSE e.last_claimed_at END,
-      last_claimed_by = p_me
-  FROM dialdesk.campaigns c
-  WHERE e.id = p_entry AND c.id = e.campaign_id AND e.state <> 'done' AND c.is_active
+  -- the lock taken here waits for a colleague's claim in progress, then checks again
+  PERFORM 1 FROM dialdesk.campaign_entries e JOIN dialdesk.campaigns c ON c.id = e.campaign_id
+  WHERE e.id = p_entry AND e.state <> 'done' AND c.is_active
     AND (e.claimed_by IS NULL OR e.claimed_by = p_me OR e.lease_expires_at < v_clock)
-  RETURNING e.id, e.company_id, e.campaign_id, e.lease_expires_at;
+  FOR UPDATE OF e;
+  IF FOUND THEN
+    RETURN QUERY SELECT * FROM dialdesk.give_claim(p_entry, p_me, v_clock);
+  END IF;
 END
 $$;
 
@@ -147,11 +167,7 @@ LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 BEGIN
   PERFORM dialdesk.queue_caller(p_me);
   UPDATE dialdesk.campaign_entries e
-  SET state = CASE
-          WHEN EXISTS (SELECT 1 FROM dialdesk.callbacks cb
-                       WHERE cb.entry_id = e.id AND cb.state = 'pending') THEN 'callback'
-          WHEN e.attempts > 0 THEN 'retry'
-          ELSE 'fresh' END,
+  SET state = dialdesk.back_in_queue(e.id, e.attempts),
       claimed_by = NULL,
       lease_expires_at = NULL
   WHERE e.id = p_entry AND e.claimed_by = p_me AND e.state = 'claimed';
@@ -208,10 +224,7 @@ BEGIN
   FOR UPDATE OF e;
   IF NOT FOUND THEN
     -- saved before, and the company has since gone to someone else: still a success
-    RETURN QUERY
-      SELECT k.id, e.state::text, true
-      FROM dialdesk.calls k LEFT JOIN dialdesk.campaign_entries e ON e.id = k.entry_id
-      WHERE k.client_id = p_client_id AND k.operator_id = p_me;
+    RETURN QUERY SELECT * FROM dialdesk.saved_outcome(p_client_id, p_me);
     IF FOUND THEN
       RETURN;
     END IF;
@@ -276,10 +289,7 @@ BEGIN
   ON CONFLICT (client_id) DO NOTHING
   RETURNING id INTO v_call;
   IF v_call IS NULL THEN  -- a save of this very call committed while we waited
-    RETURN QUERY
-      SELECT k.id, e.state::text, true
-      FROM dialdesk.calls k LEFT JOIN dialdesk.campaign_entries e ON e.id = k.entry_id
-      WHERE k.client_id = p_client_id;
+    RETURN QUERY SELECT * FROM dialdesk.saved_outcome(p_client_id, p_me);
     RETURN;
   END IF;
   INSERT INTO dialdesk.answers (call_id, question_id, value)

@@ -111,14 +111,23 @@ OLD_POLICIES = [
     ("handoffs", "own_insert"),
 ]
 
+CLAIM_NEXT = "claim_next(integer, integer, timestamptz, date[])"
+RECORD_OUTCOME = (
+    "record_outcome(integer, uuid, integer, text, timestamptz, timestamptz, integer, text, "
+    "text, integer, jsonb, timestamptz, text, boolean, integer, integer)"
+)
+NEXT_QUEUE_ENTRY = "next_queue_entry(integer, integer, timestamptz, date[])"
+# the functions of 0019_queue_functions.sql and who may call them (nobody: only they do)
 QUEUE_FUNCTIONS = {
-    "claim_next(integer, integer, timestamptz, date[])": (OPERATOR, SUPERVISOR),
+    CLAIM_NEXT: (OPERATOR, SUPERVISOR),
     "take_entry(integer, integer, timestamptz)": (OPERATOR, SUPERVISOR),
     "release_entry(integer, integer)": (OPERATOR, SUPERVISOR),
     "extend_lease(integer, integer, timestamptz)": (OPERATOR, SUPERVISOR),
-    "record_outcome(integer, uuid, integer, text, timestamptz, timestamptz, integer, text, "
-    "text, integer, jsonb, timestamptz, text, boolean, integer, integer)": (OPERATOR, SUPERVISOR),
+    RECORD_OUTCOME: (OPERATOR, SUPERVISOR),
     "undo_import(integer)": (MARKETER, ADMIN),
+    "back_in_queue(integer, integer)": (SUPERVISOR,),  # a supervisor's release uses it
+    "give_claim(integer, integer, timestamptz)": (),
+    "saved_outcome(uuid, integer)": (),
     "queue_caller(integer)": (),
     "queue_clock(boolean, timestamptz)": (),
 }
@@ -297,12 +306,7 @@ def upgrade() -> None:
     )
     for table in ("phones", "contact_persons"):
         op.execute(f"ALTER TABLE {S}.{table} ADD COLUMN row_version integer DEFAULT 1 NOT NULL")
-    op.execute(
-        f"DROP FUNCTION {S}.claim_next(integer, integer, timestamptz, date[]); "
-        f"DROP FUNCTION {S}.record_outcome(integer, uuid, integer, text, timestamptz, "
-        "timestamptz, integer, text, text, integer, jsonb, timestamptz, text, boolean, "
-        "integer, integer)"
-    )
+    op.execute(f"DROP FUNCTION {S}.{CLAIM_NEXT}; DROP FUNCTION {S}.{RECORD_OUTCOME}")
     op.execute((HERE / "0019_queue_functions.sql").read_text(encoding="utf-8"))
     op.execute(HELPERS)
     for table in ("phones", "contact_persons"):
@@ -314,10 +318,7 @@ def upgrade() -> None:
         op.execute(f"REVOKE ALL ON FUNCTION {S}.{signature} FROM PUBLIC")
         if groups:
             op.execute(f"GRANT EXECUTE ON FUNCTION {S}.{signature} TO {', '.join(groups)}")
-    op.execute(
-        f"REVOKE ALL ON FUNCTION {S}.next_queue_entry(integer, integer, timestamptz, date[]) "
-        f"FROM PUBLIC, {', '.join(GROUPS)}"
-    )
+    op.execute(f"REVOKE ALL ON FUNCTION {S}.{NEXT_QUEUE_ENTRY} FROM PUBLIC, {', '.join(GROUPS)}")
     for signature in ("write_audit()", "bump_version()", "end_sessions(text)"):
         op.execute(f"REVOKE ALL ON FUNCTION {S}.{signature} FROM PUBLIC")
     op.execute(f"GRANT EXECUTE ON FUNCTION {S}.end_sessions(text) TO {ADMIN}")
@@ -375,22 +376,11 @@ def downgrade() -> None:
     claim = _sibling("0008")
     op.execute(claim.FUNCTION)
     op.execute(f"GRANT EXECUTE ON FUNCTION {claim.SIGNATURE} TO {groups}")
-    op.execute(
-        f"GRANT EXECUTE ON FUNCTION {S}.next_queue_entry(integer, integer, timestamptz, "
-        f"date[]) TO {groups}"
-    )
+    op.execute(f"GRANT EXECUTE ON FUNCTION {S}.{NEXT_QUEUE_ENTRY} TO {groups}")
     save = _sibling("0018")
     op.execute(save._record_outcome_0016().replace(save.INSERT_END, save.INSERT_ONCE))
-    op.execute(
-        f"REVOKE ALL ON FUNCTION {S}.record_outcome(integer, uuid, integer, text, timestamptz, "
-        "timestamptz, integer, text, text, integer, jsonb, timestamptz, text, boolean, "
-        f"integer, integer) FROM PUBLIC"
-    )
-    op.execute(
-        f"GRANT EXECUTE ON FUNCTION {S}.record_outcome(integer, uuid, integer, text, "
-        "timestamptz, timestamptz, integer, text, text, integer, jsonb, timestamptz, text, "
-        f"boolean, integer, integer) TO {groups}"
-    )
+    op.execute(f"REVOKE ALL ON FUNCTION {S}.{RECORD_OUTCOME} FROM PUBLIC")
+    op.execute(f"GRANT EXECUTE ON FUNCTION {S}.{RECORD_OUTCOME} TO {groups}")
     op.execute(
         f"ALTER TABLE {S}.campaign_entries DROP COLUMN last_claimed_at, DROP COLUMN last_claimed_by"
     )

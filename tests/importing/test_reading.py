@@ -8,7 +8,7 @@ from openpyxl import Workbook
 
 from dialdesk.importing import table
 from dialdesk.importing.columns import find_header, guess_field
-from dialdesk.importing.table import read_table, sheet_names
+from dialdesk.importing.table import read_table
 from dialdesk.services.errors import UserError
 from tests.importing.files import csv_file, xlsx
 
@@ -17,8 +17,8 @@ def test_xlsx_title_rows_are_skipped_and_phones_typed_as_numbers_read_whole(
     tmp_path: Path,
 ) -> None:
     path = xlsx(tmp_path / "list.xlsx", [["ООО Ромашка", 7707083893, 89132097263, None]])
-    assert sheet_names(path) == ["Компании", "Пустой"]
     table = read_table(path)
+    assert table.sheets == ("Компании", "Пустой")
     header = find_header(table.rows)
     assert header.row_index == 2  # title, blank, header
     assert header.mapping == {

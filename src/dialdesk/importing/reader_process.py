@@ -6,6 +6,7 @@ lose what the person was doing.  Read in a child, such a crash, a runaway file o
 that never ends costs only the child; the person gets a plain message and goes on.
 """
 
+import functools
 import multiprocessing
 import sys
 from collections.abc import Callable
@@ -19,6 +20,7 @@ READ_SECONDS = 600  # a million rows read in well under a minute; a stuck reader
 MEMORY_BYTES = 6 * 1024**3  # the child's address space, where the system can bound it
 
 
+@functools.cache
 def _context() -> Any:
     # a fork server (POSIX) starts each reader in milliseconds from a process that holds no
     # window and no connection; Windows knows only a fresh start

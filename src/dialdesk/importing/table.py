@@ -36,6 +36,7 @@ class Table:
     rows: list[list[str]]
     encoding: str | None = None  # CSV only: what the file was read as
     delimiter: str | None = None
+    sheets: tuple[str, ...] = ()  # every sheet of the file (a CSV file has one)
 
 
 def cell_text(value: object) -> str:
@@ -96,14 +97,6 @@ def _check_unpacked(path: Path) -> None:
         )
 
 
-def sheet_names(path: Path) -> list[str]:
-    """The sheets of a workbook (a CSV file has one, named after the file)."""
-    if _check_file(path) in TEXT_TABLES:
-        return [path.stem]
-    names: list[str] = read_apart(_workbook_sheets, path)
-    return names
-
-
 def read_table(
     path: Path,
     sheet: str | None = None,
@@ -118,11 +111,6 @@ def read_table(
         return _read_csv(path, encoding, delimiter)
     found: Table = read_apart(_read_workbook, path, sheet)
     return found
-
-
-def _workbook_sheets(path: Path) -> list[str]:
-    with _Workbook(path) as book:
-        return list(book.sheet_names)
 
 
 def _read_workbook(path: Path, sheet: str | None) -> Table:
@@ -146,7 +134,7 @@ def _read_workbook(path: Path, sheet: str | None) -> Table:
     _fill_merged(texts, merged)
     rows = [_trimmed(row) for row in texts]
     _require_content(path, rows)
-    return Table(name, rows)
+    return Table(name, rows, sheets=tuple(book.sheet_names))
 
 
 class _Workbook:
@@ -266,4 +254,4 @@ def _read_csv(path: Path, encoding: str | None, delimiter: str | None) -> Table:
     if len(rows) > MAX_ROWS:
         raise _too_many_rows(path, len(rows))
     _require_content(path, rows)
-    return Table(path.stem, rows, encoding, delimiter)
+    return Table(path.stem, rows, encoding, delimiter, (path.stem,))

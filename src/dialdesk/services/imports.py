@@ -14,7 +14,7 @@ from sqlalchemy import Engine
 from dialdesk.importing.columns import Header, check_mapping, find_header
 from dialdesk.importing.rejects import rejects_path, write_rejects
 from dialdesk.importing.rows import Cancelled, clean_rows
-from dialdesk.importing.table import read_table, sheet_names
+from dialdesk.importing.table import read_table
 from dialdesk.services import limits
 from dialdesk.services.campaigns import campaign_choices
 from dialdesk.services.errors import UserError, plain_database_errors
@@ -94,7 +94,6 @@ def preview_list(
     sample_rows: int = 20,
 ) -> ListPreview:
     """Read the list and guess its columns (or take them from ``template``)."""
-    sheets = sheet_names(path)
     table = read_table(path, sheet, encoding=encoding, delimiter=delimiter)
     known = load_template(engine, template) if template else None
     recognised = True
@@ -107,7 +106,7 @@ def preview_list(
         header = Header(first, table.rows[first], {})
     rows = [row for row in table.rows[header.row_index + 1 :] if any(row)]
     return ListPreview(
-        sheets=sheets,
+        sheets=list(table.sheets),
         sheet=table.sheet,
         header_row_number=header.row_index + 1,
         header=header.names,

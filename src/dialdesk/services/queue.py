@@ -17,14 +17,10 @@ from sqlalchemy import Connection, Engine, text
 from dialdesk.services.calendar import non_working_days
 from dialdesk.services.errors import plain_database_errors
 
-# What an entry goes back to when its claim ends without an outcome (a supervisor's
-# release; an operator's own goes through dialdesk.release_entry).
+# A claim ended without an outcome by a supervisor (an operator's own goes through
+# dialdesk.release_entry); what the entry goes back to is dialdesk.back_in_queue's rule.
 UNCLAIM = """
-SET state = CASE
-        WHEN EXISTS (SELECT 1 FROM dialdesk.callbacks cb
-                     WHERE cb.entry_id = e.id AND cb.state = 'pending') THEN 'callback'
-        WHEN e.attempts > 0 THEN 'retry'
-        ELSE 'fresh' END,
+SET state = dialdesk.back_in_queue(e.id, e.attempts),
     claimed_by = NULL,
     lease_expires_at = NULL
 """
