@@ -7,6 +7,7 @@ from dialdesk.services import limits
 from dialdesk.services.card import ContactLine, save_contact
 from dialdesk.services.login import LoggedIn
 from dialdesk.ui.common.error_text import plain_error
+from dialdesk.ui.common.fit import fit_message
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.worker import Background
 from dialdesk.ui.operator.card_view import contact_role_label
@@ -68,4 +69,4 @@ class ContactDialog(QDialog):
         if text is None:
             raise error
         self.ui.error_label.setText(text)
-        self.adjustSize()  # the whole message shows, however many lines it wraps to
+        fit_message(self, self.ui.error_label)  # however many lines it wraps to

@@ -7,6 +7,7 @@ from dialdesk.services.card import PhoneLine
 from dialdesk.services.login import LoggedIn
 from dialdesk.services.phones import save_phone
 from dialdesk.ui.common.failure import show_failure
+from dialdesk.ui.common.fit import fit_message
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.worker import Background
 
@@ -44,4 +45,4 @@ class PhoneDialog(QDialog):
     def _failed(self, error: BaseException) -> None:
         self.ui.button_box.button(QDialogButtonBox.StandardButton.Ok).setEnabled(True)
         show_failure(error, self.ui.error_label.setText)
-        self.adjustSize()  # the whole message shows, however many lines it wraps to
+        fit_message(self, self.ui.error_label)  # however many lines it wraps to
