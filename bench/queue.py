@@ -9,6 +9,11 @@ or with ``--think-ms`` between steps, on a base of ``--companies`` companies wit
 of "claim + load the card's data", of "Next" to a filled card in the real widget, and
 double claims (one entry held by two operators at once).  Targets (issue 3): p95 under
 30 ms, zero double claims, under 100 ms to a filled card.
+
+In the same run, a baseline: the very same claim and save SQL sent by bare psycopg
+clients (no SQLAlchemy, no service layer) with DialDesk's triggers (notifications,
+audit) switched off, the same number of operators, back to back; and the ratio of our
+p95 to the baseline's (target, issue 13: at most 1.5).
 """
 
 import _path  # noqa: F401  (first: see bench/_path.py)
@@ -16,6 +21,7 @@ import _path  # noqa: F401  (first: see bench/_path.py)
 # isort: split
 
 import random
+import re
 import statistics
 import sys
 import threading
@@ -40,12 +46,15 @@ from dialdesk.services import people
 from dialdesk.services.card import load_card
 from dialdesk.services.demo import load_demo
 from dialdesk.services.outcomes import (
+    RECORD,
+    outcome_params,
     record_outcome,
     save_and_claim_next,
 )
-from dialdesk.services.queue import claim_next_entry
+from dialdesk.services.queue import CLAIM_NEXT, Claim, claim_next_entry, claim_params
 
 LOGIN_PREFIX = "bench_"
+TRIGGERED = ("calls", "campaign_entries", "callbacks", "operator_states", "companies", "handoffs")
 
 
 def open_the_floor(dsn: str) -> None:
@@ -101,17 +110,59 @@ def widget_next_to_card_ms(login_dsn: str, login: str, password: str, times: int
     return timings
 
 
+def psycopg_sql(statement: str) -> str:
+    """A SQLAlchemy ``:name`` statement with psycopg's ``%(name)s`` placeholders."""
+    return re.sub(r"(?<![:\w]):(\w+)", r"%(\1)s", statement)
+
+
+def bare_baseline(dsn: str, operators: list[tuple[int, str]], rounds: int) -> list[float]:
+    """The step's latencies when the same claim and save SQL is all there is: one bare
+    psycopg connection per operator, DialDesk's triggers switched off meanwhile."""
+    record_sql, claim_sql = psycopg_sql(RECORD), psycopg_sql(CLAIM_NEXT)
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        for table in TRIGGERED:
+            conn.execute(f"ALTER TABLE dialdesk.{table} DISABLE TRIGGER USER")
+    step_ms: list[float] = []
+    guard = threading.Lock()
+    barrier = threading.Barrier(len(operators))
+
+    def work(person: int, login_dsn: str) -> None:
+        rng = random.Random(-person)
+        with psycopg.connect(login_dsn) as conn:
+            row = conn.execute(claim_sql, claim_params(person, None, None)).fetchone()
+            conn.commit()
+            barrier.wait()
+            for _ in range(rounds):
+                if row is None:
+                    break
+                data = simulated_outcome(rng, Claim(*row))
+                t0 = time.perf_counter()
+                conn.execute(record_sql, outcome_params(person, data)).fetchone()
+                row = conn.execute(claim_sql, claim_params(person, None, None)).fetchone()
+                conn.commit()
+                elapsed = (time.perf_counter() - t0) * 1000
+                with guard:
+                    step_ms.append(elapsed)
+
+    try:
+        threads = [threading.Thread(target=work, args=op) for op in operators]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        with psycopg.connect(dsn, autocommit=True) as conn:
+            for table in TRIGGERED:
+                conn.execute(f"ALTER TABLE dialdesk.{table} ENABLE TRIGGER USER")
+    return step_ms
+
+
 def main() -> int:
     p = parser(__doc__ or "", [])
     p.add_argument("--operators", type=int, default=20)
     p.add_argument("--companies", type=int, default=100_000)
     p.add_argument("--calls", type=int, default=1_000_000)
     p.add_argument("--rounds", type=int, default=150, help="save+claim steps per operator")
-    p.add_argument(
-        "--without-triggers",
-        action="store_true",
-        help="diagnostic: switch off the notify and audit triggers to see what they cost",
-    )
     p.add_argument(
         "--two-steps",
         action="store_true",
@@ -131,11 +182,6 @@ def main() -> int:
         load_demo(admin, args.companies, login_prefix=LOGIN_PREFIX)
         add_history(dsn, args.calls)
         open_the_floor(dsn)
-        if args.without_triggers:
-            with psycopg.connect(dsn, autocommit=True) as conn:
-                for table in ("calls", "campaign_entries", "callbacks", "operator_states",
-                              "companies", "handoffs"):  # fmt: skip
-                    conn.execute(f"ALTER TABLE dialdesk.{table} DISABLE TRIGGER USER")
         print(
             f"base: {args.companies} companies, {args.calls} calls "
             f"in {time.perf_counter() - started:.1f} s"
@@ -197,11 +243,7 @@ def main() -> int:
         for thread in threads:
             thread.join()
         seconds = time.perf_counter() - run_started
-        if args.without_triggers:
-            with psycopg.connect(dsn, autocommit=True) as conn:
-                for table in ("calls", "campaign_entries", "callbacks", "operator_states",
-                              "companies", "handoffs"):  # fmt: skip
-                    conn.execute(f"ALTER TABLE dialdesk.{table} ENABLE TRIGGER USER")
+        bare_ms = bare_baseline(dsn, operators, args.rounds)
         widget_ms = widget_next_to_card_ms(
             dsn, f"{LOGIN_PREFIX}op00", "bench-password-0", min(30, args.rounds)
         )
@@ -213,7 +255,6 @@ def main() -> int:
         "operators": args.operators,
         "think_ms": args.think_ms,
         "two_steps": args.two_steps,
-        "without_triggers": args.without_triggers,
         "companies": args.companies,
         "calls": args.calls,
         "steps": len(step_ms),
@@ -224,6 +265,11 @@ def main() -> int:
         "next_to_card_data_p95_ms": round(percentile(card_ms, 0.95), 2),
         "widget_next_to_card_p50_ms": round(statistics.median(widget_ms), 2) if widget_ms else None,
         "widget_next_to_card_p95_ms": round(percentile(widget_ms, 0.95), 2) if widget_ms else None,
+        "bare_p50_ms": round(statistics.median(bare_ms), 2) if bare_ms else None,
+        "bare_p95_ms": round(percentile(bare_ms, 0.95), 2) if bare_ms else None,
+        "p95_ratio_to_bare": round(percentile(step_ms, 0.95) / percentile(bare_ms, 0.95), 2)
+        if bare_ms
+        else None,
         "double_claims": doubles,
         "peak_mb": round(peak_mb(), 1),
     }
@@ -231,6 +277,11 @@ def main() -> int:
         f"{result['steps']} steps 'save outcome + claim next' by {args.operators} operators "
         f"in {seconds:.1f} s: p50 {result['p50_ms']} ms, p95 {result['p95_ms']} ms, "
         f"p99 {result['p99_ms']} ms (target p95 < 30 ms); double claims: {doubles}"
+    )
+    print(
+        f"The same SQL from bare psycopg clients without triggers: p50 {result['bare_p50_ms']} "
+        f"ms, p95 {result['bare_p95_ms']} ms; ours / bare at p95: "
+        f"{result['p95_ratio_to_bare']} (target <= 1.5)"
     )
     print(
         "First 'Next' of every operator at the same moment (cold caches) to the card's data, "

@@ -1,4 +1,5 @@
-"""Notifications reach a listening client when callbacks change."""
+"""Notifications reach a listening client when callbacks change (what a save announces:
+tests/services/test_floor_notifications.py)."""
 
 import threading
 from datetime import UTC, datetime
@@ -30,9 +31,7 @@ def test_a_new_callback_is_announced(db: Engine, db_dsn: str) -> None:
         )
     received = list(listener.wait(timeout=2))
     listener.close()
-    assert [(channel, p["op"], p["assigned_to"]) for channel, p in received] == [
-        ("dialdesk_callbacks", "INSERT", person)
-    ]
+    assert received == [("dialdesk_callbacks", {"assigned_to": person})]
 
 
 def test_nothing_arrives_without_a_change(db_dsn: str) -> None:
@@ -42,38 +41,3 @@ def test_nothing_arrives_without_a_change(db_dsn: str) -> None:
     done.set()
     listener.close()
     assert received == []
-
-
-def test_queue_entries_added_in_bulk_are_announced_once_per_campaign(
-    db: Engine, db_dsn: str
-) -> None:
-    listener = NotificationListener(db_dsn, ("dialdesk_entries",))
-    listener.connect()
-    with db.begin() as conn:
-        campaign = conn.execute(
-            text("INSERT INTO dialdesk.campaigns (name) VALUES ('Массовая') RETURNING id")
-        ).scalar_one()
-        conn.execute(
-            text(
-                "INSERT INTO dialdesk.companies (name, name_key) "
-                "SELECT 'Компания ' || g, 'компания ' || g FROM generate_series(1, 500) g"
-            )
-        )
-        conn.execute(
-            text(
-                "INSERT INTO dialdesk.campaign_entries (campaign_id, company_id) "
-                "SELECT :k, id FROM dialdesk.companies"
-            ),
-            {"k": campaign},
-        )
-    with db.begin() as conn:  # one claim: announced row by row, with its state
-        conn.execute(
-            text(
-                "UPDATE dialdesk.campaign_entries SET state = 'done' "
-                "WHERE id = (SELECT min(id) FROM dialdesk.campaign_entries)"
-            )
-        )
-    received = [payload for _, payload in listener.wait(timeout=2)]
-    listener.close()
-    assert received[0] == {"op": "INSERT", "campaign_id": campaign, "count": 500}
-    assert [(p["op"], p["state"]) for p in received[1:]] == [("UPDATE", "done")]

@@ -16,7 +16,7 @@ def test_a_seat_uses_at_most_two_connections_for_its_work_and_one_for_news(
 ) -> None:
     login, password = logins.add("supervisor")
     seat = log_in(db_dsn, login, password)
-    listener = NotificationListener(seat.dsn, ("dialdesk_calls",))
+    listener = NotificationListener(seat.dsn, ("dialdesk_floor",))
     listener.connect()
     seen: list[int] = []
     busy = threading.Barrier(8)

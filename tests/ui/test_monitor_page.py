@@ -101,7 +101,7 @@ def test_the_supervisor_sets_a_plan_and_frees_a_claim(
 def test_a_floor_that_never_goes_quiet_is_still_redrawn(qtbot: QtBot, monitor: MonitorPage) -> None:
     # changes every 50 ms without pause: the screen must still follow within a second
     burst = QTimer(monitor, interval=50)
-    burst.timeout.connect(lambda: monitor._on_notification("dialdesk_calls", {}))
+    burst.timeout.connect(lambda: monitor._on_notification("dialdesk_floor", {}))
     burst.start()
     with qtbot.waitSignal(monitor.refreshed, timeout=1000):
         pass

@@ -74,7 +74,7 @@ class SavedOutcome:
 
 
 # The whole save runs in the database (migration 0009): one round trip.
-_RECORD = """
+RECORD = """
 SELECT call_id, entry_state, already_saved FROM dialdesk.record_outcome(
     :me, :cid, :entry, :code, :started, :ended, :phone, :comment, :spoke, :person,
     CAST(:answers AS jsonb), :next_due, :next_kind, :next_for_me, :expert, :callback)
@@ -116,8 +116,14 @@ def save_and_claim_next(
 
 
 def _record(conn: Connection, me: int, data: OutcomeInput) -> SavedOutcome:
+    call_id, state, already = conn.execute(text(RECORD), outcome_params(me, data)).one()
+    return SavedOutcome(call_id, state, already)
+
+
+def outcome_params(me: int, data: OutcomeInput) -> dict[str, Any]:
+    """RECORD's parameters for ``data`` saved by ``me``."""
     nxt = data.next_contact
-    params = {
+    return {
         "me": me,
         "cid": data.client_id,
         "entry": data.entry_id,
@@ -135,5 +141,3 @@ def _record(conn: Connection, me: int, data: OutcomeInput) -> SavedOutcome:
         "expert": data.expert_id,
         "callback": data.callback_id,
     }
-    call_id, state, already = conn.execute(text(_RECORD), params).one()
-    return SavedOutcome(call_id, state, already)

@@ -56,15 +56,19 @@ def claim_within(
     conn: Connection, me: int, *, campaign_id: int | None = None, now: datetime | None = None
 ) -> Claim | None:
     """The claim inside a transaction the caller holds (it commits, or rolls back, both)."""
+    row = conn.execute(text(CLAIM_NEXT), claim_params(me, campaign_id, now)).first()
+    return None if row is None else Claim(*row)
+
+
+def claim_params(me: int, campaign_id: int | None, now: datetime | None) -> dict[str, object]:
+    """CLAIM_NEXT's parameters: ``me`` asks at ``now`` (default: this moment)."""
     now = now or datetime.now(UTC)
-    params = {
+    return {
         "me": me,
         "now": now,
         "campaign_id": campaign_id,
         "days_off": non_working_days(now.date()),
     }
-    row = conn.execute(text(CLAIM_NEXT), params).first()
-    return None if row is None else Claim(*row)
 
 
 def release_claim(engine: Engine, me: int, entry_id: int) -> bool:

@@ -30,7 +30,8 @@ from dialdesk.ui.common.worker import Background
 from dialdesk.ui.supervisor.move_dialog import MoveDialog
 from dialdesk.ui.supervisor.plan_dialog import PlanDialog
 
-CHANNELS = ("dialdesk_calls", "dialdesk_entries", "dialdesk_operator_states", "dialdesk_callbacks")
+# calls, queue entries, operator states and callbacks: one announcement per transaction
+CHANNELS = ("dialdesk_floor",)
 ALERT_COLOURS = {"waiting": "#fff3c4", "paused": "#ffd8a8", "on_card": "#ffc9c9"}
 OUTCOME_ORDER = ("hot", "warm", "competitor", "cold", "no_contact", "nonexistent")
 # how long the companies' time zones are trusted before they are read again
