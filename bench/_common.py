@@ -15,15 +15,18 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import psycopg
 from psycopg import sql
+from sqlalchemy import Engine
 
 from dialdesk.db import migrate
+from dialdesk.db.dsn import with_credentials
 from dialdesk.db.embedded import EmbeddedServer
 from dialdesk.db.engine import make_engine
 from dialdesk.db.logins import drop_login
+from dialdesk.services import people
 from dialdesk.services.outcomes import NextContact, OutcomeInput
 from dialdesk.services.queue import Claim
 
@@ -83,6 +86,34 @@ def wipe(dsn: str, login_prefix: str) -> None:
         )
         for login in logins:
             drop_login(conn, login)
+
+
+def open_the_floor(dsn: str) -> None:
+    """Every operator works every campaign, round the clock, with no attempt limit."""
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        conn.execute("DELETE FROM dialdesk.campaign_operators")
+        conn.execute(
+            "UPDATE dialdesk.campaigns SET calling_hours_start = '00:00', "
+            "calling_hours_end = '23:59:59', working_days_only = false, max_attempts = 1000"
+        )
+        conn.execute("ANALYZE")
+
+
+class BenchOperator(NamedTuple):
+    person: int
+    dsn: str  # the base's DSN as this person
+    login: str
+    password: str
+
+
+def add_operators(admin: Engine, dsn: str, prefix: str, count: int) -> list[BenchOperator]:
+    """``count`` operators with logins of their own."""
+    made = []
+    for n in range(count):
+        login, password = f"{prefix}op{n:02d}", f"bench-password-{n}"
+        person = people.add_person(admin, login, login, "operator", password)
+        made.append(BenchOperator(person, with_credentials(dsn, login, password), login, password))
+    return made
 
 
 def add_history(dsn: str, calls: int) -> None:

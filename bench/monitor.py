@@ -20,8 +20,17 @@ import sys
 import threading
 import time
 
-from _common import bench_database, parser, peak_mb, percentile, report, simulated_outcome, wipe
-from dialdesk.db.dsn import with_credentials
+from _common import (
+    add_operators,
+    bench_database,
+    open_the_floor,
+    parser,
+    peak_mb,
+    percentile,
+    report,
+    simulated_outcome,
+    wipe,
+)
 from dialdesk.db.engine import make_engine
 from dialdesk.services import monitor as monitor_service
 from dialdesk.services import people
@@ -31,17 +40,6 @@ from dialdesk.services.outcomes import save_and_claim_next
 from dialdesk.services.queue import claim_next_entry
 
 LOGIN_PREFIX = "benchmon_"
-
-
-def open_hours(dsn: str) -> None:
-    engine = make_engine(dsn, pool_size=1)
-    with engine.begin() as conn:
-        conn.exec_driver_sql(
-            "UPDATE dialdesk.campaigns SET calling_hours_start = '00:00', "
-            "calling_hours_end = '23:59:59', working_days_only = false, max_attempts = 1000"
-        )
-        conn.exec_driver_sql("DELETE FROM dialdesk.campaign_operators")
-    engine.dispose()
 
 
 def main() -> int:
@@ -62,12 +60,8 @@ def main() -> int:
         wipe(dsn, LOGIN_PREFIX)
         admin = make_engine(dsn, pool_size=1)
         load_demo(admin, args.companies, login_prefix=LOGIN_PREFIX)
-        open_hours(dsn)
-        operators = []
-        for n in range(args.operators):
-            login, password = f"{LOGIN_PREFIX}op{n:02d}", f"bench-password-{n}"
-            person = people.add_person(admin, login, login, "operator", password)
-            operators.append((person, with_credentials(dsn, login, password)))
+        open_the_floor(dsn)
+        operators = add_operators(admin, dsn, LOGIN_PREFIX, args.operators)
         people.add_person(admin, f"{LOGIN_PREFIX}sup", "Supervisor", "supervisor", "bench-sup-pw")
         admin.dispose()
 
@@ -114,7 +108,7 @@ def main() -> int:
                     commits.append(time.perf_counter())
             engine.dispose()
 
-        threads = [threading.Thread(target=work, args=op) for op in operators]
+        threads = [threading.Thread(target=work, args=op[:2]) for op in operators]
         started = time.perf_counter()
         loads.clear()
         shown.clear()

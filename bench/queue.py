@@ -31,8 +31,11 @@ from pathlib import Path
 import psycopg
 
 from _common import (
+    BenchOperator,
     add_history,
+    add_operators,
     bench_database,
+    open_the_floor,
     parser,
     peak_mb,
     percentile,
@@ -40,9 +43,7 @@ from _common import (
     simulated_outcome,
     wipe,
 )
-from dialdesk.db.dsn import with_credentials
 from dialdesk.db.engine import make_engine
-from dialdesk.services import people
 from dialdesk.services.card import load_card
 from dialdesk.services.demo import load_demo
 from dialdesk.services.outcomes import (
@@ -55,17 +56,6 @@ from dialdesk.services.queue import CLAIM_NEXT, Claim, claim_next_entry, claim_p
 
 LOGIN_PREFIX = "bench_"
 TRIGGERED = ("calls", "campaign_entries", "callbacks", "operator_states", "companies", "handoffs")
-
-
-def open_the_floor(dsn: str) -> None:
-    """Every operator works both campaigns, round the clock, with no attempt limit."""
-    with psycopg.connect(dsn, autocommit=True) as conn:
-        conn.execute("DELETE FROM dialdesk.campaign_operators")
-        conn.execute(
-            "UPDATE dialdesk.campaigns SET calling_hours_start = '00:00', "
-            "calling_hours_end = '23:59:59', working_days_only = false, max_attempts = 1000"
-        )
-        conn.execute("ANALYZE")
 
 
 def widget_next_to_card_ms(login_dsn: str, login: str, password: str, times: int) -> list[float]:
@@ -115,7 +105,7 @@ def psycopg_sql(statement: str) -> str:
     return re.sub(r"(?<![:\w]):(\w+)", r"%(\1)s", statement)
 
 
-def bare_baseline(dsn: str, operators: list[tuple[int, str]], rounds: int) -> list[float]:
+def bare_baseline(dsn: str, operators: list[BenchOperator], rounds: int) -> list[float]:
     """The step's latencies when the same claim and save SQL is all there is: one bare
     psycopg connection per operator, DialDesk's triggers switched off meanwhile."""
     record_sql, claim_sql = psycopg_sql(RECORD), psycopg_sql(CLAIM_NEXT)
@@ -145,7 +135,7 @@ def bare_baseline(dsn: str, operators: list[tuple[int, str]], rounds: int) -> li
                     step_ms.append(elapsed)
 
     try:
-        threads = [threading.Thread(target=work, args=op) for op in operators]
+        threads = [threading.Thread(target=work, args=op[:2]) for op in operators]
         for thread in threads:
             thread.start()
         for thread in threads:
@@ -186,11 +176,7 @@ def main() -> int:
             f"base: {args.companies} companies, {args.calls} calls "
             f"in {time.perf_counter() - started:.1f} s"
         )
-        operators = []
-        for n in range(args.operators):
-            login, password = f"{LOGIN_PREFIX}op{n:02d}", f"bench-password-{n}"
-            person = people.add_person(admin, login, login, "operator", password)
-            operators.append((person, with_credentials(dsn, login, password)))
+        operators = add_operators(admin, dsn, LOGIN_PREFIX, args.operators)
         admin.dispose()
         step_ms: list[float] = []
         card_ms: list[float] = []
@@ -236,7 +222,7 @@ def main() -> int:
                     step_ms.append(elapsed)
             engine.dispose()
 
-        threads = [threading.Thread(target=work, args=op) for op in operators]
+        threads = [threading.Thread(target=work, args=op[:2]) for op in operators]
         run_started = time.perf_counter()
         for thread in threads:
             thread.start()

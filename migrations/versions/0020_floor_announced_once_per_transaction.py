@@ -11,6 +11,10 @@ once per person a transaction touched (before and after a reassignment), ``null`
 shared ones.  A statement that changed nothing (a claim that found the queue empty)
 announces nothing.
 
+The monitor counts a claim whose lease has lapsed (the app killed, the network cut) as
+back in the queue at once, by ``back_in_queue``'s rule: admins, who see the monitor too,
+may now call it as supervisors could.
+
 Revision ID: 0020
 Revises: 0019
 """
@@ -79,7 +83,11 @@ def _earlier(prefix: str) -> ModuleType:
     return module
 
 
+BACK_IN_QUEUE = "dialdesk.back_in_queue(integer, integer)"
+
+
 def upgrade() -> None:
+    op.execute(f"GRANT EXECUTE ON FUNCTION {BACK_IN_QUEUE} TO dialdesk_admin")
     for event in ("insert", "delete"):  # 0012's per-statement summaries of the queue
         op.execute(f"DROP TRIGGER notify_{event} ON dialdesk.campaign_entries")
     op.execute("DROP FUNCTION dialdesk.notify_campaign_entries_bulk()")
@@ -104,6 +112,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.execute(f"REVOKE EXECUTE ON FUNCTION {BACK_IN_QUEUE} FROM dialdesk_admin")
     for event in EVENTS:
         op.execute(f"DROP TRIGGER people_{event.lower()} ON dialdesk.callbacks")
         for table in FLOOR_TABLES:

@@ -7,6 +7,7 @@ from sqlalchemy import text
 from dialdesk.services.monitor import campaign_zones, load_floor
 from dialdesk.services.operator_state import log_state, pause_reasons
 from dialdesk.services.queue import claim_next_entry
+from tests.conftest import Logins
 from tests.services.conftest import Floor
 
 
@@ -129,3 +130,36 @@ def test_a_campaign_outside_its_calling_hours_says_when_they_open(floor: Floor) 
     # Saturday: closed everywhere until Monday 09:00 in Vladivostok (Sunday 23:00 UTC)
     saturday = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
     assert row.opens_at(saturday, zones) == datetime(2026, 11, 29, 23, 0, tzinfo=UTC)
+
+
+def test_a_lapsed_claim_is_back_in_the_queue_on_the_monitor(floor: Floor, logins: Logins) -> None:
+    """The app was killed holding a company: once its lease runs out the monitor counts the
+    company back in the queue, though the entry itself changes only at the next claim."""
+    _, _, lapsed = floor.company("Брошенная", holder=floor.me)
+    _, _, promised = floor.company("С перезвоном", holder=floor.me)
+    floor.callback(promised, datetime.now(UTC) + timedelta(hours=2), floor.me, floor.me)
+    _, _, live = floor.company("На карточке", holder=floor.other)
+    with floor.db.begin() as conn:
+        conn.execute(
+            text(
+                "UPDATE dialdesk.campaign_entries SET state = 'claimed', "
+                "lease_expires_at = now() - interval '1 minute' WHERE id IN (:a, :b)"
+            ),
+            {"a": lapsed, "b": promised},
+        )
+        lease = conn.execute(
+            text("SELECT lease_expires_at FROM dialdesk.campaign_entries WHERE id = :e"),
+            {"e": live},
+        ).scalar_one()
+    for role in ("supervisor", "admin"):
+        engine = logins.engine(*logins.add(role))
+        now = datetime.now(UTC)
+        seen = load_floor(engine, now)
+        row = next(c for c in seen.campaigns if c.campaign_id == floor.campaign)
+        assert (row.claimed, row.fresh, row.callbacks) == (1, 1, 1), role
+        assert seen.next_lapse_at == lease
+        later = load_floor(engine, lease + timedelta(seconds=1))
+        row = next(c for c in later.campaigns if c.campaign_id == floor.campaign)
+        assert (row.claimed, row.fresh, row.callbacks) == (0, 2, 1), role
+        assert later.next_lapse_at is None
+    assert floor.entry(lapsed)["state"] == "claimed"  # nothing was written by looking

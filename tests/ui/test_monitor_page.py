@@ -1,5 +1,8 @@
 """The supervisor's monitor follows the floor through real database notifications."""
 
+import signal
+import subprocess
+import sys
 from datetime import UTC, datetime, time, timedelta
 
 import pytest
@@ -12,6 +15,7 @@ from dialdesk.db.engine import make_engine
 from dialdesk.services.login import log_in
 from dialdesk.services.monitor import CampaignRow
 from dialdesk.services.operator_state import log_state, pause_reasons
+from dialdesk.services.queue import claim_next_entry
 from dialdesk.ui.supervisor.monitor_page import MonitorPage
 from tests.conftest import Logins
 
@@ -239,3 +243,64 @@ def test_a_supervisor_moves_an_operators_callbacks_to_a_colleague(
             text("SELECT DISTINCT assigned_to FROM dialdesk.callbacks WHERE state = 'pending'")
         ).scalars()
         assert list(holders) == [ids["staying"]]
+
+
+KILLED_HOLDING_A_CLAIM = """
+import os, signal, sys
+from datetime import UTC, datetime, timedelta
+from dialdesk.db.engine import make_engine
+from dialdesk.services.queue import claim_next_entry
+engine = make_engine(sys.argv[1], pool_size=1)
+# the campaign's 15-minute lease, taken so that it runs out 4 seconds from now
+at = datetime.now(UTC) - timedelta(minutes=15, seconds=-4)
+claim = claim_next_entry(engine, int(sys.argv[2]), now=at)
+print(claim.entry_id if claim else "", flush=True)
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+def test_a_claim_left_by_a_killed_app_leaves_the_cards_when_its_lease_runs_out(
+    qtbot: QtBot, monitor: MonitorPage, logins: Logins, db_dsn: str, db: Engine
+) -> None:
+    with db.begin() as conn:
+        campaign = conn.execute(
+            text(
+                "INSERT INTO dialdesk.campaigns (name, calling_hours_start, calling_hours_end, "
+                "working_days_only) VALUES ('Круглосуточная', '00:00', '23:59:59', false) "
+                "RETURNING id"
+            )
+        ).scalar_one()
+        company = conn.execute(
+            text("INSERT INTO dialdesk.companies (name, name_key) VALUES ('В', 'в') RETURNING id")
+        ).scalar_one()
+        conn.execute(
+            text("INSERT INTO dialdesk.phones (company_id, e164) VALUES (:c, '+74951112233')"),
+            {"c": company},
+        )
+        conn.execute(
+            text("INSERT INTO dialdesk.campaign_entries (campaign_id, company_id) VALUES (:k, :c)"),
+            {"k": campaign, "c": company},
+        )
+    login, password = logins.add("operator")
+
+    def counts() -> tuple[int, int] | None:
+        for number in range(monitor.campaigns.rowCount()):
+            row: CampaignRow = monitor.campaigns.row_at(number)
+            if row.campaign_id == campaign:
+                return row.claimed, row.fresh
+        return None
+
+    child = subprocess.run(
+        [sys.executable, "-c", KILLED_HOLDING_A_CLAIM,
+         with_credentials(db_dsn, login, password), str(logins.person_id(login))],
+        capture_output=True, text=True, timeout=60,
+    )  # fmt: skip
+    assert child.returncode == -signal.SIGKILL and child.stdout.strip(), child.stderr
+    qtbot.waitUntil(lambda: counts() == (1, 0), timeout=5000)  # the claim, announced
+    # nobody saves, nobody claims: the monitor reads the floor again when the lease runs out
+    qtbot.waitUntil(lambda: counts() == (0, 1), timeout=10000)
+    other_login, other_password = logins.add("operator")
+    other = make_engine(with_credentials(db_dsn, other_login, other_password), pool_size=1)
+    claim = claim_next_entry(other, logins.person_id(other_login))  # the lease came back
+    assert claim is not None and claim.company_id == company
+    other.dispose()

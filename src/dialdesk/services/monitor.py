@@ -160,7 +160,15 @@ SELECT c.id AS campaign_id, c.name,
            AS next_callback_at,
        c.calling_hours_start, c.calling_hours_end, c.working_days_only
 FROM dialdesk.campaigns c
-LEFT JOIN dialdesk.campaign_entries e ON e.campaign_id = c.id
+LEFT JOIN (
+    -- a claim whose lease has lapsed (the app was killed, the network cut) is back in the
+    -- queue already, though the entry says so only at the next claim
+    SELECT e.id, e.campaign_id, e.next_attempt_at,
+           CASE WHEN e.state = 'claimed' AND e.lease_expires_at < :now
+                THEN dialdesk.back_in_queue(e.id, e.attempts)
+                ELSE e.state::text END AS state
+    FROM dialdesk.campaign_entries e
+) e ON e.campaign_id = c.id
 LEFT JOIN (
     SELECT k.campaign_id, count(*) AS calls, count(*) FILTER (WHERE o.is_contact) AS contacts
     FROM dialdesk.calls k JOIN dialdesk.outcome_definitions o ON o.id = k.outcome_id
@@ -200,6 +208,12 @@ ORDER BY cb.due_at, cb.id
 LIMIT 500
 """
 
+# the moment the next claim's lease lapses: the counts change then, with nobody saving
+NEXT_LAPSE = """
+SELECT min(lease_expires_at) FROM dialdesk.campaign_entries
+WHERE state = 'claimed' AND lease_expires_at >= :now
+"""
+
 ALERT_COLUMNS = ("alert_waiting", "alert_paused", "alert_card")
 
 
@@ -209,10 +223,11 @@ class FloorNow:
     campaigns: list[CampaignRow]
     at: datetime
     callbacks: list[FloorCallback] = field(default_factory=list)  # overdue and due today
+    next_lapse_at: datetime | None = None  # when the first live lease runs out
 
 
 def load_floor(engine: Engine, now: datetime | None = None) -> FloorNow:
-    """Everything the monitor shows, read in one go (four queries, one snapshot)."""
+    """Everything the monitor shows, read in one go (five queries, one snapshot)."""
     now = now or datetime.now(UTC)
     start = day_start(now)
     params = {"now": now, "day": start, "local_day": now.astimezone(CENTRE_ZONE).date()}
@@ -246,7 +261,8 @@ def load_floor(engine: Engine, now: datetime | None = None) -> FloorNow:
         callbacks = [
             FloorCallback(**dict(row)) for row in conn.execute(text(CALLBACKS), params).mappings()
         ]
-    return FloorNow(operators, campaigns, now, callbacks)
+        lapse = conn.execute(text(NEXT_LAPSE), params).scalar_one()
+    return FloorNow(operators, campaigns, now, callbacks, lapse)
 
 
 CAMPAIGN_ZONES = f"""

@@ -30,6 +30,9 @@ from dialdesk.ui.common.worker import Background
 from dialdesk.ui.supervisor.move_dialog import MoveDialog
 from dialdesk.ui.supervisor.plan_dialog import PlanDialog
 
+LAPSE_MARGIN = 0.5  # seconds after a lease runs out before the floor is read again
+LAPSE_WAIT_MOST = 3600.0  # a QTimer's interval is an int of milliseconds
+
 # calls, queue entries, operator states and callbacks: one announcement per transaction
 CHANNELS = ("dialdesk_floor",)
 ALERT_COLOURS = {"waiting": "#fff3c4", "paused": "#ffd8a8", "on_card": "#ffc9c9"}
@@ -156,6 +159,9 @@ class MonitorPage(QWidget):
         self._clock = QTimer(self, interval=1000)
         self._clock.timeout.connect(self._tick)
         self._clock.start()
+        # a lease that runs out changes the counts with nobody saving: read the floor again then
+        self._lapse = QTimer(self, singleShot=True)
+        self._lapse.timeout.connect(self.refresh)
         self.notifications: NotificationThread | None = None
         if session.dsn:
             self.notifications = NotificationThread(session.dsn, CHANNELS, self)
@@ -227,6 +233,10 @@ class MonitorPage(QWidget):
         self.operators.update_rows(floor.operators)
         self.campaigns.update_rows(floor.campaigns)
         self.callbacks.update_rows(floor.callbacks)
+        self._lapse.stop()
+        if floor.next_lapse_at is not None:
+            wait = (floor.next_lapse_at - floor.at).total_seconds() + LAPSE_MARGIN
+            self._lapse.start(int(min(wait, LAPSE_WAIT_MOST) * 1000))
         self.refreshed.emit()
         if self._again:
             self._again = False
