@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+import psycopg
 import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QDate, Qt
@@ -159,3 +160,36 @@ def test_the_groups_pie_gives_each_group_its_own_colour_hot_the_warmest(
     colours = {s.label().split(":")[0]: s.color().name() for s in slices}
     assert len(set(colours.values())) == len(colours)  # one colour per group
     assert colours["Hot"] == "#d7301f"
+
+
+def test_a_connection_cut_during_a_report_says_so_and_f5_shows_it(
+    page: ReportsPage, qtbot: QtBot, db_dsn: str
+) -> None:
+    """The network drops while the report counts: a plain message, and pressing F5 again
+    shows the report over a new connection."""
+    with psycopg.connect(db_dsn) as blocker, psycopg.connect(db_dsn, autocommit=True) as admin:
+        blocker.execute("LOCK TABLE dialdesk.companies IN ACCESS EXCLUSIVE MODE")
+        failed = []
+        page.message.connect(failed.append)
+        page.run()  # waits for the lock on the server
+        waiting: list[int] = []
+
+        def report_waits() -> bool:
+            waiting[:] = [
+                row[0]
+                for row in admin.execute(
+                    "SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' "
+                    "AND usename LIKE 't\\_%'"
+                )
+            ]
+            return bool(waiting)
+
+        qtbot.waitUntil(report_waits, timeout=10000)
+        admin.execute("SELECT pg_terminate_backend(%s)", (waiting[0],))
+        qtbot.waitUntil(lambda: bool(failed), timeout=10000)
+        blocker.rollback()
+    assert failed[0].startswith("Cannot reach the database") and "Traceback" not in failed[0]
+    assert page.ui.status_label.text() == failed[0]
+    with qtbot.waitSignal(page.shown_report, timeout=10000):
+        qtbot.keyClick(page, Qt.Key.Key_F5)
+    assert "lines, counted in" in page.ui.status_label.text()
