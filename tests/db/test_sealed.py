@@ -65,6 +65,42 @@ def test_disabling_a_person_ends_their_open_session_at_once(db_dsn: str, logins:
     session.close()
 
 
+def test_an_owner_who_may_not_end_sessions_still_disables_and_says_why(
+    db: Engine, db_dsn: str, logins: Logins
+) -> None:
+    """On a central server the database's owner is often no superuser and not a member of
+    pg_signal_backend: the person is out all the same (NOLOGIN), and the admin is told that
+    their open session lasts until the server's administrator grants the role."""
+    login, password = logins.add("operator")
+    session = psycopg.connect(with_credentials(db_dsn, login, password), autocommit=True)
+    with psycopg.connect(db_dsn, autocommit=True) as owner:
+        owner.execute("DROP ROLE IF EXISTS t_weak_owner")
+        owner.execute("CREATE ROLE t_weak_owner NOLOGIN NOSUPERUSER")
+        owner.execute("GRANT USAGE ON SCHEMA dialdesk TO t_weak_owner")
+        owner.execute("GRANT EXECUTE ON FUNCTION dialdesk.managed_login(text) TO t_weak_owner")
+        owner.execute("GRANT SELECT ON dialdesk.people TO t_weak_owner")  # an owner reads it
+        owner.execute("ALTER FUNCTION dialdesk.end_sessions(text) OWNER TO t_weak_owner")
+        try:
+            with pytest.raises(UserError, match="pg_signal_backend") as told:
+                people.set_active(logins.as_role("admin"), login, False)
+        finally:
+            owner.execute("ALTER FUNCTION dialdesk.end_sessions(text) OWNER TO CURRENT_USER")
+            owner.execute("REVOKE ALL ON SCHEMA dialdesk FROM t_weak_owner")
+            owner.execute("REVOKE ALL ON FUNCTION dialdesk.managed_login(text) FROM t_weak_owner")
+            owner.execute("REVOKE ALL ON dialdesk.people FROM t_weak_owner")
+            owner.execute("DROP ROLE t_weak_owner")
+        assert login in str(told.value) and "t_weak_owner" in str(told.value)
+        row = owner.execute("SELECT rolcanlogin FROM pg_roles WHERE rolname = %s", (login,))
+        assert row.fetchone() == (False,)
+        active = owner.execute("SELECT active FROM dialdesk.people WHERE login = %s", (login,))
+        assert active.fetchone() == (False,)
+    with pytest.raises(psycopg.OperationalError):  # nobody new gets in
+        psycopg.connect(with_credentials(db_dsn, login, password)).close()
+    # the open session is what the message warns of
+    assert session.execute("SELECT 1").fetchone() == (1,)
+    session.close()
+
+
 def test_nobody_forges_the_audit_log(db: Engine, logins: Logins) -> None:
     operator = logins.as_role("operator")
     forge = "permission denied for function dialdesk.write_audit"
