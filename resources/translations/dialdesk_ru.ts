@@ -2333,6 +2333,10 @@
         <translation>Импорта номер {batch} нет.</translation>
     </message>
     <message>
+        <source>The backup could not be written: {detail}</source>
+        <translation>Резервную копию не удалось записать: {detail}</translation>
+    </message>
+    <message>
         <source>&apos;{login}&apos; cannot log in any more, but the database&apos;s owner ({owner}) may not end their open sessions: the server&apos;s administrator must grant it the pg_signal_backend role.</source>
         <translation>«{login}» больше не может войти, но владелец базы ({owner}) не может завершить его открытые сеансы: администратор сервера должен выдать владельцу роль pg_signal_backend.</translation>
     </message>
@@ -2507,6 +2511,58 @@
     <message>
         <source>Choose a yes/no or choice question of the questionnaire.</source>
         <translation>Выберите вопрос анкеты с ответом «да / нет» или выбором из списка.</translation>
+    </message>
+    <message>
+        <source>There is no backup file {file}.</source>
+        <translation>Файла резервной копии {file} нет.</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: the data of {tables} is missing.</source>
+        <translation>Файл {file} повреждён: в нём нет данных таблиц {tables}.</translation>
+    </message>
+    <message>
+        <source>{file} is damaged: {detail}</source>
+        <translation>Файл {file} повреждён: {detail}</translation>
+    </message>
+    <message>
+        <source>{file} is not a DialDesk backup, or it is damaged (cut short?): {detail}</source>
+        <translation>Файл {file} — не резервная копия DialDesk или повреждён (обрезан?): {detail}</translation>
+    </message>
+    <message>
+        <source>The database holds no DialDesk schema: nothing to back up.</source>
+        <translation>В базе данных нет схемы DialDesk: копировать нечего.</translation>
+    </message>
+    <message>
+        <source>This backup was written by a newer DialDesk; update DialDesk.</source>
+        <translation>Эта резервная копия записана более новой версией DialDesk; обновите DialDesk.</translation>
+    </message>
+    <message>
+        <source>This is not a DialDesk backup (its manifest is unreadable).</source>
+        <translation>Это не резервная копия DialDesk (её опись не читается).</translation>
+    </message>
+    <message>
+        <source>Restoring failed, and nothing was restored: {detail}</source>
+        <translation>Восстановить не удалось, ничего не восстановлено: {detail}</translation>
+    </message>
+    <message>
+        <source>The database {database} already holds a DialDesk base; restore into a new, empty database.</source>
+        <translation>В базе данных {database} уже есть база DialDesk; восстанавливайте в новую, пустую базу данных.</translation>
+    </message>
+    <message>
+        <source>This backup comes from a newer DialDesk (schema {revision}); update DialDesk before restoring it.</source>
+        <translation>Эта копия сделана более новой версией DialDesk (схема {revision}); обновите DialDesk, прежде чем её восстанавливать.</translation>
+    </message>
+    <message>
+        <source>PostgreSQL&apos;s {program} is missing from this installation.</source>
+        <translation>В этой установке нет программы PostgreSQL {program}.</translation>
+    </message>
+    <message>
+        <source>Restoring replaces the built-in base; add --yes to confirm it without a prompt.</source>
+        <translation>Восстановление заменит встроенную базу; добавьте --yes, чтобы подтвердить без вопроса.</translation>
+    </message>
+    <message>
+        <source>Nothing was restored.</source>
+        <translation>Ничего не восстановлено.</translation>
     </message>
     <message>
         <source>The file {path} could not be read: {detail}</source>

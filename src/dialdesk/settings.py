@@ -38,6 +38,7 @@ class Settings:
     language: str = ""
     last_login: str = ""
     softphone_command: str = ""  # e.g. "microsip.exe {number}"; empty: the system's tel: link
+    backup_folder: str = ""  # where backups go (a share, a USB disk); empty: beside the data
 
     @classmethod
     def load(cls, path: Path | None = None) -> "Settings":
@@ -59,6 +60,10 @@ class Settings:
         tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2), encoding="utf-8")
         tmp.replace(path)
+
+
+def backup_folder(settings: Settings) -> Path:
+    return Path(settings.backup_folder) if settings.backup_folder else data_dir() / "backups"
 
 
 def default_path() -> Path:

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 
 from dialdesk import __version__
 from dialdesk.cli import (
+    backup_commands,
     db_commands,
     demo_command,
     import_command,
@@ -49,6 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     demo_command.register(commands, common)
     import_command.register(commands, common)
     report_command.register(commands, common)
+    backup_commands.register(commands, common)
     return parser
 
 

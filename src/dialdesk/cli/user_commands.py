@@ -1,4 +1,4 @@
-"""``dialdesk user add|list|disable``: personal PostgreSQL logins (admins only)."""
+"""``dialdesk user add|list|disable|password``: personal PostgreSQL logins (admins only)."""
 
 import argparse
 import getpass
@@ -30,6 +30,16 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     )
     disable.add_argument("name")
     disable.set_defaults(handler=run_disable)
+    password = actions.add_parser(
+        "password",
+        parents=[common],
+        help="set a new password and let the person log in (after a restore, for example)",
+    )
+    password.add_argument("name")
+    password.add_argument(
+        "--password-stdin", action="store_true", help="read the password from standard input"
+    )
+    password.set_defaults(handler=run_password)
 
 
 def _read_password(from_stdin: bool) -> str:
@@ -70,4 +80,13 @@ def run_disable(args: argparse.Namespace) -> int:
     with admin_engine(args.dsn) as (_, engine):
         people.set_active(engine, args.name, False)
     print(f"{args.name} can no longer log in; their history is kept.")
+    return 0
+
+
+def run_password(args: argparse.Namespace) -> int:
+    password = _read_password(args.password_stdin)
+    with admin_engine(args.dsn) as (_, engine):
+        people.set_password(engine, args.name, password)
+        people.set_active(engine, args.name, True)
+    print(f"{args.name} has a new password and can log in.")
     return 0

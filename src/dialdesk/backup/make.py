@@ -1,0 +1,62 @@
+"""Writing a backup: the dump and the manifest's row counts come from one snapshot of the
+base, so a backup taken while operators save is consistent; the file is checked after
+writing."""
+
+import tempfile
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+import psycopg
+from psycopg import IsolationLevel
+
+from dialdesk import __version__
+from dialdesk.backup.container import opened_backup, write_container
+from dialdesk.backup.manifest import Manifest, count_rows, people_of
+from dialdesk.backup.tools import ToolFailed, run
+from dialdesk.services.errors import UserError, plain_database_errors
+
+
+@dataclass(frozen=True)
+class Written:
+    path: Path
+    size: int  # bytes
+    manifest: Manifest
+
+
+def make_backup(dsn: str, path: Path, database: str) -> Written:
+    """Back the base at ``dsn`` up into ``path`` (its owner's or a superuser's DSN: only
+    they read every row), then check what was written."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="dialdesk-backup-") as folder:
+        dump = Path(folder) / "base.dump"
+        with plain_database_errors(), psycopg.connect(dsn) as conn:
+            conn.isolation_level = IsolationLevel.REPEATABLE_READ
+            conn.read_only = True
+            row = conn.execute("SELECT pg_export_snapshot()").fetchone()
+            assert row is not None
+            revision = conn.execute("SELECT version_num FROM public.alembic_version").fetchone()
+            if revision is None:
+                raise UserError("The database holds no DialDesk schema: nothing to back up.")
+            manifest = Manifest(
+                dialdesk_version=__version__,
+                revision=str(revision[0]),
+                created_at=datetime.now(UTC),
+                database=database,
+                tables=count_rows(conn),
+                people=people_of(conn),
+            )
+            # while this transaction stays open, pg_dump reads the very same snapshot
+            try:
+                run("pg_dump", ["--format=custom", f"--snapshot={row[0]}", f"--file={dump}"],
+                    dsn=dsn)  # fmt: skip
+            except ToolFailed as exc:
+                raise UserError("The backup could not be written: {detail}", detail=exc) from exc
+        write_container(path, manifest, dump)
+    with opened_backup(path):
+        pass
+    return Written(path, path.stat().st_size, manifest)
+
+
+def backup_name(now: datetime) -> str:
+    return f"dialdesk-{now.astimezone():%Y-%m-%d-%H%M%S}.dialdesk-backup"
