@@ -377,6 +377,14 @@
         <translation>Запуск встроенной базы данных…</translation>
     </message>
     <message>
+        <source>Today&apos;s backup of the base is in %1.</source>
+        <translation>Сегодняшняя резервная копия базы — в %1.</translation>
+    </message>
+    <message>
+        <source>Today&apos;s backup of the base could not be written: %1</source>
+        <translation>Сегодняшнюю резервную копию базы записать не удалось: %1</translation>
+    </message>
+    <message>
         <source>DialDesk cannot start</source>
         <translation>DialDesk не может запуститься</translation>
     </message>

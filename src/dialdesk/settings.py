@@ -39,6 +39,7 @@ class Settings:
     last_login: str = ""
     softphone_command: str = ""  # e.g. "microsip.exe {number}"; empty: the system's tel: link
     backup_folder: str = ""  # where backups go (a share, a USB disk); empty: beside the data
+    backups_kept: str = ""  # how many daily copies the built-in base keeps; empty: 14
 
     @classmethod
     def load(cls, path: Path | None = None) -> "Settings":
@@ -60,6 +61,13 @@ class Settings:
         tmp = path.with_suffix(".tmp")
         tmp.write_text(json.dumps(asdict(self), ensure_ascii=False, indent=2), encoding="utf-8")
         tmp.replace(path)
+
+
+def backups_kept(settings: Settings) -> int:
+    try:
+        return max(1, int(settings.backups_kept))
+    except ValueError:
+        return 14
 
 
 def backup_folder(settings: Settings) -> Path:

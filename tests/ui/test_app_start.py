@@ -25,3 +25,27 @@ def test_a_built_in_server_that_cannot_start_is_explained(
         f"{cause}. The language settings (locale) the log names are missing on this computer: "
         "ask the administrator to install them, then start DialDesk again.",
     )]  # fmt: skip
+
+
+def test_the_built_in_base_backs_itself_up_at_the_first_start_and_on_quit(
+    qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path
+) -> None:
+    monkeypatch.delenv("DIALDESK_DSN", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    usb = tmp_path / "USB"
+    controller = AppController(None, Settings(backup_folder=str(usb)), "en",
+                               settings_path=tmp_path / "settings.json")  # fmt: skip
+    try:
+        controller.start()
+        qtbot.waitUntil(lambda: len(list(usb.glob("dialdesk-*.dialdesk-backup"))) == 1,
+                        timeout=60000)  # fmt: skip
+        qtbot.waitUntil(lambda: controller._note is not None, timeout=10000)
+        assert str(usb) in str(controller._note)
+        (today,) = usb.glob("dialdesk-*.dialdesk-backup")
+        # a day later, on quit: the newest copy is a day old, so another is written
+        today.rename(usb / "dialdesk-2026-01-05-090000.dialdesk-backup")
+    finally:
+        controller.shutdown()
+    names = sorted(p.name for p in usb.glob("dialdesk-*.dialdesk-backup"))
+    assert len(names) == 2 and names[0] == "dialdesk-2026-01-05-090000.dialdesk-backup"
+    assert not controller.target.is_running  # type: ignore[union-attr]

@@ -11,7 +11,7 @@ import psycopg
 from psycopg import IsolationLevel
 
 from dialdesk import __version__
-from dialdesk.backup.container import opened_backup, write_container
+from dialdesk.backup.container import SUFFIX, opened_backup, write_container
 from dialdesk.backup.manifest import Manifest, count_rows, people_of
 from dialdesk.backup.tools import ToolFailed, run
 from dialdesk.services.errors import UserError, plain_database_errors
@@ -58,5 +58,8 @@ def make_backup(dsn: str, path: Path, database: str) -> Written:
     return Written(path, path.stat().st_size, manifest)
 
 
+NAME_STAMP = "%Y-%m-%d-%H%M%S"  # local time, as the admin reads the folder
+
+
 def backup_name(now: datetime) -> str:
-    return f"dialdesk-{now.astimezone():%Y-%m-%d-%H%M%S}.dialdesk-backup"
+    return f"dialdesk-{now.astimezone():{NAME_STAMP}}{SUFFIX}"

@@ -153,6 +153,11 @@ class EmbeddedServer:
             self._sign_on()
         self._ensure_database()
 
+    @property
+    def is_running(self) -> bool:
+        """Started by this process and not stopped since."""
+        return self._address is not None
+
     def superuser_dsn(self, dbname: str = DATABASE) -> str:
         params = self._where(dbname)
         params["user"] = SUPERUSER

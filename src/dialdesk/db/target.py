@@ -51,6 +51,11 @@ class DatabaseTarget:
         finally:
             engine.dispose()
 
+    @property
+    def is_running(self) -> bool:
+        """The built-in server is up (a central server is not ours to know)."""
+        return self._embedded is not None and self._embedded.is_running
+
     def stop(self) -> None:
         if self._embedded is not None:
             self._embedded.stop()

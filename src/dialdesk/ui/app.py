@@ -2,18 +2,21 @@
 
 import logging
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
+from dialdesk.backup.daily import back_up_if_due
+from dialdesk.backup.make import Written
 from dialdesk.db.engine import make_engine
 from dialdesk.db.target import DatabaseTarget
 from dialdesk.logs import setup_logging
 from dialdesk.paths import shipped_dir
 from dialdesk.services.login import LoggedIn, count_people
-from dialdesk.settings import Settings, SettingsError
+from dialdesk.settings import Settings, SettingsError, backup_folder, backups_kept
 from dialdesk.ui.common.crash_dialog import install_crash_hook
 from dialdesk.ui.common.error_text import plain_error
 from dialdesk.ui.common.first_run_dialog import FirstRunDialog
@@ -49,6 +52,8 @@ class AppController(QObject):
         self.session: LoggedIn | None = None
         self._progress: QProgressDialog | None = None
         self.caller: str | None = None  # a number the softphone gave before the window opened
+        self._backup_worker = Background(self)
+        self._note: str | None = None  # said on the main window once it opens
 
     # -- start-up --------------------------------------------------------------------------
     def start(self) -> None:
@@ -74,6 +79,7 @@ class AppController(QObject):
 
     def _embedded_ready(self, people_count: int) -> None:
         self._close_progress()
+        self._daily_backup()
         if people_count:
             self.show_login()
             return
@@ -92,6 +98,40 @@ class AppController(QObject):
         dialog.finished.connect(finished)
         dialog.show()
         self.first_run_dialog = dialog
+
+    def _daily_backup(self) -> None:
+        """The built-in base's copy of the day, at the first start of the day; in the
+        background, so nobody waits for it to log in."""
+        assert self.target is not None
+        dsn, folder, label = (
+            self.target.admin_dsn,
+            backup_folder(self._settings),
+            self.database_text(),
+        )
+        kept = backups_kept(self._settings)
+
+        def work() -> Written | None:
+            return back_up_if_due(dsn, folder, datetime.now(UTC), quitting=False, label=label,
+                                  keep=kept)  # fmt: skip
+
+        def done(written: Written | None) -> None:
+            if written is not None:
+                self._tell(self.tr("Today's backup of the base is in %1.").replace(
+                    "%1", str(written.path)))  # fmt: skip
+
+        def failed(error: BaseException) -> None:
+            _log.warning("the daily backup failed: %s", error)
+            self._tell(self.tr("Today's backup of the base could not be written: %1").replace(
+                "%1", plain_error(error) or str(error)))  # fmt: skip
+
+        self._backup_worker.run(work, done, failed)
+
+    def _tell(self, said: str) -> None:
+        """A note for whoever works: on the main window, or kept until it opens."""
+        if self.window is not None:
+            self.window.show_message(said)
+        else:
+            self._note = said
 
     def _close_progress(self) -> None:
         if self._progress is not None:
@@ -158,6 +198,9 @@ class AppController(QObject):
         window.refresh()
         if self.caller is not None:
             self.incoming(self.caller)
+        if self._note is not None:
+            window.show_message(self._note)
+            self._note = None
 
     # -- other starts: a second DialDesk, a softphone's incoming call -----------------------
     def bring_forward(self) -> None:
@@ -237,11 +280,24 @@ class AppController(QObject):
         QApplication.quit()
 
     def shutdown(self) -> None:
-        """Close the connection and stop the built-in server, whatever state we are in."""
+        """Close the connection and stop the built-in server, whatever state we are in; the
+        built-in base is backed up first when its newest copy is a day old."""
         self._background.wait()
+        self._backup_worker.wait()
         self._dispose_session()
         if self.target is not None:
+            if self.target.is_embedded and self.target.is_running:
+                self._backup_on_quit()
             self.target.stop()
+
+    def _backup_on_quit(self) -> None:
+        assert self.target is not None
+        try:
+            back_up_if_due(self.target.admin_dsn, backup_folder(self._settings),
+                           datetime.now(UTC), quitting=True, label=self.database_text(),
+                           keep=backups_kept(self._settings))  # fmt: skip
+        except Exception as exc:  # quitting goes on; the next start tries again
+            _log.warning("the backup on quit failed: %s", exc)
 
 
 def run_app(dsn_option: str | None, incoming: str | None = None) -> int:
