@@ -923,6 +923,104 @@
     </message>
 </context>
 <context>
+    <name>BackupsForm</name>
+    <message>
+        <source>Backups</source>
+        <translation>Резервные копии</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Папка:</translation>
+    </message>
+    <message>
+        <source>C&amp;hoose…</source>
+        <translation>&amp;Выбрать…</translation>
+    </message>
+    <message>
+        <source>&amp;Copies kept:</source>
+        <translation>&amp;Хранить копий:</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Сохранить</translation>
+    </message>
+    <message>
+        <source>&amp;Back up now</source>
+        <translation>Сделать копию &amp;сейчас</translation>
+    </message>
+</context>
+<context>
+    <name>BackupsPage</name>
+    <message>
+        <source>Taken</source>
+        <translation>Сделана</translation>
+    </message>
+    <message>
+        <source>Size, MB</source>
+        <translation>Размер, МБ</translation>
+    </message>
+    <message>
+        <source>Written by</source>
+        <translation>Кто сделал</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Файл</translation>
+    </message>
+    <message>
+        <source>The built-in base backs itself up every day: at the first start of the day and on quit when the newest copy is a day old, into the folder below. A network share or a USB disk keeps the copies safe when this computer fails.</source>
+        <translation>Встроенная база сама делает резервную копию каждый день: при первом запуске за день и при выходе, если последней копии уже сутки, — в папку ниже. Сетевая папка или USB-диск сохранят копии, если этот компьютер сломается.</translation>
+    </message>
+    <message>
+        <source>The central base is backed up on the server: schedule &quot;dialdesk-cli backup --dsn …&quot; there every night with the database owner&apos;s address (the README shows how with Task Scheduler, systemd or cron). Every backup written is listed here.</source>
+        <translation>Центральная база копируется на сервере: запланируйте там на каждую ночь «dialdesk-cli backup --dsn …» с адресом владельца базы данных (в README показано, как это сделать в Планировщике заданий, systemd или cron). Каждая сделанная копия видна здесь.</translation>
+    </message>
+    <message>
+        <source>refresh</source>
+        <translation>обновить</translation>
+    </message>
+    <message>
+        <source>back up now</source>
+        <translation>сделать копию сейчас</translation>
+    </message>
+    <message>
+        <source>The base has not been backed up yet.</source>
+        <translation>Резервных копий базы ещё нет.</translation>
+    </message>
+    <message>
+        <source>The base has never been backed up: see the Backups tab.</source>
+        <translation>У базы ещё нет ни одной резервной копии: см. вкладку «Резервные копии».</translation>
+    </message>
+    <message>
+        <source>The newest backup of the base is %1 days old: see the Backups tab.</source>
+        <translation>Последняя резервная копия базы сделана %1 дн. назад: см. вкладку «Резервные копии».</translation>
+    </message>
+    <message>
+        <source>Folder for backups</source>
+        <translation>Папка для резервных копий</translation>
+    </message>
+    <message>
+        <source>The settings could not be saved: %1</source>
+        <translation>Настройки не сохранены: %1</translation>
+    </message>
+    <message>
+        <source>Saved: backups go to %1, the newest %2 are kept.</source>
+        <translation>Сохранено: копии пишутся в %1, хранятся последние %2.</translation>
+    </message>
+    <message>
+        <source>built-in database</source>
+        <translation>встроенная база данных</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>Делаю резервную копию…</translation>
+    </message>
+    <message>
+        <source>Backed up and checked: %1 (%2 MB).</source>
+        <translation>Копия сделана и проверена: %1 (%2 МБ).</translation>
+    </message>
+</context>
+<context>
     <name>CampaignsForm</name>
     <message>
         <source>Campaigns</source>
@@ -1936,6 +2034,10 @@
     <message>
         <source>&amp;Audit log</source>
         <translation>&amp;Журнал изменений</translation>
+    </message>
+    <message>
+        <source>&amp;Backups</source>
+        <translation>&amp;Резервные копии</translation>
     </message>
     <message>
         <source>&amp;File</source>

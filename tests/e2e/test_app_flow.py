@@ -61,6 +61,7 @@ def test_log_in_out_and_in_as_someone_else(
         "People",
         "Codes",
         "Audit log",
+        "Backups",
     ]
     assert controller.quits == []  # type: ignore[attr-defined]
 

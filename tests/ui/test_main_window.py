@@ -84,6 +84,7 @@ def test_admin_adds_and_disables_a_person(qtbot: QtBot, session_as, db: Engine) 
         "People",
         "Codes",
         "Audit log",
+        "Backups",
     ]
     page = window.people
     assert page is not None

@@ -55,7 +55,24 @@ def make_backup(dsn: str, path: Path, database: str) -> Written:
         write_container(path, manifest, dump)
     with opened_backup(path):
         pass
-    return Written(path, path.stat().st_size, manifest)
+    written = Written(path, path.stat().st_size, manifest)
+    _record(dsn, written)
+    return written
+
+
+def _record(dsn: str, written: Written) -> None:
+    """Note the backup in the base itself, for the admin's window (a base of an older schema
+    has nowhere to note it)."""
+    with plain_database_errors(), psycopg.connect(dsn, autocommit=True) as conn:
+        found = conn.execute("SELECT to_regclass('dialdesk.backups_made')").fetchone()
+        if found is None or found[0] is None:
+            return
+        conn.execute(
+            "INSERT INTO dialdesk.backups_made (taken_at, file, bytes, revision) "
+            "VALUES (%s, %s, %s, %s)",
+            (written.manifest.created_at, str(written.path), written.size,
+             written.manifest.revision),
+        )  # fmt: skip
 
 
 NAME_STAMP = "%Y-%m-%d-%H%M%S"  # local time, as the admin reads the folder

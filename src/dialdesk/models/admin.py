@@ -1,4 +1,4 @@
-"""Import batches and templates, segments, and the audit log."""
+"""Import batches and templates, segments, the audit log and the backups made."""
 
 from datetime import datetime
 from typing import Any
@@ -7,7 +7,7 @@ from sqlalchemy import BigInteger, CheckConstraint, DateTime, ForeignKey, Index,
 from sqlalchemy import Text as TextType
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column
-from sqlalchemy.sql import func
+from sqlalchemy.sql import func, text
 
 from dialdesk.models.base import Base, CreatedAt
 
@@ -67,3 +67,17 @@ class AuditEntry(Base):
     old_row: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
     new_row: Mapped[dict[str, Any] | None] = mapped_column(JSONB)
     note: Mapped[str | None] = mapped_column(TextType)
+
+
+class BackupMade(Base):
+    """A backup written by ``dialdesk backup`` or the built-in base's daily copy."""
+
+    __tablename__ = "backups_made"
+    __table_args__ = (Index(None, "taken_at"),)
+
+    id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
+    taken_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    file: Mapped[str] = mapped_column(TextType)
+    bytes: Mapped[int] = mapped_column(BigInteger)
+    revision: Mapped[str] = mapped_column(String(32))
+    made_by: Mapped[str] = mapped_column(String(63), server_default=text("session_user"))

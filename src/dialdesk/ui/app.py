@@ -186,6 +186,9 @@ class AppController(QObject):
             self.database_text(),
             self.language,
             softphone_command=self._settings.softphone_command,
+            own_dsn=self.target.admin_dsn if self.target.is_embedded else None,
+            settings=self._settings,
+            settings_path=self._settings_path,
         )
         window.logout_requested.connect(self.log_out)
         window.quit_requested.connect(self._main_window_closed)

@@ -1,15 +1,17 @@
 """The main window: who is logged in, with which role, to which database; sections by role."""
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from dialdesk import __version__
 from dialdesk.services.login import LoggedIn
-from dialdesk.settings import data_dir
+from dialdesk.settings import Settings, data_dir
 from dialdesk.ui.admin.audit_page import AuditPage
+from dialdesk.ui.admin.backups_page import BackupsPage
 from dialdesk.ui.admin.campaigns_page import CampaignsPage
 from dialdesk.ui.admin.codes_page import CodesPage
 from dialdesk.ui.admin.people_page import PeoplePage
@@ -38,7 +40,11 @@ class MainWindow(QMainWindow):
         journal_dir: Path | None = None,
         parent=None,
         softphone_command: str = "",
+        own_dsn: str | None = None,
+        settings: Settings | None = None,
+        settings_path: Path | None = None,
     ) -> None:
+        """``own_dsn``: the built-in base's owner DSN, for its Backups tab (None: central)."""
         super().__init__(parent)
         self.session = session
         central = QWidget(self)
@@ -110,6 +116,17 @@ class MainWindow(QMainWindow):
             self.ui.sections_tabs.addTab(self.campaigns, self.tr("&Campaigns"))
         self.people: PeoplePage | None = None
         self.audit: AuditPage | None = None
+        self.backups: BackupsPage | None = None
+        # an admin is warned here while the newest backup is over two days old
+        self.backup_warning = QLabel(central)
+        self.backup_warning.setWordWrap(True)
+        self.backup_warning.setStyleSheet(
+            "QLabel { background: #fde2e1; color: #7a1712; padding: 6px; border-radius: 3px; }"
+        )
+        self.backup_warning.hide()
+        layout = central.layout()
+        assert isinstance(layout, QVBoxLayout)  # load_form's
+        layout.insertWidget(0, self.backup_warning)
         self.codes: CodesPage | None = None
         if identity.role == "admin":
             self.people = PeoplePage(session, self)
@@ -121,6 +138,10 @@ class MainWindow(QMainWindow):
             self.audit = AuditPage(session, self, language)
             self.audit.message.connect(self.show_message)
             self.ui.sections_tabs.addTab(self.audit, self.tr("&Audit log"))
+            self.backups = BackupsPage(session, own_dsn, settings, settings_path, self)
+            self.backups.message.connect(self.show_message)
+            self.backups.loaded.connect(self._show_backup_warning)
+            self.ui.sections_tabs.addTab(self.backups, self.tr("&Backups"))
         self._opened: list[QWidget] = []  # pages loaded when first opened, since the login
         self.ui.sections_tabs.currentChanged.connect(self._tab_opened)
         self._build_menu()
@@ -174,6 +195,12 @@ class MainWindow(QMainWindow):
         self.keys_dialog = dialog
         dialog.open()
 
+    def _show_backup_warning(self) -> None:
+        assert self.backups is not None
+        warning = self.backups.overdue_warning(datetime.now(UTC))
+        self.backup_warning.setText(warning or "")
+        self.backup_warning.setVisible(warning is not None)
+
     def show_message(self, text: str) -> None:
         self.statusBar().showMessage(text, 10000)
 
@@ -198,6 +225,8 @@ class MainWindow(QMainWindow):
             self.audit.refresh()
         if self.codes is not None:
             self.codes.refresh()
+        if self.backups is not None:
+            self.backups.refresh()
         if self.campaigns is not None:
             self.campaigns.refresh()
         if self.monitor is not None:
