@@ -6,8 +6,9 @@
 On a fresh Wine prefix: install silently; the files (exactly the build's list), shortcuts and
 the "Apps & features" entry (64-bit registry view); refusal while DialDesk runs; the
 installed ``dialdesk-cli.exe``: --version, db upgrade, user add, import of a small XLSX,
-report groups --json and Cyrillic through a pipe, against the PostgreSQL server given (this
-proves the frozen program carries its migrations, libpq, calamine and translations), and
+report groups --json, Cyrillic through a pipe, backup and restore, against the PostgreSQL
+server given (this proves the frozen program carries its migrations, libpq, calamine,
+translations and PostgreSQL's pg_dump, pg_restore and psql), and
 nothing written into the install folder; an upgrade to a second build that keeps settings,
 logs and data; a silent uninstall that removes the program and keeps the data; and
 ``/DELETEDATA``, which removes the data too; and a refusal on 32-bit Windows. Exit status 1
@@ -154,19 +155,23 @@ def small_workbook(path: Path) -> int:
     return len(rows)
 
 
-def fresh_database(server: str) -> str:
+CHECK_DATABASES = ("dialdesk_installer_check", "dialdesk_installer_restored")
+
+
+def fresh_databases(server: str) -> list[str]:
+    """The check's databases, new and empty: the one it works in and one to restore into."""
     import psycopg
     from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
-    name = "dialdesk_installer_check"
     with psycopg.connect(server, autocommit=True) as conn:
-        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        for name in CHECK_DATABASES:
+            conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
         for login in LOGINS:  # logins are the server's: an earlier check's would be in the way
             conn.execute(f"DROP ROLE IF EXISTS {login}")
-        conn.execute(f"CREATE DATABASE {name}")
+        for name in CHECK_DATABASES:
+            conn.execute(f"CREATE DATABASE {name}")
     params = conninfo_to_dict(server)
-    params["dbname"] = name
-    return make_conninfo("", **params)
+    return [make_conninfo("", **{**params, "dbname": name}) for name in CHECK_DATABASES]
 
 
 def second_build(frozen: Path, label: str, out: Path) -> Path:
@@ -241,7 +246,7 @@ def main() -> int:
         done.stdout.strip() == f"DialDesk {version}",
         done.stdout.strip() or done.stderr.strip()[-300:],
     )
-    dsn = fresh_database(args.server)
+    dsn, empty_dsn = fresh_databases(args.server)
     done = pc.cli("db", "upgrade", "--dsn", dsn)
     check("db upgrade (migrations carried)", done.returncode == 0, _tail(done))
     done = pc.cli("user", "add", LOGINS[0], "--role", "admin", "--full-name", "Иванова Ольга",
@@ -269,6 +274,21 @@ def main() -> int:
     )
     done = pc.cli("user", "list", "--dsn", dsn)
     check("Cyrillic through a pipe (UTF-8)", "Иванова Ольга" in done.stdout, _tail(done))
+    backup_file = work / "копия.dialdesk-backup"
+    done = pc.cli("backup", pc.windows_path(backup_file), "--json", "--dsn", dsn)
+    written = _json(done)
+    check(
+        "backup (pg_dump.exe carried) written and checked",
+        (written.get("tables") or {}).get("dialdesk.companies") == created,
+        _tail(done) if not written else f"{written.get('bytes')} bytes",
+    )
+    done = pc.cli("restore", pc.windows_path(backup_file), "--json", "--dsn", empty_dsn)
+    restored = _json(done)
+    check(
+        "restore into an empty database (pg_restore.exe, psql.exe): every table's rows back",
+        restored.get("matches") is True,
+        _tail(done) if not restored else "all tables match",
+    )
     if wine is None:  # what Wine 8 cannot run: the Qt window and Windows PostgreSQL
         done = pc.run_windows([str(pc.program_dir / "DialDesk.exe"), "--self-test"])
         check(
