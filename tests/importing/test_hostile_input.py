@@ -76,3 +76,12 @@ def test_a_workbook_that_crashes_the_reader_gets_a_plain_message(tmp_path: Path)
         read_table(tmp_path / "sparse.xlsx")
     # and this process goes on reading the next file
     assert read_table(xlsx(tmp_path / "next.xlsx", [["ООО Ромашка"]])).rows[3][0] == "ООО Ромашка"
+
+
+def test_a_line_break_outside_quotes_is_a_plain_refusal_naming_the_line(tmp_path: Path) -> None:
+    """Found by the property test: a carriage return in a cell that the delimiter guessed
+    leaves outside quotes stopped the reader with a traceback."""
+    path = tmp_path / "list.csv"
+    path.write_bytes(b'Name;Phone\nA;1\n;"\t\r"\n')
+    with pytest.raises(UserError, match=r"Line \d+ of list.csv cannot be split"):
+        read_table(path, encoding="utf-8", delimiter="\t")

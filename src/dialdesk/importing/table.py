@@ -247,10 +247,18 @@ def _read_csv(path: Path, encoding: str | None, delimiter: str | None) -> Table:
         ) from exc
     text = text.replace("\x00", "")  # a stray NUL deep in the file: the reader stops on it
     delimiter = delimiter or detect_delimiter(text[:65536])
-    rows = [
-        _trimmed([plain_text(c) for c in row])
-        for row in csv.reader(io.StringIO(text), delimiter=delimiter)
-    ]
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    try:
+        rows = [_trimmed([plain_text(c) for c in row]) for row in reader]
+    except csv.Error as exc:  # a line break inside a field that is not in quotes
+        raise UserError(
+            "Line {line} of {path} cannot be split into cells with the delimiter {delimiter} "
+            "({detail}): choose another delimiter, or save the file from Excel again.",
+            line=reader.line_num,
+            path=path.name,
+            delimiter=repr(delimiter),
+            detail=exc,
+        ) from exc
     if len(rows) > MAX_ROWS:
         raise _too_many_rows(path, len(rows))
     _require_content(path, rows)
