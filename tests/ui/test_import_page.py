@@ -4,6 +4,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, text
 
@@ -99,7 +100,7 @@ def test_a_damaged_file_gets_a_plain_message(
 
 
 def test_cancel_writes_nothing_and_undo_takes_an_import_back(
-    qtbot: QtBot, page: ImportPage, tmp_path: Path, db: Engine
+    qtbot: QtBot, page: ImportPage, tmp_path: Path, db: Engine, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     _choose(qtbot, page, xlsx(tmp_path / "list.xlsx", ROWS))
     page.forward()
@@ -122,8 +123,20 @@ def test_cancel_writes_nothing_and_undo_takes_an_import_back(
         page.start()
     qtbot.waitUntil(lambda: page.batches.rowCount() == 1, timeout=10000)
     page.ui.batches_table.selectRow(0)
+    asked: list[str] = []
+
+    def answer(reply):  # type: ignore[no-untyped-def]
+        return lambda _parent, _title, question: asked.append(question) or reply
+
+    # the Undo button asks first (its clicked() once answered "don't ask"): No keeps it all
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.No))
+    page.ui.undo_button.click()
+    assert len(asked) == 1
+    with db.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM dialdesk.companies")).scalar() == 2
+    monkeypatch.setattr(QMessageBox, "question", answer(QMessageBox.StandardButton.Yes))
     with qtbot.waitSignal(page.batches_loaded, timeout=10000):
-        page.undo_selected(confirm=False)
+        page.ui.undo_button.click()
     with db.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM dialdesk.companies")).scalar() == 0
     assert page.batches.row_at(0).undone_at is not None

@@ -160,7 +160,7 @@ class ImportPage(QWidget):
         ui.cancel_button.clicked.connect(self.cancel)
         ui.open_rejects_button.clicked.connect(self.open_rejects)
         ui.new_import_button.clicked.connect(self.new_import)
-        ui.undo_button.clicked.connect(self.undo_selected)
+        ui.undo_button.clicked.connect(lambda: self.undo_selected())  # not clicked(False)
         ui.dnc_button.clicked.connect(self.choose_do_not_call)
         for keys, slot, what in (
             ("Ctrl+O", self.browse, self.tr("choose the file")),
@@ -493,6 +493,9 @@ class ImportPage(QWidget):
             ),
             self.tr("time: %1 s").replace("%1", QLocale().toString(result.seconds, "f", 1)),
         ]
+        if result.archived_not_queued:
+            lines.insert(3, self.tr("archived companies updated but not put in the queue: %1")
+                         .replace("%1", str(result.archived_not_queued)))  # fmt: skip
         if result.rejects_file is not None:
             lines.append(
                 self.tr("Rejected and changed rows, with the reasons: %1").replace(
