@@ -1878,6 +1878,10 @@
         <translation>время: %1 с</translation>
     </message>
     <message>
+        <source>archived companies updated but not put in the queue: %1</source>
+        <translation>компании из архива обновлены, но не поставлены в очередь: %1</translation>
+    </message>
+    <message>
         <source>Rejected and changed rows, with the reasons: %1</source>
         <translation>Отклонённые и изменённые строки с причинами: %1</translation>
     </message>
@@ -2695,6 +2699,10 @@
         <translation>Файл {path} в распакованном виде занимает {mb} МБ (допустимо не больше {limit} МБ): разделите его на части.</translation>
     </message>
     <message>
+        <source>Line {line} of {path} cannot be split into cells with the delimiter {delimiter} ({detail}): choose another delimiter, or save the file from Excel again.</source>
+        <translation>Строку {line} файла {path} не удаётся разбить на ячейки разделителем {delimiter} ({detail}): выберите другой разделитель или сохраните файл из Excel заново.</translation>
+    </message>
+    <message>
         <source>A colleague has changed this contact person meanwhile (now: {name}, {phone}, {email}); nothing was overwritten. Close the window and open the contact again.</source>
         <translation>Пока окно было открыто, коллега изменил это контактное лицо (сейчас: {name}, {phone}, {email}); ничего не перезаписано. Закройте окно и откройте контакт снова.</translation>
     </message>
@@ -2989,6 +2997,10 @@
     <message>
         <source>Choose a campaign, or name a new one.</source>
         <translation>Выберите кампанию или назовите новую.</translation>
+    </message>
+    <message>
+        <source>Archived companies are not called: bring them back from the archive first.</source>
+        <translation>Компаниям из архива не звонят: сначала верните их из архива.</translation>
     </message>
     <message>
         <source>The priority must be between -1000 and 1000.</source>
@@ -4071,6 +4083,10 @@
         <translation>Ответ на вопрос:</translation>
     </message>
     <message>
+        <source>Only &amp;archived companies</source>
+        <translation>Только компании из &amp;архива</translation>
+    </message>
+    <message>
         <source>New segment (Ins)</source>
         <translation>Новый сегмент (Ins)</translation>
     </message>
@@ -4176,6 +4192,38 @@
     <message>
         <source>Forget the segment “%1”? Its companies and campaigns stay.</source>
         <translation>Удалить сегмент «%1»? Его компании и кампании останутся.</translation>
+    </message>
+    <message>
+        <source>Bring back from the archive…</source>
+        <translation>Вернуть из архива…</translation>
+    </message>
+    <message>
+        <source>Archive…</source>
+        <translation>В архив…</translation>
+    </message>
+    <message>
+        <source>Bring %1 companies back from the archive? They return to their campaigns&apos; queues with their callbacks.</source>
+        <translation>Вернуть из архива компании (%1)? Они вернутся в очереди своих кампаний вместе с перезвонами.</translation>
+    </message>
+    <message>
+        <source>Archive %1 companies? They leave every campaign&apos;s queue and their callbacks are cancelled; their history stays, and they can be brought back from the archive.</source>
+        <translation>Отправить в архив компании (%1)? Они уйдут из очередей всех кампаний, их перезвоны будут отменены; история сохранится, и компании можно будет вернуть из архива.</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Архив</translation>
+    </message>
+    <message>
+        <source>%1 companies brought back from the archive.</source>
+        <translation>Возвращено из архива компаний: %1.</translation>
+    </message>
+    <message>
+        <source>%1 companies archived.</source>
+        <translation>Отправлено в архив компаний: %1.</translation>
+    </message>
+    <message>
+        <source>%1 are on operators&apos; cards right now and were left as they are.</source>
+        <translation>Ещё %1 сейчас на карточках у операторов и оставлены как есть.</translation>
     </message>
     <message>
         <source>Call this segment</source>

@@ -130,3 +130,72 @@ def test_unsaved_criteria_are_not_dropped_without_asking(
     monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
     qtbot.keyClick(page, Qt.Key.Key_Insert)
     assert page.current is None and page.criteria().industries == ()
+
+
+def test_a_segment_is_archived_after_asking_and_brought_back(
+    qtbot: QtBot, page: SegmentsPage, db: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    ui = page.ui
+    asked: list[str] = []
+
+    def yes(_parent, _title, question):  # type: ignore[no-untyped-def]
+        asked.append(question)
+        return QMessageBox.StandardButton.Yes
+
+    monkeypatch.setattr(QMessageBox, "question", yes)
+    with qtbot.waitSignal(page.counted, timeout=10000, check_params_cb=lambda n: n == 2):
+        _tick(ui.industries_list, "Нефть")
+    assert ui.archive_button.text() == "Archive…" and ui.campaign_box.isEnabled()
+    with (
+        qtbot.waitSignal(page.counted, timeout=10000, check_params_cb=lambda n: n == 0),
+        qtbot.waitSignal(page.message, timeout=10000) as said,
+    ):
+        ui.archive_button.click()
+    assert asked and asked[0].startswith("Archive 2 companies?")
+    assert said.args == ["2 companies archived."]
+    with db.connect() as conn:
+        assert (
+            conn.execute(
+                text("SELECT count(*) FROM dialdesk.companies WHERE archived_at IS NOT NULL")
+            ).scalar_one()
+            == 2
+        )
+    # the archive: only brought back, never called
+    with qtbot.waitSignal(page.counted, timeout=10000, check_params_cb=lambda n: n == 2):
+        ui.archived_check.setChecked(True)
+    assert ui.archive_button.text() == "Bring back from the archive…"
+    assert not ui.campaign_box.isEnabled()
+    with qtbot.waitSignal(page.message, timeout=10000) as said:
+        ui.archive_button.click()
+    assert said.args == ["2 companies brought back from the archive."]
+    with db.connect() as conn:
+        assert (
+            conn.execute(
+                text("SELECT count(*) FROM dialdesk.companies WHERE archived_at IS NOT NULL")
+            ).scalar_one()
+            == 0
+        )
+
+
+def test_the_add_button_asks_before_filling_a_campaign(
+    qtbot: QtBot, page: SegmentsPage, db: Engine, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The button's clicked() once answered "don't ask" for the marketer."""
+    asked: list[str] = []
+
+    def no(_parent, _title, question):  # type: ignore[no-untyped-def]
+        asked.append(question)
+        return QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", no)
+    page.ui.target_combo.setCurrentIndex(page.ui.target_combo.findData(NEW_CAMPAIGN))
+    page.ui.new_name_edit.setText("Не надо")
+    page.ui.add_button.click()
+    assert len(asked) == 1
+    with db.connect() as conn:
+        assert (
+            conn.execute(
+                text("SELECT count(*) FROM dialdesk.campaigns WHERE name = 'Не надо'")
+            ).scalar_one()
+            == 0
+        )

@@ -86,6 +86,11 @@ def run_load(args: argparse.Namespace) -> int:
         f"or left out; phones: {result.phones_valid} valid, "
         f"{result.phones_invalid} invalid, {result.phones_do_not_call} on the do-not-call list."
     )
+    if result.archived_not_queued:
+        print(
+            f"{result.archived_not_queued} companies of the list are archived: their data was "
+            "added, but they were not put in the campaign's queue."
+        )
     if result.rejects_file:
         print(f"Rejected and changed rows, with the reasons: {result.rejects_file}")
     return 0

@@ -5,6 +5,7 @@ from datetime import datetime
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     CheckConstraint,
     DateTime,
     ForeignKey,
@@ -109,6 +110,9 @@ class Callback(CreatedAt, Base):
     done_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     done_call_id: Mapped[int | None] = mapped_column(ForeignKey("calls.id"))
     note: Mapped[str | None] = mapped_column(Text)
+    cancelled_by_archive: Mapped[bool] = mapped_column(
+        Boolean, server_default=text("false"), doc="back to pending when the company returns"
+    )
 
 
 class Handoff(CreatedAt, Base):

@@ -158,6 +158,9 @@ class CampaignEntry(CreatedAt, Base):
     campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"))
     company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"))
     state: Mapped[str] = mapped_column(String(10), server_default="fresh")
+    state_before_archive: Mapped[str | None] = mapped_column(
+        String(12), doc="what the entry was when its company was archived"
+    )
     priority: Mapped[int] = mapped_column(Integer, server_default="0")
     attempts: Mapped[int] = mapped_column(Integer, server_default="0")
     next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

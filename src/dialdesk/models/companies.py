@@ -54,6 +54,10 @@ class Company(CreatedAt, Base):
     import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"))
     notes: Mapped[str | None] = mapped_column(Text)
     row_version: Mapped[int] = mapped_column(Integer, server_default="1")
+    archived_at: Mapped[datetime | None] = mapped_column(
+        DateTime(timezone=True), doc="out of every queue (set_archived); history kept"
+    )
+    archived_by: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
 

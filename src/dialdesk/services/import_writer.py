@@ -127,10 +127,19 @@ WRITE = [
     """,
 ]
 
+# archived companies take the list's new phones and people but stay out of the queue
 ENTRIES = """
 INSERT INTO dialdesk.campaign_entries (campaign_id, company_id, import_batch_id)
-SELECT DISTINCT :campaign, company_id, :batch FROM import_companies
+SELECT DISTINCT :campaign, ic.company_id, :batch
+FROM import_companies ic JOIN dialdesk.companies c ON c.id = ic.company_id
+WHERE c.archived_at IS NULL
 ON CONFLICT (campaign_id, company_id) DO NOTHING
+"""
+
+ARCHIVED = """
+SELECT count(DISTINCT ic.company_id)
+FROM import_companies ic JOIN dialdesk.companies c ON c.id = ic.company_id
+WHERE c.archived_at IS NOT NULL
 """
 
 
@@ -181,6 +190,7 @@ def write_import(
     ).scalar_one()
     step("write", 3, 4)
     result.entries_added = conn.execute(text(ENTRIES), params).rowcount
+    result.archived_not_queued = conn.execute(text(ARCHIVED)).scalar_one()
     conn.execute(
         text(
             "UPDATE dialdesk.import_batches SET rows_read = :read, companies_created = :created, "

@@ -50,6 +50,7 @@ class ImportResult:
     rows_rejected: int = 0
     rows_changed: int = 0  # imported with a value cut or left out (said in the rejects file)
     entries_added: int = 0
+    archived_not_queued: int = 0  # matched archived companies: updated, not put in the queue
     rejects_file: Path | None = None
     seconds: float = 0.0
     batch_id: int | None = None

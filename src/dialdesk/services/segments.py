@@ -32,9 +32,13 @@ class Criteria:
     answers: tuple[tuple[int, str], ...] = ()  # (question, value): the latest answer is it
     min_score: int | None = None
     max_score: int | None = None
+    archived: bool = False  # True: only archived companies (to look at or bring back)
 
     def as_json(self) -> dict[str, Any]:
-        return {key: value for key, value in asdict(self).items() if value not in ((), None)}
+        kept = {key: value for key, value in asdict(self).items() if value not in ((), None)}
+        if not self.archived:
+            kept.pop("archived")
+        return kept
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "Criteria":
@@ -47,6 +51,8 @@ class Criteria:
                 values[key] = tuple((int(q), str(v)) for q, v in raw)
             elif key in ("min_score", "max_score"):
                 values[key] = None if raw is None else int(raw)
+            elif key == "archived":
+                values[key] = bool(raw)
             else:
                 values[key] = tuple(str(v) for v in raw)
         return cls(**values)
@@ -63,7 +69,9 @@ LIST_COLUMNS = {
 def criteria_sql(criteria: Criteria, prefix: str = "s") -> tuple[str, dict[str, Any]]:
     """A WHERE condition on ``dialdesk.companies c`` and its parameters (named with
     ``prefix`` so several segments can share one statement)."""
-    parts: list[str] = []
+    parts: list[str] = [
+        "c.archived_at IS NOT NULL" if criteria.archived else "c.archived_at IS NULL"
+    ]
     params: dict[str, Any] = {}
     for name, column in LIST_COLUMNS.items():
         values = getattr(criteria, name)
@@ -96,7 +104,7 @@ def criteria_sql(criteria: Criteria, prefix: str = "s") -> tuple[str, dict[str, 
     if criteria.max_score is not None:
         params[f"{prefix}_max"] = criteria.max_score
         parts.append(f"c.potential_score <= :{prefix}_max")
-    return (" AND ".join(parts) or "true"), params
+    return " AND ".join(parts), params
 
 
 @dataclass(frozen=True)
@@ -244,6 +252,10 @@ def segment_to_campaign(
     transaction: all or nothing."""
     if (campaign_id is None) == (new_campaign is None):
         raise UserError("Choose a campaign, or name a new one.")
+    if criteria.archived:
+        raise UserError(
+            "Archived companies are not called: bring them back from the archive first."
+        )
     if not -1000 <= priority <= 1000:
         raise UserError("The priority must be between -1000 and 1000.")
     if retry_delay_minutes is not None and not 1 <= retry_delay_minutes <= 60 * 24 * 365:
@@ -270,6 +282,28 @@ def segment_to_campaign(
             {**params, "campaign": target, "priority": priority, "delay": retry_delay_minutes},
         ).rowcount
     return AddedToCampaign(target, int(added), matching - int(added))
+
+
+@dataclass(frozen=True)
+class Archived:
+    changed: int
+    held: int  # on an operator's card right now: left as they were
+
+
+def set_segment_archived(engine: Engine, criteria: Criteria, archived: bool) -> Archived:
+    """Archive the segment's companies (out of every queue and callback list, history
+    kept), or bring archived ones back with their queue places and callbacks; one
+    transaction, through ``dialdesk.set_archived`` (marketers and admins)."""
+    where, params = criteria_sql(criteria)
+    with plain_database_errors(), engine.begin() as conn:
+        changed, held = conn.execute(
+            text(
+                "SELECT changed, held FROM dialdesk.set_archived("
+                f"ARRAY(SELECT c.id FROM dialdesk.companies c WHERE {where}), :archived)"
+            ),
+            {**params, "archived": archived},
+        ).one()
+    return Archived(int(changed), int(held))
 
 
 def _new_campaign(name: str, retry_delay_minutes: int | None) -> CampaignSettings:

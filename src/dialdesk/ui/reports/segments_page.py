@@ -21,6 +21,7 @@ from dialdesk.services.segments import (
     NOT_CALLED,
     RANKS,
     AddedToCampaign,
+    Archived,
     Criteria,
     SegmentLine,
     compare_segments,
@@ -30,6 +31,7 @@ from dialdesk.services.segments import (
     save_segment,
     segment_to_campaign,
     segment_values,
+    set_segment_archived,
 )
 from dialdesk.ui.common.check_list import fill_check_list, tick, ticked_values
 from dialdesk.ui.common.failure import show_failure
@@ -154,7 +156,11 @@ class SegmentsPage(QWidget):
         ui.new_button.clicked.connect(self.new_segment)
         ui.save_button.clicked.connect(self.save)
         ui.delete_button.clicked.connect(self.delete)
-        ui.add_button.clicked.connect(self.add_to_campaign)
+        # clicked() hands over "checked" (False): it would answer the confirm parameter
+        ui.add_button.clicked.connect(lambda: self.add_to_campaign())
+        ui.archived_check.toggled.connect(self._archive_side_chosen)
+        ui.archive_button.clicked.connect(lambda: self.set_archived())
+        self._archive_side_chosen(False)
         shortcut("Ins", self, self.new_segment, self.tr("a new segment"))
         shortcut(QKeySequence.StandardKey.Save, self, self.save, self.tr("save the segment"))
         shortcut(QKeySequence.StandardKey.Refresh, self, self.refresh, self.tr("refresh"))
@@ -277,6 +283,7 @@ class SegmentsPage(QWidget):
             tick(box, set(getattr(criteria, list_name)))
         ui.min_spin.setValue(-1 if criteria.min_score is None else criteria.min_score)
         ui.max_spin.setValue(-1 if criteria.max_score is None else criteria.max_score)
+        ui.archived_check.setChecked(criteria.archived)
         question, answer = criteria.answers[0] if criteria.answers else (None, None)
         ui.question_combo.setCurrentIndex(max(ui.question_combo.findData(question), 0))
         self._question_chosen()
@@ -308,6 +315,7 @@ class SegmentsPage(QWidget):
             answers=((question, answer),) if question is not None and answer else (),
             min_score=None if ui.min_spin.value() < 0 else ui.min_spin.value(),
             max_score=None if ui.max_spin.value() < 0 else ui.max_spin.value(),
+            archived=ui.archived_check.isChecked(),
         )
 
     def _changed(self) -> None:
@@ -366,6 +374,55 @@ class SegmentsPage(QWidget):
             self.refresh()
 
         self._actions.run(lambda: delete_segment(engine, segment), done, self._failed)
+
+    def _archive_side_chosen(self, archived: bool) -> None:
+        """The live base can be called or archived; the archive only brought back."""
+        self.ui.archive_button.setText(
+            self.tr("Bring back from the archive…") if archived else self.tr("Archive…")
+        )
+        self.ui.campaign_box.setEnabled(not archived)
+        self._changed()
+
+    def set_archived(self, confirm: bool = True) -> None:
+        """Archive the companies the criteria select (out of every queue and callback list,
+        history kept), or bring archived ones back as they were."""
+        if self._actions.busy:
+            return
+        bring_back = self.ui.archived_check.isChecked()
+        count = str(self.matching if self.matching is not None else "?")
+        if confirm:
+            question = (
+                self.tr("Bring %1 companies back from the archive? They return to their "
+                        "campaigns' queues with their callbacks.")
+                if bring_back
+                else self.tr("Archive %1 companies? They leave every campaign's queue and "
+                             "their callbacks are cancelled; their history stays, and they "
+                             "can be brought back from the archive.")
+            ).replace("%1", count)  # fmt: skip
+            title = self.tr("Archive")
+            answer = QMessageBox.question(self, title, question)
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        engine, criteria = self._session.engine, self.criteria()
+
+        def done(result: Archived) -> None:
+            said = (
+                self.tr("%1 companies brought back from the archive.")
+                if bring_back
+                else self.tr("%1 companies archived.")
+            ).replace("%1", str(result.changed))
+            if result.held:
+                said += " " + self.tr(
+                    "%1 are on operators' cards right now and were left as they are."
+                ).replace("%1", str(result.held))
+            self.ui.error_label.clear()
+            self.message.emit(said)
+            self.refresh()
+            self._count()
+
+        self._actions.run(
+            lambda: set_segment_archived(engine, criteria, not bring_back), done, self._failed
+        )
 
     def _target_chosen(self) -> None:
         self.ui.new_name_edit.setEnabled(self.ui.target_combo.currentData() == NEW_CAMPAIGN)
