@@ -393,6 +393,26 @@
         <translation>встроенная база на этом компьютере</translation>
     </message>
     <message>
+        <source>Restoring the base from the backup…</source>
+        <translation>Восстанавливаю базу из резервной копии…</translation>
+    </message>
+    <message>
+        <source>Restored the backup of %1: %2 companies, %3 calls. The base it replaced is kept in %4.</source>
+        <translation>Восстановлена копия от %1: компаний — %2, звонков — %3. Прежняя база сохранена в %4.</translation>
+    </message>
+    <message>
+        <source>New passwords needed</source>
+        <translation>Нужны новые пароли</translation>
+    </message>
+    <message>
+        <source>These logins were not on this computer and were made again, unable to log in until they get a new password: %1. Give each one with &quot;dialdesk-cli user password LOGIN&quot;.</source>
+        <translation>Этих логинов не было на этом компьютере, они созданы заново и не смогут войти, пока не получат новый пароль: %1. Задайте пароль каждому командой «dialdesk-cli user password ЛОГИН».</translation>
+    </message>
+    <message>
+        <source>The backup was not restored</source>
+        <translation>Резервная копия не восстановлена</translation>
+    </message>
+    <message>
         <source>Settings saved</source>
         <translation>Настройки сохранены</translation>
     </message>
@@ -948,6 +968,10 @@
         <source>&amp;Back up now</source>
         <translation>Сделать копию &amp;сейчас</translation>
     </message>
+    <message>
+        <source>&amp;Restore from a backup…</source>
+        <translation>&amp;Восстановить из копии…</translation>
+    </message>
 </context>
 <context>
     <name>BackupsPage</name>
@@ -1014,6 +1038,18 @@
     <message>
         <source>Backing up…</source>
         <translation>Делаю резервную копию…</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>Восстановление из резервной копии</translation>
+    </message>
+    <message>
+        <source>DialDesk backups (*.dialdesk-backup)</source>
+        <translation>Резервные копии DialDesk (*.dialdesk-backup)</translation>
+    </message>
+    <message>
+        <source>Replace the whole built-in base with the backup %1? The base as it is now is backed up first. You are logged out while the backup is restored.</source>
+        <translation>Заменить всю встроенную базу резервной копией %1? Сначала будет сделана копия базы в нынешнем виде. На время восстановления вы выйдете из программы.</translation>
     </message>
     <message>
         <source>Backed up and checked: %1 (%2 MB).</source>
@@ -2665,6 +2701,10 @@
     <message>
         <source>This backup comes from a newer DialDesk (schema {revision}); update DialDesk before restoring it.</source>
         <translation>Эта копия сделана более новой версией DialDesk (схема {revision}); обновите DialDesk, прежде чем её восстанавливать.</translation>
+    </message>
+    <message>
+        <source>Restoring {file} failed ({detail}); the base is back as it was before.</source>
+        <translation>Восстановить {file} не удалось ({detail}); база возвращена в прежнее состояние.</translation>
     </message>
     <message>
         <source>PostgreSQL&apos;s {program} is missing from this installation.</source>

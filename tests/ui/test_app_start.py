@@ -49,3 +49,36 @@ def test_the_built_in_base_backs_itself_up_at_the_first_start_and_on_quit(
     names = sorted(p.name for p in usb.glob("dialdesk-*.dialdesk-backup"))
     assert len(names) == 2 and names[0] == "dialdesk-2026-01-05-090000.dialdesk-backup"
     assert not controller.target.is_running  # type: ignore[union-attr]
+
+
+def test_the_admin_puts_a_backup_in_place_of_the_built_in_base(
+    qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path, db_dsn: str
+) -> None:
+    import psycopg
+
+    from dialdesk.backup.make import make_backup
+
+    with psycopg.connect(db_dsn, autocommit=True) as conn:
+        conn.execute("INSERT INTO dialdesk.companies (name, name_key) VALUES ('Из копии', 'к')")
+    backup = make_backup(db_dsn, tmp_path / "office.dialdesk-backup", "офис")
+    monkeypatch.delenv("DIALDESK_DSN", raising=False)
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    usb = tmp_path / "USB"
+    controller = AppController(None, Settings(backup_folder=str(usb)), "en",
+                               settings_path=tmp_path / "settings.json")  # fmt: skip
+    try:
+        controller.start()
+        qtbot.waitUntil(
+            lambda: getattr(controller, "first_run_dialog", None) is not None, timeout=60000
+        )
+        controller._backup_worker.wait()
+        controller.restore_base(backup.path)
+        qtbot.waitUntil(lambda: controller.login_dialog is not None, timeout=60000)
+        assert controller._note is not None and "Restored the backup of" in controller._note
+        assert controller.target is not None
+        with psycopg.connect(controller.target.admin_dsn) as conn:
+            names = [r[0] for r in conn.execute("SELECT name FROM dialdesk.companies")]
+        assert names == ["Из копии"]
+        assert len(list(usb.glob("before-restore-dialdesk-*.dialdesk-backup"))) == 1
+    finally:
+        controller.shutdown()

@@ -81,3 +81,27 @@ def test_the_built_in_base_is_backed_up_now_into_the_chosen_folder(
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10000)
     assert "Backed up and checked" in page.ui.status_label.text()
     assert not window.backup_warning.isVisibleTo(window)
+
+
+def test_restoring_on_the_built_in_base_asks_and_hands_the_file_to_the_app(
+    qtbot: QtBot, session_as, db_dsn: str, tmp_path: Path, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    window = _admin_window(qtbot, session_as("admin"), own_dsn=db_dsn, settings=Settings(),
+                           settings_path=tmp_path / "s.json")  # fmt: skip
+    page = window.backups
+    assert page is not None
+    written = make_backup(db_dsn, tmp_path / "office.dialdesk-backup", "офис")
+    with qtbot.waitSignal(page.loaded, timeout=10000):
+        page.refresh()
+    page.ui.backups_table.selectRow(0)
+    answers = iter([QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes])
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: next(answers))
+    asked: list[object] = []
+    window.restore_requested.connect(asked.append)
+    page.ui.restore_button.click()  # No: nothing happens
+    assert asked == [] and window.isVisible()
+    page.ui.restore_button.click()  # Yes: the window closes and the app takes over
+    assert asked == [written.path]
+    assert not window.isVisible()

@@ -37,12 +37,7 @@ class Restored:
 def restore_backup(path: Path, dsn: str) -> Restored:
     """Restore ``path`` into the empty database at ``dsn`` (as its owner or a superuser)."""
     with opened_backup(path) as (manifest, dump):
-        if manifest.revision not in migrate.all_revisions():
-            raise UserError(
-                "This backup comes from a newer DialDesk (schema {revision}); update DialDesk "
-                "before restoring it.",
-                revision=manifest.revision,
-            )
+        refuse_newer(manifest)
         with plain_database_errors(), psycopg.connect(dsn, autocommit=True) as conn:
             _refuse_a_full_database(conn)
             recreated = _make_missing_logins(conn, manifest)
@@ -64,6 +59,15 @@ def restore_backup(path: Path, dsn: str) -> Restored:
             engine.dispose()
         restored.upgraded_from = manifest.revision
     return restored
+
+
+def refuse_newer(manifest: Manifest) -> None:
+    if manifest.revision not in migrate.all_revisions():
+        raise UserError(
+            "This backup comes from a newer DialDesk (schema {revision}); update DialDesk "
+            "before restoring it.",
+            revision=manifest.revision,
+        )
 
 
 def _refuse_a_full_database(conn: psycopg.Connection[Any]) -> None:

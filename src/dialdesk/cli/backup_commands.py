@@ -6,12 +6,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-import psycopg
-from psycopg import sql
-from psycopg.conninfo import conninfo_to_dict, make_conninfo
-
-from dialdesk.backup.container import opened_backup
 from dialdesk.backup.make import Written, backup_name, make_backup
+from dialdesk.backup.replace import replace_base
 from dialdesk.backup.restore import Restored, restore_backup
 from dialdesk.cli.output import print_json
 from dialdesk.db.target import DatabaseTarget
@@ -69,9 +65,14 @@ def run_restore(args: argparse.Namespace) -> int:
     target.start()
     try:
         if target.is_embedded:
-            kept = _replace_built_in(target, Path(args.file), args.yes)
-            print(f"The base it replaces was backed up first to {kept.path}.", file=sys.stderr)
-        restored = restore_backup(Path(args.file), target.admin_dsn)
+            _confirm(Path(args.file), args.yes)
+            replaced = replace_base(target.admin_dsn, Path(args.file),
+                                    backup_folder(Settings.load()), target.describe())  # fmt: skip
+            print(f"The base it replaces was backed up first to {replaced.kept.path}.",
+                  file=sys.stderr)  # fmt: skip
+            restored = replaced.restored
+        else:
+            restored = restore_backup(Path(args.file), target.admin_dsn)
     finally:
         target.stop()
     if args.json:
@@ -95,32 +96,20 @@ def run_restore(args: argparse.Namespace) -> int:
     return 0 if restored.matches else 1
 
 
-def _replace_built_in(target: DatabaseTarget, path: Path, yes: bool) -> Written:
-    """The built-in base makes way for the backup: asked first, and kept in a backup."""
-    if not yes:
-        if not sys.stdin.isatty():
-            raise UserError(
-                "Restoring replaces the built-in base; add --yes to confirm it without a prompt."
-            )
-        answer = input(
-            f"Restoring {path} replaces the whole built-in base (a backup of it is written "
-            "first). Type yes to go on: "
+def _confirm(path: Path, yes: bool) -> None:
+    """The built-in base makes way for the backup only when the person says so."""
+    if yes:
+        return
+    if not sys.stdin.isatty():
+        raise UserError(
+            "Restoring replaces the built-in base; add --yes to confirm it without a prompt."
         )
-        if answer.strip().lower() not in ("yes", "да"):
-            raise UserError("Nothing was restored.")
-    with opened_backup(path):  # refuse a bad file before anything is changed
-        pass
-    kept = make_backup(
-        target.admin_dsn,
-        backup_folder(Settings.load()) / ("before-restore-" + backup_name(datetime.now(UTC))),
-        target.describe(),
+    answer = input(
+        f"Restoring {path} replaces the whole built-in base (a backup of it is written "
+        "first). Type yes to go on: "
     )
-    name = conninfo_to_dict(target.admin_dsn)["dbname"]
-    maintenance = make_conninfo(target.admin_dsn, dbname="postgres")
-    with psycopg.connect(maintenance, autocommit=True) as conn:
-        conn.execute(sql.SQL("DROP DATABASE {} WITH (FORCE)").format(sql.Identifier(str(name))))
-        conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(str(name))))
-    return kept
+    if answer.strip().lower() not in ("yes", "да"):
+        raise UserError("Nothing was restored.")
 
 
 def _written_json(written: Written) -> dict[str, Any]:

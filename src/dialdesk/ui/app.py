@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from dialdesk.backup.daily import back_up_if_due
 from dialdesk.backup.make import Written
+from dialdesk.backup.replace import Replaced, replace_base
 from dialdesk.db.engine import make_engine
 from dialdesk.db.target import DatabaseTarget
 from dialdesk.logs import setup_logging
@@ -192,6 +193,7 @@ class AppController(QObject):
         )
         window.logout_requested.connect(self.log_out)
         window.quit_requested.connect(self._main_window_closed)
+        window.restore_requested.connect(self.restore_base)
         window.settings_requested.connect(lambda: self.open_settings(window))
         window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.window = window
@@ -237,6 +239,48 @@ class AppController(QObject):
         self.window = None
         self._dispose_session()
         self.show_login()
+
+    def restore_base(self, path: Path) -> None:
+        """The built-in base replaced by the backup ``path``, nobody logged in meanwhile;
+        the base it replaces is backed up first and comes back if the restore fails."""
+        self.window = None
+        self._dispose_session()
+        assert self.target is not None
+        dsn, label = self.target.admin_dsn, self.database_text()
+        folder = backup_folder(self._settings)
+        self._progress = QProgressDialog(self.tr("Restoring the base from the backup…"), "", 0, 0)
+        self._progress.setCancelButton(None)
+        self._progress.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self._progress.setMinimumDuration(0)
+
+        def restored(replaced: Replaced) -> None:
+            self._close_progress()
+            tables = replaced.restored.counts
+            self._note = (
+                self.tr("Restored the backup of %1: %2 companies, %3 calls. The base it "
+                        "replaced is kept in %4.")
+                .replace("%1", replaced.restored.manifest.created_at.astimezone()
+                         .strftime("%d.%m.%Y %H:%M"))
+                .replace("%2", str(tables.get("dialdesk.companies", 0)))
+                .replace("%3", str(tables.get("dialdesk.calls", 0)))
+                .replace("%4", str(replaced.kept.path))
+            )  # fmt: skip
+            if replaced.restored.recreated_logins:  # the backup came from another server
+                QMessageBox.information(None, self.tr("New passwords needed"), self.tr(
+                    "These logins were not on this computer and were made again, unable to "
+                    "log in until they get a new password: %1. Give each one with "
+                    "\"dialdesk-cli user password LOGIN\"."
+                ).replace("%1", ", ".join(replaced.restored.recreated_logins)))  # fmt: skip
+            self.show_login()
+
+        def failed(error: BaseException) -> None:
+            self._close_progress()
+            QMessageBox.critical(
+                None, self.tr("The backup was not restored"), plain_error(error) or str(error)
+            )
+            self.show_login()
+
+        self._background.run(lambda: replace_base(dsn, path, folder, label), restored, failed)
 
     # -- settings ----------------------------------------------------------------------------
     def open_settings(self, parent=None) -> None:

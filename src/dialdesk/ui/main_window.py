@@ -31,6 +31,7 @@ class MainWindow(QMainWindow):
     logout_requested = Signal()
     settings_requested = Signal()
     quit_requested = Signal()
+    restore_requested = Signal(object)  # Path: log out, then the built-in base is replaced
 
     def __init__(
         self,
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         )
         self.statusBar().addPermanentWidget(self.status_identity)
         self._closing_for_logout = False
+        self._restoring: Path | None = None  # closing to put this backup in place
 
         self.work: WorkPage | None = None
         if identity.role in ("operator", "supervisor") and identity.person_id is not None:
@@ -141,6 +143,7 @@ class MainWindow(QMainWindow):
             self.backups = BackupsPage(session, own_dsn, settings, settings_path, self)
             self.backups.message.connect(self.show_message)
             self.backups.loaded.connect(self._show_backup_warning)
+            self.backups.restore_requested.connect(self._restore)
             self.ui.sections_tabs.addTab(self.backups, self.tr("&Backups"))
         self._opened: list[QWidget] = []  # pages loaded when first opened, since the login
         self.ui.sections_tabs.currentChanged.connect(self._tab_opened)
@@ -260,6 +263,12 @@ class MainWindow(QMainWindow):
         self._closing_for_logout = True
         self.close()
 
+    def _restore(self, path: Path) -> None:
+        self._restoring = path
+        self.close()
+        if self.isVisible():  # the person kept the window (an unsaved outcome)
+            self._restoring = None
+
     def confirm_drop_outcome(self, company: str) -> bool:
         answer = QMessageBox.warning(
             self,
@@ -287,7 +296,9 @@ class MainWindow(QMainWindow):
             self.work.shutdown()
         if self.monitor is not None:
             self.monitor.shutdown()
-        if self._closing_for_logout:
+        if self._restoring is not None:
+            self.restore_requested.emit(self._restoring)
+        elif self._closing_for_logout:
             self.logout_requested.emit()
         else:
             self.quit_requested.emit()

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QWidget
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QMessageBox, QWidget
 
 from dialdesk.backup.log import BackupLine, is_overdue, recent_backups
 from dialdesk.backup.make import Written, backup_name, make_backup
@@ -24,6 +24,7 @@ class BackupsPage(QWidget):
     message = Signal(str)
     loaded = Signal()
     backed_up = Signal(object)  # Written
+    restore_requested = Signal(object)  # Path: the built-in base is to be replaced by it
 
     def __init__(
         self,
@@ -86,6 +87,7 @@ class BackupsPage(QWidget):
         self.ui.choose_button.clicked.connect(self.choose_folder)
         self.ui.save_button.clicked.connect(self.save)
         self.ui.backup_button.clicked.connect(self.back_up_now)
+        self.ui.restore_button.clicked.connect(lambda: self.restore())
         shortcut(QKeySequence.StandardKey.Refresh, self, self.refresh, self.tr("refresh"))
         if own_dsn is not None:
             shortcut(QKeySequence("Ctrl+B"), self, self.back_up_now, self.tr("back up now"))
@@ -153,6 +155,38 @@ class BackupsPage(QWidget):
             return make_backup(dsn, folder / backup_name(now), label)
 
         self._maker.run(work, self._made, self._make_failed)
+
+    def restore(self, path: Path | None = None) -> None:
+        """Ask, then hand the built-in base's replacement to the app (everyone logs out
+        while it runs): the chosen line's file, or one picked from the disk."""
+        if self._own_dsn is None:
+            return
+        if path is None:
+            rows = self.ui.backups_table.selectionModel().selectedRows()
+            chosen = Path(self.model.row_at(rows[0].row()).file) if rows else None
+            if chosen is None or not chosen.is_file():
+                picked, _ = QFileDialog.getOpenFileName(
+                    self,
+                    self.tr("Restore from a backup"),
+                    self.ui.folder_edit.text(),
+                    self.tr("DialDesk backups (*.dialdesk-backup)"),
+                )
+                if not picked:
+                    return
+                chosen = Path(picked)
+            path = chosen
+        answer = QMessageBox.warning(
+            self,
+            self.tr("Restore from a backup"),
+            self.tr(
+                "Replace the whole built-in base with the backup %1? The base as it is now is "
+                "backed up first. You are logged out while the backup is restored."
+            ).replace("%1", path.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.restore_requested.emit(path)
 
     def _made(self, written: Written) -> None:
         self.ui.backup_button.setEnabled(True)
