@@ -996,8 +996,8 @@
         <translation>Встроенная база сама делает резервную копию каждый день: при первом запуске за день и при выходе, если последней копии уже сутки, — в папку ниже. Сетевая папка или USB-диск сохранят копии, если этот компьютер сломается.</translation>
     </message>
     <message>
-        <source>The central base is backed up on the server: schedule &quot;dialdesk-cli backup --dsn …&quot; there every night with the database owner&apos;s address (the README shows how with Task Scheduler, systemd or cron). Every backup written is listed here.</source>
-        <translation>Центральная база копируется на сервере: запланируйте там на каждую ночь «dialdesk-cli backup --dsn …» с адресом владельца базы данных (в README показано, как это сделать в Планировщике заданий, systemd или cron). Каждая сделанная копия видна здесь.</translation>
+        <source>The central base is backed up on the server: schedule &quot;dialdesk-cli backup --dsn …&quot; there every night with the database owner&apos;s address (the README shows how with Task Scheduler, systemd or cron). Every backup written is listed here. &quot;Back up now&quot; writes one into the folder below with the owner&apos;s password, asked each time and never kept.</source>
+        <translation>Центральная база копируется на сервере: запланируйте там на каждую ночь «dialdesk-cli backup --dsn …» с адресом владельца базы данных (в README показано, как это сделать в Планировщике заданий, systemd или cron). Каждая сделанная копия видна здесь. «Сделать копию сейчас» запишет копию в папку ниже; пароль владельца спрашивается каждый раз и не сохраняется.</translation>
     </message>
     <message>
         <source>refresh</source>
@@ -1036,6 +1036,10 @@
         <translation>встроенная база данных</translation>
     </message>
     <message>
+        <source>A backup reads every row of the base, which only the database&apos;s owner may do. Its password is used for this backup only and is not kept.</source>
+        <translation>Резервная копия читает все строки базы, а это может только владелец базы данных. Его пароль нужен только для этой копии и не сохраняется.</translation>
+    </message>
+    <message>
         <source>Backing up…</source>
         <translation>Делаю резервную копию…</translation>
     </message>
@@ -1050,6 +1054,18 @@
     <message>
         <source>Replace the whole built-in base with the backup %1? The base as it is now is backed up first. You are logged out while the backup is restored.</source>
         <translation>Заменить всю встроенную базу резервной копией %1? Сначала будет сделана копия базы в нынешнем виде. На время восстановления вы выйдете из программы.</translation>
+    </message>
+    <message>
+        <source>The backup %1 is restored into a new, empty database on this server, as the database&apos;s owner (its password is not kept); the base in use stays as it is. Then point the workstations at the new database in Settings.</source>
+        <translation>Копия %1 будет восстановлена в новую, пустую базу данных на этом сервере от имени владельца (его пароль не сохраняется); рабочая база останется как есть. Затем укажите новую базу данных в настройках рабочих мест.</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>Восстанавливаю…</translation>
+    </message>
+    <message>
+        <source>Restored into the database %1: %2 companies, %3 calls. Point the workstations at it in Settings.</source>
+        <translation>Восстановлено в базу данных %1: компаний — %2, звонков — %3. Укажите её в настройках рабочих мест.</translation>
     </message>
     <message>
         <source>Backed up and checked: %1 (%2 MB).</source>
@@ -2707,6 +2723,10 @@
         <translation>Восстановить {file} не удалось ({detail}); база возвращена в прежнее состояние.</translation>
     </message>
     <message>
+        <source>The database {database} already exists: name a new one.</source>
+        <translation>База данных {database} уже есть: назовите новую.</translation>
+    </message>
+    <message>
         <source>PostgreSQL&apos;s {program} is missing from this installation.</source>
         <translation>В этой установке нет программы PostgreSQL {program}.</translation>
     </message>
@@ -3547,6 +3567,25 @@
     <message>
         <source>Companies in the base: %1. Callbacks due today or overdue: %2.</source>
         <translation>Компаний в базе: %1. Перезвонов на сегодня и просроченных: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>OwnerForm</name>
+    <message>
+        <source>The database owner&apos;s login</source>
+        <translation>Логин владельца базы данных</translation>
+    </message>
+    <message>
+        <source>&amp;Owner&apos;s login:</source>
+        <translation>&amp;Логин владельца:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Пароль:</translation>
+    </message>
+    <message>
+        <source>&amp;New database:</source>
+        <translation>&amp;Новая база данных:</translation>
     </message>
 </context>
 <context>

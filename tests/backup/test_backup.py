@@ -225,3 +225,16 @@ def test_a_backup_taken_while_operators_save_is_consistent(
     assert 20 <= calls < len(saves) + 1
     # every save adds one call and one attempt together: a torn copy would tell them apart
     assert _rows(empty_base, "SELECT sum(attempts) FROM dialdesk.campaign_entries") == [(calls,)]
+
+
+def test_a_new_database_for_a_restore_must_really_be_new(
+    db_dsn: str, empty_base: str, tmp_path: Path
+) -> None:
+    from psycopg.conninfo import conninfo_to_dict
+
+    from dialdesk.backup.restore import restore_into_new_database
+
+    written = make_backup(db_dsn, tmp_path / "base.dialdesk-backup", "проверка")
+    taken = str(conninfo_to_dict(empty_base)["dbname"])
+    with pytest.raises(UserError, match=f"The database {taken} already exists"):
+        restore_into_new_database(db_dsn, taken, written.path)

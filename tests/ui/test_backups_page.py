@@ -30,7 +30,7 @@ def test_a_central_base_without_backups_warns_the_admin_until_one_is_made(
     window = _admin_window(qtbot, session_as("admin"))
     page = window.backups
     assert page is not None and "Backups" in window.section_titles()
-    assert page.ui.own_box.isHidden()  # the server backs up; the recipe says how
+    assert page.ui.kept_spin.isHidden()  # the server backs up nightly; the recipe says how
     assert "dialdesk-cli backup" in page.ui.how_label.text()
     assert window.backup_warning.isVisibleTo(window)
     assert "never been backed up" in window.backup_warning.text()
@@ -105,3 +105,54 @@ def test_restoring_on_the_built_in_base_asks_and_hands_the_file_to_the_app(
     page.ui.restore_button.click()  # Yes: the window closes and the app takes over
     assert asked == [written.path]
     assert not window.isVisible()
+
+
+def _answer_owner_dialog(qtbot: QtBot, db_dsn: str, database: str = "") -> None:
+    """Type the owner's login and password into the dialog once it opens, and press OK."""
+    from psycopg.conninfo import conninfo_to_dict
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from dialdesk.ui.admin.owner_dialog import OwnerDialog
+
+    owner = conninfo_to_dict(db_dsn)
+
+    def fill() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, OwnerDialog):
+            QTimer.singleShot(50, fill)
+            return
+        dialog.ui.login_edit.setText(str(owner["user"]))
+        dialog.ui.password_edit.setText(str(owner.get("password") or ""))
+        dialog.ui.database_edit.setText(database)
+        dialog.accept()
+
+    QTimer.singleShot(50, fill)
+
+
+def test_a_central_base_is_backed_up_and_restored_from_the_tab_as_its_owner(
+    qtbot: QtBot, session_as, db_dsn: str, pg_server: str, tmp_path: Path
+) -> None:
+    from tests.conftest import drop_database
+
+    window = _admin_window(qtbot, session_as("admin"), settings=Settings(),
+                           settings_path=tmp_path / "s.json")  # fmt: skip
+    page = window.backups
+    assert page is not None and page.ui.kept_spin.isHidden()  # daily copies: built-in only
+    page.ui.folder_edit.setText(str(tmp_path / "share"))
+    _answer_owner_dialog(qtbot, db_dsn)
+    with qtbot.waitSignal(page.backed_up, timeout=30000) as made:
+        page.ui.backup_button.click()
+    assert made.args[0].path.parent == tmp_path / "share"
+    qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=10000)
+    page.ui.backups_table.selectRow(0)
+    name = f"dialdesk_from_tab_{tmp_path.name[-6:].lower()}".replace("-", "_")
+    _answer_owner_dialog(qtbot, db_dsn, database=name)
+    try:
+        with qtbot.waitSignal(page.message, timeout=60000) as said:
+            page.ui.restore_button.click()
+        assert said.args[0].startswith(f"Restored into the database {name}:")
+    finally:
+        from psycopg.conninfo import make_conninfo
+
+        drop_database(pg_server, make_conninfo(pg_server, dbname=name))

@@ -11,6 +11,7 @@ from typing import Any
 
 import psycopg
 from psycopg import sql
+from psycopg.conninfo import make_conninfo
 
 from dialdesk.backup.container import opened_backup
 from dialdesk.backup.manifest import Manifest, count_rows
@@ -59,6 +60,21 @@ def restore_backup(path: Path, dsn: str) -> Restored:
             engine.dispose()
         restored.upgraded_from = manifest.revision
     return restored
+
+
+def restore_into_new_database(owner_dsn: str, database: str, path: Path) -> Restored:
+    """Make the empty database ``database`` on the server of ``owner_dsn`` (as the owner,
+    who may create databases) and restore ``path`` into it."""
+    with opened_backup(path) as (manifest, _dump):  # a bad file creates nothing
+        refuse_newer(manifest)
+    with plain_database_errors(), psycopg.connect(owner_dsn, autocommit=True) as conn:
+        try:
+            conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(database)))
+        except psycopg.errors.DuplicateDatabase as exc:
+            raise UserError(
+                "The database {database} already exists: name a new one.", database=database
+            ) from exc
+    return restore_backup(path, make_conninfo(owner_dsn, dbname=database))
 
 
 def refuse_newer(manifest: Manifest) -> None:

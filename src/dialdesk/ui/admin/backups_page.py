@@ -1,6 +1,7 @@
-"""The admin's Backups tab: the backups the base recorded (when, size, where), and for the
-built-in base its folder, how many daily copies it keeps and "back up now"; a central server
-is backed up on the server by a scheduled ``dialdesk-cli backup`` (README)."""
+"""The admin's Backups tab: the backups the base recorded (when, size, where), "back up now"
+into a folder and "restore from a backup"; for the built-in base also how many daily copies
+it keeps.  A central server is backed up nightly on the server by a scheduled
+``dialdesk-cli backup`` (README); from here, with the owner's password asked each time."""
 
 from datetime import UTC, datetime
 from pathlib import Path
@@ -11,8 +12,11 @@ from PySide6.QtWidgets import QFileDialog, QHeaderView, QMessageBox, QWidget
 
 from dialdesk.backup.log import BackupLine, is_overdue, recent_backups
 from dialdesk.backup.make import Written, backup_name, make_backup
+from dialdesk.backup.restore import Restored, restore_into_new_database
+from dialdesk.db.dsn import describe, with_credentials
 from dialdesk.services.login import LoggedIn
 from dialdesk.settings import Settings, SettingsError, backup_folder, backups_kept
+from dialdesk.ui.admin.owner_dialog import OwnerDialog
 from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.keys import shortcut
@@ -67,30 +71,31 @@ class BackupsPage(QWidget):
         table.verticalHeader().hide()
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
-        self.ui.own_box.setVisible(own_dsn is not None)
+        for widget in (self.ui.kept_label, self.ui.kept_spin):
+            widget.setVisible(own_dsn is not None)  # daily copies: the built-in base's
+        settings = self._settings()
+        self.ui.folder_edit.setText(str(backup_folder(settings)))
+        self.ui.kept_spin.setValue(backups_kept(settings))
         if own_dsn is not None:
             self.ui.how_label.setText(self.tr(
                 "The built-in base backs itself up every day: at the first start of the day and "
                 "on quit when the newest copy is a day old, into the folder below. A network "
                 "share or a USB disk keeps the copies safe when this computer fails."
             ))  # fmt: skip
-            settings = self._settings()
-            self.ui.folder_edit.setText(str(backup_folder(settings)))
-            self.ui.kept_spin.setValue(backups_kept(settings))
         else:
             self.ui.how_label.setText(self.tr(
                 "The central base is backed up on the server: schedule "
                 "\"dialdesk-cli backup --dsn …\" there every night with the database owner's "
                 "address (the README shows how with Task Scheduler, systemd or cron). Every "
-                "backup written is listed here."
+                "backup written is listed here. \"Back up now\" writes one into the folder "
+                "below with the owner's password, asked each time and never kept."
             ))  # fmt: skip
         self.ui.choose_button.clicked.connect(self.choose_folder)
         self.ui.save_button.clicked.connect(self.save)
         self.ui.backup_button.clicked.connect(self.back_up_now)
         self.ui.restore_button.clicked.connect(lambda: self.restore())
         shortcut(QKeySequence.StandardKey.Refresh, self, self.refresh, self.tr("refresh"))
-        if own_dsn is not None:
-            shortcut(QKeySequence("Ctrl+B"), self, self.back_up_now, self.tr("back up now"))
+        shortcut(QKeySequence("Ctrl+B"), self, self.back_up_now, self.tr("back up now"))
 
     def _settings(self) -> Settings:
         if self._app_settings is None:
@@ -142,10 +147,28 @@ class BackupsPage(QWidget):
                   .replace("%1", str(backup_folder(settings)))
                   .replace("%2", str(self.ui.kept_spin.value())))  # fmt: skip
 
+    def _owner_dsn(self, why: str, new_database: bool = False) -> tuple[str, str] | None:
+        """The central base as its owner, asked now (and the new database's name)."""
+        dialog = OwnerDialog(why, new_database=new_database, parent=self)
+        if not dialog.exec():
+            return None
+        return with_credentials(self._session.dsn, dialog.login(), dialog.password()), (
+            dialog.database()
+        )
+
     def back_up_now(self) -> None:
-        if self._own_dsn is None or self._maker.busy:
+        if self._maker.busy:
             return
-        dsn, label = self._own_dsn, self.tr("built-in database")
+        if self._own_dsn is not None:
+            dsn, label = self._own_dsn, self.tr("built-in database")
+        else:
+            asked = self._owner_dsn(self.tr(
+                "A backup reads every row of the base, which only the database's owner may "
+                "do. Its password is used for this backup only and is not kept."
+            ))  # fmt: skip
+            if asked is None:
+                return
+            dsn, label = asked[0], describe(self._session.dsn)
         folder = Path(self.ui.folder_edit.text().strip() or backup_folder(self._settings()))
         self.ui.backup_button.setEnabled(False)
         self.ui.status_label.setText(self.tr("Backing up…"))
@@ -157,10 +180,9 @@ class BackupsPage(QWidget):
         self._maker.run(work, self._made, self._make_failed)
 
     def restore(self, path: Path | None = None) -> None:
-        """Ask, then hand the built-in base's replacement to the app (everyone logs out
-        while it runs): the chosen line's file, or one picked from the disk."""
-        if self._own_dsn is None:
-            return
+        """The chosen line's file, or one picked from the disk: on the built-in base, asked
+        and handed to the app (everyone logs out while it runs); on a central server,
+        restored into a new database as the owner."""
         if path is None:
             rows = self.ui.backups_table.selectionModel().selectedRows()
             chosen = Path(self.model.row_at(rows[0].row()).file) if rows else None
@@ -175,6 +197,9 @@ class BackupsPage(QWidget):
                     return
                 chosen = Path(picked)
             path = chosen
+        if self._own_dsn is None:
+            self._restore_central(path)
+            return
         answer = QMessageBox.warning(
             self,
             self.tr("Restore from a backup"),
@@ -187,6 +212,38 @@ class BackupsPage(QWidget):
         )
         if answer == QMessageBox.StandardButton.Yes:
             self.restore_requested.emit(path)
+
+    def _restore_central(self, path: Path) -> None:
+        asked = self._owner_dsn(
+            self.tr(
+                "The backup %1 is restored into a new, empty database on this server, as the "
+                "database's owner (its password is not kept); the base in use stays as it "
+                "is. Then point the workstations at the new database in Settings."
+            ).replace("%1", path.name),
+            new_database=True,
+        )
+        if asked is None or self._maker.busy:
+            return
+        dsn, database = asked
+        self.ui.restore_button.setEnabled(False)
+        self.ui.status_label.setText(self.tr("Restoring…"))
+
+        def done(restored: Restored) -> None:
+            self.ui.restore_button.setEnabled(True)
+            tables = restored.counts
+            self._say(
+                self.tr("Restored into the database %1: %2 companies, %3 calls. Point the "
+                        "workstations at it in Settings.")
+                .replace("%1", database)
+                .replace("%2", str(tables.get("dialdesk.companies", 0)))
+                .replace("%3", str(tables.get("dialdesk.calls", 0)))
+            )  # fmt: skip
+
+        def failed(error: BaseException) -> None:
+            self.ui.restore_button.setEnabled(True)
+            self._failed(error)
+
+        self._maker.run(lambda: restore_into_new_database(dsn, database, path), done, failed)
 
     def _made(self, written: Written) -> None:
         self.ui.backup_button.setEnabled(True)
