@@ -50,6 +50,31 @@ def pg_server() -> Iterator[str]:
         server.stop()
 
 
+def dialable_company(engine: Engine, name: str) -> tuple[int, int]:
+    """A campaign open round the clock with one company to call: (campaign, company)."""
+    with engine.begin() as conn:
+        campaign = conn.execute(
+            text(
+                "INSERT INTO dialdesk.campaigns (name, calling_hours_start, calling_hours_end, "
+                "working_days_only) VALUES (:n, '00:00', '23:59:59', false) RETURNING id"
+            ),
+            {"n": f"Весь день: {name}"},
+        ).scalar_one()
+        company = conn.execute(
+            text("INSERT INTO dialdesk.companies (name, name_key) VALUES (:n, :k) RETURNING id"),
+            {"n": name, "k": name.lower()},
+        ).scalar_one()
+        conn.execute(
+            text("INSERT INTO dialdesk.phones (company_id, e164) VALUES (:c, '+74951112233')"),
+            {"c": company},
+        )
+        conn.execute(
+            text("INSERT INTO dialdesk.campaign_entries (campaign_id, company_id) VALUES (:k, :c)"),
+            {"k": campaign, "c": company},
+        )
+    return int(campaign), int(company)
+
+
 def create_database(server_dsn: str, prefix: str = "dialdesk_test") -> str:
     name = f"{prefix}_{secrets.token_hex(4)}"
     with psycopg.connect(server_dsn, autocommit=True) as conn:

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine
 
 from dialdesk.db import migrate
 from dialdesk.db.dsn import with_credentials
@@ -24,6 +24,7 @@ from dialdesk.services.imports import ImportOptions, run_import
 from dialdesk.services.journal import OutcomeJournal
 from dialdesk.services.outcomes import OutcomeInput, record_outcome
 from dialdesk.services.queue import claim_next_entry
+from tests.conftest import dialable_company
 from tests.importing.files import csv_file
 
 
@@ -89,24 +90,7 @@ def test_a_restart_during_an_import_leaves_nothing_half_written(
 def test_an_outcome_in_flight_at_a_restart_is_saved_once_from_the_journal(
     restartable: Restartable, tmp_path: Path
 ) -> None:
-    with restartable.admin.begin() as conn:
-        campaign = conn.execute(
-            text(
-                "INSERT INTO dialdesk.campaigns (name, calling_hours_start, calling_hours_end, "
-                "working_days_only) VALUES ('Весь день', '00:00', '23:59:59', false) RETURNING id"
-            )
-        ).scalar_one()
-        company = conn.execute(
-            text("INSERT INTO dialdesk.companies (name, name_key) VALUES ('Б', 'б') RETURNING id")
-        ).scalar_one()
-        conn.execute(
-            text("INSERT INTO dialdesk.phones (company_id, e164) VALUES (:c, '+74951112233')"),
-            {"c": company},
-        )
-        conn.execute(
-            text("INSERT INTO dialdesk.campaign_entries (campaign_id, company_id) VALUES (:k, :c)"),
-            {"k": campaign, "c": company},
-        )
+    dialable_company(restartable.admin, "Б")
     me, operator = restartable.login("operator")
     claim = claim_next_entry(operator, me)
     assert claim is not None

@@ -1,5 +1,7 @@
 """Start-up troubles are explained in the person's words, never shown as a crash."""
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
@@ -27,14 +29,20 @@ def test_a_built_in_server_that_cannot_start_is_explained(
     )]  # fmt: skip
 
 
-def test_the_built_in_base_backs_itself_up_at_the_first_start_and_on_quit(
-    qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path
-) -> None:
+def _built_in(monkeypatch: pytest.MonkeyPatch, tmp_path) -> tuple[AppController, Path]:
+    """An app on a built-in base of its own, backing up into a "USB" folder."""
     monkeypatch.delenv("DIALDESK_DSN", raising=False)
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     usb = tmp_path / "USB"
     controller = AppController(None, Settings(backup_folder=str(usb)), "en",
                                settings_path=tmp_path / "settings.json")  # fmt: skip
+    return controller, usb
+
+
+def test_the_built_in_base_backs_itself_up_at_the_first_start_and_on_quit(
+    qtbot, monkeypatch: pytest.MonkeyPatch, tmp_path
+) -> None:
+    controller, usb = _built_in(monkeypatch, tmp_path)
     try:
         controller.start()
         qtbot.waitUntil(lambda: len(list(usb.glob("dialdesk-*.dialdesk-backup"))) == 1,
@@ -61,11 +69,7 @@ def test_the_admin_puts_a_backup_in_place_of_the_built_in_base(
     with psycopg.connect(db_dsn, autocommit=True) as conn:
         conn.execute("INSERT INTO dialdesk.companies (name, name_key) VALUES ('Из копии', 'к')")
     backup = make_backup(db_dsn, tmp_path / "office.dialdesk-backup", "офис")
-    monkeypatch.delenv("DIALDESK_DSN", raising=False)
-    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
-    usb = tmp_path / "USB"
-    controller = AppController(None, Settings(backup_folder=str(usb)), "en",
-                               settings_path=tmp_path / "settings.json")  # fmt: skip
+    controller, usb = _built_in(monkeypatch, tmp_path)
     try:
         controller.start()
         qtbot.waitUntil(

@@ -17,7 +17,7 @@ from dialdesk.services.monitor import CampaignRow
 from dialdesk.services.operator_state import log_state, pause_reasons
 from dialdesk.services.queue import claim_next_entry
 from dialdesk.ui.supervisor.monitor_page import MonitorPage
-from tests.conftest import Logins
+from tests.conftest import Logins, dialable_company
 
 
 @pytest.fixture
@@ -262,25 +262,7 @@ os.kill(os.getpid(), signal.SIGKILL)
 def test_a_claim_left_by_a_killed_app_leaves_the_cards_when_its_lease_runs_out(
     qtbot: QtBot, monitor: MonitorPage, logins: Logins, db_dsn: str, db: Engine
 ) -> None:
-    with db.begin() as conn:
-        campaign = conn.execute(
-            text(
-                "INSERT INTO dialdesk.campaigns (name, calling_hours_start, calling_hours_end, "
-                "working_days_only) VALUES ('Круглосуточная', '00:00', '23:59:59', false) "
-                "RETURNING id"
-            )
-        ).scalar_one()
-        company = conn.execute(
-            text("INSERT INTO dialdesk.companies (name, name_key) VALUES ('В', 'в') RETURNING id")
-        ).scalar_one()
-        conn.execute(
-            text("INSERT INTO dialdesk.phones (company_id, e164) VALUES (:c, '+74951112233')"),
-            {"c": company},
-        )
-        conn.execute(
-            text("INSERT INTO dialdesk.campaign_entries (campaign_id, company_id) VALUES (:k, :c)"),
-            {"k": campaign, "c": company},
-        )
+    campaign, company = dialable_company(db, "В")
     login, password = logins.add("operator")
 
     def counts() -> tuple[int, int] | None:
