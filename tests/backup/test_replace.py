@@ -10,6 +10,7 @@ from sqlalchemy import text
 
 from dialdesk.backup.make import make_backup
 from dialdesk.backup.replace import replace_base
+from dialdesk.backup.restore import restore_into_new_database
 from dialdesk.db import migrate
 from dialdesk.db.engine import make_engine
 from dialdesk.services.errors import UserError
@@ -50,20 +51,34 @@ def test_the_base_is_replaced_and_the_old_one_kept(
     assert replaced.kept.manifest.tables["dialdesk.companies"] == 1
 
 
-def test_a_restore_that_fails_puts_the_old_base_back(
-    own_base: str, db_dsn: str, pg_server: str, tmp_path: Path
-) -> None:
-    # a dump the server cannot take: it grants to a role that is gone by restore time
+def _refused_by_the_server(db_dsn: str, tmp_path: Path) -> Path:
+    """A sound backup the server cannot take: it grants to a role gone by restore time."""
     with psycopg.connect(db_dsn, autocommit=True) as conn:
         conn.execute("INSERT INTO dialdesk.companies (name, name_key) VALUES ('Новая', 'новая')")
         conn.execute("CREATE ROLE t_gone NOLOGIN")
         conn.execute("GRANT SELECT ON dialdesk.companies TO t_gone")
     try:
-        backup = make_backup(db_dsn, tmp_path / "bad.dialdesk-backup", "другая")
+        return make_backup(db_dsn, tmp_path / "bad.dialdesk-backup", "другая").path
     finally:
         with psycopg.connect(db_dsn, autocommit=True) as conn:
             conn.execute("REVOKE ALL ON dialdesk.companies FROM t_gone")
             conn.execute("DROP ROLE t_gone")
+
+
+def test_a_restore_that_fails_puts_the_old_base_back(
+    own_base: str, db_dsn: str, tmp_path: Path
+) -> None:
     with pytest.raises(UserError, match="back as it was before"):
-        replace_base(own_base, backup.path, tmp_path / "kept", "своя")
+        replace_base(own_base, _refused_by_the_server(db_dsn, tmp_path), tmp_path / "kept", "своя")
     assert _names(own_base) == ["Прежняя"]
+
+
+def test_a_failed_restore_into_a_new_database_leaves_no_database_behind(
+    db_dsn: str, pg_server: str, tmp_path: Path
+) -> None:
+    bad = _refused_by_the_server(db_dsn, tmp_path)
+    with pytest.raises(UserError, match="nothing was restored"):
+        restore_into_new_database(db_dsn, "dialdesk_never_made", bad)
+    with psycopg.connect(pg_server) as conn:
+        found = conn.execute("SELECT 1 FROM pg_database WHERE datname = 'dialdesk_never_made'")
+        assert found.fetchone() is None

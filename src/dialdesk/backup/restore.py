@@ -74,7 +74,14 @@ def restore_into_new_database(owner_dsn: str, database: str, path: Path) -> Rest
             raise UserError(
                 "The database {database} already exists: name a new one.", database=database
             ) from exc
-    return restore_backup(path, make_conninfo(owner_dsn, dbname=database))
+    try:
+        return restore_backup(path, make_conninfo(owner_dsn, dbname=database))
+    except BaseException:  # nothing half-made stays behind under that name
+        with psycopg.connect(owner_dsn, autocommit=True) as conn:
+            conn.execute(
+                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(database))
+            )
+        raise
 
 
 def refuse_newer(manifest: Manifest) -> None:
