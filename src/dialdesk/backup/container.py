@@ -51,7 +51,7 @@ def check_dump(path: Path, manifest: Manifest, dump: Path) -> None:
     """pg_restore reads the dump's table of contents; every table the manifest counts must
     have its data in it."""
     try:
-        listing = run("pg_restore", ["--list", str(dump)])
+        listing = run("pg_restore", ["--list"], reading=dump)
     except ToolFailed as exc:
         raise UserError("{file} is damaged: {detail}", file=path, detail=exc) from exc
     carried = set(re.findall(r"TABLE DATA (\S+) (\S+) ", listing))

@@ -48,8 +48,8 @@ def make_backup(dsn: str, path: Path, database: str) -> Written:
             )
             # while this transaction stays open, pg_dump reads the very same snapshot
             try:
-                run("pg_dump", ["--format=custom", f"--snapshot={row[0]}", f"--file={dump}"],
-                    dsn=dsn)  # fmt: skip
+                run("pg_dump", ["--format=custom", f"--snapshot={row[0]}"], dsn=dsn,
+                    writing=dump)  # fmt: skip
             except ToolFailed as exc:
                 raise UserError("The backup could not be written: {detail}", detail=exc) from exc
         write_container(path, manifest, dump)

@@ -130,9 +130,15 @@ def _load(dump: Path, dsn: str, server_version: int) -> None:
     """pg_restore writes the dump as SQL and psql runs it in one transaction: all or nothing."""
     connect, env = connection_arguments(dsn)
     # what the two say goes to files, not pipes: a pipe nobody reads could stall them
-    with tempfile.TemporaryFile() as read_log, tempfile.TemporaryFile() as write_log:
+    # the dump is opened here and handed over as standard input (see tools.run)
+    with (
+        tempfile.TemporaryFile() as read_log,
+        tempfile.TemporaryFile() as write_log,
+        dump.open("rb") as source,
+    ):
         reader = subprocess.Popen(
-            [str(program("pg_restore")), "--no-owner", "--file=-", str(dump)],
+            [str(program("pg_restore")), "--no-owner", "--file=-"],
+            stdin=source,
             stdout=subprocess.PIPE,
             stderr=read_log,
         )

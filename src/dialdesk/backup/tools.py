@@ -4,6 +4,7 @@ dumps servers back to 9.2), so nothing depends on what the machine has installed
 import os
 import subprocess
 import sys
+from contextlib import ExitStack
 from pathlib import Path
 
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
@@ -34,21 +35,34 @@ class ToolFailed(Exception):
     """A PostgreSQL program stopped with an error; the message is its last words."""
 
 
-def run(name: str, arguments: list[str], *, dsn: str | None = None) -> str:
-    """Run ``name`` (connected to ``dsn``, if given) and return its output."""
+def run(
+    name: str,
+    arguments: list[str],
+    *,
+    dsn: str | None = None,
+    reading: Path | None = None,
+    writing: Path | None = None,
+) -> str:
+    """Run ``name`` (connected to ``dsn``, if given) and return what it printed.
+
+    ``reading`` becomes its standard input and ``writing`` its standard output: the files
+    are opened here, never by the program, so a profile path in Cyrillic (which the tools
+    read in the ANSI code page on Windows) cannot trip them."""
     extra, env = connection_arguments(dsn) if dsn else ([], None)
-    done = subprocess.run(
-        [str(program(name)), *arguments, *extra],
-        env=env,
-        capture_output=True,
-        text=True,
-        encoding="utf-8",
-        errors="replace",
-        check=False,
-    )
+    with ExitStack() as files:
+        source = files.enter_context(reading.open("rb")) if reading else subprocess.DEVNULL
+        target = files.enter_context(writing.open("wb")) if writing else subprocess.PIPE
+        done = subprocess.run(
+            [str(program(name)), *arguments, *extra],
+            env=env,
+            stdin=source,
+            stdout=target,
+            stderr=subprocess.PIPE,
+            check=False,
+        )
     if done.returncode != 0:
-        raise ToolFailed(_last_lines(done.stderr))
-    return done.stdout
+        raise ToolFailed(_last_lines(done.stderr.decode("utf-8", "replace")))
+    return done.stdout.decode("utf-8", "replace") if done.stdout else ""
 
 
 def _last_lines(text: str, count: int = 3) -> str:
