@@ -245,6 +245,7 @@ class AppController(QObject):
         the base it replaces is backed up first and comes back if the restore fails."""
         self.window = None
         self._dispose_session()
+        self._backup_worker.wait()  # the day's copy first: the restore drops the database
         assert self.target is not None
         dsn, label = self.target.admin_dsn, self.database_text()
         folder = backup_folder(self._settings)
