@@ -42,6 +42,8 @@ UNINSTALL_KEY = r"Software\Microsoft\Windows\CurrentVersion\Uninstall\DialDesk"
 LOGINS = ("installer_check_admin", "installer_check_waiting")
 START_MENU = Path("Microsoft/Windows/Start Menu/Programs/DialDesk.lnk")
 GONE_IN_SECOND_BUILD = "_internal/dialdesk/_data/resources/icons/dialdesk.ico"
+WINE_LAUNCH_FAILED = "ShellExecuteEx failed"  # Wine's own words: the program never ran
+WINE_LAUNCH_TRIES = 3
 
 
 class Checks:
@@ -97,7 +99,14 @@ class Machine:
     def run_windows(
         self, command: list[str], stdin: str | None = None, timeout: float = 600
     ) -> subprocess.CompletedProcess[str]:
-        return run_until_it_ends([*self.launch, *command], self.env, stdin, timeout)
+        for _ in range(WINE_LAUNCH_TRIES):
+            done = run_until_it_ends([*self.launch, *command], self.env, stdin, timeout)
+            # now and then Wine itself fails to start a program (it never ran): again
+            if self.wine is None or WINE_LAUNCH_FAILED not in done.stderr:
+                break
+            print(f"wine could not start {Path(command[0]).name}; starting it again", flush=True)
+            self.wine.wait()
+        return done
 
     def mutex_held(self) -> bool:
         """True while a DialDesk holds its "running" mutex (dialdesk/running_sign.py)."""
