@@ -2767,6 +2767,14 @@
         <translation>Пока окно было открыто, коллега изменил это контактное лицо (сейчас: {name}, {phone}, {email}); ничего не перезаписано. Закройте окно и откройте контакт снова.</translation>
     </message>
     <message>
+        <source>Answer “{question}” first: it must be answered on a contact.</source>
+        <translation>Сначала ответьте на вопрос «{question}»: при разговоре он обязателен.</translation>
+    </message>
+    <message>
+        <source>The answers given are not to this campaign&apos;s questions; the outcome was not saved.</source>
+        <translation>Ответы относятся не к вопросам этой кампании; результат не сохранён.</translation>
+    </message>
+    <message>
         <source>You can work only in your own name.</source>
         <translation>Работать можно только от своего имени.</translation>
     </message>

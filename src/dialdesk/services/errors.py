@@ -56,6 +56,10 @@ DATABASE_MESSAGES = {
     "held_by_another": "This company is now with another operator; your outcome was not saved.",
     "unknown_outcome_or_entry": "Unknown outcome '{code}' or queue entry {entry}.",
     "spoke_with_required": "Write whom you spoke with: this outcome counts as a contact.",
+    "answer_required": "Answer \u201c{question}\u201d first: it must be answered on a contact.",
+    "answers_not_this_campaign": (
+        "The answers given are not to this campaign's questions; the outcome was not saved."
+    ),
     "next_contact_required": "Set the date and time of the next contact for this outcome.",
     "not_in_your_name": "You can work only in your own name.",
     "not_your_entry": "This company was not given to you by the queue; the outcome was not saved.",
