@@ -10,6 +10,9 @@ from sqlalchemy import Engine, text
 
 from dialdesk.ui.admin.add_person_dialog import AddPersonDialog
 from dialdesk.ui.main_window import MainWindow
+from dialdesk.ui.marketing.import_page import CAMPAIGN
+from tests.importing.files import xlsx
+from tests.ui.test_import_page import ROWS
 
 tmp_journal = Path(tempfile.mkdtemp(prefix="dialdesk-journal-"))
 
@@ -231,3 +234,33 @@ def test_every_shortcut_says_what_it_does_and_help_lists_those_of_the_tab(
     assert keys["Ctrl+L"] == "Log out" and keys["Ctrl+F1"] == "Keys"
     window.keys_action.trigger()
     assert window.keys_dialog.model.rowCount() == len(lines)
+
+
+def test_a_campaign_saved_in_campaigns_reaches_the_other_tabs_without_f5(
+    qtbot: QtBot, session_as, tmp_path: Path
+) -> None:
+    window = _window(qtbot, session_as("marketer"))
+    imports, campaigns, segments = window.imports, window.campaigns, window.segments
+    assert imports is not None and campaigns is not None and segments is not None
+    with qtbot.waitSignal(segments.loaded, timeout=10000):  # the segments tab, seen once
+        window.ui.sections_tabs.setCurrentWidget(segments)
+    # the import wizard stands at its campaign step
+    window.ui.sections_tabs.setCurrentWidget(imports)
+    imports.ui.file_edit.setText(str(xlsx(tmp_path / "list.xlsx", ROWS)))
+    with qtbot.waitSignal(imports.previewed, timeout=10000):
+        imports.ui.file_edit.editingFinished.emit()
+    imports.forward()
+    imports.forward()
+    assert imports.step() == CAMPAIGN
+    qtbot.waitUntil(lambda: imports.ui.campaign_combo.count() > 0, timeout=10000)
+    assert imports.ui.campaign_combo.findText("Зимняя") == -1
+
+    window.ui.sections_tabs.setCurrentWidget(campaigns)
+    campaigns.new_campaign()
+    campaigns.ui.name_edit.setText("Зимняя")
+    with qtbot.waitSignal(campaigns.changed, timeout=10000):
+        campaigns.save()
+    qtbot.waitUntil(lambda: imports.ui.campaign_combo.findText("Зимняя") >= 0, timeout=10000)
+    with qtbot.waitSignal(segments.loaded, timeout=10000):  # read again once opened
+        window.ui.sections_tabs.setCurrentWidget(segments)
+    assert segments.ui.target_combo.findText("Зимняя") >= 0

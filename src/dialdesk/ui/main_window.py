@@ -8,6 +8,7 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from dialdesk import __version__
+from dialdesk.changes import Changed
 from dialdesk.services.login import LoggedIn
 from dialdesk.settings import Settings, data_dir
 from dialdesk.ui.admin.audit_page import AuditPage
@@ -19,6 +20,7 @@ from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.keys import described_keys, menu_keys
 from dialdesk.ui.common.keys_dialog import KeysDialog
 from dialdesk.ui.common.overview_page import OverviewPage
+from dialdesk.ui.common.page import Page
 from dialdesk.ui.common.roles import role_label
 from dialdesk.ui.marketing.import_page import ImportPage
 from dialdesk.ui.operator.work_page import WorkPage
@@ -146,6 +148,8 @@ class MainWindow(QMainWindow):
             self.backups.restore_requested.connect(self._restore)
             self.ui.sections_tabs.addTab(self.backups, self.tr("&Backups"))
         self._opened: list[QWidget] = []  # pages loaded when first opened, since the login
+        for page in self.pages():
+            page.changed.connect(self._spread)
         self.ui.sections_tabs.currentChanged.connect(self._tab_opened)
         self._build_menu()
         self.resize(1000, 640)
@@ -215,6 +219,24 @@ class MainWindow(QMainWindow):
                 "%1", __version__
             ),
         )
+
+    def pages(self) -> list[Page]:
+        tabs = self.ui.sections_tabs
+        return [w for i in range(tabs.count()) if isinstance(w := tabs.widget(i), Page)]
+
+    def _spread(self, what: Changed) -> None:
+        """Pass what one page wrote on to every other page that shows it: open ones read it
+        again now, the reports and segments (which count over the whole base) when opened."""
+        writer = self.sender()
+        for page in self.pages():
+            if page is writer or not page.SHOWS & what:
+                continue
+            if page in (self.reports, self.segments):
+                if page in self._opened:
+                    self._opened.remove(page)
+                self._tab_opened(self.ui.sections_tabs.currentIndex())
+            else:
+                page.refresh()
 
     def refresh(self) -> None:
         self.overview.refresh()

@@ -4,8 +4,9 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from PySide6.QtCore import QDate, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtWidgets import QHeaderView
 
+from dialdesk.changes import Changed
 from dialdesk.services.audit import (
     AuditFilter,
     AuditLine,
@@ -16,18 +17,18 @@ from dialdesk.services.audit import (
 )
 from dialdesk.services.login import LoggedIn
 from dialdesk.ui.admin import audit_words
-from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.keys import shortcut
+from dialdesk.ui.common.page import Page
 from dialdesk.ui.common.row_model import Column, RowTableModel
 from dialdesk.ui.common.worker import Background
 
 LIMIT = 500
 
 
-class AuditPage(QWidget):
+class AuditPage(Page):
     loaded = Signal()
-    message = Signal(str)
+    SHOWS = Changed.NOTHING
 
     def __init__(self, session: LoggedIn, parent=None, language: str = "ru") -> None:
         super().__init__(parent)
@@ -89,7 +90,7 @@ class AuditPage(QWidget):
             lines = read_audit(engine, where)
             return audit_tables(engine), lines, audit_names(engine, lines)
 
-        self._background.run(work, self._show, self._failed)
+        self._background.run(work, self._show, self.failed)
 
     def _show(self, result: tuple[list[str], list[AuditLine], AuditNames]) -> None:
         tables, lines, self.names = result
@@ -110,6 +111,3 @@ class AuditPage(QWidget):
             )
         self.ui.count_label.setText(shown)
         self.loaded.emit()
-
-    def _failed(self, error: BaseException) -> None:
-        show_failure(error, self.message.emit)

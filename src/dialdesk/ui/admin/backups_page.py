@@ -8,24 +8,26 @@ from pathlib import Path
 
 from PySide6.QtCore import QLocale, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QFileDialog, QHeaderView, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QHeaderView, QMessageBox
 
 from dialdesk.backup.log import BackupLine, is_overdue, recent_backups
 from dialdesk.backup.make import Written, backup_name, make_backup
 from dialdesk.backup.restore import Restored, restore_into_new_database
+from dialdesk.changes import Changed
 from dialdesk.db.dsn import describe, with_credentials
 from dialdesk.services.login import LoggedIn
 from dialdesk.settings import Settings, SettingsError, backup_folder, backups_kept
 from dialdesk.ui.admin.owner_dialog import OwnerDialog
-from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.keys import shortcut
+from dialdesk.ui.common.page import Page
 from dialdesk.ui.common.row_model import Column, RowTableModel
 from dialdesk.ui.common.worker import Background
 
 
-class BackupsPage(QWidget):
-    message = Signal(str)
+class BackupsPage(Page):
+    SHOWS = Changed.NOTHING
+    NOTE_LABEL = "status_label"
     loaded = Signal()
     backed_up = Signal(object)  # Written
     restore_requested = Signal(object)  # Path: the built-in base is to be replaced by it
@@ -107,7 +109,7 @@ class BackupsPage(QWidget):
 
     def refresh(self) -> None:
         engine = self._session.engine
-        self._background.run(lambda: recent_backups(engine), self._show, self._failed)
+        self._background.run(lambda: recent_backups(engine), self._show, self.failed)
 
     def _show(self, lines: list[BackupLine]) -> None:
         self.model.set_rows(lines)
@@ -141,9 +143,9 @@ class BackupsPage(QWidget):
         try:
             settings.save(self._settings_path)
         except OSError as exc:
-            self._say(self.tr("The settings could not be saved: %1").replace("%1", str(exc)))
+            self.say(self.tr("The settings could not be saved: %1").replace("%1", str(exc)))
             return
-        self._say(self.tr("Saved: backups go to %1, the newest %2 are kept.")
+        self.say(self.tr("Saved: backups go to %1, the newest %2 are kept.")
                   .replace("%1", str(backup_folder(settings)))
                   .replace("%2", str(self.ui.kept_spin.value())))  # fmt: skip
 
@@ -231,7 +233,7 @@ class BackupsPage(QWidget):
         def done(restored: Restored) -> None:
             self.ui.restore_button.setEnabled(True)
             tables = restored.counts
-            self._say(
+            self.say(
                 self.tr("Restored into the database %1: %2 companies, %3 calls. Point the "
                         "workstations at it in Settings.")
                 .replace("%1", database)
@@ -241,13 +243,13 @@ class BackupsPage(QWidget):
 
         def failed(error: BaseException) -> None:
             self.ui.restore_button.setEnabled(True)
-            self._failed(error)
+            self.failed(error)
 
         self._maker.run(lambda: restore_into_new_database(dsn, database, path), done, failed)
 
     def _made(self, written: Written) -> None:
         self.ui.backup_button.setEnabled(True)
-        self._say(self.tr("Backed up and checked: %1 (%2 MB).")
+        self.say(self.tr("Backed up and checked: %1 (%2 MB).")
                   .replace("%1", str(written.path))
                   .replace("%2", QLocale().toString(written.size / 2**20, "f", 1)))  # fmt: skip
         self.backed_up.emit(written)
@@ -255,11 +257,4 @@ class BackupsPage(QWidget):
 
     def _make_failed(self, error: BaseException) -> None:
         self.ui.backup_button.setEnabled(True)
-        self._failed(error)
-
-    def _failed(self, error: BaseException) -> None:
-        show_failure(error, self._say)
-
-    def _say(self, said: str) -> None:
-        self.ui.status_label.setText(said)
-        self.message.emit(said)
+        self.failed(error)

@@ -6,8 +6,9 @@ from datetime import time
 
 from PySide6.QtCore import QTime, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtWidgets import QHeaderView
 
+from dialdesk.changes import Changed
 from dialdesk.services import limits
 from dialdesk.services.campaigns import (
     CampaignLine,
@@ -30,9 +31,9 @@ from dialdesk.services.questionnaires import (
 from dialdesk.services.scripts import fill_merge_fields
 from dialdesk.ui.admin.questionnaire_editor import QuestionnaireEditor
 from dialdesk.ui.common.check_list import fill_check_list, tick, ticked_values
-from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.keys import shortcut
+from dialdesk.ui.common.page import Page
 from dialdesk.ui.common.row_model import ROW_ROLE, Column, RowTableModel
 from dialdesk.ui.common.unsaved import may_discard
 from dialdesk.ui.common.worker import Background
@@ -46,11 +47,12 @@ def _time(value: QTime) -> time:
     return time(value.hour(), value.minute())
 
 
-class CampaignsPage(QWidget):
+class CampaignsPage(Page):
     loaded = Signal()
     saved = Signal(int)
     links_shown = Signal()
-    message = Signal(str)
+    SHOWS = Changed.CODES | Changed.PEOPLE | Changed.SEGMENTS
+    NOTE_LABEL = "error_label"
 
     def __init__(self, session: LoggedIn, language: str = "en", parent=None) -> None:
         super().__init__(parent)
@@ -111,7 +113,7 @@ class CampaignsPage(QWidget):
             ]
             return list_campaigns(engine), outcomes, operators
 
-        self._background.run(work, self._show, self._failed)
+        self._background.run(work, self._show, self.failed)
 
     def _show(
         self, result: tuple[list[CampaignLine], list[tuple[int, str]], list[tuple[int, str]]]
@@ -170,7 +172,7 @@ class CampaignsPage(QWidget):
         def work() -> tuple[CampaignLinks, list[QuestionDraft]]:
             return campaign_links(engine, campaign), load_questionnaire(engine, campaign)
 
-        self._links.run(work, self._show_details, self._failed)
+        self._links.run(work, self._show_details, self.failed)
 
     def _show_details(self, details: tuple[CampaignLinks, list[QuestionDraft]]) -> None:
         links, questions = details
@@ -277,13 +279,7 @@ class CampaignsPage(QWidget):
                 self.tr("Campaign \u201c%1\u201d saved.").replace("%1", settings.name)
             )
             self.saved.emit(saved_id)
+            self.changed.emit(Changed.CAMPAIGNS)
             self.refresh()
 
-        self._background.run(work, done, self._failed)
-
-    def _failed(self, error: BaseException) -> None:
-        show_failure(error, self._say_error)
-
-    def _say_error(self, text: str) -> None:
-        self.ui.error_label.setText(text)
-        self.message.emit(text)
+        self._background.run(work, done, self.failed)

@@ -5,8 +5,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtWidgets import QHeaderView
 
+from dialdesk.changes import Changed
 from dialdesk.services.codes import (
     OutcomeDefinition,
     PauseCode,
@@ -16,9 +17,9 @@ from dialdesk.services.codes import (
     save_pause_code,
 )
 from dialdesk.services.login import LoggedIn
-from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.keys import shortcut
+from dialdesk.ui.common.page import Page
 from dialdesk.ui.common.row_model import ROW_ROLE, Column, RowTableModel
 from dialdesk.ui.common.worker import Background
 
@@ -34,10 +35,11 @@ FLAGS = (
 )
 
 
-class CodesPage(QWidget):
+class CodesPage(Page):
     loaded = Signal()
     saved = Signal()
-    message = Signal(str)
+    SHOWS = Changed.CODES
+    NOTE_LABEL = "error_label"
 
     def __init__(self, session: LoggedIn, language: str, parent=None) -> None:
         super().__init__(parent)
@@ -90,7 +92,7 @@ class CodesPage(QWidget):
         self._background.run(
             lambda: (list_outcome_definitions(engine), list_pause_codes(engine)),
             self._show,
-            self._failed,
+            self.failed,
         )
 
     def _show(self, result: tuple[list[OutcomeRow], list[PauseRow]]) -> None:
@@ -182,13 +184,7 @@ class CodesPage(QWidget):
         def done(_id: object) -> None:
             self.message.emit(self.tr("Code \u201c%1\u201d saved.").replace("%1", code))
             self.saved.emit()
+            self.changed.emit(Changed.CODES)
             self.refresh()
 
-        self._background.run(work, done, self._failed)
-
-    def _failed(self, error: BaseException) -> None:
-        show_failure(error, self._say_error)
-
-    def _say_error(self, text: str) -> None:
-        self.ui.error_label.setText(text)
-        self.message.emit(text)
+        self._background.run(work, done, self.failed)

@@ -2,23 +2,25 @@
 
 from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QHeaderView, QInputDialog, QLineEdit, QWidget
+from PySide6.QtWidgets import QHeaderView, QInputDialog, QLineEdit
 
+from dialdesk.changes import Changed
 from dialdesk.models.people import ROLES
 from dialdesk.services import people
 from dialdesk.services.login import LoggedIn
 from dialdesk.ui.admin.add_person_dialog import AddPersonDialog
-from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.keys import shortcut
+from dialdesk.ui.common.page import Page
 from dialdesk.ui.common.roles import role_label
 from dialdesk.ui.common.row_model import ROW_ROLE, Column, RowTableModel
 from dialdesk.ui.common.worker import Background
 
 
-class PeoplePage(QWidget):
+class PeoplePage(Page):
     loaded = Signal()
-    message = Signal(str)
+    SHOWS = Changed.PEOPLE
+    NOTE_LABEL = "status_label"
 
     def __init__(self, session: LoggedIn, parent=None) -> None:
         super().__init__(parent)
@@ -53,7 +55,7 @@ class PeoplePage(QWidget):
 
     def refresh(self) -> None:
         engine = self._session.engine
-        self._background.run(lambda: people.list_people(engine), self._show, self._failed)
+        self._background.run(lambda: people.list_people(engine), self._show, self.failed)
 
     def selected(self) -> people.PersonRow | None:
         rows = self.ui.people_table.selectionModel().selectedRows()
@@ -67,16 +69,17 @@ class PeoplePage(QWidget):
         dialog.open()
 
     def _added(self, login: str) -> None:
-        self._say(self.tr("Added %1.").replace("%1", login))
+        self.say(self.tr("Added %1.").replace("%1", login))
         self.refresh()
+        self.changed.emit(Changed.PEOPLE)
 
     def _set_active(self, active: bool) -> None:
         person = self.selected()
         if person is None:
-            self._say(self.tr("Select a person first."))
+            self.say(self.tr("Select a person first."))
             return
         if person.login == self._session.identity.login and not active:
-            self._say(self.tr("You cannot disable your own login."))
+            self.say(self.tr("You cannot disable your own login."))
             return
         engine = self._session.engine
 
@@ -86,17 +89,18 @@ class PeoplePage(QWidget):
                 if active
                 else self.tr("%1 can no longer log in; their history is kept.")
             )
-            self._say(template.replace("%1", person.login))
+            self.say(template.replace("%1", person.login))
             self.refresh()
+            self.changed.emit(Changed.PEOPLE)
 
         self._background.run(
-            lambda: people.set_active(engine, person.login, active), done, self._failed
+            lambda: people.set_active(engine, person.login, active), done, self.failed
         )
 
     def ask_role(self) -> None:
         person = self.selected()
         if person is None:
-            self._say(self.tr("Select a person first."))
+            self.say(self.tr("Select a person first."))
             return
         labels = [role_label(role) for role in ROLES]
         label, chosen = QInputDialog.getItem(
@@ -113,29 +117,28 @@ class PeoplePage(QWidget):
     def change_role(self, role: str) -> None:
         person = self.selected()
         if person is None:
-            self._say(self.tr("Select a person first."))
+            self.say(self.tr("Select a person first."))
             return
         if person.login == self._session.identity.login:
-            self._say(self.tr("You cannot change your own role."))
+            self.say(self.tr("You cannot change your own role."))
             return
         engine = self._session.engine
 
         def done(_none: object) -> None:
-            self._say(
+            self.say(
                 self.tr("%1 is now: %2.")
                 .replace("%1", person.login)
                 .replace("%2", role_label(role))
             )
             self.refresh()
+            self.changed.emit(Changed.PEOPLE)
 
-        self._background.run(
-            lambda: people.set_role(engine, person.login, role), done, self._failed
-        )
+        self._background.run(lambda: people.set_role(engine, person.login, role), done, self.failed)
 
     def ask_password(self) -> None:
         person = self.selected()
         if person is None:
-            self._say(self.tr("Select a person first."))
+            self.say(self.tr("Select a person first."))
             return
         prompt = self.tr("New password for %1 (at least 8 characters):").replace("%1", person.login)
         first, ok = QInputDialog.getText(
@@ -149,31 +152,24 @@ class PeoplePage(QWidget):
         if not ok:
             return
         if first != again:
-            self._say(self.tr("The two passwords differ; nothing was changed."))
+            self.say(self.tr("The two passwords differ; nothing was changed."))
             return
         self.reset_password(first)
 
     def reset_password(self, password: str) -> None:
         person = self.selected()
         if person is None:
-            self._say(self.tr("Select a person first."))
+            self.say(self.tr("Select a person first."))
             return
         engine = self._session.engine
 
         def done(_none: object) -> None:
-            self._say(self.tr("The password of %1 is reset.").replace("%1", person.login))
+            self.say(self.tr("The password of %1 is reset.").replace("%1", person.login))
 
         self._background.run(
-            lambda: people.set_password(engine, person.login, password), done, self._failed
+            lambda: people.set_password(engine, person.login, password), done, self.failed
         )
 
     def _show(self, rows: list[people.PersonRow]) -> None:
         self.model.set_rows(rows)
         self.loaded.emit()
-
-    def _failed(self, error: BaseException) -> None:
-        show_failure(error, self._say)
-
-    def _say(self, text: str) -> None:
-        self.ui.status_label.setText(text)
-        self.message.emit(text)

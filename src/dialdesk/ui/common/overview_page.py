@@ -2,13 +2,14 @@
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QHeaderView, QWidget
+from PySide6.QtWidgets import QHeaderView
 
+from dialdesk.changes import Changed
 from dialdesk.services.login import LoggedIn
 from dialdesk.services.overview import CampaignLine, GroupCount, Overview, load_overview
-from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.keys import shortcut
+from dialdesk.ui.common.page import Page
 from dialdesk.ui.common.row_model import Column, RowTableModel
 from dialdesk.ui.common.worker import Background
 
@@ -20,11 +21,12 @@ def group_label(group: GroupCount, language: str, not_called: str) -> str:
     return group.label_ru if language == "ru" else group.label_en
 
 
-class OverviewPage(QWidget):
+class OverviewPage(Page):
     """Loads the overview in the background and shows it; F5 reloads."""
 
     loaded = Signal()
-    message = Signal(str)
+    SHOWS = Changed.COMPANIES | Changed.CAMPAIGNS | Changed.CODES
+    NOTE_LABEL = "summary_label"
 
     def __init__(self, session: LoggedIn, language: str, parent=None) -> None:
         super().__init__(parent)
@@ -68,7 +70,7 @@ class OverviewPage(QWidget):
         self.ui.refresh_button.setEnabled(False)
         self.ui.summary_label.setText(self.tr("Loading…"))
         engine = self._session.engine
-        self._background.run(lambda: load_overview(engine), self._show, self._failed)
+        self._background.run(lambda: load_overview(engine), self._show, self.failed)
 
     def _show(self, overview: Overview) -> None:
         self.ui.refresh_button.setEnabled(True)
@@ -81,10 +83,6 @@ class OverviewPage(QWidget):
         )
         self.loaded.emit()
 
-    def _failed(self, error: BaseException) -> None:
+    def failed(self, error: BaseException) -> None:
         self.ui.refresh_button.setEnabled(True)
-        show_failure(error, self._say)
-
-    def _say(self, text: str) -> None:
-        self.ui.summary_label.setText(text)
-        self.message.emit(text)
+        super().failed(error)

@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QTableWidget,
     QTableWidgetItem,
-    QWidget,
 )
 
+from dialdesk.changes import Changed
 from dialdesk.importing.columns import FIELDS
 from dialdesk.importing.rows import Cancelled
 from dialdesk.services import limits
@@ -32,9 +32,9 @@ from dialdesk.services.imports import (
     run_import,
 )
 from dialdesk.services.login import LoggedIn
-from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.keys import shortcut
+from dialdesk.ui.common.page import Page
 from dialdesk.ui.common.row_model import ROW_ROLE, Column, RowTableModel
 from dialdesk.ui.common.worker import Background
 
@@ -66,8 +66,9 @@ def _fit_columns(table: QTableWidget) -> None:
             table.setColumnWidth(column, COLUMN_WIDTH)
 
 
-class ImportPage(QWidget):
-    message = Signal(str)
+class ImportPage(Page):
+    SHOWS = Changed.CAMPAIGNS | Changed.COMPANIES | Changed.DO_NOT_CALL
+    NOTE_LABEL = "error_label"
     previewed = Signal()
     imported = Signal(object)  # ImportResult, or None when cancelled
     batches_loaded = Signal()
@@ -278,7 +279,7 @@ class ImportPage(QWidget):
                 template=template,
             ),
             done,
-            self._failed,
+            self.failed,
         )  # fmt: skip
 
     def _previewed(self, preview: ListPreview) -> None:
@@ -317,7 +318,7 @@ class ImportPage(QWidget):
         self._go(COLUMNS)
         self._explain_header()
         engine = self._session.engine
-        self._side.run(lambda: template_names(engine), self._show_templates, self._failed)
+        self._side.run(lambda: template_names(engine), self._show_templates, self.failed)
 
     def _show_templates(self, names: list[str]) -> None:
         self.ui.template_combo.clear()
@@ -400,12 +401,12 @@ class ImportPage(QWidget):
             self.message.emit(self.tr("Template \u201c%1\u201d saved.").replace("%1", name))
             self._show_columns()
 
-        self._side.run(lambda: save_template(engine, name, header, mapping), saved, self._failed)
+        self._side.run(lambda: save_template(engine, name, header, mapping), saved, self.failed)
 
     # -- step 3: the campaign --------------------------------------------------------------
     def _load_campaigns(self) -> None:
         engine = self._session.engine
-        self._side.run(lambda: campaign_names(engine), self._show_campaigns, self._failed)
+        self._side.run(lambda: campaign_names(engine), self._show_campaigns, self.failed)
 
     def _show_campaigns(self, names: list[str]) -> None:
         combo = self.ui.campaign_combo
@@ -506,6 +507,8 @@ class ImportPage(QWidget):
         self._go(RUN)
         self.refresh()
         self.imported.emit(result)
+        if not result.dry_run:
+            self.changed.emit(Changed.COMPANIES | Changed.CAMPAIGNS)
 
     def _import_failed(self, error: BaseException) -> None:
         self.result = None
@@ -517,7 +520,7 @@ class ImportPage(QWidget):
             self.imported.emit(None)
             return
         self._go(CAMPAIGN)
-        self._failed(error)
+        self.failed(error)
 
     def open_rejects(self) -> None:
         if self.result is not None and self.result.rejects_file is not None:
@@ -543,7 +546,9 @@ class ImportPage(QWidget):
     # -- past imports ----------------------------------------------------------------------
     def refresh(self) -> None:
         engine = self._session.engine
-        self._side.run(lambda: list_batches(engine), self._show_batches, self._failed)
+        self._side.run(lambda: list_batches(engine), self._show_batches, self.failed)
+        if self.step() == CAMPAIGN and not self._background.busy:
+            self._load_campaigns()
 
     def _show_batches(self, rows: list[BatchLine]) -> None:
         self.batches.set_rows(rows)
@@ -592,8 +597,9 @@ class ImportPage(QWidget):
                 )
             self.message.emit(said)
             self.refresh()
+            self.changed.emit(Changed.COMPANIES)
 
-        self._side.run(lambda: undo_import(engine, batch.id), undone, self._failed)
+        self._side.run(lambda: undo_import(engine, batch.id), undone, self.failed)
 
     # -- the do-not-call list ----------------------------------------------------------------
     def choose_do_not_call(self) -> None:
@@ -620,13 +626,8 @@ class ImportPage(QWidget):
                 .replace("%3", str(result.companies_affected))
             )
             self.do_not_call_loaded.emit(result)
+            self.changed.emit(Changed.DO_NOT_CALL)
 
-        self._side.run(lambda: load_do_not_call(engine, me, path), loaded, self._failed)
+        self._side.run(lambda: load_do_not_call(engine, me, path), loaded, self.failed)
 
     # -- messages --------------------------------------------------------------------------
-    def _failed(self, error: BaseException) -> None:
-        show_failure(error, self._say_error)
-
-    def _say_error(self, text: str) -> None:
-        self.ui.error_label.setText(text)
-        self.message.emit(text)

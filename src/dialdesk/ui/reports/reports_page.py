@@ -11,18 +11,19 @@ from typing import Any, Protocol
 from PySide6.QtCharts import QChartView
 from PySide6.QtCore import QDate, QLocale, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence
-from PySide6.QtWidgets import QHeaderView, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QHeaderView, QListWidgetItem
 from sqlalchemy import Engine
 
+from dialdesk.changes import Changed
 from dialdesk.services.campaigns import campaign_choices
 from dialdesk.services.errors import plain_database_errors
 from dialdesk.services.login import LoggedIn
 from dialdesk.services.questionnaires import answerable_questions
 from dialdesk.services.reports import REPORTS, ReportFilter, run_report
 from dialdesk.services.reports.table import Cell, Report
-from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.keys import shortcut
+from dialdesk.ui.common.page import Page
 from dialdesk.ui.common.row_model import Column, RowTableModel
 from dialdesk.ui.common.worker import Background
 from dialdesk.ui.reports.charts import ANTIALIASED, build_chart
@@ -84,9 +85,10 @@ def cell_reader(index: int) -> Callable[[HasCells], str]:
     return lambda line: shown(line.cells[index]) if index < len(line.cells) else ""
 
 
-class ReportsPage(QWidget):
+class ReportsPage(Page):
     shown_report = Signal(object)  # the Report on screen, in the reader's language
-    message = Signal(str)
+    SHOWS = Changed.CAMPAIGNS | Changed.CODES | Changed.COMPANIES | Changed.PEOPLE
+    NOTE_LABEL = "status_label"
 
     def __init__(self, session: LoggedIn, language: str = "en", parent=None) -> None:
         super().__init__(parent)
@@ -133,7 +135,7 @@ class ReportsPage(QWidget):
         ui.chart_button.clicked.connect(lambda: self.save_chart())
         shortcut(QKeySequence.StandardKey.Refresh, self, self.run, self.tr("show the report"))
         self.files = ReportFiles(self, self.chart_view, lambda: self.report)
-        self.files.said.connect(self._say)
+        self.files.said.connect(self.say)
         self._show_options("groups")
 
     # -- choices -------------------------------------------------------------------------
@@ -159,7 +161,7 @@ class ReportsPage(QWidget):
     def refresh(self) -> None:
         """Read the campaigns and questions for the filters, then show the chosen report."""
         engine = self._session.engine
-        self._loader.run(lambda: load_choices(engine), self._show_choices, self._failed)
+        self._loader.run(lambda: load_choices(engine), self._show_choices, self.failed)
 
     def _show_choices(self, choices: Choices) -> None:
         ui = self.ui
@@ -264,11 +266,11 @@ class ReportsPage(QWidget):
         report_filter = self.report_filter()
         start, end = report_filter.date_from, report_filter.date_to
         if start and end and start > end:
-            self._say(self.tr("The period must start before it ends."))
+            self.say(self.tr("The period must start before it ends."))
             return
         engine, name, language = self._session.engine, self.current_name(), self._language
         if name == "company" and not report_filter.options.get("company", "").strip():
-            self._say(self.tr("Type a company's name, INN or phone number and press Enter."))
+            self.say(self.tr("Type a company's name, INN or phone number and press Enter."))
             self.ui.company_edit.setFocus()
             return
         self.ui.status_label.setText(self.tr("Counting…"))
@@ -278,7 +280,7 @@ class ReportsPage(QWidget):
             return run_report(engine, name, report_filter, language), time.perf_counter()
 
         self._runner.run(work, lambda result: self._show(result[0], result[1] - started),
-                         self._failed)  # fmt: skip
+                         self.failed)  # fmt: skip
 
     def _show(self, raw: Report, seconds: float) -> None:
         report = localised(raw, self._language)
@@ -323,10 +325,6 @@ class ReportsPage(QWidget):
     def save_chart(self, path: str | None = None) -> None:
         self.files.save_chart(path)
 
-    def _failed(self, error: BaseException) -> None:
+    def failed(self, error: BaseException) -> None:
         self._again = False
-        show_failure(error, self._say)
-
-    def _say(self, said: str) -> None:
-        self.ui.status_label.setText(said)
-        self.message.emit(said)
+        super().failed(error)

@@ -8,9 +8,10 @@ from typing import Any
 from PySide6.QtCharts import QChartView
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence
-from PySide6.QtWidgets import QHeaderView, QListWidget, QMessageBox, QWidget
+from PySide6.QtWidgets import QHeaderView, QListWidget, QMessageBox
 from sqlalchemy import Engine
 
+from dialdesk.changes import Changed
 from dialdesk.services.campaigns import campaign_choices
 from dialdesk.services.errors import plain_database_errors
 from dialdesk.services.login import LoggedIn
@@ -34,9 +35,9 @@ from dialdesk.services.segments import (
     set_segment_archived,
 )
 from dialdesk.ui.common.check_list import fill_check_list, tick, ticked_values
-from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.keys import shortcut
+from dialdesk.ui.common.page import Page
 from dialdesk.ui.common.row_model import Column, RowTableModel
 from dialdesk.ui.common.unsaved import may_discard
 from dialdesk.ui.common.worker import Background
@@ -102,10 +103,11 @@ def load_overview(engine: Engine, language: str, yes: str, no: str) -> Overview:
     )
 
 
-class SegmentsPage(QWidget):
+class SegmentsPage(Page):
     loaded = Signal()
     counted = Signal(int)
-    message = Signal(str)
+    SHOWS = Changed.CAMPAIGNS | Changed.CODES | Changed.COMPANIES | Changed.SEGMENTS
+    NOTE_LABEL = "error_label"
 
     def __init__(self, session: LoggedIn, language: str = "en", parent=None) -> None:
         super().__init__(parent)
@@ -179,7 +181,7 @@ class SegmentsPage(QWidget):
     def refresh(self) -> None:
         engine, language = self._session.engine, self._language
         yes, no = self.tr("yes"), self.tr("no")
-        self._loader.run(lambda: load_overview(engine, language, yes, no), self._show, self._failed)
+        self._loader.run(lambda: load_overview(engine, language, yes, no), self._show, self.failed)
 
     def _show(self, overview: Overview) -> None:
         # edits not saved yet survive the reload (F5, or after calling the segment)
@@ -324,7 +326,7 @@ class SegmentsPage(QWidget):
 
     def _count(self) -> None:
         engine, criteria = self._session.engine, self.criteria()
-        self._counter.run(lambda: count_matching(engine, criteria), self._show_count, self._failed)
+        self._counter.run(lambda: count_matching(engine, criteria), self._show_count, self.failed)
 
     def _show_count(self, matching: int) -> None:
         self.matching = matching
@@ -349,14 +351,15 @@ class SegmentsPage(QWidget):
             self._saved_form = self._form_state()  # saved: reloading loses nothing
             self.message.emit(self.tr("Segment \u201c%1\u201d saved.").replace("%1", name))
             self.refresh()
+            self.changed.emit(Changed.SEGMENTS)
 
         self._actions.run(
-            lambda: save_segment(engine, segment, name, rank, criteria), done, self._failed
+            lambda: save_segment(engine, segment, name, rank, criteria), done, self.failed
         )
 
     def delete(self) -> None:
         if self.current is None:
-            self._say(self.tr("Choose a segment first."))
+            self.say(self.tr("Choose a segment first."))
             return
         answer = QMessageBox.question(
             self,
@@ -373,7 +376,7 @@ class SegmentsPage(QWidget):
             self.current = None
             self.refresh()
 
-        self._actions.run(lambda: delete_segment(engine, segment), done, self._failed)
+        self._actions.run(lambda: delete_segment(engine, segment), done, self.failed)
 
     def _archive_side_chosen(self, archived: bool) -> None:
         """The live base can be called or archived; the archive only brought back."""
@@ -419,9 +422,10 @@ class SegmentsPage(QWidget):
             self.message.emit(said)
             self.refresh()
             self._count()
+            self.changed.emit(Changed.COMPANIES)
 
         self._actions.run(
-            lambda: set_segment_archived(engine, criteria, not bring_back), done, self._failed
+            lambda: set_segment_archived(engine, criteria, not bring_back), done, self.failed
         )
 
     def _target_chosen(self) -> None:
@@ -464,12 +468,6 @@ class SegmentsPage(QWidget):
                 .replace("%3", str(added.already_there))
             )
             self.refresh()
+            self.changed.emit(Changed.CAMPAIGNS | Changed.COMPANIES)
 
-        self._actions.run(work, done, self._failed)
-
-    def _failed(self, error: BaseException) -> None:
-        show_failure(error, self._say)
-
-    def _say(self, said: str) -> None:
-        self.ui.error_label.setText(said)
-        self.message.emit(said)
+        self._actions.run(work, done, self.failed)

@@ -6,8 +6,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence
-from PySide6.QtWidgets import QHeaderView, QInputDialog, QWidget
+from PySide6.QtWidgets import QHeaderView, QInputDialog
 
+from dialdesk.changes import Changed
 from dialdesk.services.login import LoggedIn
 from dialdesk.services.monitor import (
     CENTRE_ZONE,
@@ -21,10 +22,10 @@ from dialdesk.services.monitor import (
 )
 from dialdesk.services.people import PersonRow, list_people
 from dialdesk.services.supervision import Moved, reassign_callback, release_stuck_claim, set_plan
-from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.keys import shortcut
 from dialdesk.ui.common.notifications import NotificationThread
+from dialdesk.ui.common.page import Page
 from dialdesk.ui.common.row_model import ROW_ROLE, Column, RowTableModel
 from dialdesk.ui.common.worker import Background
 from dialdesk.ui.supervisor.move_dialog import MoveDialog
@@ -41,8 +42,8 @@ OUTCOME_ORDER = ("hot", "warm", "competitor", "cold", "no_contact", "nonexistent
 ZONES_FOR = timedelta(minutes=5)
 
 
-class MonitorPage(QWidget):
-    message = Signal(str)
+class MonitorPage(Page):
+    SHOWS = Changed.CAMPAIGNS | Changed.PEOPLE | Changed.COMPANIES
     refreshed = Signal()
 
     def __init__(self, session: LoggedIn, language: str, parent=None) -> None:
@@ -223,7 +224,7 @@ class MonitorPage(QWidget):
         def work() -> tuple[FloorNow, dict[int, frozenset[str]] | None]:
             return load_floor(engine), campaign_zones(engine) if stale else None
 
-        self._background.run(work, self._show, self._failed)
+        self._background.run(work, self._show, self.failed)
 
     def _show(self, result: tuple[FloorNow, dict[int, frozenset[str]] | None]) -> None:
         floor, zones = result
@@ -262,7 +263,7 @@ class MonitorPage(QWidget):
             )
             self.refresh()
 
-        self._actions.run(lambda: release_stuck_claim(engine, person), done, self._failed)
+        self._actions.run(lambda: release_stuck_claim(engine, person), done, self.failed)
 
     def plan_selected(self) -> None:
         row = self.selected_operator()
@@ -283,7 +284,7 @@ class MonitorPage(QWidget):
             self.refresh()
 
         self._actions.run(
-            lambda: set_plan(engine, row.person_id, today, calls, contacts), done, self._failed
+            lambda: set_plan(engine, row.person_id, today, calls, contacts), done, self.failed
         )
 
     def move_companies(self) -> None:
@@ -298,7 +299,7 @@ class MonitorPage(QWidget):
             self.move_dialog = dialog
             dialog.open()
 
-        self._actions.run(lambda: list_people(engine), open_dialog, self._failed)
+        self._actions.run(lambda: list_people(engine), open_dialog, self.failed)
 
     def _moved(self, moved: Moved, name: str) -> None:
         self.message.emit(
@@ -341,11 +342,8 @@ class MonitorPage(QWidget):
             self.refresh()
 
         self._actions.run(
-            lambda: reassign_callback(engine, callback.id, person_id), done, self._failed
+            lambda: reassign_callback(engine, callback.id, person_id), done, self.failed
         )
-
-    def _failed(self, error: BaseException) -> None:
-        show_failure(error, self.message.emit)
 
     def shutdown(self) -> None:
         self._clock.stop()
