@@ -21,7 +21,7 @@ from dialdesk.ui.admin.owner_dialog import OwnerDialog
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.keys import shortcut
 from dialdesk.ui.common.page import Page
-from dialdesk.ui.common.row_model import Column, RowTableModel
+from dialdesk.ui.common.row_model import ROW_ROLE, Column, RowTableModel, show_sorted
 from dialdesk.ui.common.worker import Background
 
 
@@ -56,12 +56,15 @@ class BackupsPage(Page):
         self.model = RowTableModel[BackupLine](
             [
                 Column(
-                    self.tr("Taken"), lambda b: b.taken_at.astimezone().strftime("%d.%m.%Y %H:%M")
+                    self.tr("Taken"),
+                    lambda b: b.taken_at.astimezone().strftime("%d.%m.%Y %H:%M"),
+                    sort=lambda b: b.taken_at,
                 ),
                 Column(
                     self.tr("Size, MB"),
                     lambda b: locale.toString(b.bytes / 2**20, "f", 1),
                     numeric=True,
+                    sort=lambda b: b.bytes,
                 ),
                 Column(self.tr("Written by"), lambda b: b.made_by),
                 Column(self.tr("File"), lambda b: b.file),
@@ -69,7 +72,7 @@ class BackupsPage(Page):
             self,
         )
         table = self.ui.backups_table
-        table.setModel(self.model)
+        show_sorted(table, self.model)
         table.verticalHeader().hide()
         table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         table.horizontalHeader().setStretchLastSection(True)
@@ -187,7 +190,7 @@ class BackupsPage(Page):
         restored into a new database as the owner."""
         if path is None:
             rows = self.ui.backups_table.selectionModel().selectedRows()
-            chosen = Path(self.model.row_at(rows[0].row()).file) if rows else None
+            chosen = Path(rows[0].data(ROW_ROLE).file) if rows else None
             if chosen is None or not chosen.is_file():
                 picked, _ = QFileDialog.getOpenFileName(
                     self,

@@ -1,6 +1,6 @@
 """Administration: the people who use DialDesk and their logins (admins only)."""
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHeaderView, QInputDialog, QLineEdit
 
@@ -13,7 +13,7 @@ from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.keys import shortcut
 from dialdesk.ui.common.page import Page
 from dialdesk.ui.common.roles import role_label
-from dialdesk.ui.common.row_model import ROW_ROLE, Column, RowTableModel
+from dialdesk.ui.common.row_model import ROW_ROLE, Column, RowTableModel, show_sorted
 from dialdesk.ui.common.worker import Background
 
 
@@ -38,9 +38,7 @@ class PeoplePage(Page):
             ],
             self,
         )
-        proxy = QSortFilterProxyModel(self)
-        proxy.setSourceModel(self.model)
-        self.ui.people_table.setModel(proxy)
+        show_sorted(self.ui.people_table, self.model)
         self.ui.people_table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents
         )

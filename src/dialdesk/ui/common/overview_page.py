@@ -10,7 +10,7 @@ from dialdesk.services.overview import CampaignLine, GroupCount, Overview, load_
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.keys import shortcut
 from dialdesk.ui.common.page import Page
-from dialdesk.ui.common.row_model import Column, RowTableModel
+from dialdesk.ui.common.row_model import Column, RowTableModel, show_sorted
 from dialdesk.ui.common.worker import Background
 
 
@@ -54,8 +54,8 @@ class OverviewPage(Page):
             ],
             self,
         )
-        self.ui.groups_table.setModel(self.groups_model)
-        self.ui.campaigns_table.setModel(self.campaigns_model)
+        show_sorted(self.ui.groups_table, self.groups_model)
+        show_sorted(self.ui.campaigns_table, self.campaigns_model)
         for table in (self.ui.groups_table, self.ui.campaigns_table):
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             table.verticalHeader().hide()

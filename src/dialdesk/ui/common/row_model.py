@@ -1,10 +1,21 @@
-"""A table model over plain row objects: each column is a header and a way to read a cell."""
+"""A table model over plain row objects: each column is a header and a way to read a cell,
+and a sorting view over it that sorts by the values themselves (dates as dates, numbers as
+numbers), not by the text shown."""
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtWidgets import QTableView
 
 Row = TypeVar("Row")
 ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the plain row object behind a table line
@@ -17,6 +28,7 @@ class Column(Generic[Row]):
     header: str
     value: Callable[[Row], Any]
     numeric: bool = False
+    sort: Callable[[Row], Any] | None = None  # what the column sorts by, when not its text
 
 
 class RowTableModel(QAbstractTableModel, Generic[Row]):
@@ -55,6 +67,16 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
     def row_at(self, row: int) -> Row:
         return self._rows[row]
 
+    def sort_key(self, row: int, column: int) -> tuple[bool, int, Any]:
+        """Empty cells last; numbers, dates and times by value; text without regard to case."""
+        reader = self._columns[column]
+        value = (reader.sort or reader.value)(self._rows[row])
+        if value is None or value == "":
+            return (True, 0, 0)
+        if isinstance(value, bool | int | float | Decimal | date | datetime | time | timedelta):
+            return (False, 0, value)
+        return (False, 1, str(value).casefold())
+
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
@@ -82,3 +104,30 @@ class RowTableModel(QAbstractTableModel, Generic[Row]):
         if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
             return self._columns[section].header
         return None
+
+
+class SortedRows(QSortFilterProxyModel):
+    """A click on a column header sorts the table by that column's values."""
+
+    def __init__(self, rows: RowTableModel[Any], parent=None) -> None:
+        super().__init__(parent)
+        self._rows = rows
+        self.setSourceModel(rows)
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        a = self._rows.sort_key(left.row(), left.column())
+        b = self._rows.sort_key(right.row(), right.column())
+        try:
+            return a < b
+        except TypeError:  # a date against a number in one column: by kind, then as text
+            return (a[0], a[1], str(a[2])) < (b[0], b[1], str(b[2]))
+
+
+def show_sorted(table: QTableView, rows: RowTableModel[Any]) -> SortedRows:
+    """Put ``rows`` in ``table`` behind a sorting view; the lines keep the model's order
+    until the person clicks a header."""
+    view = SortedRows(rows, table)
+    table.setModel(view)
+    table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    table.setSortingEnabled(True)
+    return view

@@ -35,7 +35,7 @@ from dialdesk.services.login import LoggedIn
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.keys import shortcut
 from dialdesk.ui.common.page import Page
-from dialdesk.ui.common.row_model import ROW_ROLE, Column, RowTableModel
+from dialdesk.ui.common.row_model import ROW_ROLE, Column, RowTableModel, show_sorted
 from dialdesk.ui.common.worker import Background
 
 FILE, COLUMNS, CAMPAIGN, RUN = range(4)
@@ -105,17 +105,21 @@ class ImportPage(Page):
         }
         self.batches = RowTableModel[BatchLine](
             [
-                Column(self.tr("No."), lambda b: str(b.id)),
+                Column(self.tr("No."), lambda b: b.id, numeric=True),
                 Column(
-                    self.tr("When"), lambda b: b.created_at.astimezone().strftime("%d.%m.%Y %H:%M")
+                    self.tr("When"),
+                    lambda b: b.created_at.astimezone().strftime("%d.%m.%Y %H:%M"),
+                    sort=lambda b: b.created_at,
                 ),
                 Column(self.tr("File"), lambda b: b.file_name),
                 Column(self.tr("Campaign"), lambda b: b.campaign or ""),
-                Column(self.tr("Rows"), lambda b: str(b.rows_read)),
-                Column(self.tr("Created"), lambda b: str(b.companies_created)),
-                Column(self.tr("Merged"), lambda b: str(b.companies_merged)),
-                Column(self.tr("Rejected"), lambda b: str(b.rows_rejected)),
-                Column(self.tr("Undone"), lambda b: self._when(b.undone_at)),
+                Column(self.tr("Rows"), lambda b: b.rows_read, numeric=True),
+                Column(self.tr("Created"), lambda b: b.companies_created, numeric=True),
+                Column(self.tr("Merged"), lambda b: b.companies_merged, numeric=True),
+                Column(self.tr("Rejected"), lambda b: b.rows_rejected, numeric=True),
+                Column(
+                    self.tr("Undone"), lambda b: self._when(b.undone_at), sort=lambda b: b.undone_at
+                ),
             ],
             self,
         )
@@ -143,7 +147,7 @@ class ImportPage(Page):
         ui.mapping_table.horizontalHeader().setStretchLastSection(True)
         ui.splitter.setStretchFactor(0, 4)  # the steps get the room; past imports below
         ui.splitter.setStretchFactor(1, 1)
-        ui.batches_table.setModel(self.batches)
+        show_sorted(ui.batches_table, self.batches)
         ui.batches_table.verticalHeader().hide()
         ui.batches_table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents

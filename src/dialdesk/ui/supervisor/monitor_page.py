@@ -26,7 +26,7 @@ from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.keys import shortcut
 from dialdesk.ui.common.notifications import NotificationThread
 from dialdesk.ui.common.page import Page
-from dialdesk.ui.common.row_model import ROW_ROLE, Column, RowTableModel
+from dialdesk.ui.common.row_model import ROW_ROLE, Column, RowTableModel, show_sorted
 from dialdesk.ui.common.worker import Background
 from dialdesk.ui.supervisor.move_dialog import MoveDialog
 from dialdesk.ui.supervisor.plan_dialog import PlanDialog
@@ -94,7 +94,12 @@ class MonitorPage(Page):
             [
                 Column(self.tr("Operator"), lambda r: r.full_name),
                 Column(self.tr("State"), state),
-                Column(self.tr("For"), lambda r: elapsed_text(r.since, self.now), numeric=True),
+                Column(
+                    self.tr("For"),
+                    lambda r: elapsed_text(r.since, self.now),
+                    numeric=True,
+                    sort=lambda r: self.now - r.since if r.since else None,
+                ),
                 Column(self.tr("Company"), lambda r: r.company or ""),
                 Column(self.tr("Calls"), lambda r: r.calls, numeric=True),
                 Column(self.tr("Contacts"), lambda r: r.contacts, numeric=True),
@@ -127,7 +132,11 @@ class MonitorPage(Page):
         )
         self.callbacks = RowTableModel[FloorCallback](
             [
-                Column(self.tr("Due"), lambda c: c.due_at.astimezone().strftime("%d.%m %H:%M")),
+                Column(
+                    self.tr("Due"),
+                    lambda c: c.due_at.astimezone().strftime("%d.%m %H:%M"),
+                    sort=lambda c: c.due_at,
+                ),
                 Column(self.tr("Company"), lambda c: c.company),
                 Column(self.tr("Kind"), lambda c: kinds.get(c.kind, c.kind)),
                 Column(self.tr("For whom"), lambda c: c.assigned_name or self.tr("anyone")),
@@ -138,7 +147,7 @@ class MonitorPage(Page):
         for table, model in ((self.ui.operators_table, self.operators),
                              (self.ui.campaigns_table, self.campaigns),
                              (self.ui.callbacks_table, self.callbacks)):  # fmt: skip
-            table.setModel(model)
+            show_sorted(table, model)
             table.verticalHeader().hide()
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         for pane, share in enumerate((2, 1, 1)):
