@@ -26,9 +26,9 @@ from dialdesk.db.dsn import with_credentials
 from dialdesk.db.embedded import EmbeddedServer
 from dialdesk.db.engine import make_engine
 from dialdesk.db.logins import drop_login
-from dialdesk.services import people
-from dialdesk.services.outcomes import NextContact, OutcomeInput
-from dialdesk.services.queue import Claim
+from dialdesk.services.people import accounts as people
+from dialdesk.services.shift.outcomes import NextContact, OutcomeInput
+from dialdesk.services.shift.queue import Claim
 
 
 def parser(description: str, default_sizes: list[int]) -> argparse.ArgumentParser:

@@ -25,7 +25,7 @@ from _common import add_history, bench_database, parser, peak_mb, report, wipe
 from dialdesk.backup.make import make_backup
 from dialdesk.backup.restore import restore_backup
 from dialdesk.db.engine import make_engine
-from dialdesk.services.demo import load_demo
+from dialdesk.demo.base import load_demo
 
 LOGIN_PREFIX = "benchbak_"
 

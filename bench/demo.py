@@ -12,7 +12,7 @@ import time
 
 from _common import bench_database, parser, peak_mb, report, wipe
 from dialdesk.db.engine import make_engine
-from dialdesk.services.demo import load_demo
+from dialdesk.demo.base import load_demo
 
 LOGIN_PREFIX = "bench_"
 TARGET_SECONDS_FOR_100K = 60.0

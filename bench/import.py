@@ -25,13 +25,14 @@ from sqlalchemy.orm import Session
 
 from _common import bench_database, parser, peak_mb, report, wipe
 from dialdesk.db.engine import make_engine
+from dialdesk.demo.base import load_demo
 from dialdesk.importing.inn import complete_inn10
 from dialdesk.importing.names import name_key, tidy_name
 from dialdesk.importing.phones import parse_phone_cell
 from dialdesk.models.campaigns import Campaign, CampaignEntry
 from dialdesk.models.companies import Company, ContactPerson, Phone
-from dialdesk.services.demo import load_demo
-from dialdesk.services.imports import ImportOptions, run_import
+from dialdesk.services.lists.import_options import ImportOptions
+from dialdesk.services.lists.imports import run_import
 
 LOGIN_PREFIX = "benchimp_"
 AREAS = ["495", "499", "812", "383", "343", "843", "861", "423", "401", "3812", "863", "846"]

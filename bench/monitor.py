@@ -32,12 +32,12 @@ from _common import (
     wipe,
 )
 from dialdesk.db.engine import make_engine
-from dialdesk.services import monitor as monitor_service
-from dialdesk.services import people
-from dialdesk.services.demo import load_demo
-from dialdesk.services.login import log_in
-from dialdesk.services.outcomes import save_and_claim_next
-from dialdesk.services.queue import claim_next_entry
+from dialdesk.demo.base import load_demo
+from dialdesk.services.floor import monitor as monitor_service
+from dialdesk.services.people import accounts as people
+from dialdesk.services.people.login import log_in
+from dialdesk.services.shift.outcomes import save_and_claim_next
+from dialdesk.services.shift.queue import claim_next_entry
 
 LOGIN_PREFIX = "benchmon_"
 

@@ -44,15 +44,15 @@ from _common import (
     wipe,
 )
 from dialdesk.db.engine import make_engine
-from dialdesk.services.card import load_card
-from dialdesk.services.demo import load_demo
-from dialdesk.services.outcomes import (
+from dialdesk.demo.base import load_demo
+from dialdesk.services.shift.card import load_card
+from dialdesk.services.shift.outcomes import (
     RECORD,
     outcome_params,
     record_outcome,
     save_and_claim_next,
 )
-from dialdesk.services.queue import CLAIM_NEXT, Claim, claim_next_entry, claim_params
+from dialdesk.services.shift.queue import CLAIM_NEXT, Claim, claim_next_entry, claim_params
 
 LOGIN_PREFIX = "bench_"
 TRIGGERED = ("calls", "campaign_entries", "callbacks", "operator_states", "companies", "handoffs")
@@ -67,7 +67,7 @@ def widget_next_to_card_ms(login_dsn: str, login: str, password: str, times: int
     from PySide6.QtCore import QEventLoop, QTimer
     from PySide6.QtWidgets import QApplication
 
-    from dialdesk.services.login import log_in
+    from dialdesk.services.people.login import log_in
     from dialdesk.ui.operator.work_page import WorkPage
 
     app = QApplication.instance() or QApplication([])

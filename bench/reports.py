@@ -20,8 +20,8 @@ from sqlalchemy import Engine, text
 from _common import add_history, bench_database, parser, report, wipe
 from dialdesk.db.dsn import with_credentials
 from dialdesk.db.engine import make_engine
-from dialdesk.services import people
-from dialdesk.services.demo import load_demo
+from dialdesk.demo.base import load_demo
+from dialdesk.services.people import accounts as people
 from dialdesk.services.reports import REPORTS, ReportFilter, run_report
 
 LOGIN_PREFIX = "bench_"

@@ -40,11 +40,11 @@ from _common import (
     wipe,
 )
 from dialdesk.db.engine import make_engine
-from dialdesk.services import people
-from dialdesk.services.demo import load_demo
-from dialdesk.services.login import log_in
-from dialdesk.services.outcomes import OutcomeInput, save_and_claim_next
-from dialdesk.services.queue import Claim, claim_next_entry
+from dialdesk.demo.base import load_demo
+from dialdesk.services.people import accounts as people
+from dialdesk.services.people.login import log_in
+from dialdesk.services.shift.outcomes import OutcomeInput, save_and_claim_next
+from dialdesk.services.shift.queue import Claim, claim_next_entry
 
 LOGIN_PREFIX = "benchsoak_"
 SAMPLE_SECONDS = 5.0

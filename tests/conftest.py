@@ -23,9 +23,9 @@ from dialdesk.db.dsn import with_credentials
 from dialdesk.db.embedded import EmbeddedServer
 from dialdesk.db.engine import make_engine
 from dialdesk.db.logins import drop_login
-from dialdesk.services import people
-from dialdesk.services.demo import DemoResult, load_demo
-from dialdesk.services.login import LoggedIn, log_in
+from dialdesk.demo.base import DemoResult, load_demo
+from dialdesk.services.people import accounts as people
+from dialdesk.services.people.login import LoggedIn, log_in
 
 
 def _dsn_for(server_dsn: str, dbname: str) -> str:

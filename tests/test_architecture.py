@@ -37,3 +37,30 @@ def test_the_check_would_notice_a_qt_import(tmp_path: Path) -> None:
     sample = tmp_path / "sample.py"
     sample.write_text("from PySide6.QtCore import QObject\n", encoding="utf-8")
     assert "PySide6.QtCore" in _imports(sample)
+
+
+# The ground floor (words, errors, limits, tables, the database, the importer's reading and
+# cleaning, backups) stands on nothing above it; services stand on nothing in ``ui/``.
+GROUND = ("errors.py", "limits.py", "vocabulary.py", "changes.py", "models", "db", "importing")
+ABOVE_GROUND = {"dialdesk.services", "dialdesk.ui", "dialdesk.cli", "dialdesk.demo"}
+
+
+def _upward_imports(folder: str, forbidden: set[str]) -> list[str]:
+    offenders = []
+    paths = (
+        [PACKAGE / folder] if folder.endswith(".py") else sorted((PACKAGE / folder).rglob("*.py"))
+    )
+    for path in paths:
+        for name in _imports(path):
+            if any(name == f or name.startswith(f + ".") for f in forbidden):
+                offenders.append(f"{path.relative_to(PACKAGE)} imports {name}")
+    return offenders
+
+
+def test_the_ground_floor_imports_nothing_above_it() -> None:
+    assert [o for folder in GROUND for o in _upward_imports(folder, ABOVE_GROUND)] == []
+
+
+def test_services_do_not_import_the_windows_or_the_command_line() -> None:
+    assert _upward_imports("services", {"dialdesk.ui", "dialdesk.cli"}) == []
+    assert _upward_imports("backup", {"dialdesk.ui", "dialdesk.cli", "dialdesk.services"}) == []

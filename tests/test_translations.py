@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 
+from dialdesk.errors import UserError
 from dialdesk.paths import shipped_dir
-from dialdesk.services.errors import UserError
 from dialdesk.ui.common.error_text import translate_user_error
 from dialdesk.ui.common.translations import TsTranslator, install_translator, translation_file
 

@@ -19,11 +19,11 @@ from dialdesk.db import migrate
 from dialdesk.db.dsn import with_credentials
 from dialdesk.db.embedded import EmbeddedServer
 from dialdesk.db.engine import make_engine
-from dialdesk.services import people
-from dialdesk.services.demo import DemoResult
-from dialdesk.services.errors import UserError
-from dialdesk.services.outcomes import OutcomeInput, save_and_claim_next
-from dialdesk.services.queue import claim_next_entry
+from dialdesk.demo.base import DemoResult
+from dialdesk.errors import UserError
+from dialdesk.services.people import accounts as people
+from dialdesk.services.shift.outcomes import OutcomeInput, save_and_claim_next
+from dialdesk.services.shift.queue import claim_next_entry
 from tests.conftest import Logins, create_database, drop_database
 
 

@@ -13,7 +13,7 @@ from dialdesk.backup.replace import replace_base
 from dialdesk.backup.restore import restore_into_new_database
 from dialdesk.db import migrate
 from dialdesk.db.engine import make_engine
-from dialdesk.services.errors import UserError
+from dialdesk.errors import UserError
 from tests.conftest import create_database, drop_database
 
 

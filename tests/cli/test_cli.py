@@ -10,7 +10,7 @@ from sqlalchemy import Engine, text
 from dialdesk.cli.main import main
 from dialdesk.db.dsn import with_credentials
 from dialdesk.db.engine import make_engine
-from dialdesk.services import people
+from dialdesk.services.people import accounts as people
 from tests.conftest import create_database, drop_database
 
 

@@ -11,7 +11,7 @@ from openpyxl import load_workbook
 from sqlalchemy import Engine, text
 
 from dialdesk.db.engine import make_engine
-from dialdesk.services import people
+from dialdesk.services.people import accounts as people
 from dialdesk.services.reports.table import Chart, Column, Report
 from dialdesk.services.reports.xlsx import write_report_xlsx
 from tests.cli.test_cli import run

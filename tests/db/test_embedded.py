@@ -19,8 +19,8 @@ from dialdesk.db.embedded import SUPERUSER, EmbeddedServer, hba_rules
 from dialdesk.db.engine import make_engine
 from dialdesk.db.postmaster import ansi_safe, fits_code_page, read_lock_file, socket_dir_for
 from dialdesk.db.target import DatabaseTarget
-from dialdesk.services import people
-from dialdesk.services.passwords import scram_verifier
+from dialdesk.services.people import accounts as people
+from dialdesk.services.people.passwords import scram_verifier
 
 WINDOWS = sys.platform == "win32"
 posix_only = pytest.mark.skipif(WINDOWS, reason="POSIX sockets, accounts and signals")

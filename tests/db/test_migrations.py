@@ -8,8 +8,8 @@ from sqlalchemy import Engine, inspect, text
 from dialdesk.db import migrate
 from dialdesk.db.engine import make_engine
 from dialdesk.db.target import require_current_schema
+from dialdesk.errors import UserError
 from dialdesk.models import Base
-from dialdesk.services.errors import UserError
 from tests.conftest import create_database, drop_database
 
 

@@ -11,8 +11,8 @@ from sqlalchemy.exc import DBAPIError
 from dialdesk.db import migrate
 from dialdesk.db.dsn import with_credentials
 from dialdesk.db.engine import make_engine
-from dialdesk.services import people
-from dialdesk.services.errors import UserError
+from dialdesk.errors import UserError
+from dialdesk.services.people import accounts as people
 from tests.conftest import Logins, create_database, drop_database
 
 

@@ -7,8 +7,8 @@ import pytest
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DataError, DBAPIError
 
-from dialdesk.services import people
-from dialdesk.services.errors import DATABASE_MESSAGES, UserError
+from dialdesk.errors import DATABASE_MESSAGES, UserError
+from dialdesk.services.people import accounts as people
 from tests.conftest import Logins
 
 

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
-from dialdesk.services.demo import DemoResult
+from dialdesk.demo.base import DemoResult
 from dialdesk.settings import Settings
 from dialdesk.ui.app import AppController
 

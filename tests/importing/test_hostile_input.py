@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
+from dialdesk.errors import UserError
 from dialdesk.importing import table
 from dialdesk.importing.table import read_table
-from dialdesk.services.errors import UserError
 from dialdesk.services.reports.table import Chart, Column, Report
 from dialdesk.services.reports.xlsx import write_report_xlsx
 from tests.importing.files import HEADER, xlsx

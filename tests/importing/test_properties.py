@@ -9,11 +9,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from dialdesk.errors import UserError
 from dialdesk.importing.columns import find_header, guess_field
 from dialdesk.importing.inn import complete_inn10, inn_problem, is_valid_inn
 from dialdesk.importing.phones import parse_phone_cell
 from dialdesk.importing.table import CONTROL, plain_text, read_table
-from dialdesk.services.errors import UserError
 
 # what hostile cells hold: control characters, NUL, right-to-left marks, formula starts,
 # Cyrillic, digits and separators, now and then very long

@@ -6,10 +6,10 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
+from dialdesk.errors import UserError
 from dialdesk.importing import table
 from dialdesk.importing.columns import find_header, guess_field
 from dialdesk.importing.table import read_table
-from dialdesk.services.errors import UserError
 from tests.importing.files import csv_file, xlsx
 
 

@@ -10,10 +10,11 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from dialdesk.services.errors import UserError
-from dialdesk.services.imports import ImportOptions, run_import
-from dialdesk.services.queue import claim_next_entry
+from dialdesk.errors import UserError
+from dialdesk.services.lists.import_options import ImportOptions
+from dialdesk.services.lists.imports import run_import
 from dialdesk.services.segments import Criteria, segment_to_campaign, set_segment_archived
+from dialdesk.services.shift.queue import claim_next_entry
 from tests.conftest import Logins
 from tests.importing.files import csv_file
 from tests.services.conftest import Floor

@@ -5,8 +5,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import text
 
-from dialdesk.services.audit import AuditFilter, audit_tables, read_audit
-from dialdesk.services.errors import UserError
+from dialdesk.errors import UserError
+from dialdesk.services.people.audit import AuditFilter, audit_tables, read_audit
 from tests.conftest import Logins
 from tests.services.conftest import Floor
 

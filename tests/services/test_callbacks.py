@@ -6,10 +6,10 @@ from datetime import timedelta
 import pytest
 from sqlalchemy import text
 
-from dialdesk.services.callbacks import my_callbacks
-from dialdesk.services.errors import UserError
-from dialdesk.services.open_entry import open_callback
-from dialdesk.services.outcomes import OutcomeInput, record_outcome
+from dialdesk.errors import UserError
+from dialdesk.services.shift.callbacks import my_callbacks
+from dialdesk.services.shift.open_entry import open_callback
+from dialdesk.services.shift.outcomes import OutcomeInput, record_outcome
 from tests.services.conftest import Floor
 from tests.services.test_queue import MONDAY_10_MSK
 

@@ -5,7 +5,10 @@ from datetime import time
 
 import pytest
 
-from dialdesk.services.campaigns import (
+from dialdesk.errors import UserError
+from dialdesk.services.campaigns.codes import list_outcome_definitions
+from dialdesk.services.campaigns.scripts import fill_merge_fields, unknown_fields
+from dialdesk.services.campaigns.settings import (
     CampaignLinks,
     CampaignSettings,
     campaign_links,
@@ -13,10 +16,7 @@ from dialdesk.services.campaigns import (
     save_campaign,
     save_campaign_links,
 )
-from dialdesk.services.codes import list_outcome_definitions
-from dialdesk.services.errors import UserError
-from dialdesk.services.people import list_people
-from dialdesk.services.scripts import fill_merge_fields, unknown_fields
+from dialdesk.services.people.accounts import list_people
 from tests.conftest import Logins
 
 

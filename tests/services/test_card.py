@@ -6,17 +6,17 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import text
 
-from dialdesk.services.card import (
+from dialdesk.errors import UserError
+from dialdesk.services.shift.card import (
     EditConflict,
     list_contacts,
     load_card,
     save_company,
     save_contact,
 )
-from dialdesk.services.errors import UserError
-from dialdesk.services.outcomes import OutcomeInput, record_outcome
-from dialdesk.services.phones import save_phone, set_phone_dead
-from dialdesk.services.queue import claim_next_entry
+from dialdesk.services.shift.outcomes import OutcomeInput, record_outcome
+from dialdesk.services.shift.phones import save_phone, set_phone_dead
+from dialdesk.services.shift.queue import claim_next_entry
 from tests.services.conftest import Floor
 from tests.services.test_queue import MONDAY_10_MSK
 

@@ -5,7 +5,8 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import text
 
-from dialdesk.services.codes import (
+from dialdesk.errors import UserError
+from dialdesk.services.campaigns.codes import (
     OutcomeDefinition,
     PauseCode,
     list_outcome_definitions,
@@ -13,7 +14,6 @@ from dialdesk.services.codes import (
     save_outcome_definition,
     save_pause_code,
 )
-from dialdesk.services.errors import UserError
 from tests.conftest import Logins
 
 

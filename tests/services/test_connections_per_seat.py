@@ -6,8 +6,8 @@ import threading
 from sqlalchemy import Engine, text
 
 from dialdesk.db.listener import NotificationListener
-from dialdesk.services.login import log_in
-from dialdesk.services.people import whoami
+from dialdesk.services.people.accounts import whoami
+from dialdesk.services.people.login import log_in
 from tests.conftest import Logins
 
 

@@ -9,10 +9,10 @@ from sqlalchemy import Engine, text
 from dialdesk.db import migrate
 from dialdesk.db.dsn import with_credentials
 from dialdesk.db.engine import make_engine
+from dialdesk.demo.base import load_demo
+from dialdesk.errors import UserError
 from dialdesk.importing.inn import is_valid_inn
-from dialdesk.services import people
-from dialdesk.services.demo import load_demo
-from dialdesk.services.errors import UserError
+from dialdesk.services.people import accounts as people
 from tests.conftest import create_database, drop_database
 
 

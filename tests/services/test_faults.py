@@ -18,12 +18,13 @@ from dialdesk.db import migrate
 from dialdesk.db.dsn import with_credentials
 from dialdesk.db.embedded import EmbeddedServer
 from dialdesk.db.engine import make_engine
-from dialdesk.services import people
-from dialdesk.services.errors import DatabaseUnavailable
-from dialdesk.services.imports import ImportOptions, run_import
-from dialdesk.services.journal import OutcomeJournal
-from dialdesk.services.outcomes import OutcomeInput, record_outcome
-from dialdesk.services.queue import claim_next_entry
+from dialdesk.errors import DatabaseUnavailable
+from dialdesk.services.lists.import_options import ImportOptions
+from dialdesk.services.lists.imports import run_import
+from dialdesk.services.people import accounts as people
+from dialdesk.services.shift.journal import OutcomeJournal
+from dialdesk.services.shift.outcomes import OutcomeInput, record_outcome
+from dialdesk.services.shift.queue import claim_next_entry
 from tests.conftest import dialable_company
 from tests.importing.files import csv_file
 

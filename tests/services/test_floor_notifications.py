@@ -9,8 +9,8 @@ import pytest
 from sqlalchemy import text
 
 from dialdesk.db.listener import NotificationListener
-from dialdesk.services.outcomes import NextContact, OutcomeInput, save_and_claim_next
-from dialdesk.services.queue import claim_next_entry
+from dialdesk.services.shift.outcomes import NextContact, OutcomeInput, save_and_claim_next
+from dialdesk.services.shift.queue import claim_next_entry
 from tests.services.conftest import Floor
 from tests.services.test_queue import MONDAY_10_MSK
 

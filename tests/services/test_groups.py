@@ -6,10 +6,10 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import text
 
-from dialdesk.services.outcomes import NextContact, OutcomeInput, record_outcome
-from dialdesk.services.queue import claim_next_entry
 from dialdesk.services.reports.groups import groups_report, movement_report
 from dialdesk.services.reports.table import ReportFilter
+from dialdesk.services.shift.outcomes import NextContact, OutcomeInput, record_outcome
+from dialdesk.services.shift.queue import claim_next_entry
 from tests.services.conftest import Floor
 
 

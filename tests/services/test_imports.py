@@ -10,13 +10,14 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 
 from dialdesk.cli.main import main
+from dialdesk.errors import UserError
 from dialdesk.importing.names import name_key
 from dialdesk.importing.rows import Cancelled
-from dialdesk.services.do_not_call import load_do_not_call
-from dialdesk.services.errors import UserError
-from dialdesk.services.import_batches import list_batches, undo_import
-from dialdesk.services.import_templates import load_template, save_template
-from dialdesk.services.imports import ImportOptions, run_import
+from dialdesk.services.lists.do_not_call import load_do_not_call
+from dialdesk.services.lists.import_batches import list_batches, undo_import
+from dialdesk.services.lists.import_options import ImportOptions
+from dialdesk.services.lists.import_templates import load_template, save_template
+from dialdesk.services.lists.imports import run_import
 from tests.conftest import Logins
 from tests.importing.files import xlsx
 

@@ -9,12 +9,12 @@ from pathlib import Path
 from sqlalchemy import text
 
 from dialdesk.db.engine import make_engine
-from dialdesk.services.errors import DatabaseUnavailable
-from dialdesk.services.journal import OutcomeJournal
-from dialdesk.services.monitor import load_floor
-from dialdesk.services.outcomes import NextContact, OutcomeInput, record_outcome
-from dialdesk.services.queue import claim_next_entry
-from dialdesk.services.refusals import report_refused
+from dialdesk.errors import DatabaseUnavailable
+from dialdesk.services.floor.monitor import load_floor
+from dialdesk.services.shift.journal import OutcomeJournal
+from dialdesk.services.shift.outcomes import NextContact, OutcomeInput, record_outcome
+from dialdesk.services.shift.queue import claim_next_entry
+from dialdesk.services.shift.refusals import report_refused
 from tests.services.conftest import Floor
 from tests.services.test_queue import MONDAY_10_MSK
 

@@ -4,9 +4,9 @@ from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import text
 
-from dialdesk.services.monitor import campaign_zones, load_floor
-from dialdesk.services.operator_state import log_state, pause_reasons
-from dialdesk.services.queue import claim_next_entry
+from dialdesk.services.floor.monitor import campaign_zones, load_floor
+from dialdesk.services.shift.operator_state import log_state, pause_reasons
+from dialdesk.services.shift.queue import claim_next_entry
 from tests.conftest import Logins
 from tests.services.conftest import Floor
 

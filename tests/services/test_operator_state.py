@@ -2,8 +2,8 @@
 
 import pytest
 
-from dialdesk.services.errors import UserError
-from dialdesk.services.operator_state import current_state, log_state, pause_reasons
+from dialdesk.errors import UserError
+from dialdesk.services.shift.operator_state import current_state, log_state, pause_reasons
 from tests.services.conftest import Floor
 
 

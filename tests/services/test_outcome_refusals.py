@@ -11,8 +11,8 @@ import pytest
 from sqlalchemy import text
 
 import dialdesk.db
-from dialdesk.services.errors import DATABASE_MESSAGES, UserError
-from dialdesk.services.outcomes import OutcomeInput, record_outcome
+from dialdesk.errors import DATABASE_MESSAGES, UserError
+from dialdesk.services.shift.outcomes import OutcomeInput, record_outcome
 from tests.services.conftest import Floor, make_campaign
 from tests.services.test_outcomes import _claimed, _outcome
 

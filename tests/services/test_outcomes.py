@@ -6,14 +6,14 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import text
 
-from dialdesk.services.errors import UserError
-from dialdesk.services.outcomes import (
+from dialdesk.errors import UserError
+from dialdesk.services.shift.outcomes import (
     NextContact,
     OutcomeInput,
     record_outcome,
     save_and_claim_next,
 )
-from dialdesk.services.queue import claim_next_entry
+from dialdesk.services.shift.queue import claim_next_entry
 from tests.services.conftest import Floor
 from tests.services.test_queue import MONDAY_10_MSK
 

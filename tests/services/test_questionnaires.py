@@ -5,8 +5,12 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import Engine, text
 
-from dialdesk.services.errors import UserError
-from dialdesk.services.questionnaires import QuestionDraft, load_questionnaire, save_questionnaire
+from dialdesk.errors import UserError
+from dialdesk.services.campaigns.questionnaires import (
+    QuestionDraft,
+    load_questionnaire,
+    save_questionnaire,
+)
 from tests.conftest import Logins
 from tests.services.conftest import make_campaign
 

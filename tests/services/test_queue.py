@@ -5,8 +5,8 @@ from threading import Barrier, Thread
 
 from sqlalchemy import text
 
-from dialdesk.services.queue import claim_next_entry, extend_lease, release_claim
-from dialdesk.services.queue_status import explain_empty_queue
+from dialdesk.services.floor.queue_status import explain_empty_queue
+from dialdesk.services.shift.queue import claim_next_entry, extend_lease, release_claim
 from tests.services.conftest import Floor, make_campaign
 
 # Monday 23 November 2026, 10:00 in Moscow (07:00 UTC): a working day.

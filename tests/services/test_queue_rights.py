@@ -8,9 +8,9 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from dialdesk.services.errors import UserError
-from dialdesk.services.outcomes import OutcomeInput, record_outcome
-from dialdesk.services.queue import claim_next_entry, extend_lease
+from dialdesk.errors import UserError
+from dialdesk.services.shift.outcomes import OutcomeInput, record_outcome
+from dialdesk.services.shift.queue import claim_next_entry, extend_lease
 from tests.services.conftest import Floor
 
 

@@ -7,9 +7,9 @@ from datetime import date
 import pytest
 from sqlalchemy import Engine
 
-from dialdesk.services.card import company_history
-from dialdesk.services.errors import UserError
+from dialdesk.errors import UserError
 from dialdesk.services.reports import REPORTS, ReportFilter, run_report
+from dialdesk.services.shift.card import company_history
 from tests.conftest import Logins
 from tests.services.reports_data import ReportBase, build_report_base, msk
 

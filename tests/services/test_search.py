@@ -2,8 +2,8 @@
 
 from sqlalchemy import text
 
-from dialdesk.services.open_entry import open_entry
-from dialdesk.services.search import find_caller, find_companies
+from dialdesk.services.shift.open_entry import open_entry
+from dialdesk.services.shift.search import find_caller, find_companies
 from tests.services.conftest import Floor
 
 

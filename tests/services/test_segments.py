@@ -6,9 +6,7 @@ from datetime import UTC, datetime, time, timedelta
 import pytest
 from sqlalchemy import Engine, text
 
-from dialdesk.services.errors import UserError
-from dialdesk.services.outcomes import OutcomeInput, record_outcome
-from dialdesk.services.queue import claim_next_entry
+from dialdesk.errors import UserError
 from dialdesk.services.segments import (
     NOT_CALLED,
     Criteria,
@@ -21,6 +19,8 @@ from dialdesk.services.segments import (
     segment_to_campaign,
     segment_values,
 )
+from dialdesk.services.shift.outcomes import OutcomeInput, record_outcome
+from dialdesk.services.shift.queue import claim_next_entry
 from tests.conftest import Logins
 from tests.services.conftest import make_campaign
 from tests.services.reports_data import ReportBase, build_report_base

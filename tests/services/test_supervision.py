@@ -5,15 +5,15 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 from sqlalchemy import text
 
-from dialdesk.services.errors import UserError
-from dialdesk.services.queue import claim_next_entry
-from dialdesk.services.supervision import (
+from dialdesk.errors import UserError
+from dialdesk.services.floor.supervision import (
     held_companies,
     move_companies,
     reassign_callback,
     release_stuck_claim,
     set_plan,
 )
+from dialdesk.services.shift.queue import claim_next_entry
 from tests.conftest import Logins
 from tests.services.conftest import Floor, make_campaign
 from tests.services.test_queue import MONDAY_10_MSK

@@ -5,7 +5,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, text
 
-from dialdesk.services.login import log_in
+from dialdesk.services.people.login import log_in
 from dialdesk.ui.admin.audit_page import AuditPage
 from tests.conftest import Logins
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, text
 
-from dialdesk.services.login import log_in
+from dialdesk.services.people.login import log_in
 from dialdesk.ui.admin.campaigns_page import CampaignsPage
 from tests.conftest import Logins
 

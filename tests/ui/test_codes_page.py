@@ -4,7 +4,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, text
 
-from dialdesk.services.login import log_in
+from dialdesk.services.people.login import log_in
 from dialdesk.ui.admin.codes_page import CodesPage
 from tests.conftest import Logins
 

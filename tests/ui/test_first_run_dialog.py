@@ -4,7 +4,7 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
-from dialdesk.services import people
+from dialdesk.services.people import accounts as people
 from dialdesk.ui.common.first_run_dialog import FirstRunDialog
 
 

@@ -3,8 +3,8 @@
 import pytest
 from pytestqt.qtbot import QtBot
 
-from dialdesk.services.errors import UserError
-from dialdesk.services.login import log_in
+from dialdesk.errors import UserError
+from dialdesk.services.people.login import log_in
 from dialdesk.ui.operator.contact_dialog import ContactDialog
 from dialdesk.ui.operator.phone_dialog import PhoneDialog
 from tests.conftest import Logins

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, text
 
-from dialdesk.services.import_templates import save_template
-from dialdesk.services.login import log_in
-from dialdesk.ui.marketing.import_page import CAMPAIGN, COLUMNS, FILE, RUN, ImportPage
+from dialdesk.services.lists.import_templates import save_template
+from dialdesk.services.people.login import log_in
+from dialdesk.ui.marketer.import_page import CAMPAIGN, COLUMNS, FILE, RUN, ImportPage
 from tests.conftest import Logins
 from tests.importing.files import xlsx
 

@@ -4,8 +4,8 @@ from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
-from dialdesk.services import people
-from dialdesk.services.demo import DemoResult
+from dialdesk.demo.base import DemoResult
+from dialdesk.services.people import accounts as people
 from dialdesk.ui.common.login_dialog import LoginDialog
 
 

@@ -10,7 +10,7 @@ from sqlalchemy import Engine, text
 
 from dialdesk.ui.admin.add_person_dialog import AddPersonDialog
 from dialdesk.ui.main_window import MainWindow
-from dialdesk.ui.marketing.import_page import CAMPAIGN
+from dialdesk.ui.marketer.import_page import CAMPAIGN
 from tests.importing.files import xlsx
 from tests.ui.test_import_page import ROWS
 

@@ -12,10 +12,10 @@ from sqlalchemy import Engine, text
 
 from dialdesk.db.dsn import with_credentials
 from dialdesk.db.engine import make_engine
-from dialdesk.services.login import log_in
-from dialdesk.services.monitor import CampaignRow
-from dialdesk.services.operator_state import log_state, pause_reasons
-from dialdesk.services.queue import claim_next_entry
+from dialdesk.services.floor.monitor import CampaignRow
+from dialdesk.services.people.login import log_in
+from dialdesk.services.shift.operator_state import log_state, pause_reasons
+from dialdesk.services.shift.queue import claim_next_entry
 from dialdesk.ui.supervisor.monitor_page import MonitorPage
 from tests.conftest import Logins, dialable_company
 
@@ -249,7 +249,7 @@ KILLED_HOLDING_A_CLAIM = """
 import os, signal, sys
 from datetime import UTC, datetime, timedelta
 from dialdesk.db.engine import make_engine
-from dialdesk.services.queue import claim_next_entry
+from dialdesk.services.shift.queue import claim_next_entry
 engine = make_engine(sys.argv[1], pool_size=1)
 # the campaign's 15-minute lease, taken so that it runs out 4 seconds from now
 at = datetime.now(UTC) - timedelta(minutes=15, seconds=-4)

@@ -10,8 +10,8 @@ from PySide6.QtGui import QImage
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
-from dialdesk.services.login import log_in
-from dialdesk.ui.reports.reports_page import NO_LIMIT, ReportsPage
+from dialdesk.services.people.login import log_in
+from dialdesk.ui.marketer.reports_page import NO_LIMIT, ReportsPage
 from tests.conftest import Logins
 from tests.services.reports_data import build_report_base, msk
 

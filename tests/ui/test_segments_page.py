@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, text
 
-from dialdesk.services.login import log_in
-from dialdesk.ui.reports.segments_page import NEW_CAMPAIGN, SegmentsPage
+from dialdesk.services.people.login import log_in
+from dialdesk.ui.marketer.segments_page import NEW_CAMPAIGN, SegmentsPage
 from tests.conftest import Logins
 from tests.services.reports_data import build_report_base
 

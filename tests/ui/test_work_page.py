@@ -9,8 +9,8 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine, text
 
 from dialdesk.db.engine import make_engine
-from dialdesk.services.login import LoggedIn, log_in
-from dialdesk.services.people import whoami
+from dialdesk.services.people.accounts import whoami
+from dialdesk.services.people.login import LoggedIn, log_in
 from dialdesk.ui.operator.work_page import WorkPage
 from tests.conftest import Logins
 from tests.services.conftest import Floor, make_campaign
@@ -493,7 +493,7 @@ def test_the_card_history_speaks_russian(
 def test_nobody_to_call_says_the_due_callbacks_wait_for_their_clients_hours(
     russian: None, page: WorkPage
 ) -> None:
-    from dialdesk.services.queue_status import QueueEmpty
+    from dialdesk.services.floor.queue_status import QueueEmpty
 
     opens = datetime(2026, 12, 2, 6, 0, tzinfo=UTC)
     said = page.describe_empty(QueueEmpty(3, opens, None, None, 0, 47, opens))

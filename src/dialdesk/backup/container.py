@@ -11,7 +11,7 @@ from pathlib import Path
 
 from dialdesk.backup.manifest import Manifest
 from dialdesk.backup.tools import ToolFailed, run
-from dialdesk.services.errors import UserError
+from dialdesk.errors import UserError
 
 MANIFEST = "manifest.json"
 DUMP = "base.dump"

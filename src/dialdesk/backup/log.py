@@ -6,7 +6,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import Engine, text
 
-from dialdesk.services.errors import plain_database_errors
+from dialdesk.errors import plain_database_errors
 
 WARN_AFTER = timedelta(days=2)
 

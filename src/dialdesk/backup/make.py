@@ -14,7 +14,7 @@ from dialdesk import __version__
 from dialdesk.backup.container import SUFFIX, opened_backup, write_container
 from dialdesk.backup.manifest import Manifest, count_rows, people_of
 from dialdesk.backup.tools import ToolFailed, run
-from dialdesk.services.errors import UserError, plain_database_errors
+from dialdesk.errors import UserError, plain_database_errors
 
 
 @dataclass(frozen=True)

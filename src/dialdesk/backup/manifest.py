@@ -10,7 +10,7 @@ from typing import Any
 
 from psycopg import Connection, sql
 
-from dialdesk.services.errors import UserError
+from dialdesk.errors import UserError
 
 FORMAT = "dialdesk-backup"
 FORMAT_VERSION = 1

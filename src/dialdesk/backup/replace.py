@@ -12,7 +12,7 @@ from psycopg.conninfo import conninfo_to_dict, make_conninfo
 from dialdesk.backup.container import opened_backup
 from dialdesk.backup.make import Written, backup_name, make_backup
 from dialdesk.backup.restore import Restored, refuse_newer, restore_backup
-from dialdesk.services.errors import UserError
+from dialdesk.errors import UserError
 
 BEFORE_RESTORE = "before-restore-"
 

@@ -18,7 +18,7 @@ from dialdesk.backup.manifest import Manifest, count_rows
 from dialdesk.backup.tools import connection_arguments, program
 from dialdesk.db import migrate
 from dialdesk.db.engine import make_engine
-from dialdesk.services.errors import UserError, plain_database_errors
+from dialdesk.errors import UserError, plain_database_errors
 
 GROUPS = ("operator", "supervisor", "marketer", "admin")
 

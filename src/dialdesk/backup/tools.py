@@ -10,7 +10,7 @@ from pathlib import Path
 from psycopg.conninfo import conninfo_to_dict, make_conninfo
 
 from dialdesk.db.embedded import programs_folder
-from dialdesk.services.errors import UserError
+from dialdesk.errors import UserError
 
 
 def program(name: str) -> Path:

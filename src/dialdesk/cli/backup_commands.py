@@ -11,7 +11,7 @@ from dialdesk.backup.replace import replace_base
 from dialdesk.backup.restore import Restored, restore_backup
 from dialdesk.cli.output import print_json
 from dialdesk.db.target import DatabaseTarget
-from dialdesk.services.errors import UserError
+from dialdesk.errors import UserError
 from dialdesk.settings import Settings, backup_folder
 
 

@@ -4,7 +4,7 @@ import argparse
 from typing import Any
 
 from dialdesk.cli.output import admin_engine, print_json
-from dialdesk.services.demo import DEFAULT_LOGIN_PREFIX, load_demo
+from dialdesk.demo.base import DEFAULT_LOGIN_PREFIX, load_demo
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:

@@ -12,9 +12,10 @@ from sqlalchemy import Engine, text
 
 from dialdesk.cli.output import admin_engine, print_json
 from dialdesk.db.target import require_current_schema
-from dialdesk.services.do_not_call import load_do_not_call
-from dialdesk.services.import_batches import undo_import
-from dialdesk.services.imports import ImportOptions, run_import
+from dialdesk.services.lists.do_not_call import load_do_not_call
+from dialdesk.services.lists.import_batches import undo_import
+from dialdesk.services.lists.import_options import ImportOptions
+from dialdesk.services.lists.imports import run_import
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:

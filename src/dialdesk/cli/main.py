@@ -14,8 +14,8 @@ from dialdesk.cli import (
     user_commands,
 )
 from dialdesk.cli.output import fail, speak_utf8
+from dialdesk.errors import UserError, explain_database_error
 from dialdesk.running_sign import hold_running_sign
-from dialdesk.services.errors import UserError, explain_database_error
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -10,7 +10,7 @@ from sqlalchemy import Engine, text
 
 from dialdesk.cli.output import admin_engine, print_json
 from dialdesk.db.target import require_current_schema
-from dialdesk.services.errors import UserError
+from dialdesk.errors import UserError
 from dialdesk.services.reports import REPORTS, ReportFilter, run_report
 from dialdesk.services.reports.table import Report
 from dialdesk.services.reports.xlsx import write_report_xlsx

@@ -6,9 +6,9 @@ import sys
 from typing import Any
 
 from dialdesk.cli.output import admin_engine, print_json
-from dialdesk.models.people import ROLES
-from dialdesk.services import people
-from dialdesk.services.errors import UserError
+from dialdesk.errors import UserError
+from dialdesk.services.people import accounts as people
+from dialdesk.vocabulary import ROLES
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:

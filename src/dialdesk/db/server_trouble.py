@@ -3,7 +3,7 @@ what it was doing, the cause its own log gives, and what to do about that cause.
 
 import re
 
-from dialdesk.services.errors import Phrase, UserError, translatable
+from dialdesk.errors import Phrase, UserError, translatable
 
 STEPS = {
     "install": translatable(

@@ -8,7 +8,7 @@ from dialdesk.db import migrate
 from dialdesk.db.dsn import DatabaseChoice, choose_database, describe
 from dialdesk.db.embedded import EmbeddedServer
 from dialdesk.db.engine import make_engine
-from dialdesk.services.errors import UserError, plain_database_errors
+from dialdesk.errors import UserError, plain_database_errors
 from dialdesk.settings import data_dir
 
 

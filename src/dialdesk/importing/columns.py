@@ -4,7 +4,7 @@ guessed from its name (Russian or English), and the mapping a person may change 
 import re
 from dataclasses import dataclass
 
-from dialdesk.services.errors import UserError
+from dialdesk.errors import UserError
 
 # field -> header names seen in real lists, compared without case, spaces or punctuation
 FIELD_NAMES: dict[str, tuple[str, ...]] = {

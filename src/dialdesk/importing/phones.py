@@ -7,7 +7,7 @@ from functools import lru_cache
 import phonenumbers
 from phonenumbers import timezone as phone_timezone
 
-from dialdesk.services.errors import UserError
+from dialdesk.errors import UserError
 
 # phonenumbers names some Russian areas by a foreign city in the same offset.
 _RUSSIAN_ZONE_FIXES = {"Europe/Bucharest": "Europe/Kaliningrad"}

@@ -14,7 +14,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from dialdesk.services.errors import UserError
+from dialdesk.errors import UserError
 
 READ_SECONDS = 600  # a million rows read in well under a minute; a stuck reader is killed
 MEMORY_BYTES = 6 * 1024**3  # the child's address space, where the system can bound it

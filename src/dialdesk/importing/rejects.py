@@ -11,8 +11,8 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
+from dialdesk.errors import translatable
 from dialdesk.importing.rows import Rejection
-from dialdesk.services.errors import translatable
 
 EXCEL_CELL_LIMIT = 32767  # characters; a longer cell is refused by Excel
 

@@ -5,11 +5,11 @@ cannot become a company rejected with their reason, and duplicates within the fi
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from dialdesk import limits
+from dialdesk.errors import translatable
 from dialdesk.importing.inn import inn_problem
 from dialdesk.importing.names import LEGAL_FORMS, name_key, tidy_name
 from dialdesk.importing.phones import ParsedPhone, parse_phone_cell
-from dialdesk.services import limits
-from dialdesk.services.errors import translatable
 
 CUT = translatable(
     "{field} was {length} characters long: imported cut to its first {limit} characters."

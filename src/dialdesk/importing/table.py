@@ -12,8 +12,8 @@ from pathlib import Path
 
 import python_calamine
 
+from dialdesk.errors import UserError
 from dialdesk.importing.reader_process import read_apart
-from dialdesk.services.errors import UserError
 
 SPREADSHEETS = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
 TEXT_TABLES = {".csv", ".txt"}

@@ -21,9 +21,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from dialdesk.models.base import Base, CreatedAt
 
-CALLBACK_KINDS = ("call", "meeting", "send_offer")
-CALLBACK_STATES = ("pending", "done", "cancelled", "missed")
-
 
 class Call(Base):
     """One finished call; ``client_id`` is made by the client so a retried save is harmless."""

@@ -20,9 +20,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from dialdesk.models.base import Base, CreatedAt
 
-QUESTION_KINDS = ("yes_no", "choice", "number", "text")
-ENTRY_STATES = ("fresh", "claimed", "retry", "callback", "done")
-
 
 class OutcomeDefinition(Base):
     """An outcome code; behaviour lives in the flags, never in the label."""

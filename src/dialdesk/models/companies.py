@@ -18,9 +18,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from dialdesk.models.base import Base, CreatedAt
 
-CONTACT_ROLES = ("decision_maker", "influencer", "secretary", "other")
-PHONE_KINDS = ("work", "mobile", "fax", "other")
-
 
 class Company(CreatedAt, Base):
     """A company in the base; ``current_outcome_id`` is its current group."""

@@ -19,9 +19,6 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from dialdesk.models.base import Base, CreatedAt
 
-ROLES = ("operator", "supervisor", "marketer", "admin")
-OPERATOR_STATES = ("offline", "waiting", "on_card", "paused")
-
 
 class Person(CreatedAt, Base):
     """Someone who works in DialDesk; ``login`` is their own PostgreSQL role."""

@@ -10,8 +10,8 @@ from typing import Any
 from sqlalchemy import Engine, text
 
 from dialdesk.db.engine import read_snapshot
-from dialdesk.services.campaigns import CampaignSettings, write_campaign
-from dialdesk.services.errors import UserError, plain_database_errors, translatable
+from dialdesk.errors import UserError, plain_database_errors, translatable
+from dialdesk.services.campaigns.settings import CampaignSettings, write_campaign
 from dialdesk.services.reports.table import Chart, Column, Report, share
 from dialdesk.services.table_rows import insert_row, refuse_taken_name
 

@@ -4,7 +4,7 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from dialdesk.services.errors import UserError
+from dialdesk.errors import UserError
 
 
 def insert_row(conn: Connection, table: str, values: dict[str, Any]) -> int:

@@ -16,7 +16,7 @@ from dialdesk.db.engine import make_engine
 from dialdesk.db.target import DatabaseTarget
 from dialdesk.logs import setup_logging
 from dialdesk.paths import shipped_dir
-from dialdesk.services.login import LoggedIn, count_people
+from dialdesk.services.people.login import LoggedIn, count_people
 from dialdesk.settings import Settings, SettingsError, backup_folder, backups_kept
 from dialdesk.ui.common.crash_dialog import install_crash_hook
 from dialdesk.ui.common.error_text import plain_error

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWi
 
 from dialdesk import __version__
 from dialdesk.changes import Changed
-from dialdesk.services.login import LoggedIn
+from dialdesk.services.people.login import LoggedIn
 from dialdesk.settings import Settings, data_dir
 from dialdesk.ui.admin.audit_page import AuditPage
 from dialdesk.ui.admin.backups_page import BackupsPage
@@ -22,10 +22,10 @@ from dialdesk.ui.common.keys_dialog import KeysDialog
 from dialdesk.ui.common.overview_page import OverviewPage
 from dialdesk.ui.common.page import Page
 from dialdesk.ui.common.roles import role_label
-from dialdesk.ui.marketing.import_page import ImportPage
+from dialdesk.ui.marketer.import_page import ImportPage
+from dialdesk.ui.marketer.reports_page import ReportsPage
+from dialdesk.ui.marketer.segments_page import SegmentsPage
 from dialdesk.ui.operator.work_page import WorkPage
-from dialdesk.ui.reports.reports_page import ReportsPage
-from dialdesk.ui.reports.segments_page import SegmentsPage
 from dialdesk.ui.supervisor.monitor_page import MonitorPage
 
 

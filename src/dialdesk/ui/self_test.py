@@ -21,8 +21,8 @@ from dialdesk import __version__
 from dialdesk.db.dsn import DatabaseChoice
 from dialdesk.db.engine import make_engine
 from dialdesk.db.target import DatabaseTarget
-from dialdesk.services.demo import load_demo
-from dialdesk.services.login import log_in
+from dialdesk.demo.base import load_demo
+from dialdesk.services.people.login import log_in
 
 _log = logging.getLogger(__name__)
 _COMPANIES = 200

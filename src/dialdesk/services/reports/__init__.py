@@ -7,7 +7,7 @@ from collections.abc import Callable
 from sqlalchemy import Connection, Engine
 
 from dialdesk.db.engine import read_snapshot
-from dialdesk.services.errors import UserError, plain_database_errors, translatable
+from dialdesk.errors import UserError, plain_database_errors, translatable
 from dialdesk.services.reports.answers import answers_report
 from dialdesk.services.reports.callbacks import callbacks_report
 from dialdesk.services.reports.company import company_report

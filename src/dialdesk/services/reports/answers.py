@@ -3,7 +3,7 @@ many companies in each segment gave each answer (their latest answer counts)."""
 
 from sqlalchemy import Connection, text
 
-from dialdesk.services.errors import UserError, translatable
+from dialdesk.errors import UserError, translatable
 from dialdesk.services.reports.groups import (
     BASE_ATTRIBUTES,
     IN_SCOPE,

@@ -3,7 +3,7 @@
 
 from sqlalchemy import Connection, text
 
-from dialdesk.services.errors import translatable
+from dialdesk.errors import translatable
 from dialdesk.services.reports.groups import person_names
 from dialdesk.services.reports.table import (
     Cell,

@@ -6,9 +6,9 @@ import re
 
 from sqlalchemy import Connection, text
 
-from dialdesk.services.card import company_history
-from dialdesk.services.errors import UserError, translatable
+from dialdesk.errors import UserError, translatable
 from dialdesk.services.reports.table import Column, Report, ReportFilter
+from dialdesk.services.shift.card import company_history
 from dialdesk.services.table_rows import like_literal
 
 KINDS = {

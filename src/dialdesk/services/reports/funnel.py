@@ -3,7 +3,7 @@ expert — and, for former clients, how many were won back and why they had left
 
 from sqlalchemy import Connection, text
 
-from dialdesk.services.errors import translatable
+from dialdesk.errors import translatable
 from dialdesk.services.reports.table import (
     Cell,
     Chart,

@@ -7,7 +7,7 @@ from datetime import UTC, datetime
 
 from sqlalchemy import Connection, text
 
-from dialdesk.services.errors import UserError, translatable
+from dialdesk.errors import UserError, translatable
 from dialdesk.services.reports.staff_bands import by_size
 from dialdesk.services.reports.table import (
     Cell,

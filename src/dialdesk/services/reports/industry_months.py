@@ -7,8 +7,8 @@ from datetime import date, timedelta
 
 from sqlalchemy import Connection, text
 
+from dialdesk.errors import UserError, translatable
 from dialdesk.services.calendar import is_working_day
-from dialdesk.services.errors import UserError, translatable
 from dialdesk.services.reports.groups import NOT_GIVEN
 from dialdesk.services.reports.periods import days_with_calls, month_bounds
 from dialdesk.services.reports.table import (

@@ -6,7 +6,7 @@ from datetime import date
 
 from sqlalchemy import Connection, text
 
-from dialdesk.services.errors import translatable
+from dialdesk.errors import translatable
 from dialdesk.services.reports.groups import group_labels, person_names
 from dialdesk.services.reports.periods import day_bounds, days_with_calls
 from dialdesk.services.reports.table import (

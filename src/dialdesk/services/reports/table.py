@@ -6,7 +6,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from dialdesk.services.errors import translatable
+from dialdesk.errors import translatable
 
 # Days and months are the call centre's own (Moscow), whatever the server's zone.
 CENTRE_ZONE = ZoneInfo("Europe/Moscow")

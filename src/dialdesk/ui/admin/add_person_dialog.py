@@ -2,13 +2,13 @@
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from dialdesk.models.people import ROLES
-from dialdesk.services import people
-from dialdesk.services.login import LoggedIn
+from dialdesk.services.people import accounts as people
+from dialdesk.services.people.login import LoggedIn
 from dialdesk.ui.common.error_text import plain_error
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.roles import role_label
 from dialdesk.ui.common.worker import Background
+from dialdesk.vocabulary import ROLES
 
 
 class AddPersonDialog(QDialog):

@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHeaderView
 
 from dialdesk.changes import Changed
-from dialdesk.services.audit import (
+from dialdesk.services.people.audit import (
     AuditFilter,
     AuditLine,
     AuditNames,
@@ -15,7 +15,7 @@ from dialdesk.services.audit import (
     audit_tables,
     read_audit,
 )
-from dialdesk.services.login import LoggedIn
+from dialdesk.services.people.login import LoggedIn
 from dialdesk.ui.admin import audit_words
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.keys import shortcut

@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from dialdesk.services.audit import REFERENCES, AuditLine, AuditNames
+from dialdesk.services.people.audit import REFERENCES, AuditLine, AuditNames
 
 CONTEXT = "AuditWords"
 

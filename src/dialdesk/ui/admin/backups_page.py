@@ -15,7 +15,7 @@ from dialdesk.backup.make import Written, backup_name, make_backup
 from dialdesk.backup.restore import Restored, restore_into_new_database
 from dialdesk.changes import Changed
 from dialdesk.db.dsn import describe, with_credentials
-from dialdesk.services.login import LoggedIn
+from dialdesk.services.people.login import LoggedIn
 from dialdesk.settings import Settings, SettingsError, backup_folder, backups_kept
 from dialdesk.ui.admin.owner_dialog import OwnerDialog
 from dialdesk.ui.common.forms import load_form

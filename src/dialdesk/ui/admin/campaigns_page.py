@@ -8,9 +8,17 @@ from PySide6.QtCore import QTime, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHeaderView
 
+from dialdesk import limits
 from dialdesk.changes import Changed
-from dialdesk.services import limits
-from dialdesk.services.campaigns import (
+from dialdesk.services.campaigns.codes import list_outcome_definitions
+from dialdesk.services.campaigns.questionnaires import (
+    QuestionDraft,
+    cleaned,
+    load_questionnaire,
+    save_questionnaire,
+)
+from dialdesk.services.campaigns.scripts import fill_merge_fields
+from dialdesk.services.campaigns.settings import (
     CampaignLine,
     CampaignLinks,
     CampaignSettings,
@@ -19,16 +27,8 @@ from dialdesk.services.campaigns import (
     save_campaign,
     save_campaign_links,
 )
-from dialdesk.services.codes import list_outcome_definitions
-from dialdesk.services.login import LoggedIn
-from dialdesk.services.people import list_people
-from dialdesk.services.questionnaires import (
-    QuestionDraft,
-    cleaned,
-    load_questionnaire,
-    save_questionnaire,
-)
-from dialdesk.services.scripts import fill_merge_fields
+from dialdesk.services.people.accounts import list_people
+from dialdesk.services.people.login import LoggedIn
 from dialdesk.ui.admin.questionnaire_editor import QuestionnaireEditor
 from dialdesk.ui.common.check_list import fill_check_list, tick, ticked_values
 from dialdesk.ui.common.forms import load_form

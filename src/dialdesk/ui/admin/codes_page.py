@@ -8,7 +8,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHeaderView
 
 from dialdesk.changes import Changed
-from dialdesk.services.codes import (
+from dialdesk.services.campaigns.codes import (
     OutcomeDefinition,
     PauseCode,
     list_outcome_definitions,
@@ -16,7 +16,7 @@ from dialdesk.services.codes import (
     save_outcome_definition,
     save_pause_code,
 )
-from dialdesk.services.login import LoggedIn
+from dialdesk.services.people.login import LoggedIn
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.keys import shortcut
 from dialdesk.ui.common.page import Page

@@ -5,9 +5,8 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHeaderView, QInputDialog, QLineEdit
 
 from dialdesk.changes import Changed
-from dialdesk.models.people import ROLES
-from dialdesk.services import people
-from dialdesk.services.login import LoggedIn
+from dialdesk.services.people import accounts as people
+from dialdesk.services.people.login import LoggedIn
 from dialdesk.ui.admin.add_person_dialog import AddPersonDialog
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.keys import shortcut
@@ -15,6 +14,7 @@ from dialdesk.ui.common.page import Page
 from dialdesk.ui.common.roles import role_label
 from dialdesk.ui.common.row_model import ROW_ROLE, Column, RowTableModel, show_sorted
 from dialdesk.ui.common.worker import Background
+from dialdesk.vocabulary import ROLES
 
 
 class PeoplePage(Page):

@@ -9,9 +9,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QListWidgetItem
 
-from dialdesk.models.campaigns import QUESTION_KINDS
-from dialdesk.services.questionnaires import QuestionDraft
+from dialdesk.services.campaigns.questionnaires import QuestionDraft
 from dialdesk.ui.common.keys import shortcut
+from dialdesk.vocabulary import QUESTION_KINDS
 
 
 class QuestionnaireEditor(QObject):

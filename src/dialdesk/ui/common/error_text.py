@@ -2,7 +2,7 @@
 
 from PySide6.QtCore import QCoreApplication
 
-from dialdesk.services.errors import Phrase, UserError, explain_database_error, fill
+from dialdesk.errors import Phrase, UserError, explain_database_error, fill
 
 
 def translate_user_error(error: UserError) -> str:

@@ -2,8 +2,8 @@
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView, QTableWidgetItem
 
-from dialdesk.services import people
-from dialdesk.services.demo import DEFAULT_LOGIN_PREFIX, DemoResult, load_demo
+from dialdesk.demo.base import DEFAULT_LOGIN_PREFIX, DemoResult, load_demo
+from dialdesk.services.people import accounts as people
 from dialdesk.ui.common.error_text import plain_error
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.roles import role_label

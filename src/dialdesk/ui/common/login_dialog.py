@@ -4,7 +4,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from dialdesk.services.login import LoggedIn, log_in
+from dialdesk.services.people.login import LoggedIn, log_in
 from dialdesk.ui.common.error_text import plain_error
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.worker import Background

@@ -5,8 +5,8 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHeaderView
 
 from dialdesk.changes import Changed
-from dialdesk.services.login import LoggedIn
-from dialdesk.services.overview import CampaignLine, GroupCount, Overview, load_overview
+from dialdesk.services.people.login import LoggedIn
+from dialdesk.services.reports.overview import CampaignLine, GroupCount, Overview, load_overview
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.keys import shortcut
 from dialdesk.ui.common.page import Page

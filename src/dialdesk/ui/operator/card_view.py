@@ -4,10 +4,10 @@ from PySide6.QtCore import QCoreApplication, QDateTime
 from PySide6.QtGui import QDoubleValidator
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
-from dialdesk.services.callbacks import CallbackLine
-from dialdesk.services.card import Card, ContactLine, HistoryLine, PhoneLine
-from dialdesk.services.open_entry import CallbackReason
-from dialdesk.services.scripts import fill_merge_fields
+from dialdesk.services.campaigns.scripts import fill_merge_fields
+from dialdesk.services.shift.callbacks import CallbackLine
+from dialdesk.services.shift.card import Card, ContactLine, HistoryLine, PhoneLine
+from dialdesk.services.shift.open_entry import CallbackReason
 from dialdesk.ui.common.row_model import Column, RowTableModel
 
 

@@ -4,7 +4,7 @@ ten", meaning their ten in Irkutsk), and the form says whose time it is."""
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from dialdesk.services.card import Card
+from dialdesk.services.shift.card import Card
 from dialdesk.ui.operator.card_view import tr
 
 MOSCOW = ZoneInfo("Europe/Moscow")

@@ -2,15 +2,15 @@
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from dialdesk.models.companies import CONTACT_ROLES
-from dialdesk.services import limits
-from dialdesk.services.card import ContactLine, save_contact
-from dialdesk.services.login import LoggedIn
+from dialdesk import limits
+from dialdesk.services.people.login import LoggedIn
+from dialdesk.services.shift.card import ContactLine, save_contact
 from dialdesk.ui.common.error_text import plain_error
 from dialdesk.ui.common.fit import fit_message
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.worker import Background
 from dialdesk.ui.operator.card_view import contact_role_label
+from dialdesk.vocabulary import CONTACT_ROLES
 
 
 class ContactDialog(QDialog):

@@ -3,10 +3,10 @@ or why there is nothing to call."""
 
 from sqlalchemy import Engine
 
-from dialdesk.services.card import Card, load_card
-from dialdesk.services.open_entry import CallbackReason, callback_reason
-from dialdesk.services.queue import Claim
-from dialdesk.services.queue_status import QueueEmpty, explain_empty_queue
+from dialdesk.services.floor.queue_status import QueueEmpty, explain_empty_queue
+from dialdesk.services.shift.card import Card, load_card
+from dialdesk.services.shift.open_entry import CallbackReason, callback_reason
+from dialdesk.services.shift.queue import Claim
 
 Opened = tuple[Claim | None, Card | QueueEmpty, CallbackReason | None]
 

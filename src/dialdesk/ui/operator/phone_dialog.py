@@ -2,10 +2,10 @@
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
-from dialdesk.services import limits
-from dialdesk.services.card import PhoneLine
-from dialdesk.services.login import LoggedIn
-from dialdesk.services.phones import save_phone
+from dialdesk import limits
+from dialdesk.services.people.login import LoggedIn
+from dialdesk.services.shift.card import PhoneLine
+from dialdesk.services.shift.phones import save_phone
 from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.fit import fit_message
 from dialdesk.ui.common.forms import load_form

@@ -4,8 +4,8 @@ its card.  Typing searches as it goes; Enter or a double-click opens the chosen 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHeaderView
 
-from dialdesk.services.login import LoggedIn
-from dialdesk.services.search import FoundCompany, find_companies
+from dialdesk.services.people.login import LoggedIn
+from dialdesk.services.shift.search import FoundCompany, find_companies
 from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.row_model import Column, RowTableModel

@@ -5,7 +5,7 @@ from PySide6.QtCore import QEvent, QObject, QStringListModel, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
-from dialdesk.services.card import ContactLine
+from dialdesk.services.shift.card import ContactLine
 
 
 def contact_text(contact: ContactLine) -> str:

@@ -21,9 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from dialdesk.services import limits
-from dialdesk.services.callbacks import CallbackLine
-from dialdesk.services.card import (
+from dialdesk import limits
+from dialdesk.errors import DatabaseUnavailable
+from dialdesk.services.floor.queue_status import QueueEmpty
+from dialdesk.services.people.login import LoggedIn
+from dialdesk.services.shift.callbacks import CallbackLine
+from dialdesk.services.shift.card import (
     EDITABLE_FIELDS,
     Card,
     ContactLine,
@@ -32,19 +35,16 @@ from dialdesk.services.card import (
     list_contacts,
     save_company,
 )
-from dialdesk.services.errors import DatabaseUnavailable
-from dialdesk.services.journal import OutcomeJournal
-from dialdesk.services.login import LoggedIn
-from dialdesk.services.operator_state import PauseReason, log_state, pause_reasons
-from dialdesk.services.outcomes import (
+from dialdesk.services.shift.journal import OutcomeJournal
+from dialdesk.services.shift.operator_state import PauseReason, log_state, pause_reasons
+from dialdesk.services.shift.outcomes import (
     NextContact,
     OutcomeInput,
     SavedOutcome,
     record_outcome,
     save_and_claim_next,
 )
-from dialdesk.services.queue import Claim, claim_next_entry, release_claim
-from dialdesk.services.queue_status import QueueEmpty
+from dialdesk.services.shift.queue import Claim, claim_next_entry, release_claim
 from dialdesk.ui.common.error_text import plain_error
 from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form

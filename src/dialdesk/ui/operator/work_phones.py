@@ -9,8 +9,8 @@ from PySide6.QtCore import QProcess, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from dialdesk.services.card import Card, PhoneLine, load_card
-from dialdesk.services.phones import set_phone_dead
+from dialdesk.services.shift.card import Card, PhoneLine, load_card
+from dialdesk.services.shift.phones import set_phone_dead
 from dialdesk.ui.operator.card_view import tr
 from dialdesk.ui.operator.phone_dialog import PhoneDialog
 

@@ -4,9 +4,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from dialdesk.services.card import load_card
-from dialdesk.services.open_entry import open_entry as opening_entry
-from dialdesk.services.search import FoundCompany
+from dialdesk.services.shift.card import load_card
+from dialdesk.services.shift.open_entry import open_entry as opening_entry
+from dialdesk.services.shift.search import FoundCompany
 from dialdesk.ui.operator.card_view import tr
 from dialdesk.ui.operator.opening import Opened
 from dialdesk.ui.operator.search_dialog import SearchDialog

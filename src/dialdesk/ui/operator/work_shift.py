@@ -7,12 +7,12 @@ from typing import Any, cast
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from dialdesk.services.callbacks import CallbackLine, my_callbacks
-from dialdesk.services.card import load_card
-from dialdesk.services.journal import SendResult
-from dialdesk.services.open_entry import open_callback as opening_callback
-from dialdesk.services.outcomes import record_outcome
-from dialdesk.services.refusals import report_refused
+from dialdesk.services.shift.callbacks import CallbackLine, my_callbacks
+from dialdesk.services.shift.card import load_card
+from dialdesk.services.shift.journal import SendResult
+from dialdesk.services.shift.open_entry import open_callback as opening_callback
+from dialdesk.services.shift.outcomes import record_outcome
+from dialdesk.services.shift.refusals import report_refused
 from dialdesk.ui.common.error_text import plain_error
 from dialdesk.ui.operator.card_view import tr
 from dialdesk.ui.operator.opening import Opened

@@ -1,0 +1,1 @@
+"""The supervisor's rooms: the floor monitor, moving callbacks and claims, plans."""

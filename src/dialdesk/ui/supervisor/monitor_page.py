@@ -9,8 +9,7 @@ from PySide6.QtGui import QColor, QKeySequence
 from PySide6.QtWidgets import QHeaderView, QInputDialog
 
 from dialdesk.changes import Changed
-from dialdesk.services.login import LoggedIn
-from dialdesk.services.monitor import (
+from dialdesk.services.floor.monitor import (
     CENTRE_ZONE,
     CampaignRow,
     FloorCallback,
@@ -20,8 +19,14 @@ from dialdesk.services.monitor import (
     elapsed_text,
     load_floor,
 )
-from dialdesk.services.people import PersonRow, list_people
-from dialdesk.services.supervision import Moved, reassign_callback, release_stuck_claim, set_plan
+from dialdesk.services.floor.supervision import (
+    Moved,
+    reassign_callback,
+    release_stuck_claim,
+    set_plan,
+)
+from dialdesk.services.people.accounts import PersonRow, list_people
+from dialdesk.services.people.login import LoggedIn
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.keys import shortcut
 from dialdesk.ui.common.notifications import NotificationThread

@@ -6,8 +6,8 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QDialog, QDialogButtonBox
 from sqlalchemy import Engine
 
-from dialdesk.services.people import PersonRow
-from dialdesk.services.supervision import HeldCompany, Moved, held_companies, move_companies
+from dialdesk.services.floor.supervision import HeldCompany, Moved, held_companies, move_companies
+from dialdesk.services.people.accounts import PersonRow
 from dialdesk.ui.common.check_list import fill_check_list, tick, ticked_values
 from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form

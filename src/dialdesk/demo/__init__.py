@@ -1,0 +1,1 @@
+"""Demo data: a believable base to try DialDesk on."""

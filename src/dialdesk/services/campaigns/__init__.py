@@ -1,0 +1,1 @@
+"""Campaigns: settings, the codes they offer, questionnaires, scripts."""

@@ -1,0 +1,1 @@
+"""The floor as a supervisor sees it: monitor, queue status, moves."""

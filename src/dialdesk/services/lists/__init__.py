@@ -1,0 +1,1 @@
+"""Lists brought in: imports, their templates and undo, the do-not-call list."""

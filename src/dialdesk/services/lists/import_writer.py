@@ -1,0 +1,236 @@
+"""Writing an import: campaign, import batch, ``COPY`` into staging tables, matching against
+the base (INN, then a shared phone, then name and city) and set-based inserts, all inside
+the caller's transaction."""
+
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy import Connection, text
+
+from dialdesk.errors import UserError
+from dialdesk.importing.rows import Cancelled, Cleaned
+from dialdesk.services.lists.import_options import ImportOptions, ImportResult
+
+Progress = Callable[[str, int, int], None]  # stage, done, total
+
+
+def _campaign_id(conn: Connection, name: str, result: "ImportResult") -> int:
+    name = name.strip()
+    if not name:
+        raise UserError("Choose the campaign the companies go to.")
+    found = conn.execute(
+        text("SELECT id FROM dialdesk.campaigns WHERE lower(name) = lower(:n)"), {"n": name}
+    ).scalar()
+    if found is not None:
+        return int(found)
+    result.campaign_created = True
+    return int(
+        conn.execute(
+            text("INSERT INTO dialdesk.campaigns (name) VALUES (:n) RETURNING id"), {"n": name}
+        ).scalar_one()
+    )
+
+
+STAGING = """
+CREATE TEMP TABLE import_companies (
+    k integer PRIMARY KEY, name text, name_key text, legal_form text, inn text,
+    industry text, city text, region text, address text, website text, staff_band text,
+    email text, company_id integer, is_new boolean NOT NULL DEFAULT false
+) ON COMMIT DROP;
+CREATE TEMP TABLE import_phones (
+    k integer, pos integer, e164 text, extension text, kind text, time_zone text
+) ON COMMIT DROP;
+CREATE TEMP TABLE import_contacts (
+    k integer, pos integer, full_name text, position text, email text
+) ON COMMIT DROP;
+"""
+
+# Against the base: same INN; else a shared phone; else the same name in the same city.
+# Two different INNs are two companies, whatever else they share.
+MATCH = [
+    """
+    UPDATE import_companies s SET company_id = c.id
+    FROM dialdesk.companies c
+    WHERE s.inn IS NOT NULL AND c.inn = s.inn
+    """,
+    """
+    UPDATE import_companies s SET company_id = m.company_id
+    FROM (
+        SELECT DISTINCT ON (ip.k) ip.k, p.company_id
+        FROM import_phones ip
+        JOIN import_companies s2 ON s2.k = ip.k AND s2.company_id IS NULL
+        JOIN dialdesk.phones p ON p.e164 = ip.e164
+        JOIN dialdesk.companies c ON c.id = p.company_id
+        WHERE s2.inn IS NULL OR c.inn IS NULL OR c.inn = s2.inn
+        ORDER BY ip.k, p.company_id
+    ) m
+    WHERE s.k = m.k
+    """,
+    """
+    UPDATE import_companies s SET company_id = m.id
+    FROM (
+        SELECT DISTINCT ON (s2.k) s2.k, c.id
+        FROM import_companies s2
+        JOIN dialdesk.companies c
+          ON c.name_key = s2.name_key AND c.city IS NOT DISTINCT FROM s2.city
+        WHERE s2.company_id IS NULL AND (s2.inn IS NULL OR c.inn IS NULL OR c.inn = s2.inn)
+        ORDER BY s2.k, c.id
+    ) m
+    WHERE s.k = m.k
+    """,
+]
+
+WRITE = [
+    """
+    UPDATE import_companies
+    SET company_id = nextval(pg_get_serial_sequence('dialdesk.companies', 'id')), is_new = true
+    WHERE company_id IS NULL
+    """,
+    """
+    INSERT INTO dialdesk.companies (id, name, name_key, legal_form, inn, industry, region,
+        city, address, website, staff_band, source, notes, import_batch_id)
+    SELECT company_id, name, name_key, legal_form, inn, industry, region, city, address,
+        website, staff_band, :source, CASE WHEN email IS NOT NULL THEN 'E-mail: ' || email END,
+        :batch
+    FROM import_companies WHERE is_new ORDER BY k
+    """,
+    """
+    INSERT INTO dialdesk.phones (company_id, e164, extension, kind, time_zone, import_batch_id)
+    SELECT company_id, e164, extension, kind, time_zone, :batch
+    FROM (
+        SELECT DISTINCT ON (s.company_id, ip.e164) s.company_id, ip.e164, ip.extension,
+            ip.kind, ip.time_zone, ip.k, ip.pos
+        FROM import_phones ip JOIN import_companies s ON s.k = ip.k
+        WHERE NOT EXISTS (SELECT 1 FROM dialdesk.phones p
+                          WHERE p.company_id = s.company_id AND p.e164 = ip.e164)
+        ORDER BY s.company_id, ip.e164, ip.k, ip.pos
+    ) fresh
+    ORDER BY k, pos
+    """,
+    """
+    INSERT INTO dialdesk.contact_persons (company_id, full_name, position, email,
+        import_batch_id)
+    SELECT company_id, full_name, position, email, :batch
+    FROM (
+        SELECT DISTINCT ON (s.company_id, lower(ic.full_name)) s.company_id, ic.full_name,
+            ic.position, ic.email, ic.k, ic.pos
+        FROM import_contacts ic JOIN import_companies s ON s.k = ic.k
+        WHERE NOT EXISTS (SELECT 1 FROM dialdesk.contact_persons cp
+                          WHERE cp.company_id = s.company_id
+                            AND lower(cp.full_name) = lower(ic.full_name))
+        ORDER BY s.company_id, lower(ic.full_name), ic.k, ic.pos
+    ) fresh
+    ORDER BY k, pos
+    """,
+]
+
+# archived companies take the list's new phones and people but stay out of the queue
+ENTRIES = """
+INSERT INTO dialdesk.campaign_entries (campaign_id, company_id, import_batch_id)
+SELECT DISTINCT :campaign, ic.company_id, :batch
+FROM import_companies ic JOIN dialdesk.companies c ON c.id = ic.company_id
+WHERE c.archived_at IS NULL
+ON CONFLICT (campaign_id, company_id) DO NOTHING
+"""
+
+ARCHIVED = """
+SELECT count(DISTINCT ic.company_id)
+FROM import_companies ic JOIN dialdesk.companies c ON c.id = ic.company_id
+WHERE c.archived_at IS NOT NULL
+"""
+
+
+def write_import(
+    conn: Connection,
+    me: int | None,
+    path: Path,
+    options: "ImportOptions",
+    cleaned: Cleaned,
+    result: "ImportResult",
+    progress: Progress,
+    cancelled: Callable[[], bool],
+) -> None:
+    def step(stage: str, done: int, total: int) -> None:
+        if cancelled():
+            raise Cancelled
+        progress(stage, done, total)
+
+    campaign = _campaign_id(conn, options.campaign, result)
+    batch = conn.execute(
+        text(
+            "INSERT INTO dialdesk.import_batches (file_name, source, campaign_id, created_by) "
+            "VALUES (:file, :source, :campaign, :me) RETURNING id"
+        ),
+        {"file": path.name, "source": options.source, "campaign": campaign, "me": me},
+    ).scalar_one()
+    result.batch_id = batch
+    conn.exec_driver_sql(STAGING)
+    step("write", 0, 4)
+    _copy_staging(conn, cleaned)
+    step("write", 1, 4)
+    for statement in MATCH:
+        conn.execute(text(statement))
+    step("write", 2, 4)
+    counts = conn.execute(
+        text(
+            "SELECT count(DISTINCT company_id) FILTER (WHERE company_id IS NOT NULL), "
+            "(SELECT count(DISTINCT ip.e164) FROM import_phones ip "
+            " JOIN dialdesk.do_not_call d ON d.e164 = ip.e164) FROM import_companies"
+        )
+    ).one()
+    result.companies_merged, result.phones_do_not_call = counts
+    params = {"batch": batch, "source": options.source, "campaign": campaign}
+    for statement in WRITE:
+        conn.execute(text(statement), params)
+    result.companies_created = conn.execute(
+        text("SELECT count(*) FROM import_companies WHERE is_new")
+    ).scalar_one()
+    step("write", 3, 4)
+    result.entries_added = conn.execute(text(ENTRIES), params).rowcount
+    result.archived_not_queued = conn.execute(text(ARCHIVED)).scalar_one()
+    conn.execute(
+        text(
+            "UPDATE dialdesk.import_batches SET rows_read = :read, companies_created = :created, "
+            "companies_merged = :merged, rows_rejected = :rejected WHERE id = :batch"
+        ),
+        {
+            "read": result.rows_read,
+            "created": result.companies_created,
+            "merged": result.companies_merged,
+            "rejected": result.rows_rejected,
+            "batch": batch,
+        },
+    )
+    step("write", 4, 4)
+
+
+def _copy_staging(conn: Connection, cleaned: Cleaned) -> None:
+    """Stream the cleaned companies into the staging tables with ``COPY``."""
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    with raw.cursor() as cursor:
+        with cursor.copy(
+            "COPY import_companies (k, name, name_key, legal_form, inn, industry, city, "
+            "region, address, website, staff_band, email) FROM STDIN"
+        ) as copy:
+            for k, company in enumerate(cleaned.companies):
+                v = company.values
+                copy.write_row(
+                    (k, company.name, company.name_key, company.legal_form, company.inn,
+                     v.get("industry"), v.get("city"), v.get("region"), v.get("address"),
+                     v.get("website"), v.get("staff_band"), company.email)
+                )  # fmt: skip
+        with cursor.copy(
+            "COPY import_phones (k, pos, e164, extension, kind, time_zone) FROM STDIN"
+        ) as copy:
+            for k, company in enumerate(cleaned.companies):
+                for pos, phone in enumerate(company.phones):
+                    copy.write_row(
+                        (k, pos, phone.e164, phone.extension, phone.kind, phone.time_zone)
+                    )
+        with cursor.copy(
+            "COPY import_contacts (k, pos, full_name, position, email) FROM STDIN"
+        ) as copy:
+            for k, company in enumerate(cleaned.companies):
+                for pos, person in enumerate(company.contacts):
+                    copy.write_row((k, pos, person.full_name, person.position, person.email))

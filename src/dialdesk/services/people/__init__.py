@@ -1,0 +1,1 @@
+"""People: accounts and roles, logging in, passwords, the audit log."""

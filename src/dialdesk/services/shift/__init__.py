@@ -1,0 +1,1 @@
+"""An operator's shift: claim, card, save, next; the journal; callbacks."""

@@ -1,1 +1,0 @@
-"""The Reports tab: tables and charts for marketers, supervisors and admins."""

@@ -1,0 +1,17 @@
+"""The words every layer shares: roles, states and kinds, as the database stores them.
+
+The tables (``models/``) check their columns against these; services, the importer and the
+windows read them from here, so none of them has to import another layer for a word.
+"""
+
+ROLES = ("operator", "supervisor", "marketer", "admin")
+OPERATOR_STATES = ("offline", "waiting", "on_card", "paused")
+
+ENTRY_STATES = ("fresh", "claimed", "retry", "callback", "done")
+QUESTION_KINDS = ("yes_no", "choice", "number", "text")
+
+CALLBACK_KINDS = ("call", "meeting", "send_offer")
+CALLBACK_STATES = ("pending", "done", "cancelled", "missed")
+
+CONTACT_ROLES = ("decision_maker", "influencer", "secretary", "other")
+PHONE_KINDS = ("work", "mobile", "fax", "other")
