@@ -1451,6 +1451,49 @@
     </message>
 </context>
 <context>
+    <name>EmptyQueue</name>
+    <message>
+        <source>Nothing left to call: every company of your campaigns is done.</source>
+        <translation>Звонить больше некому: все компании ваших кампаний обработаны.</translation>
+    </message>
+    <message>
+        <source>all remaining companies are outside calling hours until %1</source>
+        <translation>все оставшиеся компании вне часов звонков до %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n due callback(s) wait for the clients&apos; calling hours, the first from %1</source>
+        <translation>
+            <numerusform>%n перезвон ждёт часов звонков клиента, первый — с %1</numerusform>
+            <numerusform>%n перезвона ждут часов звонков клиентов, первый — с %1</numerusform>
+            <numerusform>%n перезвонов ждут часов звонков клиентов, первый — с %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>next retry at %1</source>
+        <translation>следующий повтор в %1</translation>
+    </message>
+    <message>
+        <source>next callback at %1</source>
+        <translation>следующий перезвон в %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n company(ies) have no number that may be called</source>
+        <translation>
+            <numerusform>у %n компании нет номера, по которому можно звонить</numerusform>
+            <numerusform>у %n компаний нет номера, по которому можно звонить</numerusform>
+            <numerusform>у %n компаний нет номера, по которому можно звонить</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>other operators are working the remaining companies</source>
+        <translation>оставшимися компаниями заняты другие операторы</translation>
+    </message>
+    <message>
+        <source>Nothing to call right now: %1.</source>
+        <translation>Сейчас звонить некому: %1.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Loading demo data…</source>
@@ -2965,6 +3008,14 @@
     <message>
         <source>Called</source>
         <translation>Звонили</translation>
+    </message>
+    <message>
+        <source>Save an outcome or release this company first.</source>
+        <translation>Сначала сохраните результат или верните компанию в очередь.</translation>
+    </message>
+    <message>
+        <source>You are on a pause; press Ctrl+P to go back to work.</source>
+        <translation>У вас пауза; нажмите Ctrl+P, чтобы вернуться к работе.</translation>
     </message>
     <message>
         <source>no date</source>
@@ -4492,6 +4543,14 @@
 <context>
     <name>WorkPage</name>
     <message>
+        <source>Your state could not be recorded: %1</source>
+        <translation>Ваше состояние не удалось записать: %1</translation>
+    </message>
+    <message>
+        <source>Your hold on this company has ended (a supervisor may have moved it); saving the outcome may be refused.</source>
+        <translation>Компания больше не закреплена за вами (её мог передать супервизор); результат может не сохраниться.</translation>
+    </message>
+    <message>
         <source>Save card (Ctrl+S)</source>
         <translation>Сохранить карточку (Ctrl+S)</translation>
     </message>
@@ -4604,52 +4663,12 @@
         <translation> (обещанный перезвон)</translation>
     </message>
     <message>
-        <source>Nothing left to call: every company of your campaigns is done.</source>
-        <translation>Звонить больше некому: все компании ваших кампаний обработаны.</translation>
-    </message>
-    <message>
-        <source>all remaining companies are outside calling hours until %1</source>
-        <translation>все оставшиеся компании вне часов звонков до %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n due callback(s) wait for the clients&apos; calling hours, the first from %1</source>
-        <translation>
-            <numerusform>%n перезвон ждёт часов звонков клиента, первый — с %1</numerusform>
-            <numerusform>%n перезвона ждут часов звонков клиентов, первый — с %1</numerusform>
-            <numerusform>%n перезвонов ждут часов звонков клиентов, первый — с %1</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>next retry at %1</source>
-        <translation>следующий повтор в %1</translation>
-    </message>
-    <message>
-        <source>next callback at %1</source>
-        <translation>следующий перезвон в %1</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n company(ies) have no number that may be called</source>
-        <translation>
-            <numerusform>у %n компании нет номера, по которому можно звонить</numerusform>
-            <numerusform>у %n компаний нет номера, по которому можно звонить</numerusform>
-            <numerusform>у %n компаний нет номера, по которому можно звонить</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Saving…</source>
         <translation>Сохраняю…</translation>
     </message>
     <message>
         <source>The server is slow to answer: the outcome is kept on this computer and will be sent by itself. Go on with the next company.</source>
         <translation>Сервер долго не отвечает: результат сохранён на этом компьютере и будет отправлен сам. Переходите к следующей компании.</translation>
-    </message>
-    <message>
-        <source>other operators are working the remaining companies</source>
-        <translation>оставшимися компаниями заняты другие операторы</translation>
-    </message>
-    <message>
-        <source>Nothing to call right now: %1.</source>
-        <translation>Сейчас звонить некому: %1.</translation>
     </message>
     <message>
         <source>Released; the company is back in the queue.</source>

@@ -655,3 +655,37 @@ def test_a_next_contact_is_set_in_the_clients_time_and_the_form_says_so(
         due = conn.execute(text("SELECT due_at FROM dialdesk.callbacks")).scalar_one()
     local = due.astimezone(ZoneInfo("Asia/Irkutsk"))
     assert (local.hour, local.minute) == (10, 0)  # ten on the client's clock
+
+
+def test_a_long_call_keeps_its_company(qtbot: QtBot, page: WorkPage, db: Engine) -> None:
+    page.floor.company("ООО Долгий звонок")  # type: ignore[attr-defined]
+    page._lease_timer.setInterval(100)  # renewed every two minutes in the real shift
+    _next(qtbot, page)
+    assert page.claim is not None
+    entry = page.claim.entry_id
+
+    def lease_left() -> timedelta:
+        with db.connect() as conn:
+            lease = conn.execute(
+                text("SELECT lease_expires_at FROM dialdesk.campaign_entries WHERE id = :e"),
+                {"e": entry},
+            ).scalar_one()
+        return lease - datetime.now(UTC)
+
+    with db.begin() as conn:  # fourteen minutes into the call
+        conn.execute(
+            text(
+                "UPDATE dialdesk.campaign_entries "
+                "SET lease_expires_at = now() + interval '1 minute' WHERE id = :e"
+            ),
+            {"e": entry},
+        )
+    qtbot.waitUntil(lambda: lease_left() > timedelta(minutes=10), timeout=10000)
+
+
+def test_a_state_the_database_refuses_is_said(qtbot: QtBot, page: WorkPage) -> None:
+    page.ui.pause_combo.addItem("нет такой причины", 999_999)
+    page.ui.pause_combo.setCurrentIndex(page.ui.pause_combo.count() - 1)
+    with qtbot.waitSignal(page.message, timeout=10000, check_params_cb=lambda t: "state" in t):
+        page.ui.pause_button.click()
+    assert page.state == "paused"

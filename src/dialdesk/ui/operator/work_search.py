@@ -4,11 +4,9 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 
-from dialdesk.services.shift.card import load_card
-from dialdesk.services.shift.open_entry import open_entry as opening_entry
 from dialdesk.services.shift.search import FoundCompany
+from dialdesk.services.shift.shift import Shift
 from dialdesk.ui.operator.card_view import tr
-from dialdesk.ui.operator.opening import Opened
 from dialdesk.ui.operator.search_dialog import SearchDialog
 
 
@@ -19,7 +17,8 @@ class SearchMixin:
     session: Any
     me: int
     claim: Any
-    state: str
+    shift: Shift
+    state: Any
     search_dialog: SearchDialog | None
     _background: Any
     _say: Any
@@ -67,11 +66,6 @@ class SearchMixin:
         if self.state == "paused":
             self.ui.pause_button.setChecked(False)
             self.toggle_pause()
-        engine, me, entry = self.session.engine, self.me, found.entry_id
-
-        def work() -> Opened:
-            claim = opening_entry(engine, me, entry)
-            return claim, load_card(engine, claim.company_id, claim.campaign_id), None
-
+        shift, entry = self.shift, found.entry_id
         self._say(tr("Opening %1…").replace("%1", found.name))
-        self._background.run(work, self._claimed, self._failed)
+        self._background.run(lambda: shift.find_entry(entry), self._claimed, self._failed)

@@ -7,15 +7,13 @@ from typing import Any, cast
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
+from dialdesk.services.floor.queue_status import QueueEmpty
 from dialdesk.services.shift.callbacks import CallbackLine, my_callbacks
-from dialdesk.services.shift.card import load_card
 from dialdesk.services.shift.journal import SendResult
-from dialdesk.services.shift.open_entry import open_callback as opening_callback
-from dialdesk.services.shift.outcomes import record_outcome
-from dialdesk.services.shift.refusals import report_refused
+from dialdesk.services.shift.shift import Shift
 from dialdesk.ui.common.error_text import plain_error
 from dialdesk.ui.operator.card_view import tr
-from dialdesk.ui.operator.opening import Opened
+from dialdesk.ui.operator.empty_queue import EmptyQueue
 
 
 class ShiftMixin:
@@ -26,8 +24,9 @@ class ShiftMixin:
     session: Any
     me: int
     claim: Any
-    state: str
+    state: Any
     journal: Any
+    shift: Shift
     callbacks: Any
     next_reminder: CallbackLine | None
     reminder_box: QMessageBox | None
@@ -44,6 +43,9 @@ class ShiftMixin:
     _claimed: Any
     toggle_pause: Any
 
+    def describe_empty(self, status: QueueEmpty) -> str:
+        return EmptyQueue().describe(status)
+
     def open_callback(self, callback_id: int) -> None:
         """Open the company of one chosen callback now (its reminder, or Enter in the list)."""
         if self._background.busy:
@@ -56,13 +58,8 @@ class ShiftMixin:
             self.ui.pause_button.setChecked(False)
             self.toggle_pause()
         self._say(tr("Opening the callback…"))
-        engine, me = self.session.engine, self.me
-
-        def work() -> Opened:
-            claim, promise = opening_callback(engine, me, callback_id)
-            return claim, load_card(engine, claim.company_id, claim.campaign_id), promise
-
-        self._background.run(work, self._claimed, self._failed)
+        shift = self.shift
+        self._background.run(lambda: shift.find_callback(callback_id), self._claimed, self._failed)
 
     def _open_callback_row(self, row: int) -> None:
         if 0 <= row < self.callbacks.rowCount():
@@ -81,11 +78,8 @@ class ShiftMixin:
     def send_journal(self) -> None:
         if not self.pending_count() or self._sending.busy:
             return
-        engine, me, journal = self.session.engine, self.me, self.journal
         self._sending.run(
-            lambda: journal.send(
-                lambda o: record_outcome(engine, me, o), lambda r: report_refused(engine, me, r)
-            ),
+            self.shift.send_journal,
             self._journal_sent,
             self._journal_failed,
         )
