@@ -5,34 +5,26 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QLocale, QObject, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import (
-    QComboBox,
     QFileDialog,
     QHeaderView,
-    QMessageBox,
-    QTableWidget,
-    QTableWidgetItem,
 )
 
 from dialdesk import limits
 from dialdesk.changes import Changed
-from dialdesk.importing.columns import FIELDS
-from dialdesk.importing.rows import Cancelled
-from dialdesk.services.lists.do_not_call import DoNotCallResult, load_do_not_call
-from dialdesk.services.lists.import_batches import BatchLine, list_batches, undo_import
-from dialdesk.services.lists.import_options import ImportOptions, ImportResult
-from dialdesk.services.lists.import_templates import save_template, template_names
-from dialdesk.services.lists.imports import ListPreview, campaign_names, preview_list, run_import
+from dialdesk.services.lists.import_batches import BatchLine
+from dialdesk.services.lists.import_options import ImportResult
+from dialdesk.services.lists.imports import ListPreview, campaign_names, preview_list
 from dialdesk.services.people.login import LoggedIn
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.keys import shortcut
 from dialdesk.ui.common.page import Page
-from dialdesk.ui.common.row_model import ROW_ROLE, Column, RowTableModel, show_sorted
+from dialdesk.ui.common.row_model import Column, RowTableModel, show_sorted
 from dialdesk.ui.common.worker import Background
-
-FILE, COLUMNS, CAMPAIGN, RUN = range(4)
+from dialdesk.ui.marketer.import_columns import CAMPAIGN, COLUMNS, FILE, RUN, ColumnsMixin
+from dialdesk.ui.marketer.import_history import PastImportsMixin
+from dialdesk.ui.marketer.import_run import RunMixin
 
 
 class _Progress(QObject):
@@ -41,26 +33,7 @@ class _Progress(QObject):
     changed = Signal(str, int, int)
 
 
-CELL_SHOWN = 80  # characters of a cell shown; the whole cell is its tooltip
-COLUMN_WIDTH = 320  # pixels at most, so a long cell never pushes the controls away
-
-
-def _cell(value: str) -> QTableWidgetItem:
-    shown = value if len(value) <= CELL_SHOWN else value[: CELL_SHOWN - 1] + "…"
-    item = QTableWidgetItem(shown.replace("\n", " "))
-    if shown != value:
-        item.setToolTip(value[:2000])
-    return item
-
-
-def _fit_columns(table: QTableWidget) -> None:
-    table.resizeColumnsToContents()
-    for column in range(table.columnCount()):
-        if table.columnWidth(column) > COLUMN_WIDTH:
-            table.setColumnWidth(column, COLUMN_WIDTH)
-
-
-class ImportPage(Page):
+class ImportPage(ColumnsMixin, RunMixin, PastImportsMixin, Page):
     SHOWS = Changed.CAMPAIGNS | Changed.COMPANIES | Changed.DO_NOT_CALL
     NOTE_LABEL = "error_label"
     previewed = Signal()
@@ -311,96 +284,6 @@ class ImportPage(Page):
                 )
             )
 
-    # -- step 2: the columns ---------------------------------------------------------------
-    def _show_columns(self) -> None:
-        self._go(COLUMNS)
-        self._explain_header()
-        engine = self._session.engine
-        self._side.run(lambda: template_names(engine), self._show_templates, self.failed)
-
-    def _show_templates(self, names: list[str]) -> None:
-        self.ui.template_combo.clear()
-        self.ui.template_combo.addItems(names)
-        self.ui.apply_template_button.setEnabled(bool(names))
-
-    def _fill_mapping(self, preview: ListPreview) -> None:
-        table = self.ui.mapping_table
-        table.setRowCount(len(preview.header))
-        first = preview.sample[0] if preview.sample else []
-        for row, name in enumerate(preview.header):
-            table.setItem(row, 0, _cell(name))
-            table.setItem(row, 1, _cell(first[row] if row < len(first) else ""))
-            combo = QComboBox(table)
-            combo.addItem(self.tr("(not imported)"), None)
-            for field in FIELDS:
-                combo.addItem(self.field_names[field], field)
-            combo.setCurrentIndex(max(0, combo.findData(preview.mapping.get(row))))
-            table.setCellWidget(row, 2, combo)
-        _fit_columns(table)
-
-    def _fill_sample(self, preview: ListPreview) -> None:
-        table = self.ui.preview_table
-        table.clear()
-        table.setColumnCount(len(preview.header))
-        table.setHorizontalHeaderLabels(preview.header)
-        table.setRowCount(len(preview.sample))
-        for r, row in enumerate(preview.sample):
-            for c, value in enumerate(row[: len(preview.header)]):
-                table.setItem(r, c, _cell(value))
-        _fit_columns(table)
-
-    def mapping(self) -> dict[int, str]:
-        table = self.ui.mapping_table
-        chosen: dict[int, str] = {}
-        for row in range(table.rowCount()):
-            field = table.cellWidget(row, 2).currentData()
-            if field is not None:
-                chosen[row] = field
-        return chosen
-
-    def set_field(self, column: int, field: str | None) -> None:
-        combo = self.ui.mapping_table.cellWidget(column, 2)
-        combo.setCurrentIndex(combo.findData(field))
-
-    def _check_mapping(self) -> bool:
-        fields = list(self.mapping().values())
-        twice = sorted({self.field_names[f] for f in fields if fields.count(f) > 1})
-        if twice:
-            self.ui.error_label.setText(
-                self.tr("Each field may come from one column only: %1.").replace(
-                    "%1", ", ".join(twice)
-                )
-            )
-            return False
-        if "name" not in fields:
-            self.ui.error_label.setText(self.tr("Choose the column that holds the company name."))
-            return False
-        if not {"phones", "email", "website"} & set(fields):
-            self.ui.error_label.setText(self.tr("Choose the column that holds the phone numbers."))
-            return False
-        return True
-
-    def apply_template(self) -> None:
-        name = self.ui.template_combo.currentText()
-        if name:
-            self.load_preview(template=name)
-
-    def save_mapping_as_template(self) -> None:
-        name = self.ui.template_name_edit.text().strip()
-        if self.preview is None:
-            return
-        if not name:
-            self.ui.error_label.setText(self.tr("Give the template a name."))
-            self.ui.template_name_edit.setFocus()
-            return
-        engine, header, mapping = self._session.engine, self.preview.header, self.mapping()
-
-        def saved(_none: object) -> None:
-            self.message.emit(self.tr("Template \u201c%1\u201d saved.").replace("%1", name))
-            self._show_columns()
-
-        self._side.run(lambda: save_template(engine, name, header, mapping), saved, self.failed)
-
     # -- step 3: the campaign --------------------------------------------------------------
     def _load_campaigns(self) -> None:
         engine = self._session.engine
@@ -414,218 +297,5 @@ class ImportPage(Page):
         combo.setCurrentIndex(-1)  # the person chooses: no campaign is taken for them
         combo.setCurrentText(typed)
         combo.setFocus()
-
-    # -- step 4: the import ----------------------------------------------------------------
-    def start(self) -> None:
-        if self.step() != CAMPAIGN or self._background.busy or self.preview is None:
-            return
-        campaign = self.ui.campaign_combo.currentText().strip()
-        if not campaign:
-            self.ui.error_label.setText(self.tr("Choose the campaign the companies go to."))
-            return
-        options = ImportOptions(
-            campaign=campaign,
-            source=self.ui.source_edit.text().strip() or None,
-            sheet=self.preview.sheet,
-            mapping=self.mapping(),
-            encoding=self.preview.encoding,
-            delimiter=self.preview.delimiter,
-            dry_run=self.ui.dry_run_check.isChecked(),
-            header_row=self.preview.header_row_number - 1,
-            translate=lambda template: QCoreApplication.translate("Messages", template),
-        )
-        engine, me, path = self._session.engine, self._session.identity.person_id, self.path()
-        self._cancel.clear()
-        self.result = None
-        self.ui.progress_bar.setValue(0)
-        self.ui.summary_label.clear()
-        self._go(RUN)
-        progress, cancelled = self._progress.changed.emit, self._cancel.is_set
-        self._background.run(
-            lambda: run_import(engine, me, path, options, progress=progress, cancelled=cancelled),
-            self._done,
-            self._import_failed,
-        )
-
-    def _show_progress(self, stage: str, done: int, total: int) -> None:
-        stages = {
-            "read": self.tr("Reading the file…"),
-            "clean": self.tr("Checking the rows…"),
-            "write": self.tr("Writing to the database…"),
-            "done": self.tr("Done."),
-        }
-        self.ui.stage_label.setText(stages.get(stage, stage))
-        weights = {"read": (0, 10), "clean": (10, 50), "write": (60, 40), "done": (100, 0)}
-        start, span = weights.get(stage, (0, 0))
-        self.ui.progress_bar.setValue(start + (span * done // total if total else 0))
-
-    def cancel(self) -> None:
-        if self.step() == RUN and self._background.busy:
-            self._cancel.set()
-            self.ui.stage_label.setText(self.tr("Cancelling…"))
-
-    def _done(self, result: ImportResult) -> None:
-        self.result = result
-        self.ui.progress_bar.setValue(100)
-        head = (
-            self.tr("Trial run, nothing was written:")
-            if result.dry_run
-            else self.tr("Import %1 done:").replace("%1", str(result.batch_id))
-        )
-        lines = [
-            head,
-            self.tr("rows read: %1").replace("%1", str(result.rows_read)),
-            self.tr("companies created: %1").replace("%1", str(result.companies_created)),
-            self.tr("merged into companies already in the base: %1").replace(
-                "%1", str(result.companies_merged)
-            ),
-            self.tr("duplicate rows in the file joined: %1").replace(
-                "%1", str(result.duplicates_in_file)
-            ),
-            self.tr("phones: %1 valid, %2 invalid, %3 on the do-not-call list")
-            .replace("%1", str(result.phones_valid))
-            .replace("%2", str(result.phones_invalid))
-            .replace("%3", str(result.phones_do_not_call)),
-            self.tr("rows rejected: %1").replace("%1", str(result.rows_rejected)),
-            self.tr("rows imported with a value cut or left out: %1").replace(
-                "%1", str(result.rows_changed)
-            ),
-            self.tr("time: %1 s").replace("%1", QLocale().toString(result.seconds, "f", 1)),
-        ]
-        if result.archived_not_queued:
-            lines.insert(3, self.tr("archived companies updated but not put in the queue: %1")
-                         .replace("%1", str(result.archived_not_queued)))  # fmt: skip
-        if result.rejects_file is not None:
-            lines.append(
-                self.tr("Rejected and changed rows, with the reasons: %1").replace(
-                    "%1", str(result.rejects_file)
-                )
-            )
-        self.ui.summary_label.setText("\n".join(lines))
-        self._go(RUN)
-        self.refresh()
-        self.imported.emit(result)
-        if not result.dry_run:
-            self.changed.emit(Changed.COMPANIES | Changed.CAMPAIGNS)
-
-    def _import_failed(self, error: BaseException) -> None:
-        self.result = None
-        if isinstance(error, Cancelled):
-            self.ui.stage_label.setText(self.tr("Import cancelled; nothing was written."))
-            self.ui.progress_bar.setValue(0)
-            self._go(CAMPAIGN)
-            self.ui.error_label.setText(self.tr("Import cancelled; nothing was written."))
-            self.imported.emit(None)
-            return
-        self._go(CAMPAIGN)
-        self.failed(error)
-
-    def open_rejects(self) -> None:
-        if self.result is not None and self.result.rejects_file is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(self.result.rejects_file)))
-
-    def new_import(self) -> None:
-        if self._background.busy:
-            return
-        self.preview = None
-        self.result = None
-        self._read_path = ""
-        self.ui.file_edit.clear()
-        self.ui.dry_run_check.setChecked(False)  # a new import is for real unless asked
-        self.ui.campaign_combo.setCurrentIndex(-1)
-        self.ui.campaign_combo.setCurrentText("")
-        self.ui.source_edit.clear()
-        self.ui.sheet_combo.clear()
-        self.ui.mapping_table.setRowCount(0)
-        self.ui.preview_table.clear()
-        self._go(FILE)
-        self.ui.file_edit.setFocus()
-
-    # -- past imports ----------------------------------------------------------------------
-    def refresh(self) -> None:
-        engine = self._session.engine
-        self._side.run(lambda: list_batches(engine), self._show_batches, self.failed)
-        if self.step() == CAMPAIGN and not self._background.busy:
-            self._load_campaigns()
-
-    def _show_batches(self, rows: list[BatchLine]) -> None:
-        self.batches.set_rows(rows)
-        self.batches_loaded.emit()
-
-    def selected_batch(self) -> BatchLine | None:
-        rows = self.ui.batches_table.selectionModel().selectedRows()
-        return rows[0].data(ROW_ROLE) if rows else None
-
-    def undo_selected(self, confirm: bool = True) -> None:
-        batch = self.selected_batch()
-        if batch is None:
-            self.message.emit(self.tr("Select an import first."))
-            return
-        if confirm:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Undo the import"),
-                self.tr(
-                    "Remove the %1 companies import %2 created, and the phones, contact "
-                    "persons and campaign entries it added? What has been called since stays."
-                )
-                .replace("%1", str(batch.companies_created))
-                .replace("%2", str(batch.id)),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        engine = self._session.engine
-
-        def undone(result: Any) -> None:
-            said = (
-                self.tr("Import %1 undone: %2 companies removed.")
-                .replace("%1", str(batch.id))
-                .replace("%2", str(result.companies_removed))
-            )
-            if result.kept_anything:
-                said += " " + (
-                    self.tr(
-                        "Kept, because calls were made on them: %1 companies, %2 phones, "
-                        "%3 contact persons, %4 campaign entries."
-                    )
-                    .replace("%1", str(result.companies_kept))
-                    .replace("%2", str(result.phones_kept))
-                    .replace("%3", str(result.contact_persons_kept))
-                    .replace("%4", str(result.entries_kept))
-                )
-            self.message.emit(said)
-            self.refresh()
-            self.changed.emit(Changed.COMPANIES)
-
-        self._side.run(lambda: undo_import(engine, batch.id), undone, self.failed)
-
-    # -- the do-not-call list ----------------------------------------------------------------
-    def choose_do_not_call(self) -> None:
-        name, _filter = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Choose a do-not-call list"),
-            "",
-            self.tr("Lists (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)"),
-        )
-        if name:
-            self.load_do_not_call(Path(name))
-
-    def load_do_not_call(self, path: Path) -> None:
-        engine, me = self._session.engine, self._session.identity.person_id
-
-        def loaded(result: DoNotCallResult) -> None:
-            self.message.emit(
-                self.tr(
-                    "Do-not-call list: %1 numbers read, %2 new on the list; "
-                    "%3 companies in the base have one of them."
-                )
-                .replace("%1", str(result.numbers_found))
-                .replace("%2", str(result.numbers_added))
-                .replace("%3", str(result.companies_affected))
-            )
-            self.do_not_call_loaded.emit(result)
-            self.changed.emit(Changed.DO_NOT_CALL)
-
-        self._side.run(lambda: load_do_not_call(engine, me, path), loaded, self.failed)
 
     # -- messages --------------------------------------------------------------------------
