@@ -8,7 +8,7 @@ from typing import Any
 from PySide6.QtCharts import QChartView
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QColor, QKeySequence
-from PySide6.QtWidgets import QHeaderView, QListWidget, QMessageBox
+from PySide6.QtWidgets import QHeaderView, QListWidget
 from sqlalchemy import Engine
 
 from dialdesk.changes import Changed
@@ -21,18 +21,12 @@ from dialdesk.services.reports.table import Report
 from dialdesk.services.segments import (
     NOT_CALLED,
     RANKS,
-    AddedToCampaign,
-    Archived,
     Criteria,
     SegmentLine,
     compare_segments,
     count_matching,
-    delete_segment,
     list_segments,
-    save_segment,
-    segment_to_campaign,
     segment_values,
-    set_segment_archived,
 )
 from dialdesk.ui.common.check_list import fill_check_list, tick, ticked_values
 from dialdesk.ui.common.forms import load_form
@@ -45,9 +39,9 @@ from dialdesk.ui.marketer.charts import ANTIALIASED, build_chart
 from dialdesk.ui.marketer.files import ReportFiles
 from dialdesk.ui.marketer.localise import localised
 from dialdesk.ui.marketer.reports_page import cell_reader
+from dialdesk.ui.marketer.segment_actions import NEW_CAMPAIGN, SegmentActionsMixin
 
 RANK_COLOURS = {"A": "#d3f9d8", "B": "#fff3bf", "C": "#ffe3e3"}
-NEW_CAMPAIGN = -1  # the target list's "new campaign" entry
 
 
 @dataclass(frozen=True)
@@ -103,7 +97,7 @@ def load_overview(engine: Engine, language: str, yes: str, no: str) -> Overview:
     )
 
 
-class SegmentsPage(Page):
+class SegmentsPage(SegmentActionsMixin, Page):
     loaded = Signal()
     counted = Signal(int)
     SHOWS = Changed.CAMPAIGNS | Changed.CODES | Changed.COMPANIES | Changed.SEGMENTS
@@ -334,140 +328,3 @@ class SegmentsPage(Page):
             self.tr("Companies matching: %1").replace("%1", str(matching))
         )
         self.counted.emit(matching)
-
-    # -- actions ---------------------------------------------------------------------------
-    def save(self) -> None:
-        if self._actions.busy:
-            return
-        engine, segment = self._session.engine, self.current
-        name, rank, criteria = (
-            self.ui.name_edit.text(),
-            self.ui.rank_combo.currentData(),
-            self.criteria(),
-        )
-
-        def done(saved: int) -> None:
-            self.current = saved
-            self._saved_form = self._form_state()  # saved: reloading loses nothing
-            self.message.emit(self.tr("Segment \u201c%1\u201d saved.").replace("%1", name))
-            self.refresh()
-            self.changed.emit(Changed.SEGMENTS)
-
-        self._actions.run(
-            lambda: save_segment(engine, segment, name, rank, criteria), done, self.failed
-        )
-
-    def delete(self) -> None:
-        if self.current is None:
-            self.say(self.tr("Choose a segment first."))
-            return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Delete the segment"),
-            self.tr("Forget the segment \u201c%1\u201d? Its companies and campaigns stay.").replace(
-                "%1", self.ui.name_edit.text()
-            ),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        engine, segment = self._session.engine, self.current
-
-        def done(_none: object) -> None:
-            self.current = None
-            self.refresh()
-
-        self._actions.run(lambda: delete_segment(engine, segment), done, self.failed)
-
-    def _archive_side_chosen(self, archived: bool) -> None:
-        """The live base can be called or archived; the archive only brought back."""
-        self.ui.archive_button.setText(
-            self.tr("Bring back from the archive…") if archived else self.tr("Archive…")
-        )
-        self.ui.campaign_box.setEnabled(not archived)
-        self._changed()
-
-    def set_archived(self, confirm: bool = True) -> None:
-        """Archive the companies the criteria select (out of every queue and callback list,
-        history kept), or bring archived ones back as they were."""
-        if self._actions.busy:
-            return
-        bring_back = self.ui.archived_check.isChecked()
-        count = str(self.matching if self.matching is not None else "?")
-        if confirm:
-            question = (
-                self.tr("Bring %1 companies back from the archive? They return to their "
-                        "campaigns' queues with their callbacks.")
-                if bring_back
-                else self.tr("Archive %1 companies? They leave every campaign's queue and "
-                             "their callbacks are cancelled; their history stays, and they "
-                             "can be brought back from the archive.")
-            ).replace("%1", count)  # fmt: skip
-            title = self.tr("Archive")
-            answer = QMessageBox.question(self, title, question)
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        engine, criteria = self._session.engine, self.criteria()
-
-        def done(result: Archived) -> None:
-            said = (
-                self.tr("%1 companies brought back from the archive.")
-                if bring_back
-                else self.tr("%1 companies archived.")
-            ).replace("%1", str(result.changed))
-            if result.held:
-                said += " " + self.tr(
-                    "%1 are on operators' cards right now and were left as they are."
-                ).replace("%1", str(result.held))
-            self.ui.error_label.clear()
-            self.message.emit(said)
-            self.refresh()
-            self._count()
-            self.changed.emit(Changed.COMPANIES)
-
-        self._actions.run(
-            lambda: set_segment_archived(engine, criteria, not bring_back), done, self.failed
-        )
-
-    def _target_chosen(self) -> None:
-        self.ui.new_name_edit.setEnabled(self.ui.target_combo.currentData() == NEW_CAMPAIGN)
-
-    def add_to_campaign(self, confirm: bool = True) -> None:
-        ui = self.ui
-        target = ui.target_combo.currentData()
-        new = target == NEW_CAMPAIGN
-        name = ui.new_name_edit.text() if new else ui.target_combo.currentText()
-        if confirm:
-            answer = QMessageBox.question(
-                self,
-                self.tr("Call this segment"),
-                self.tr("Put the segment's %1 companies into the campaign \u201c%2\u201d?")
-                .replace("%1", str(self.matching if self.matching is not None else "?"))
-                .replace("%2", name),
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                return
-        engine, criteria, priority = self._session.engine, self.criteria(), ui.priority_spin.value()
-        frequency = ui.frequency_spin.value() * 60
-
-        def work() -> AddedToCampaign:
-            return segment_to_campaign(
-                engine,
-                criteria,
-                campaign_id=None if new else target,
-                new_campaign=name if new else None,
-                priority=priority,
-                retry_delay_minutes=frequency,
-            )
-
-        def done(added: AddedToCampaign) -> None:
-            self.ui.error_label.clear()
-            self.message.emit(
-                self.tr("%1 companies added to \u201c%2\u201d; %3 were there already.")
-                .replace("%1", str(added.added))
-                .replace("%2", name)
-                .replace("%3", str(added.already_there))
-            )
-            self.refresh()
-            self.changed.emit(Changed.CAMPAIGNS | Changed.COMPANIES)
-
-        self._actions.run(work, done, self.failed)
