@@ -64,3 +64,12 @@ def test_the_ground_floor_imports_nothing_above_it() -> None:
 def test_services_do_not_import_the_windows_or_the_command_line() -> None:
     assert _upward_imports("services", {"dialdesk.ui", "dialdesk.cli"}) == []
     assert _upward_imports("backup", {"dialdesk.ui", "dialdesk.cli", "dialdesk.services"}) == []
+
+
+def test_no_module_outside_tests_and_migrations_is_over_400_lines() -> None:
+    long = {
+        str(path.relative_to(PACKAGE)): n
+        for path in PACKAGE.rglob("*.py")
+        if (n := len(path.read_text(encoding="utf-8").splitlines())) > 400
+    }
+    assert long == {}

@@ -43,9 +43,7 @@ def _states(floor: Floor) -> list[str]:
     with floor.db.connect() as conn:
         return list(
             conn.execute(
-                text(
-                    "SELECT state FROM dialdesk.operator_states WHERE person_id = :p ORDER BY id"
-                ),
+                text("SELECT state FROM dialdesk.operator_states WHERE person_id = :p ORDER BY id"),
                 {"p": floor.me},
             ).scalars()
         )
