@@ -2,6 +2,7 @@
 base, so a backup taken while operators save is consistent; the file is checked after
 writing."""
 
+import logging
 import tempfile
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -15,6 +16,8 @@ from dialdesk.backup.container import SUFFIX, opened_backup, write_container
 from dialdesk.backup.manifest import Manifest, count_rows, people_of
 from dialdesk.backup.tools import ToolFailed, run
 from dialdesk.errors import UserError, plain_database_errors
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,7 @@ def make_backup(dsn: str, path: Path, database: str) -> Written:
         pass
     written = Written(path, path.stat().st_size, manifest)
     _record(dsn, written)
+    log.info("backup of %s written: %s, %d bytes", database, path, written.size)
     return written
 
 

@@ -2,6 +2,7 @@
 are made first (disabled: they set a new password), the dump goes in as one transaction, the
 database is opened to its own people only, and an older schema is brought up to date."""
 
+import logging
 import subprocess
 import tempfile
 from contextlib import suppress
@@ -19,6 +20,8 @@ from dialdesk.backup.tools import connection_arguments, program
 from dialdesk.db import migrate
 from dialdesk.db.engine import make_engine
 from dialdesk.errors import UserError, plain_database_errors
+
+log = logging.getLogger(__name__)
 
 GROUPS = ("operator", "supervisor", "marketer", "admin")
 
@@ -59,6 +62,8 @@ def restore_backup(path: Path, dsn: str) -> Restored:
         finally:
             engine.dispose()
         restored.upgraded_from = manifest.revision
+    log.info("backup %s restored (revision %s, upgraded from %s)", path, manifest.revision,
+             restored.upgraded_from)  # fmt: skip
     return restored
 
 

@@ -2,6 +2,7 @@
 else (or to anyone), move companies between operators or experts, set an operator's plan
 for a day.  The database decides who may."""
 
+import logging
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -10,6 +11,8 @@ from sqlalchemy import Engine, text
 
 from dialdesk.errors import UserError, plain_database_errors
 from dialdesk.services.shift.queue import UNCLAIM
+
+log = logging.getLogger(__name__)
 
 
 def release_stuck_claim(engine: Engine, person_id: int) -> int:
@@ -22,6 +25,7 @@ def release_stuck_claim(engine: Engine, person_id: int) -> int:
             ),
             {"p": person_id},
         ).rowcount
+    log.info("the companies person %s held were given back: %d", person_id, released)
     return int(released)
 
 
@@ -38,6 +42,7 @@ def reassign_callback(engine: Engine, callback_id: int, person_id: int | None) -
         raise UserError(
             "Callback {callback} is no longer waiting; it was not changed.", callback=callback_id
         )
+    log.info("callback %s given to person %s", callback_id, person_id)
 
 
 def set_plan(engine: Engine, person_id: int, day: date, calls: int, contacts: int) -> None:

@@ -1,11 +1,14 @@
 """Past imports: what each brought, and undoing what of one nobody has worked on since."""
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime
 
 from sqlalchemy import Engine, text
 
 from dialdesk.errors import plain_database_errors
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -69,4 +72,6 @@ def undo_import(engine: Engine, batch_id: int) -> UndoResult:
             ),
             {"b": batch_id},
         ).one()
-    return UndoResult(*row)
+    undone = UndoResult(*row)
+    log.info("import %s undone: %s", batch_id, undone)
+    return undone

@@ -3,6 +3,7 @@ transaction (``COPY`` into staging tables, then set-based SQL), record the impor
 and report every rejected row.  An import can be undone while none of its companies has
 been called."""
 
+import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -21,6 +22,8 @@ from dialdesk.services.campaigns.settings import campaign_choices
 from dialdesk.services.lists.import_options import ImportOptions, ImportResult
 from dialdesk.services.lists.import_templates import load_template
 from dialdesk.services.lists.import_writer import Progress, write_import
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -164,4 +167,11 @@ def run_import(
         "report": finished - written_at,
     }
     progress("done", 1, 1)
+    log.info(
+        "import %s by person %s%s: %d rows, %d companies created, %d merged, %d rejected, "
+        "%d entries added, %.1f s",
+        result.batch_id, me, " (trial run)" if result.dry_run else "", result.rows_read,
+        result.companies_created, result.companies_merged, result.rows_rejected,
+        result.entries_added, result.seconds,
+    )  # fmt: skip
     return result

@@ -1,5 +1,6 @@
 """Logging a person in with their own PostgreSQL login."""
 
+import logging
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, text
@@ -9,6 +10,9 @@ from dialdesk.db.engine import make_engine
 from dialdesk.db.target import require_current_schema
 from dialdesk.errors import DatabaseUnavailable, UserError
 from dialdesk.services.people.accounts import Identity, whoami
+
+log = logging.getLogger(__name__)
+
 
 _REFUSED_LOGIN = ("password authentication failed", "does not exist", "no password supplied")
 
@@ -41,13 +45,16 @@ def log_in(login_dsn: str, login: str, password: str) -> LoggedIn:
         engine.dispose()
         message = str(exc)
         if any(marker in message for marker in _REFUSED_LOGIN):
+            log.info("a login was refused: wrong login or password")
             raise UserError("Wrong login or password.") from exc
         if "not permitted to log in" in message:
+            log.info("a disabled login tried to log in")
             raise UserError("This login is disabled; ask an administrator.") from exc
         raise
     except BaseException:
         engine.dispose()
         raise
+    log.info("person %s logged in as %s", identity.person_id, identity.role)
     return LoggedIn(engine, identity, dsn)
 
 

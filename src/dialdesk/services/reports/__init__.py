@@ -2,6 +2,8 @@
 
 ``run_report(engine, "groups", ReportFilter(...))`` reads in one snapshot, read-only."""
 
+import logging
+import time
 from collections.abc import Callable
 
 from sqlalchemy import Connection, Engine
@@ -16,6 +18,8 @@ from dialdesk.services.reports.groups import base_report, groups_report, movemen
 from dialdesk.services.reports.industry_months import industry_months_report
 from dialdesk.services.reports.operators import operators_report
 from dialdesk.services.reports.table import Report, ReportFilter
+
+log = logging.getLogger(__name__)
 
 Builder = Callable[[Connection, ReportFilter, str], Report]
 
@@ -43,8 +47,12 @@ def run_report(
             names=", ".join(REPORTS),
         )
     builder = REPORTS[name][1]
+    started = time.perf_counter()
     with plain_database_errors(), read_snapshot(engine) as conn:
-        return builder(conn, report_filter, language)
+        report = builder(conn, report_filter, language)
+    log.info("report %s (%s) ran in %.2f s: %d rows", name, report_filter,
+             time.perf_counter() - started, len(report.rows))  # fmt: skip
+    return report
 
 
 __all__ = ["REPORTS", "Report", "ReportFilter", "run_report"]

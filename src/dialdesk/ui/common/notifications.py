@@ -39,6 +39,7 @@ class NotificationThread(QThread):
                 self._listener.connect()
                 self.is_listening = True
                 if not first:
+                    _log.info("notifications: listening again")
                     self.reconnected.emit()
                 first, pause = False, 1.0
                 while not self._stopping:
