@@ -70,6 +70,11 @@ def test_a_marketer_writes_reorders_and_removes_questions(
         ).scalar()
     assert left == 0
     assert load_questionnaire(marketer, campaign) == saved
+    with db.connect() as conn:  # no choices is no value at all, not a JSON null
+        kinds = dict(
+            conn.execute(text("SELECT kind, jsonb_typeof(choices) FROM dialdesk.questions")).all()
+        )
+    assert kinds == {"text": None, "yes_no": None, "choice": "array"}
 
 
 def test_an_answered_question_is_retired_not_deleted(

@@ -4,7 +4,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import Connection, Engine, create_engine
-from sqlalchemy.orm import Session, sessionmaker
 
 from dialdesk.db.dsn import sqlalchemy_url
 
@@ -33,7 +32,3 @@ def read_snapshot(engine: Engine) -> Iterator[Connection]:
         conn.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
         conn.exec_driver_sql("SET LOCAL jit = off")
         yield conn
-
-
-def session_factory(engine: Engine) -> sessionmaker[Session]:
-    return sessionmaker(engine, expire_on_commit=False)

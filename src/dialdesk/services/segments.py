@@ -2,18 +2,20 @@
 source, current group, questionnaire answers, potential score), compared side by side,
 ranked A/B/C, and turned into a campaign (or added to one) with their own priority."""
 
-import json
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Engine, delete, text
 
 from dialdesk.db.engine import read_snapshot
 from dialdesk.errors import UserError, plain_database_errors, translatable
+from dialdesk.models.admin import Segment
 from dialdesk.services.campaigns.settings import CampaignSettings, write_campaign
 from dialdesk.services.reports.table import Chart, Column, Report, share
-from dialdesk.services.table_rows import insert_row, refuse_taken_name
+from dialdesk.services.rows import insert_row, refuse_taken, table_of, update_row
+
+SEGMENTS = table_of(Segment)
 
 SEGMENT_TAKEN = translatable("A segment named '{name}' already exists.")
 NOT_CALLED = "not_called"  # the "group" of companies never called
@@ -140,18 +142,12 @@ def save_segment(
     """Create (``segment_id`` None) or change a segment; returns its id."""
     check(name, rank, criteria)
     name = name.strip()
-    values = {"name": name, "rank": rank, "criteria": json.dumps(criteria.as_json())}
+    values = {"name": name, "rank": rank, "criteria": criteria.as_json()}
     with plain_database_errors(), engine.begin() as conn:
-        refuse_taken_name(conn, "segments", name, segment_id, SEGMENT_TAKEN)
+        refuse_taken(conn, SEGMENTS.c.name, name, segment_id, SEGMENT_TAKEN, name=name)
         if segment_id is None:
-            return insert_row(conn, "segments", values)
-        changed = conn.execute(
-            text(
-                "UPDATE dialdesk.segments SET name = :name, rank = :rank, "
-                "criteria = CAST(:criteria AS jsonb) WHERE id = :id"
-            ),
-            {**values, "id": segment_id},
-        ).rowcount
+            return insert_row(conn, SEGMENTS, values)
+        changed = update_row(conn, SEGMENTS, values, segment_id)
     if not changed:
         raise UserError("There is no segment number {id}.", id=segment_id)
     return segment_id
@@ -160,7 +156,7 @@ def save_segment(
 def delete_segment(engine: Engine, segment_id: int) -> None:
     """Forget a segment (its companies and campaigns stay as they are)."""
     with plain_database_errors(), engine.begin() as conn:
-        conn.execute(text("DELETE FROM dialdesk.segments WHERE id = :id"), {"id": segment_id})
+        conn.execute(delete(SEGMENTS).where(SEGMENTS.c.id == segment_id))
 
 
 def count_matching(engine: Engine, criteria: Criteria) -> int:

@@ -5,10 +5,16 @@ the right to delete one)."""
 import re
 from dataclasses import asdict, dataclass
 
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Engine, text
 
 from dialdesk.errors import UserError, plain_database_errors
-from dialdesk.services.table_rows import insert_row, update_row
+from dialdesk.models.campaigns import OutcomeDefinition as OutcomeRow
+from dialdesk.models.people import PauseCode as PauseRow
+from dialdesk.services.rows import insert_row, refuse_taken, table_of, update_row
+
+OUTCOMES = table_of(OutcomeRow)
+PAUSES = table_of(PauseRow)
+CODE_TAKEN = "The code '{code}' is already used; choose another."
 
 _CODE = re.compile(r"^[a-z][a-z0-9_]{1,39}$")
 _HOTKEY = re.compile(r"^F([1-9]|1[0-2])$")
@@ -55,15 +61,6 @@ def _check_names(code: str, label_ru: str, label_en: str) -> None:
         raise UserError("Give the code a Russian and an English label.")
 
 
-def _refuse_taken(conn: Connection, table: str, code: str, own_id: int | None) -> None:
-    taken = conn.execute(
-        text(f"SELECT 1 FROM dialdesk.{table} WHERE code = :code AND id IS DISTINCT FROM :id"),
-        {"code": code, "id": own_id},
-    ).first()
-    if taken:
-        raise UserError("The code '{code}' is already used; choose another.", code=code)
-
-
 def check_outcome(outcome: OutcomeDefinition) -> None:
     _check_names(outcome.code, outcome.label_ru, outcome.label_en)
     if outcome.hotkey is not None and not _HOTKEY.match(outcome.hotkey):
@@ -92,7 +89,7 @@ def save_outcome_definition(
     check_outcome(outcome)
     values = asdict(outcome)
     with plain_database_errors(), engine.begin() as conn:
-        _refuse_taken(conn, "outcome_definitions", outcome.code, outcome_id)
+        refuse_taken(conn, OUTCOMES.c.code, outcome.code, outcome_id, CODE_TAKEN, code=outcome.code)
         if outcome.hotkey and not outcome.hidden:
             taken = conn.execute(
                 text(
@@ -106,8 +103,8 @@ def save_outcome_definition(
                     "The key {key} already chooses '{code}'.", key=outcome.hotkey, code=taken
                 )
         if outcome_id is None:
-            return insert_row(conn, "outcome_definitions", values)
-        update_row(conn, "outcome_definitions", values, outcome_id)
+            return insert_row(conn, OUTCOMES, values)
+        update_row(conn, OUTCOMES, values, outcome_id)
     return outcome_id
 
 
@@ -123,8 +120,8 @@ def save_pause_code(engine: Engine, pause_id: int | None, pause: PauseCode) -> i
     _check_names(pause.code, pause.label_ru, pause.label_en)
     values = asdict(pause)
     with plain_database_errors(), engine.begin() as conn:
-        _refuse_taken(conn, "pause_codes", pause.code, pause_id)
+        refuse_taken(conn, PAUSES.c.code, pause.code, pause_id, CODE_TAKEN, code=pause.code)
         if pause_id is None:
-            return insert_row(conn, "pause_codes", values)
-        update_row(conn, "pause_codes", values, pause_id)
+            return insert_row(conn, PAUSES, values)
+        update_row(conn, PAUSES, values, pause_id)
     return pause_id

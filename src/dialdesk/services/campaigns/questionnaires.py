@@ -6,14 +6,17 @@ questionnaire it is retired, not deleted; its kind cannot change and a choice so
 answered cannot be removed.
 """
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine, delete, null, text, update
 
 from dialdesk.errors import UserError, plain_database_errors
+from dialdesk.models.campaigns import Question
+from dialdesk.services.rows import insert_row, table_of, update_row
 from dialdesk.vocabulary import QUESTION_KINDS
+
+QUESTIONS = table_of(Question)
 
 MAX_QUESTIONS = 50
 
@@ -110,46 +113,29 @@ def save_questionnaire(
         kept = {q.id for q in questions}
         # out of the way of the (campaign, position) uniqueness while positions change
         conn.execute(
-            text("UPDATE dialdesk.questions SET position = -id WHERE campaign_id = :k"),
-            {"k": campaign_id},
+            update(QUESTIONS)
+            .where(QUESTIONS.c.campaign_id == campaign_id)
+            .values(position=-QUESTIONS.c.id)
         )
         for qid, row in stored.items():
             if qid in kept or row.retired:
                 continue
-            sql = (
-                "UPDATE dialdesk.questions SET retired = true WHERE id = :id"
-                if row.answered
-                else "DELETE FROM dialdesk.questions WHERE id = :id"
-            )
-            conn.execute(text(sql), {"id": qid})
+            if row.answered:  # kept for the reports, no longer asked
+                update_row(conn, QUESTIONS, {"retired": True}, qid)
+            else:
+                conn.execute(delete(QUESTIONS).where(QUESTIONS.c.id == qid))
         for position, question in enumerate(questions, start=1):
             values = {
-                "k": campaign_id,
                 "position": position,
                 "kind": question.kind,
                 "text": question.text,
-                "choices": json.dumps(list(question.choices)) if question.choices else None,
+                "choices": list(question.choices) if question.choices else null(),
                 "required": question.required,
-                "id": question.id,
             }
             if question.id is None:
-                conn.execute(
-                    text(
-                        "INSERT INTO dialdesk.questions (campaign_id, position, kind, text, "
-                        "choices, required) VALUES (:k, :position, :kind, :text, "
-                        "CAST(:choices AS jsonb), :required)"
-                    ),
-                    values,
-                )
+                insert_row(conn, QUESTIONS, {**values, "campaign_id": campaign_id})
             else:
-                conn.execute(
-                    text(
-                        "UPDATE dialdesk.questions SET position = :position, kind = :kind, "
-                        "text = :text, choices = CAST(:choices AS jsonb), required = :required "
-                        "WHERE id = :id"
-                    ),
-                    values,
-                )
+                update_row(conn, QUESTIONS, values, question.id)
     return load_questionnaire(engine, campaign_id)
 
 

@@ -4,13 +4,16 @@ days, retry policy, grace period, monitor thresholds, active or not."""
 from dataclasses import asdict, dataclass
 from datetime import time
 
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine, select, text
 
 from dialdesk import limits
 from dialdesk.errors import UserError, plain_database_errors, translatable
 from dialdesk.limits import refuse_too_long
+from dialdesk.models.campaigns import Campaign
 from dialdesk.services.campaigns.scripts import unknown_fields
-from dialdesk.services.table_rows import insert_row, refuse_taken_name, update_row
+from dialdesk.services.rows import insert_row, refuse_taken, table_of, update_row
+
+CAMPAIGNS = table_of(Campaign)
 
 CAMPAIGN_TAKEN = translatable("A campaign named '{name}' already exists.")
 
@@ -130,19 +133,18 @@ def write_campaign(
     check(settings)
     values = asdict(settings)
     values["name"] = settings.name.strip()
-    refuse_taken_name(conn, "campaigns", values["name"], campaign_id, CAMPAIGN_TAKEN)
+    refuse_taken(conn, CAMPAIGNS.c.name, values["name"], campaign_id, CAMPAIGN_TAKEN,
+                 name=values["name"])  # fmt: skip
     if campaign_id is None:
-        return insert_row(conn, "campaigns", values)
+        return insert_row(conn, CAMPAIGNS, values)
     if before is not None:
         was = asdict(before)
         values = {column: value for column, value in values.items() if value != was[column]}
-    exists = conn.execute(
-        text("SELECT 1 FROM dialdesk.campaigns WHERE id = :k"), {"k": campaign_id}
-    ).first()
+    exists = conn.execute(select(CAMPAIGNS.c.id).where(CAMPAIGNS.c.id == campaign_id)).first()
     if exists is None:
         raise UserError("There is no campaign number {id}.", id=campaign_id)
     if values:
-        update_row(conn, "campaigns", values, campaign_id)
+        update_row(conn, CAMPAIGNS, values, campaign_id)
     return campaign_id
 
 

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Engine, text
 
 from dialdesk.errors import plain_database_errors
-from dialdesk.services.table_rows import like_literal
+from dialdesk.services.rows import like_literal
 
 
 @dataclass(frozen=True)

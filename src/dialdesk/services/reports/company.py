@@ -8,8 +8,8 @@ from sqlalchemy import Connection, text
 
 from dialdesk.errors import UserError, translatable
 from dialdesk.services.reports.table import Column, Report, ReportFilter
+from dialdesk.services.rows import like_literal
 from dialdesk.services.shift.card import company_history
-from dialdesk.services.table_rows import like_literal
 
 KINDS = {
     "call": ("звонок", "call"),

@@ -10,7 +10,7 @@ from sqlalchemy import Engine, text
 from dialdesk.errors import plain_database_errors
 from dialdesk.importing.names import name_key
 from dialdesk.importing.phones import parse_phone_cell
-from dialdesk.services.table_rows import like_literal
+from dialdesk.services.rows import like_literal
 
 _DIGITS = re.compile(r"\D")
 
