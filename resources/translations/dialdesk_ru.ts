@@ -2474,10 +2474,6 @@
         <translation>Дайте коду русское и английское название.</translation>
     </message>
     <message>
-        <source>The code &apos;{code}&apos; is already used; choose another.</source>
-        <translation>Код «{code}» уже занят; выберите другой.</translation>
-    </message>
-    <message>
         <source>The key &apos;{key}&apos; is not allowed: use F1 to F12.</source>
         <translation>Клавиша «{key}» не подходит: используйте F1–F12.</translation>
     </message>
@@ -2848,6 +2844,10 @@
     <message>
         <source>Companies</source>
         <translation>Компаний</translation>
+    </message>
+    <message>
+        <source>The code &apos;{code}&apos; is already used; choose another.</source>
+        <translation>Код «{code}» уже занят; выберите другой.</translation>
     </message>
     <message>
         <source>Answered</source>

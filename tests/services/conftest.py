@@ -131,3 +131,13 @@ def floor(db: Engine, logins: Logins) -> Floor:
         ids[other_login],
         logins.engine(other_login, other_pw),
     )
+
+
+@pytest.fixture
+def shift_floor(db: Engine, logins: Logins) -> Floor:
+    """One operator and a campaign that may be called at any hour, any day."""
+    campaign = make_campaign(db, "Круглосуточно", time(0), time(23, 59, 59), False)
+    login, password = logins.add("operator")
+    me = logins.person_id(login)
+    engine = logins.engine(login, password)
+    return Floor(db, campaign, me, engine, me, engine)

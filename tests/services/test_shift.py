@@ -1,26 +1,16 @@
 """An operator's whole shift, driven without any widget, over the operator's own login."""
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, text
+from sqlalchemy import text
 
 from dialdesk.errors import UserError
 from dialdesk.services.shift.journal import OutcomeJournal
 from dialdesk.services.shift.outcomes import OutcomeInput
 from dialdesk.services.shift.shift import Shift
-from tests.conftest import Logins
-from tests.services.conftest import Floor, make_campaign
-
-
-@pytest.fixture
-def shift_floor(db: Engine, logins: Logins) -> Floor:
-    campaign = make_campaign(db, "Круглосуточно", time(0), time(23, 59, 59), False)
-    login, password = logins.add("operator")
-    me = logins.person_id(login)
-    engine = logins.engine(login, password)
-    return Floor(db, campaign, me, engine, me, engine)
+from tests.services.conftest import Floor
 
 
 def _shift(floor: Floor, tmp_path: Path, **extra: object) -> Shift:

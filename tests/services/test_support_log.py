@@ -18,7 +18,7 @@ from tests.conftest import Logins
 from tests.importing.files import xlsx
 from tests.services.conftest import Floor
 from tests.services.test_imports import ROWS
-from tests.services.test_shift import _cold, _shift, shift_floor  # noqa: F401 - a fixture
+from tests.services.test_shift import _cold, _shift
 
 
 @pytest.fixture
@@ -34,7 +34,7 @@ def support_log(tmp_path: Path):
 def test_a_shift_is_in_the_log_without_personal_data(
     support_log: Path,
     shift_floor: Floor,
-    tmp_path: Path,  # noqa: F811
+    tmp_path: Path,
 ) -> None:
     floor = shift_floor
     floor.company("ООО Секретная", phone="+74951112233")

@@ -22,6 +22,7 @@ from dialdesk.ui.common.crash_dialog import install_crash_hook
 from dialdesk.ui.common.error_text import plain_error
 from dialdesk.ui.common.first_run_dialog import FirstRunDialog
 from dialdesk.ui.common.login_dialog import LoginDialog
+from dialdesk.ui.common.page import filled
 from dialdesk.ui.common.settings_dialog import SettingsDialog
 from dialdesk.ui.common.single_instance import InstanceServer, send_to_running
 from dialdesk.ui.common.translations import choose_language, install_translator
@@ -117,13 +118,13 @@ class AppController(QObject):
 
         def done(written: Written | None) -> None:
             if written is not None:
-                self._tell(self.tr("Today's backup of the base is in %1.").replace(
-                    "%1", str(written.path)))  # fmt: skip
+                said = self.tr("Today's backup of the base is in %1.")
+                self._tell(filled(said, written.path))
 
         def failed(error: BaseException) -> None:
             _log.warning("the daily backup failed: %s", error)
-            self._tell(self.tr("Today's backup of the base could not be written: %1").replace(
-                "%1", plain_error(error) or str(error)))  # fmt: skip
+            said = self.tr("Today's backup of the base could not be written: %1")
+            self._tell(filled(said, plain_error(error) or str(error)))
 
         self._backup_worker.run(work, done, failed)
 
@@ -257,21 +258,19 @@ class AppController(QObject):
         def restored(replaced: Replaced) -> None:
             self._close_progress()
             tables = replaced.restored.counts
-            self._note = (
-                self.tr("Restored the backup of %1: %2 companies, %3 calls. The base it "
-                        "replaced is kept in %4.")
-                .replace("%1", replaced.restored.manifest.created_at.astimezone()
-                         .strftime("%d.%m.%Y %H:%M"))
-                .replace("%2", str(tables.get("dialdesk.companies", 0)))
-                .replace("%3", str(tables.get("dialdesk.calls", 0)))
-                .replace("%4", str(replaced.kept.path))
-            )  # fmt: skip
+            taken = replaced.restored.manifest.created_at.astimezone().strftime("%d.%m.%Y %H:%M")
+            said = self.tr(
+                "Restored the backup of %1: %2 companies, %3 calls. The base it "
+                "replaced is kept in %4."
+            )
+            companies, calls = tables.get("dialdesk.companies", 0), tables.get("dialdesk.calls", 0)
+            self._note = filled(said, taken, companies, calls, replaced.kept.path)
             if replaced.restored.recreated_logins:  # the backup came from another server
-                QMessageBox.information(None, self.tr("New passwords needed"), self.tr(
+                QMessageBox.information(None, self.tr("New passwords needed"), filled(self.tr(
                     "These logins were not on this computer and were made again, unable to "
                     "log in until they get a new password: %1. Give each one with "
                     "\"dialdesk-cli user password LOGIN\"."
-                ).replace("%1", ", ".join(replaced.restored.recreated_logins)))  # fmt: skip
+                ), ", ".join(replaced.restored.recreated_logins)))  # fmt: skip
             self.show_login()
 
         def failed(error: BaseException) -> None:

@@ -20,7 +20,7 @@ from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.keys import described_keys, menu_keys
 from dialdesk.ui.common.keys_dialog import KeysDialog
 from dialdesk.ui.common.overview_page import OverviewPage
-from dialdesk.ui.common.page import Page
+from dialdesk.ui.common.page import Page, filled
 from dialdesk.ui.common.roles import role_label
 from dialdesk.ui.marketer.import_page import ImportPage
 from dialdesk.ui.marketer.reports_page import ReportsPage
@@ -56,17 +56,16 @@ class MainWindow(QMainWindow):
         identity = session.identity
         self.role_name = role_label(identity.role)
         self.setWindowTitle(
-            self.tr("DialDesk — %1 (%2) — %3")
-            .replace("%1", identity.full_name)
-            .replace("%2", self.role_name)
-            .replace("%3", database)
+            filled(self.tr("DialDesk — %1 (%2) — %3"), identity.full_name, self.role_name, database)
         )
         self.ui.identity_label.setText(
-            self.tr("<b>%1</b> · login %2 · role: %3 · database: %4")
-            .replace("%1", identity.full_name)
-            .replace("%2", identity.login)
-            .replace("%3", self.role_name)
-            .replace("%4", database)
+            filled(
+                self.tr("<b>%1</b> · login %2 · role: %3 · database: %4"),
+                identity.full_name,
+                identity.login,
+                self.role_name,
+                database,
+            )
         )
         self.status_identity = QLabel(f"{identity.login} · {self.role_name} · {database}")
         # a line between the passing message and who is logged in: they never run together
@@ -215,8 +214,9 @@ class MainWindow(QMainWindow):
         QMessageBox.about(
             self,
             self.tr("About DialDesk"),
-            self.tr("DialDesk %1: a call-centre workstation for B2B outbound sales.").replace(
-                "%1", __version__
+            filled(
+                self.tr("DialDesk %1: a call-centre workstation for B2B outbound sales."),
+                __version__,
             ),
         )
 
@@ -295,10 +295,13 @@ class MainWindow(QMainWindow):
         answer = QMessageBox.warning(
             self,
             self.tr("Outcome not saved"),
-            self.tr(
-                "The outcome for %1 is not saved. Close anyway? The company goes back to the "
-                "queue without it."
-            ).replace("%1", company),
+            filled(
+                self.tr(
+                    "The outcome for %1 is not saved. Close anyway? The company goes back to the "
+                    "queue without it."
+                ),
+                company,
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

@@ -7,14 +7,14 @@ from dataclasses import asdict, dataclass
 
 from sqlalchemy import Engine, text
 
-from dialdesk.errors import UserError, plain_database_errors
+from dialdesk.errors import UserError, plain_database_errors, translatable
 from dialdesk.models.campaigns import OutcomeDefinition as OutcomeRow
 from dialdesk.models.people import PauseCode as PauseRow
 from dialdesk.services.rows import insert_row, refuse_taken, table_of, update_row
 
 OUTCOMES = table_of(OutcomeRow)
 PAUSES = table_of(PauseRow)
-CODE_TAKEN = "The code '{code}' is already used; choose another."
+CODE_TAKEN = translatable("The code '{code}' is already used; choose another.")
 
 _CODE = re.compile(r"^[a-z][a-z0-9_]{1,39}$")
 _HOTKEY = re.compile(r"^F([1-9]|1[0-2])$")

@@ -20,7 +20,7 @@ from dialdesk.settings import Settings, SettingsError, backup_folder, backups_ke
 from dialdesk.ui.admin.owner_dialog import OwnerDialog
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.keys import shortcut
-from dialdesk.ui.common.page import Page
+from dialdesk.ui.common.page import Page, filled
 from dialdesk.ui.common.row_model import ROW_ROLE, Column, RowTableModel, show_sorted
 from dialdesk.ui.common.worker import Background
 
@@ -128,9 +128,9 @@ class BackupsPage(Page):
         if self.newest is None:
             return self.tr("The base has never been backed up: see the Backups tab.")
         days = (now - self.newest.taken_at).days
-        return self.tr(
-            "The newest backup of the base is %1 days old: see the Backups tab."
-        ).replace("%1", str(days))
+        return filled(
+            self.tr("The newest backup of the base is %1 days old: see the Backups tab."), str(days)
+        )
 
     def choose_folder(self) -> None:
         chosen = QFileDialog.getExistingDirectory(
@@ -146,11 +146,10 @@ class BackupsPage(Page):
         try:
             settings.save(self._settings_path)
         except OSError as exc:
-            self.say(self.tr("The settings could not be saved: %1").replace("%1", str(exc)))
+            self.say(filled(self.tr("The settings could not be saved: %1"), str(exc)))
             return
-        self.say(self.tr("Saved: backups go to %1, the newest %2 are kept.")
-                  .replace("%1", str(backup_folder(settings)))
-                  .replace("%2", str(self.ui.kept_spin.value())))  # fmt: skip
+        folder, kept = str(backup_folder(settings)), str(self.ui.kept_spin.value())
+        self.say(filled(self.tr("Saved: backups go to %1, the newest %2 are kept."), folder, kept))
 
     def _owner_dsn(self, why: str, new_database: bool = False) -> tuple[str, str] | None:
         """The central base as its owner, asked now (and the new database's name)."""
@@ -208,10 +207,13 @@ class BackupsPage(Page):
         answer = QMessageBox.warning(
             self,
             self.tr("Restore from a backup"),
-            self.tr(
-                "Replace the whole built-in base with the backup %1? The base as it is now is "
-                "backed up first. You are logged out while the backup is restored."
-            ).replace("%1", path.name),
+            filled(
+                self.tr(
+                    "Replace the whole built-in base with the backup %1? The base as it is now is "
+                    "backed up first. You are logged out while the backup is restored."
+                ),
+                path.name,
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -220,11 +222,14 @@ class BackupsPage(Page):
 
     def _restore_central(self, path: Path) -> None:
         asked = self._owner_dsn(
-            self.tr(
-                "The backup %1 is restored into a new, empty database on this server, as the "
-                "database's owner (its password is not kept); the base in use stays as it "
-                "is. Then point the workstations at the new database in Settings."
-            ).replace("%1", path.name),
+            filled(
+                self.tr(
+                    "The backup %1 is restored into a new, empty database on this server, as the "
+                    "database's owner (its password is not kept); the base in use stays as it "
+                    "is. Then point the workstations at the new database in Settings."
+                ),
+                path.name,
+            ),
             new_database=True,
         )
         if asked is None or self._maker.busy:
@@ -236,13 +241,12 @@ class BackupsPage(Page):
         def done(restored: Restored) -> None:
             self.ui.restore_button.setEnabled(True)
             tables = restored.counts
-            self.say(
-                self.tr("Restored into the database %1: %2 companies, %3 calls. Point the "
-                        "workstations at it in Settings.")
-                .replace("%1", database)
-                .replace("%2", str(tables.get("dialdesk.companies", 0)))
-                .replace("%3", str(tables.get("dialdesk.calls", 0)))
-            )  # fmt: skip
+            said = self.tr(
+                "Restored into the database %1: %2 companies, %3 calls. Point the "
+                "workstations at it in Settings."
+            )
+            companies = tables.get("dialdesk.companies", 0)
+            self.say(filled(said, database, companies, tables.get("dialdesk.calls", 0)))
 
         def failed(error: BaseException) -> None:
             self.ui.restore_button.setEnabled(True)
@@ -252,9 +256,8 @@ class BackupsPage(Page):
 
     def _made(self, written: Written) -> None:
         self.ui.backup_button.setEnabled(True)
-        self.say(self.tr("Backed up and checked: %1 (%2 MB).")
-                  .replace("%1", str(written.path))
-                  .replace("%2", QLocale().toString(written.size / 2**20, "f", 1)))  # fmt: skip
+        size = QLocale().toString(written.size / 2**20, "f", 1)
+        self.say(filled(self.tr("Backed up and checked: %1 (%2 MB)."), written.path, size))
         self.backed_up.emit(written)
         self.refresh()
 

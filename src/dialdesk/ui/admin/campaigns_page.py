@@ -33,7 +33,7 @@ from dialdesk.ui.admin.questionnaire_editor import QuestionnaireEditor
 from dialdesk.ui.common.check_list import fill_check_list, tick, ticked_values
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.keys import shortcut
-from dialdesk.ui.common.page import Page
+from dialdesk.ui.common.page import Page, filled
 from dialdesk.ui.common.row_model import ROW_ROLE, Column, RowTableModel
 from dialdesk.ui.common.unsaved import may_discard
 from dialdesk.ui.common.worker import Background
@@ -275,9 +275,7 @@ class CampaignsPage(Page):
             self.current = saved_id
             self._loaded = (settings, links)
             self._remember_form()
-            self.message.emit(
-                self.tr("Campaign \u201c%1\u201d saved.").replace("%1", settings.name)
-            )
+            self.message.emit(filled(self.tr("Campaign \u201c%1\u201d saved."), settings.name))
             self.saved.emit(saved_id)
             self.changed.emit(Changed.CAMPAIGNS)
             self.refresh()

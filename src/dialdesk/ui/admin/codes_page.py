@@ -19,7 +19,7 @@ from dialdesk.services.campaigns.codes import (
 from dialdesk.services.people.login import LoggedIn
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.keys import shortcut
-from dialdesk.ui.common.page import Page
+from dialdesk.ui.common.page import Page, filled
 from dialdesk.ui.common.row_model import ROW_ROLE, Column, RowTableModel
 from dialdesk.ui.common.worker import Background
 
@@ -182,7 +182,7 @@ class CodesPage(Page):
         self.ui.error_label.clear()
 
         def done(_id: object) -> None:
-            self.message.emit(self.tr("Code \u201c%1\u201d saved.").replace("%1", code))
+            self.message.emit(filled(self.tr("Code \u201c%1\u201d saved."), code))
             self.saved.emit()
             self.changed.emit(Changed.CODES)
             self.refresh()

@@ -10,7 +10,7 @@ from dialdesk.services.people.login import LoggedIn
 from dialdesk.ui.admin.add_person_dialog import AddPersonDialog
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.keys import shortcut
-from dialdesk.ui.common.page import Page
+from dialdesk.ui.common.page import Page, filled
 from dialdesk.ui.common.roles import role_label
 from dialdesk.ui.common.row_model import ROW_ROLE, Column, RowTableModel, show_sorted
 from dialdesk.ui.common.worker import Background
@@ -67,7 +67,7 @@ class PeoplePage(Page):
         dialog.open()
 
     def _added(self, login: str) -> None:
-        self.say(self.tr("Added %1.").replace("%1", login))
+        self.say(filled(self.tr("Added %1."), login))
         self.refresh()
         self.changed.emit(Changed.PEOPLE)
 
@@ -87,7 +87,7 @@ class PeoplePage(Page):
                 if active
                 else self.tr("%1 can no longer log in; their history is kept.")
             )
-            self.say(template.replace("%1", person.login))
+            self.say(filled(template, person.login))
             self.refresh()
             self.changed.emit(Changed.PEOPLE)
 
@@ -104,7 +104,7 @@ class PeoplePage(Page):
         label, chosen = QInputDialog.getItem(
             self,
             self.tr("Change the role"),
-            self.tr("New role for %1:").replace("%1", person.login),
+            filled(self.tr("New role for %1:"), person.login),
             labels,
             ROLES.index(person.role) if person.role in ROLES else 0,
             False,
@@ -123,11 +123,7 @@ class PeoplePage(Page):
         engine = self._session.engine
 
         def done(_none: object) -> None:
-            self.say(
-                self.tr("%1 is now: %2.")
-                .replace("%1", person.login)
-                .replace("%2", role_label(role))
-            )
+            self.say(filled(self.tr("%1 is now: %2."), person.login, role_label(role)))
             self.refresh()
             self.changed.emit(Changed.PEOPLE)
 
@@ -138,7 +134,7 @@ class PeoplePage(Page):
         if person is None:
             self.say(self.tr("Select a person first."))
             return
-        prompt = self.tr("New password for %1 (at least 8 characters):").replace("%1", person.login)
+        prompt = filled(self.tr("New password for %1 (at least 8 characters):"), person.login)
         first, ok = QInputDialog.getText(
             self, self.tr("Reset the password"), prompt, QLineEdit.EchoMode.Password
         )
@@ -162,7 +158,7 @@ class PeoplePage(Page):
         engine = self._session.engine
 
         def done(_none: object) -> None:
-            self.say(self.tr("The password of %1 is reset.").replace("%1", person.login))
+            self.say(filled(self.tr("The password of %1 is reset."), person.login))
 
         self._background.run(
             lambda: people.set_password(engine, person.login, password), done, self.failed

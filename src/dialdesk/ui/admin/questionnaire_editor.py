@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QListWidgetItem
 
 from dialdesk.services.campaigns.questionnaires import QuestionDraft
 from dialdesk.ui.common.keys import shortcut
+from dialdesk.ui.common.page import filled
 from dialdesk.vocabulary import QUESTION_KINDS
 
 
@@ -94,7 +95,7 @@ class QuestionnaireEditor(QObject):
             )
         else:
             said = self.tr("Removed. Ctrl+Z brings it back.")
-        self.message.emit(said.replace("%1", str(draft.answered)))
+        self.message.emit(filled(said, str(draft.answered)))
 
     def undo_remove(self) -> None:
         if not self._removed:

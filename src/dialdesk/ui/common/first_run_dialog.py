@@ -6,6 +6,7 @@ from dialdesk.demo.base import DEFAULT_LOGIN_PREFIX, DemoResult, load_demo
 from dialdesk.services.people import accounts as people
 from dialdesk.ui.common.error_text import plain_error
 from dialdesk.ui.common.forms import load_form
+from dialdesk.ui.common.page import filled
 from dialdesk.ui.common.roles import role_label
 from dialdesk.ui.common.worker import Background
 
@@ -40,9 +41,12 @@ class FirstRunDialog(QDialog):
 
     def _demo_loaded(self, result: DemoResult) -> None:
         self.ui.status_label.setText(
-            self.tr(
-                "Loaded %1 companies. Demo logins are below; the passwords are shown only now."
-            ).replace("%1", str(result.companies))
+            filled(
+                self.tr(
+                    "Loaded %1 companies. Demo logins are below; the passwords are shown only now."
+                ),
+                str(result.companies),
+            )
         )
         table = self.ui.logins_table
         table.setRowCount(len(result.logins))
@@ -68,7 +72,7 @@ class FirstRunDialog(QDialog):
 
         def created(_id: object) -> None:
             self.ui.status_label.setText(
-                self.tr("Administrator %1 created. Log in with this login.").replace("%1", login)
+                filled(self.tr("Administrator %1 created. Log in with this login."), login)
             )
             self.suggested_login = login
             self._done()

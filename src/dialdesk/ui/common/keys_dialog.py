@@ -3,6 +3,7 @@
 from PySide6.QtWidgets import QDialog, QHeaderView, QWidget
 
 from dialdesk.ui.common.forms import load_form
+from dialdesk.ui.common.page import filled
 from dialdesk.ui.common.row_model import Column, RowTableModel
 
 KeyLine = tuple[str, str]
@@ -14,7 +15,7 @@ class KeysDialog(QDialog):
         self.ui = load_form("keys_dialog", self)
         self.setWindowTitle(self.tr("Keys"))
         self.resize(560, 520)
-        self.ui.where_label.setText(self.tr("Keys of %1 and of the window:").replace("%1", where))
+        self.ui.where_label.setText(filled(self.tr("Keys of %1 and of the window:"), where))
         self.model = RowTableModel[KeyLine](
             [
                 Column(self.tr("Keys"), lambda k: k[0]),

@@ -9,7 +9,7 @@ from dialdesk.services.people.login import LoggedIn
 from dialdesk.services.reports.overview import CampaignLine, GroupCount, Overview, load_overview
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.keys import shortcut
-from dialdesk.ui.common.page import Page
+from dialdesk.ui.common.page import Page, filled
 from dialdesk.ui.common.row_model import Column, RowTableModel, show_sorted
 from dialdesk.ui.common.worker import Background
 
@@ -77,9 +77,11 @@ class OverviewPage(Page):
         self.groups_model.set_rows(overview.groups)
         self.campaigns_model.set_rows(overview.campaigns)
         self.ui.summary_label.setText(
-            self.tr("Companies in the base: %1. Callbacks due today or overdue: %2.")
-            .replace("%1", f"{overview.companies:,}".replace(",", "\u00a0"))
-            .replace("%2", str(overview.callbacks_due_today))
+            filled(
+                self.tr("Companies in the base: %1. Callbacks due today or overdue: %2."),
+                f"{overview.companies:,}".replace(",", "\u00a0"),
+                str(overview.callbacks_due_today),
+            )
         )
         self.loaded.emit()
 

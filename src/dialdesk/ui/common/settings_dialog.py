@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog
 
 from dialdesk.settings import Settings
 from dialdesk.ui.common.forms import load_form
+from dialdesk.ui.common.page import filled
 
 
 def server_dsn(host: str, port: int, dbname: str) -> str:
@@ -63,8 +64,6 @@ class SettingsDialog(QDialog):
         try:
             self.settings.save(self._path)
         except OSError as exc:
-            self.ui.error_label.setText(
-                self.tr("Cannot save the settings: %1").replace("%1", str(exc))
-            )
+            self.ui.error_label.setText(filled(self.tr("Cannot save the settings: %1"), str(exc)))
             return
         self.accept()

@@ -13,6 +13,7 @@ from dialdesk.services.reports.table import Report
 from dialdesk.services.reports.xlsx import write_report_xlsx
 from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.keys import shortcut
+from dialdesk.ui.common.page import filled
 from dialdesk.ui.common.worker import Background
 
 
@@ -57,7 +58,7 @@ class ReportFiles(QObject):
             return
 
         def done(written: Path) -> None:
-            self.said.emit(self.tr("Saved to %1").replace("%1", str(written)))
+            self.said.emit(filled(self.tr("Saved to %1"), str(written)))
 
         self._writer.run(
             lambda: write_report_xlsx(report, target),
@@ -77,9 +78,9 @@ class ReportFiles(QObject):
         if target is None:
             return
         if self._chart_view.grab().save(str(target), "PNG"):
-            self.said.emit(self.tr("Saved to %1").replace("%1", str(target)))
+            self.said.emit(filled(self.tr("Saved to %1"), str(target)))
         else:
-            self.said.emit(self.tr("Could not write %1.").replace("%1", str(target)))
+            self.said.emit(filled(self.tr("Could not write %1."), str(target)))
 
     def wait(self) -> None:
         self._writer.wait()

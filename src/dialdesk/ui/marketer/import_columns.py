@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QTableWidget, QTableWidgetItem
 from dialdesk.importing.columns import FIELDS
 from dialdesk.services.lists.import_templates import save_template, template_names
 from dialdesk.services.lists.imports import ListPreview
+from dialdesk.ui.common.page import filled
 
 FILE, COLUMNS, CAMPAIGN, RUN = range(4)  # the wizard's steps
 CELL_SHOWN = 80  # characters of a cell shown; the whole cell is its tooltip
@@ -92,9 +93,12 @@ class ColumnsMixin:
         twice = sorted({self.field_names[f] for f in fields if fields.count(f) > 1})
         if twice:
             self.ui.error_label.setText(
-                QCoreApplication.translate(
-                    "ImportPage", "Each field may come from one column only: %1."
-                ).replace("%1", ", ".join(twice))
+                filled(
+                    QCoreApplication.translate(
+                        "ImportPage", "Each field may come from one column only: %1."
+                    ),
+                    ", ".join(twice),
+                )
             )
             return False
         if "name" not in fields:
@@ -132,8 +136,8 @@ class ColumnsMixin:
 
         def saved(_none: object) -> None:
             self.message.emit(
-                QCoreApplication.translate("ImportPage", "Template \u201c%1\u201d saved.").replace(
-                    "%1", name
+                filled(
+                    QCoreApplication.translate("ImportPage", "Template \u201c%1\u201d saved."), name
                 )
             )
             self._show_columns()

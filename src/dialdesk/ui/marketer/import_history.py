@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 from dialdesk.changes import Changed
 from dialdesk.services.lists.do_not_call import DoNotCallResult, load_do_not_call
 from dialdesk.services.lists.import_batches import BatchLine, list_batches, undo_import
+from dialdesk.ui.common.page import filled
 from dialdesk.ui.common.row_model import ROW_ROLE
 from dialdesk.ui.marketer.import_columns import CAMPAIGN
 
@@ -48,35 +49,39 @@ class PastImportsMixin:
             answer = QMessageBox.question(
                 cast(QWidget, self),
                 QCoreApplication.translate("ImportPage", "Undo the import"),
-                QCoreApplication.translate(
-                    "ImportPage",
-                    "Remove the %1 companies import %2 created, and the phones, contact "
-                    "persons and campaign entries it added? What has been called since stays.",
-                )
-                .replace("%1", str(batch.companies_created))
-                .replace("%2", str(batch.id)),
+                filled(
+                    QCoreApplication.translate(
+                        "ImportPage",
+                        "Remove the %1 companies import %2 created, and the phones, contact "
+                        "persons and campaign entries it added? What has been called since stays.",
+                    ),
+                    str(batch.companies_created),
+                    str(batch.id),
+                ),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
         engine = self._session.engine
 
         def undone(result: Any) -> None:
-            said = (
-                QCoreApplication.translate("ImportPage", "Import %1 undone: %2 companies removed.")
-                .replace("%1", str(batch.id))
-                .replace("%2", str(result.companies_removed))
+            said = filled(
+                QCoreApplication.translate("ImportPage", "Import %1 undone: %2 companies removed."),
+                str(batch.id),
+                str(result.companies_removed),
             )
             if result.kept_anything:
                 said += " " + (
-                    QCoreApplication.translate(
-                        "ImportPage",
-                        "Kept, because calls were made on them: %1 companies, %2 phones, "
-                        "%3 contact persons, %4 campaign entries.",
+                    filled(
+                        QCoreApplication.translate(
+                            "ImportPage",
+                            "Kept, because calls were made on them: %1 companies, %2 phones, "
+                            "%3 contact persons, %4 campaign entries.",
+                        ),
+                        str(result.companies_kept),
+                        str(result.phones_kept),
+                        str(result.contact_persons_kept),
+                        str(result.entries_kept),
                     )
-                    .replace("%1", str(result.companies_kept))
-                    .replace("%2", str(result.phones_kept))
-                    .replace("%3", str(result.contact_persons_kept))
-                    .replace("%4", str(result.entries_kept))
                 )
             self.message.emit(said)
             self.refresh()
@@ -102,14 +107,16 @@ class PastImportsMixin:
 
         def loaded(result: DoNotCallResult) -> None:
             self.message.emit(
-                QCoreApplication.translate(
-                    "ImportPage",
-                    "Do-not-call list: %1 numbers read, %2 new on the list; "
-                    "%3 companies in the base have one of them.",
+                filled(
+                    QCoreApplication.translate(
+                        "ImportPage",
+                        "Do-not-call list: %1 numbers read, %2 new on the list; "
+                        "%3 companies in the base have one of them.",
+                    ),
+                    str(result.numbers_found),
+                    str(result.numbers_added),
+                    str(result.companies_affected),
                 )
-                .replace("%1", str(result.numbers_found))
-                .replace("%2", str(result.numbers_added))
-                .replace("%3", str(result.companies_affected))
             )
             self.do_not_call_loaded.emit(result)
             self.changed.emit(Changed.DO_NOT_CALL)

@@ -19,7 +19,7 @@ from dialdesk.services.lists.imports import ListPreview, campaign_names, preview
 from dialdesk.services.people.login import LoggedIn
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.keys import shortcut
-from dialdesk.ui.common.page import Page
+from dialdesk.ui.common.page import Page, filled
 from dialdesk.ui.common.row_model import Column, RowTableModel, show_sorted
 from dialdesk.ui.common.worker import Background
 from dialdesk.ui.marketer.import_columns import CAMPAIGN, COLUMNS, FILE, RUN, ColumnsMixin
@@ -268,9 +268,11 @@ class ImportPage(ColumnsMixin, RunMixin, PastImportsMixin, Page):
         self._fill_mapping(preview)
         self._fill_sample(preview)
         self.message.emit(
-            self.tr("%1 rows under the header in row %2.")
-            .replace("%1", str(preview.data_rows))
-            .replace("%2", str(preview.header_row_number))
+            filled(
+                self.tr("%1 rows under the header in row %2."),
+                str(preview.data_rows),
+                str(preview.header_row_number),
+            )
         )
         self._explain_header()
         self.previewed.emit()

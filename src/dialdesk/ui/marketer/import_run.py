@@ -9,6 +9,7 @@ from dialdesk.changes import Changed
 from dialdesk.importing.rows import Cancelled
 from dialdesk.services.lists.import_options import ImportOptions, ImportResult
 from dialdesk.services.lists.imports import ListPreview, run_import
+from dialdesk.ui.common.page import filled
 from dialdesk.ui.marketer.import_columns import CAMPAIGN, FILE, RUN
 
 
@@ -79,50 +80,65 @@ class RunMixin:
         head = (
             QCoreApplication.translate("ImportPage", "Trial run, nothing was written:")
             if result.dry_run
-            else QCoreApplication.translate("ImportPage", "Import %1 done:").replace(
-                "%1", str(result.batch_id)
+            else filled(
+                QCoreApplication.translate("ImportPage", "Import %1 done:"), str(result.batch_id)
             )
         )
         lines = [
             head,
-            QCoreApplication.translate("ImportPage", "rows read: %1").replace(
-                "%1", str(result.rows_read)
+            filled(
+                QCoreApplication.translate("ImportPage", "rows read: %1"), str(result.rows_read)
             ),
-            QCoreApplication.translate("ImportPage", "companies created: %1").replace(
-                "%1", str(result.companies_created)
+            filled(
+                QCoreApplication.translate("ImportPage", "companies created: %1"),
+                str(result.companies_created),
             ),
-            QCoreApplication.translate(
-                "ImportPage", "merged into companies already in the base: %1"
-            ).replace("%1", str(result.companies_merged)),
-            QCoreApplication.translate(
-                "ImportPage", "duplicate rows in the file joined: %1"
-            ).replace("%1", str(result.duplicates_in_file)),
-            QCoreApplication.translate(
-                "ImportPage", "phones: %1 valid, %2 invalid, %3 on the do-not-call list"
-            )
-            .replace("%1", str(result.phones_valid))
-            .replace("%2", str(result.phones_invalid))
-            .replace("%3", str(result.phones_do_not_call)),
-            QCoreApplication.translate("ImportPage", "rows rejected: %1").replace(
-                "%1", str(result.rows_rejected)
+            filled(
+                QCoreApplication.translate(
+                    "ImportPage", "merged into companies already in the base: %1"
+                ),
+                str(result.companies_merged),
             ),
-            QCoreApplication.translate(
-                "ImportPage", "rows imported with a value cut or left out: %1"
-            ).replace("%1", str(result.rows_changed)),
-            QCoreApplication.translate("ImportPage", "time: %1 s").replace(
-                "%1", QLocale().toString(result.seconds, "f", 1)
+            filled(
+                QCoreApplication.translate("ImportPage", "duplicate rows in the file joined: %1"),
+                str(result.duplicates_in_file),
+            ),
+            filled(
+                QCoreApplication.translate(
+                    "ImportPage", "phones: %1 valid, %2 invalid, %3 on the do-not-call list"
+                ),
+                str(result.phones_valid),
+                str(result.phones_invalid),
+                str(result.phones_do_not_call),
+            ),
+            filled(
+                QCoreApplication.translate("ImportPage", "rows rejected: %1"),
+                str(result.rows_rejected),
+            ),
+            filled(
+                QCoreApplication.translate(
+                    "ImportPage", "rows imported with a value cut or left out: %1"
+                ),
+                str(result.rows_changed),
+            ),
+            filled(
+                QCoreApplication.translate("ImportPage", "time: %1 s"),
+                QLocale().toString(result.seconds, "f", 1),
             ),
         ]
         if result.archived_not_queued:
             archived = QCoreApplication.translate(
                 "ImportPage", "archived companies updated but not put in the queue: %1"
             )
-            lines.insert(3, archived.replace("%1", str(result.archived_not_queued)))
+            lines.insert(3, filled(archived, str(result.archived_not_queued)))
         if result.rejects_file is not None:
             lines.append(
-                QCoreApplication.translate(
-                    "ImportPage", "Rejected and changed rows, with the reasons: %1"
-                ).replace("%1", str(result.rejects_file))
+                filled(
+                    QCoreApplication.translate(
+                        "ImportPage", "Rejected and changed rows, with the reasons: %1"
+                    ),
+                    str(result.rejects_file),
+                )
             )
         self.ui.summary_label.setText("\n".join(lines))
         self._go(RUN)

@@ -7,6 +7,7 @@ from dataclasses import replace
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from dialdesk.services.reports.table import Column, Report
+from dialdesk.ui.common.page import filled
 
 MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 
@@ -34,7 +35,7 @@ def _fixed(label: str, report: Report) -> str:
             head, tail = template.split("%1", 1)
             if label.startswith(head) and label.endswith(tail) and len(label) >= len(template) - 2:
                 value = label[len(head) : len(label) - len(tail)]
-                return _tr(template).replace("%1", value)
+                return filled(_tr(template), value)
     return label
 
 

@@ -23,7 +23,7 @@ from dialdesk.services.reports import REPORTS, ReportFilter, run_report
 from dialdesk.services.reports.table import Cell, Report
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.keys import shortcut
-from dialdesk.ui.common.page import Page
+from dialdesk.ui.common.page import Page, filled
 from dialdesk.ui.common.row_model import Column, RowTableModel
 from dialdesk.ui.common.worker import Background
 from dialdesk.ui.marketer.charts import ANTIALIASED, build_chart
@@ -307,10 +307,10 @@ class ReportsPage(Page):
         self.chart_view.setChart(chart if chart is not None else type(old)())
         self.ui.chart_button.setEnabled(chart is not None)
         self.ui.chart_holder.setVisible(chart is not None)  # no empty frame under the table
-        said = (
-            self.tr("%1 lines, counted in %2 s.")
-            .replace("%1", str(len(report.rows)))
-            .replace("%2", QLocale().toString(seconds, "f", 2))
+        said = filled(
+            self.tr("%1 lines, counted in %2 s."),
+            str(len(report.rows)),
+            QLocale().toString(seconds, "f", 2),
         )
         self.ui.status_label.setText(" ".join([said, *map(_tr, report.notes)]))
         self.shown_report.emit(report)

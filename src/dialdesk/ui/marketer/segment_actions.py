@@ -15,6 +15,7 @@ from dialdesk.services.segments import (
     segment_to_campaign,
     set_segment_archived,
 )
+from dialdesk.ui.common.page import filled
 
 NEW_CAMPAIGN = -1  # the target list's "new campaign" entry
 
@@ -43,8 +44,9 @@ class SegmentActionsMixin:
             self.current = saved
             self._saved_form = self._form_state()  # saved: reloading loses nothing
             self.message.emit(
-                QCoreApplication.translate("SegmentsPage", "Segment \u201c%1\u201d saved.").replace(
-                    "%1", name
+                filled(
+                    QCoreApplication.translate("SegmentsPage", "Segment \u201c%1\u201d saved."),
+                    name,
                 )
             )
             self.refresh()
@@ -61,10 +63,13 @@ class SegmentActionsMixin:
         answer = QMessageBox.question(
             cast(QWidget, self),
             QCoreApplication.translate("SegmentsPage", "Delete the segment"),
-            QCoreApplication.translate(
-                "SegmentsPage",
-                "Forget the segment \u201c%1\u201d? Its companies and campaigns stay.",
-            ).replace("%1", self.ui.name_edit.text()),
+            filled(
+                QCoreApplication.translate(
+                    "SegmentsPage",
+                    "Forget the segment \u201c%1\u201d? Its companies and campaigns stay.",
+                ),
+                self.ui.name_edit.text(),
+            ),
         )
         if answer != QMessageBox.StandardButton.Yes:
             return
@@ -94,7 +99,7 @@ class SegmentActionsMixin:
         bring_back = self.ui.archived_check.isChecked()
         count = str(self.matching if self.matching is not None else "?")
         if confirm:
-            question = (
+            question = filled(
                 QCoreApplication.translate(
                     "SegmentsPage",
                     "Bring %1 companies back from the archive? They return to their "
@@ -106,8 +111,9 @@ class SegmentActionsMixin:
                     "Archive %1 companies? They leave every campaign's queue and "
                     "their callbacks are cancelled; their history stays, and they "
                     "can be brought back from the archive.",
-                )
-            ).replace("%1", count)
+                ),
+                count,
+            )
             title = QCoreApplication.translate("SegmentsPage", "Archive")
             answer = QMessageBox.question(cast(QWidget, self), title, question)
             if answer != QMessageBox.StandardButton.Yes:
@@ -115,18 +121,22 @@ class SegmentActionsMixin:
         engine, criteria = self._session.engine, self.criteria()
 
         def done(result: Archived) -> None:
-            said = (
+            said = filled(
                 QCoreApplication.translate(
                     "SegmentsPage", "%1 companies brought back from the archive."
                 )
                 if bring_back
-                else QCoreApplication.translate("SegmentsPage", "%1 companies archived.")
-            ).replace("%1", str(result.changed))
+                else QCoreApplication.translate("SegmentsPage", "%1 companies archived."),
+                str(result.changed),
+            )
             if result.held:
-                said += " " + QCoreApplication.translate(
-                    "SegmentsPage",
-                    "%1 are on operators' cards right now and were left as they are.",
-                ).replace("%1", str(result.held))
+                said += " " + filled(
+                    QCoreApplication.translate(
+                        "SegmentsPage",
+                        "%1 are on operators' cards right now and were left as they are.",
+                    ),
+                    str(result.held),
+                )
             self.ui.error_label.clear()
             self.message.emit(said)
             self.refresh()
@@ -149,12 +159,14 @@ class SegmentActionsMixin:
             answer = QMessageBox.question(
                 cast(QWidget, self),
                 QCoreApplication.translate("SegmentsPage", "Call this segment"),
-                QCoreApplication.translate(
-                    "SegmentsPage",
-                    "Put the segment's %1 companies into the campaign \u201c%2\u201d?",
-                )
-                .replace("%1", str(self.matching if self.matching is not None else "?"))
-                .replace("%2", name),
+                filled(
+                    QCoreApplication.translate(
+                        "SegmentsPage",
+                        "Put the segment's %1 companies into the campaign \u201c%2\u201d?",
+                    ),
+                    str(self.matching if self.matching is not None else "?"),
+                    name,
+                ),
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return
@@ -174,12 +186,15 @@ class SegmentActionsMixin:
         def done(added: AddedToCampaign) -> None:
             self.ui.error_label.clear()
             self.message.emit(
-                QCoreApplication.translate(
-                    "SegmentsPage", "%1 companies added to \u201c%2\u201d; %3 were there already."
+                filled(
+                    QCoreApplication.translate(
+                        "SegmentsPage",
+                        "%1 companies added to \u201c%2\u201d; %3 were there already.",
+                    ),
+                    str(added.added),
+                    name,
+                    str(added.already_there),
                 )
-                .replace("%1", str(added.added))
-                .replace("%2", name)
-                .replace("%3", str(added.already_there))
             )
             self.refresh()
             self.changed.emit(Changed.CAMPAIGNS | Changed.COMPANIES)

@@ -31,7 +31,7 @@ from dialdesk.services.segments import (
 from dialdesk.ui.common.check_list import fill_check_list, tick, ticked_values
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.keys import shortcut
-from dialdesk.ui.common.page import Page
+from dialdesk.ui.common.page import Page, filled
 from dialdesk.ui.common.row_model import Column, RowTableModel
 from dialdesk.ui.common.unsaved import may_discard
 from dialdesk.ui.common.worker import Background
@@ -324,7 +324,5 @@ class SegmentsPage(SegmentActionsMixin, Page):
 
     def _show_count(self, matching: int) -> None:
         self.matching = matching
-        self.ui.matching_label.setText(
-            self.tr("Companies matching: %1").replace("%1", str(matching))
-        )
+        self.ui.matching_label.setText(filled(self.tr("Companies matching: %1"), str(matching)))
         self.counted.emit(matching)

@@ -8,6 +8,7 @@ from dialdesk.services.campaigns.scripts import fill_merge_fields
 from dialdesk.services.shift.callbacks import CallbackLine
 from dialdesk.services.shift.card import Card, ContactLine, HistoryLine, PhoneLine
 from dialdesk.services.shift.open_entry import CallbackReason
+from dialdesk.ui.common.page import filled
 from dialdesk.ui.common.row_model import Column, RowTableModel
 
 
@@ -169,13 +170,13 @@ def default_next_contact() -> QDateTime:
 def promise_text(promise: CallbackReason) -> str:
     """Why this company is on the card: the callback it fulfils, with who promised it."""
     kinds = callback_kinds()
-    text = (
-        tr("Promised callback for %1 (%2)")
-        .replace("%1", promise.due_at.astimezone().strftime("%d.%m %H:%M"))
-        .replace("%2", kinds.get(promise.kind, promise.kind))
+    text = filled(
+        tr("Promised callback for %1 (%2)"),
+        promise.due_at.astimezone().strftime("%d.%m %H:%M"),
+        kinds.get(promise.kind, promise.kind),
     )
     if promise.promised_by:
-        text += " · " + tr("promised by %1").replace("%1", promise.promised_by)
+        text += " · " + filled(tr("promised by %1"), promise.promised_by)
     if promise.note:
         text += " · " + promise.note
     return text

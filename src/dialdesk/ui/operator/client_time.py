@@ -5,6 +5,7 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from dialdesk.services.shift.card import Card
+from dialdesk.ui.common.page import filled
 from dialdesk.ui.operator.card_view import tr
 
 MOSCOW = ZoneInfo("Europe/Moscow")
@@ -22,7 +23,7 @@ def moscow_offset(zone: ZoneInfo, now: datetime) -> str:
     delta = now.astimezone(zone).utcoffset() - now.astimezone(MOSCOW).utcoffset()  # type: ignore[operator]
     hours = round(delta / timedelta(hours=1))
     sign = "" if hours == 0 else ("+" if hours > 0 else "−")
-    return tr("MSK%1").replace("%1", f"{sign}{abs(hours)}" if hours else "")
+    return filled(tr("MSK%1"), f"{sign}{abs(hours)}" if hours else "")
 
 
 def whose_time(zone: ZoneInfo, city: str | None, now: datetime) -> str:
@@ -30,9 +31,7 @@ def whose_time(zone: ZoneInfo, city: str | None, now: datetime) -> str:
     if now.astimezone(zone).utcoffset() == now.astimezone().utcoffset():
         return tr("your time, and the client's")
     place = city or zone.key.split("/")[-1].replace("_", " ")
-    return (
-        tr("the client's time: %1, %2").replace("%1", place).replace("%2", moscow_offset(zone, now))
-    )
+    return filled(tr("the client's time: %1, %2"), place, moscow_offset(zone, now))
 
 
 def default_due(zone: ZoneInfo, now: datetime) -> datetime:

@@ -5,6 +5,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject
 
 from dialdesk.services.floor.queue_status import QueueEmpty
+from dialdesk.ui.common.page import filled
 
 
 class EmptyQueue(QObject):
@@ -17,22 +18,26 @@ class EmptyQueue(QObject):
         parts = []
         if status.outside_hours_until is not None:
             parts.append(
-                self.tr("all remaining companies are outside calling hours until %1").replace(
-                    "%1", status.outside_hours_until.astimezone().strftime("%d.%m %H:%M")
+                filled(
+                    self.tr("all remaining companies are outside calling hours until %1"),
+                    status.outside_hours_until.astimezone().strftime("%d.%m %H:%M"),
                 )
             )
         if status.callbacks_open_at is not None:
             parts.append(
-                self.tr(
-                    "%n due callback(s) wait for the clients' calling hours, the first from %1",
-                    "",
-                    status.callbacks_waiting,
-                ).replace("%1", status.callbacks_open_at.astimezone().strftime("%d.%m %H:%M"))
+                filled(
+                    self.tr(
+                        "%n due callback(s) wait for the clients' calling hours, the first from %1",
+                        "",
+                        status.callbacks_waiting,
+                    ),
+                    status.callbacks_open_at.astimezone().strftime("%d.%m %H:%M"),
+                )
             )
         if status.retry_at is not None:
-            parts.append(self.tr("next retry at %1").replace("%1", at(status.retry_at)))
+            parts.append(filled(self.tr("next retry at %1"), at(status.retry_at)))
         if status.callback_at is not None:
-            parts.append(self.tr("next callback at %1").replace("%1", at(status.callback_at)))
+            parts.append(filled(self.tr("next callback at %1"), at(status.callback_at)))
         if status.no_callable_phone:
             parts.append(
                 self.tr(
@@ -43,4 +48,4 @@ class EmptyQueue(QObject):
             )
         if not parts:
             parts.append(self.tr("other operators are working the remaining companies"))
-        return self.tr("Nothing to call right now: %1.").replace("%1", "; ".join(parts))
+        return filled(self.tr("Nothing to call right now: %1."), "; ".join(parts))

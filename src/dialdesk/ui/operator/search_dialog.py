@@ -8,6 +8,7 @@ from dialdesk.services.people.login import LoggedIn
 from dialdesk.services.shift.search import FoundCompany, find_companies
 from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
+from dialdesk.ui.common.page import filled
 from dialdesk.ui.common.row_model import Column, RowTableModel
 from dialdesk.ui.common.worker import Background
 
@@ -89,14 +90,14 @@ class SearchDialog(QDialog):
         if rows:
             self.ui.results_table.selectRow(0)
             self.ui.status_label.setText(
-                self.tr("Found: %1. Enter opens the chosen company.").replace("%1", str(len(rows)))
+                filled(self.tr("Found: %1. Enter opens the chosen company."), str(len(rows)))
             )
         elif len(query) < 2:
             self.ui.status_label.setText(
                 self.tr("Type at least two letters of the name, or five digits of a number.")
             )
         else:
-            self.ui.status_label.setText(self.tr("Nothing found for “%1”.").replace("%1", query))
+            self.ui.status_label.setText(filled(self.tr("Nothing found for “%1”."), query))
         self.found.emit()
 
     def _enter_in_query(self) -> None:

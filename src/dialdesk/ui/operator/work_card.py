@@ -19,6 +19,7 @@ from dialdesk.services.shift.card import (
     save_company,
 )
 from dialdesk.services.shift.shift import Shift
+from dialdesk.ui.common.page import filled
 from dialdesk.ui.operator import card_view, client_time
 from dialdesk.ui.operator.contact_dialog import ContactDialog
 
@@ -202,11 +203,14 @@ class CardMixin:
         answer = QMessageBox.question(
             cast(QWidget, self),
             QCoreApplication.translate("WorkPage", "The card was changed by someone else"),
-            QCoreApplication.translate(
-                "WorkPage",
-                "Someone saved this company while you were editing it.\n\n"
-                "Their value → yours:\n%1\n\nSave yours over theirs?",
-            ).replace("%1", "\n".join(lines)),
+            filled(
+                QCoreApplication.translate(
+                    "WorkPage",
+                    "Someone saved this company while you were editing it.\n\n"
+                    "Their value → yours:\n%1\n\nSave yours over theirs?",
+                ),
+                "\n".join(lines),
+            ),
         )
         self.card.row_version = error.version
         self.card.company.update(error.current)

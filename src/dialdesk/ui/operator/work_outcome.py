@@ -15,6 +15,7 @@ from dialdesk.services.shift.outcomes import (
 )
 from dialdesk.services.shift.shift import Opened, Shift
 from dialdesk.ui.common.error_text import plain_error
+from dialdesk.ui.common.page import filled
 from dialdesk.ui.operator import card_view
 
 
@@ -100,9 +101,13 @@ class OutcomeMixin:
             widget = self.question_widgets.get(question.id)
             if question.required and widget is not None and not card_view.question_value(widget):
                 self.ui.outcome_error_label.setText(
-                    QCoreApplication.translate(
-                        "WorkPage", "Answer \u201c%1\u201d first: it must be answered on a contact."
-                    ).replace("%1", question.text)
+                    filled(
+                        QCoreApplication.translate(
+                            "WorkPage",
+                            "Answer \u201c%1\u201d first: it must be answered on a contact.",
+                        ),
+                        question.text,
+                    )
                 )
                 self.ui.right_tabs.setCurrentWidget(self.ui.script_tab)
                 widget.setFocus()

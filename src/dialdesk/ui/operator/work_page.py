@@ -41,6 +41,7 @@ from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.keys import shortcut
 from dialdesk.ui.common.lines_edit import LinesEdit
 from dialdesk.ui.common.notifications import NotificationThread
+from dialdesk.ui.common.page import filled
 from dialdesk.ui.common.worker import Background
 from dialdesk.ui.operator import card_view, client_time
 from dialdesk.ui.operator.contact_dialog import ContactDialog
@@ -171,7 +172,7 @@ class WorkPage(CardMixin, OutcomeMixin, PhonesMixin, SearchMixin, ShiftMixin, QW
 
     def _state_not_logged(self, error: BaseException) -> None:
         text = plain_error(error) or type(error).__name__
-        self._say(self.tr("Your state could not be recorded: %1").replace("%1", text))
+        self._say(filled(self.tr("Your state could not be recorded: %1"), text))
 
     def keep_lease(self) -> None:
         def lost(kept: bool) -> None:
@@ -275,7 +276,7 @@ class WorkPage(CardMixin, OutcomeMixin, PhonesMixin, SearchMixin, ShiftMixin, QW
         for number in range(1, 9):  # outcome keys; what each means comes with the card
             key = f"F{number}"
             if key not in ("F7",):
-                what = self.tr("the outcome on the button marked %1").replace("%1", key)
+                what = filled(self.tr("the outcome on the button marked %1"), key)
                 shortcut(key, self, partial(self._outcome_key, key), what)
 
     def _set_card_enabled(self, enabled: bool) -> None:
@@ -308,8 +309,9 @@ class WorkPage(CardMixin, OutcomeMixin, PhonesMixin, SearchMixin, ShiftMixin, QW
             self.shift.pause(self.ui.pause_combo.currentData())
             self.ui.next_button.setEnabled(False)
             self._say(
-                self.tr("Paused: %1. Press Ctrl+P to go back to work.").replace(
-                    "%1", self.ui.pause_combo.currentText()
+                filled(
+                    self.tr("Paused: %1. Press Ctrl+P to go back to work."),
+                    self.ui.pause_combo.currentText(),
                 )
             )
         else:

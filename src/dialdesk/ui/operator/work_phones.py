@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from dialdesk.services.shift.card import Card, PhoneLine, load_card
 from dialdesk.services.shift.phones import set_phone_dead
+from dialdesk.ui.common.page import filled
 from dialdesk.ui.operator.card_view import tr
 from dialdesk.ui.operator.phone_dialog import PhoneDialog
 
@@ -48,15 +49,22 @@ class PhonesMixin:
         if not self.softphone_command:
             opened = QDesktopServices.openUrl(QUrl(phone.tel_link()))
             self._say(
-                tr(
-                    "Dialling %1 through the system's tel: links. If nothing happens, set your "
-                    "softphone's command in File → Settings (Ctrl+,), e.g. microsip.exe {number}."
-                ).replace("%1", phone.e164 or "")
+                filled(
+                    tr(
+                        "Dialling %1 through the system's tel: links. If nothing happens, set your "
+                        "softphone's command in File → Settings (Ctrl+,), "
+                        "e.g. microsip.exe {number}."
+                    ),
+                    phone.e164 or "",
+                )
                 if opened
-                else tr(
-                    "No program dials %1 from here: set your softphone's command in File → "
-                    "Settings (Ctrl+,), e.g. microsip.exe {number}."
-                ).replace("%1", phone.e164 or "")
+                else filled(
+                    tr(
+                        "No program dials %1 from here: set your softphone's command in File → "
+                        "Settings (Ctrl+,), e.g. microsip.exe {number}."
+                    ),
+                    phone.e164 or "",
+                )
             )
             return
         command = shlex.split(
@@ -66,16 +74,14 @@ class PhonesMixin:
         )
         if not command or not QProcess.startDetached(command[0], command[1:]):
             self._say(
-                tr("The softphone command could not be started: %1").replace(
-                    "%1", self.softphone_command
-                )
+                filled(tr("The softphone command could not be started: %1"), self.softphone_command)
             )
 
     def confirm_dead(self, number: str) -> bool:
         answer = QMessageBox.question(
             cast(QWidget, self),
             tr("Number not working"),
-            tr("Mark %1 as not working? It will not be dialled again.").replace("%1", number),
+            filled(tr("Mark %1 as not working? It will not be dialled again."), number),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -92,8 +98,8 @@ class PhonesMixin:
         self._set_dead(phone_id, True)
         self.last_dead = phone
         self._say(
-            tr("%1 is marked as not working. Ctrl+Z on the phones undoes it.").replace(
-                "%1", phone.e164 or ""
+            filled(
+                tr("%1 is marked as not working. Ctrl+Z on the phones undoes it."), phone.e164 or ""
             )
         )
 
@@ -102,7 +108,7 @@ class PhonesMixin:
         if phone is None or self.claim is None:
             return
         self._set_dead(phone.id, False)
-        self._say(tr("%1 is working again.").replace("%1", phone.e164 or ""))
+        self._say(filled(tr("%1 is working again."), phone.e164 or ""))
 
     def _set_dead(self, phone_id: int, dead: bool) -> None:
         engine, claim = self.session.engine, self.claim

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt
 
 from dialdesk.services.shift.search import FoundCompany
 from dialdesk.services.shift.shift import Shift
+from dialdesk.ui.common.page import filled
 from dialdesk.ui.operator.card_view import tr
 from dialdesk.ui.operator.search_dialog import SearchDialog
 
@@ -46,7 +47,7 @@ class SearchMixin:
     def show_caller(self, number: str) -> None:
         """The softphone says ``number`` is calling: find whose it is."""
         self.find_company(number)
-        self._say(tr("Incoming call from %1").replace("%1", number))
+        self._say(filled(tr("Incoming call from %1"), number))
 
     def open_found(self, found: FoundCompany) -> None:
         """Open a company picked in the search: claimed for me if free."""
@@ -56,8 +57,8 @@ class SearchMixin:
             return
         if found.entry_id is None:
             self._say(
-                tr("%1 is not in any running campaign: there is no card to open.").replace(
-                    "%1", found.name
+                filled(
+                    tr("%1 is not in any running campaign: there is no card to open."), found.name
                 )
             )
             return
@@ -67,5 +68,5 @@ class SearchMixin:
             self.ui.pause_button.setChecked(False)
             self.toggle_pause()
         shift, entry = self.shift, found.entry_id
-        self._say(tr("Opening %1…").replace("%1", found.name))
+        self._say(filled(tr("Opening %1…"), found.name))
         self._background.run(lambda: shift.find_entry(entry), self._claimed, self._failed)

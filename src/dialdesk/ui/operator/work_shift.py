@@ -12,6 +12,7 @@ from dialdesk.services.shift.callbacks import CallbackLine, my_callbacks
 from dialdesk.services.shift.journal import SendResult
 from dialdesk.services.shift.shift import Shift
 from dialdesk.ui.common.error_text import plain_error
+from dialdesk.ui.common.page import filled
 from dialdesk.ui.operator.card_view import tr
 from dialdesk.ui.operator.empty_queue import EmptyQueue
 
@@ -97,7 +98,7 @@ class ShiftMixin:
         text = plain_error(error)
         if text is None:
             raise error
-        self._say(tr("A kept outcome was refused: %1").replace("%1", text))
+        self._say(filled(tr("A kept outcome was refused: %1"), text))
 
     def refresh_callbacks(self) -> None:
         engine, me = self.session.engine, self.me
@@ -123,7 +124,7 @@ class ShiftMixin:
         index = self.ui.right_tabs.indexOf(self.ui.callbacks_tab)
         title = tr("My callbacks")
         if overdue:
-            title += " " + tr("(%1 due)").replace("%1", str(overdue))
+            title += " " + filled(tr("(%1 due)"), str(overdue))
         self.ui.right_tabs.setTabText(index, title)
         # a callback that fell due since the shift view opened gets its reminder even if the
         # timer was late (the list arrived after the due time)
@@ -148,9 +149,11 @@ class ShiftMixin:
         box = QMessageBox(
             QMessageBox.Icon.Information,
             tr("Callback due"),
-            tr("Time to call back: %1 (%2).")
-            .replace("%1", due.company)
-            .replace("%2", due.due_at.astimezone().strftime("%H:%M")),
+            filled(
+                tr("Time to call back: %1 (%2)."),
+                due.company,
+                due.due_at.astimezone().strftime("%H:%M"),
+            ),
             QMessageBox.StandardButton.NoButton,
             cast(QWidget, self),
         )

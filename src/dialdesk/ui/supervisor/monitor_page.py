@@ -30,7 +30,7 @@ from dialdesk.services.people.login import LoggedIn
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.keys import shortcut
 from dialdesk.ui.common.notifications import NotificationThread
-from dialdesk.ui.common.page import Page
+from dialdesk.ui.common.page import Page, filled
 from dialdesk.ui.common.row_model import ROW_ROLE, Column, RowTableModel, show_sorted
 from dialdesk.ui.common.worker import Background
 from dialdesk.ui.supervisor.move_dialog import MoveDialog
@@ -191,8 +191,9 @@ class MonitorPage(Page):
             opens = row.opens_at(self.now, self.zones.get(row.campaign_id, frozenset()))
             if opens is None:
                 return ""
-            return self.tr("outside calling hours until %1").replace(
-                "%1", opens.astimezone().strftime("%d.%m %H:%M")
+            return filled(
+                self.tr("outside calling hours until %1"),
+                opens.astimezone().strftime("%d.%m %H:%M"),
             )
         if row.fresh + row.retry_due + row.retry_waiting + row.callbacks + row.claimed == 0:
             return self.tr("everything done")
@@ -200,7 +201,7 @@ class MonitorPage(Page):
         for label, moment in ((self.tr("next retry %1"), row.next_retry_at),
                               (self.tr("next callback %1"), row.next_callback_at)):  # fmt: skip
             if moment is not None:
-                parts.append(label.replace("%1", moment.astimezone().strftime("%d.%m %H:%M")))
+                parts.append(filled(label, moment.astimezone().strftime("%d.%m %H:%M")))
         if row.claimed:
             parts.append(self.tr("the rest are on operators' cards"))
         return "; ".join(parts)
@@ -271,9 +272,7 @@ class MonitorPage(Page):
 
         def done(count: int) -> None:
             self.message.emit(
-                self.tr("%1: %2 companies back in the queue.")
-                .replace("%1", row.full_name)
-                .replace("%2", str(count))
+                filled(self.tr("%1: %2 companies back in the queue."), row.full_name, str(count))
             )
             self.refresh()
 
@@ -294,7 +293,7 @@ class MonitorPage(Page):
         engine, today = self._session.engine, self.now.astimezone(CENTRE_ZONE).date()
 
         def done(_none: object) -> None:
-            self.message.emit(self.tr("Plan for %1 saved.").replace("%1", row.full_name))
+            self.message.emit(filled(self.tr("Plan for %1 saved."), row.full_name))
             self.refresh()
 
         self._actions.run(
@@ -317,10 +316,12 @@ class MonitorPage(Page):
 
     def _moved(self, moved: Moved, name: str) -> None:
         self.message.emit(
-            self.tr("Handed to %1: %2 callbacks, %3 hand-offs.")
-            .replace("%1", name)
-            .replace("%2", str(moved.callbacks))
-            .replace("%3", str(moved.handoffs))
+            filled(
+                self.tr("Handed to %1: %2 callbacks, %3 hand-offs."),
+                name,
+                str(moved.callbacks),
+                str(moved.handoffs),
+            )
         )
         self.refresh()
 
@@ -352,7 +353,7 @@ class MonitorPage(Page):
 
         def done(_none: object) -> None:
             said = self.tr("Callback for %1 handed over.")
-            self.message.emit(said.replace("%1", callback.company))
+            self.message.emit(filled(said, callback.company))
             self.refresh()
 
         self._actions.run(

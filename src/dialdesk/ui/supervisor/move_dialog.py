@@ -12,6 +12,7 @@ from dialdesk.ui.common.check_list import fill_check_list, tick, ticked_values
 from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.keys import shortcut
+from dialdesk.ui.common.page import filled
 from dialdesk.ui.common.worker import Background
 
 # who may hold or receive companies: those who call, and experts
@@ -35,7 +36,7 @@ class MoveDialog(QDialog):
             for person in holders:
                 label = person.full_name or person.login
                 if person.is_expert:
-                    label = self.tr("%1 (expert)").replace("%1", label)
+                    label = filled(self.tr("%1 (expert)"), label)
                 combo.addItem(label, person.id)
         ok = self.ui.button_box.button(QDialogButtonBox.StandardButton.Ok)
         ok.setText(self.tr("&Move"))
@@ -73,7 +74,7 @@ class MoveDialog(QDialog):
                 )
                 if company.campaign:
                     label += f" · {company.campaign}"
-            lines.append((company.company_id, label.replace("%1", company.company)))
+            lines.append((company.company_id, filled(label, company.company)))
         fill_check_list(self.ui.held_list, lines)
         if not held:
             self.ui.error_label.setText(self.tr("This person holds no companies."))
