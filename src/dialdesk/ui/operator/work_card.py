@@ -18,42 +18,22 @@ from dialdesk.services.shift.card import (
     list_contacts,
     save_company,
 )
-from dialdesk.services.shift.shift import Shift
 from dialdesk.ui.common.page import filled
 from dialdesk.ui.operator import card_view, client_time
 from dialdesk.ui.operator.contact_dialog import ContactDialog
+from dialdesk.ui.operator.work_parts import WorkParts
 
 
-class CardMixin:
+class CardMixin(WorkParts):
     """The card parts of ``WorkPage`` (which provides the attributes named here)."""
 
-    ui: Any
-    session: Any
-    me: int
-    shift: Shift
-    claim: Any
-    card: Any
-    state: Any
-    journal: Any
-    _background: Any
-    _claimed: Any
     _failed: Any
-    _say: Any
-    _side: Any
     client_time_label: Any
-    client_zone: Any
     contact_dialog: Any
-    contacts: Any
     contacts_changed: Any
-    field_edits: Any
-    history: Any
     hotkeys: Any
     language: Any
-    outcome_buttons: Any
-    phones: Any
-    question_widgets: Any
     spoke_with: Any
-    outcome_code: str | None
 
     # -- the card ------------------------------------------------------------------------
     def _fill(self, card: Card) -> None:

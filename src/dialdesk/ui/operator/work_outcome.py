@@ -13,46 +13,27 @@ from dialdesk.services.shift.outcomes import (
     OutcomeInput,
     SavedOutcome,
 )
-from dialdesk.services.shift.shift import Opened, Shift
+from dialdesk.services.shift.shift import Opened
 from dialdesk.ui.common.error_text import plain_error
 from dialdesk.ui.common.page import filled
 from dialdesk.ui.operator import card_view
+from dialdesk.ui.operator.work_parts import WorkParts
 
 
-class OutcomeMixin:
+class OutcomeMixin(WorkParts):
     """The outcome parts of ``WorkPage`` (which provides the attributes named here)."""
 
-    ui: Any
-    session: Any
-    me: int
-    shift: Shift
-    claim: Any
-    card: Any
-    state: Any
-    journal: Any
-    _background: Any
-    _claimed: Any
     _lease_timer: Any
     _saver: Any
     _saving: Any
-    _say: Any
     _set_card_enabled: Any
     _show_pending: Any
-    _side: Any
     _slow: Any
-    client_zone: Any
-    contacts: Any
-    field_edits: Any
-    history: Any
-    outcome_buttons: Any
     outcome_saved: Any
-    phones: Any
-    question_widgets: Any
     reason_label: Any
     refresh_callbacks: Any
     slow_save_ms: Any
     spoke_with: Any
-    outcome_code: str | None
     client_id: Any
     started_at: Any
     selected_phone_id: Any
