@@ -1797,6 +1797,10 @@
         <translation>Windows-1251 (русский Excel)</translation>
     </message>
     <message>
+        <source>UTF-16 (Excel&apos;s Unicode text)</source>
+        <translation>UTF-16 («Текст Юникод» из Excel)</translation>
+    </message>
+    <message>
         <source>semicolon ;</source>
         <translation>точка с запятой ;</translation>
     </message>
@@ -1879,6 +1883,10 @@
     <message>
         <source>Reading the file…</source>
         <translation>Читаю файл…</translation>
+    </message>
+    <message>
+        <source>detect (found: %1)</source>
+        <translation>определить (найдено: %1)</translation>
     </message>
     <message>
         <source>%1 rows under the header in row %2.</source>

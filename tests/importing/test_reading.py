@@ -127,3 +127,54 @@ def test_a_list_over_the_size_limits_is_refused(
     monkeypatch.setattr(table, "MAX_BYTES", 10)
     with pytest.raises(UserError, match="too large"):
         read_table(path)
+
+
+def test_a_semicolon_file_with_commas_in_quoted_addresses_splits_on_semicolons(
+    tmp_path: Path,
+) -> None:
+    # Russian Excel's "CSV (разделители — точка с запятой)": csv.Sniffer took the comma
+    path = tmp_path / "адреса.csv"
+    path.write_text(
+        "Название;Телефон;Адрес\r\n"
+        'ООО Ромашка;+7 383 353-03-67;"630099, г. Новосибирск; ул. Ленина, д. 1, оф. 5"\r\n'
+        'ООО Лютик;+7 382 255-01-02;"634050, г. Томск, пр. Мира, д. 5, оф. 2"\r\n'
+        'ИП Сидоров;+7 843 222-33-44;"420111, г. Казань, ул. Баумана, д. 3, кв. 1"\r\n',
+        encoding="cp1251",
+    )
+    read = read_table(path)
+    assert read.delimiter == ";"
+    assert read.rows[1] == [
+        "ООО Ромашка", "+7 383 353-03-67", "630099, г. Новосибирск; ул. Ленина, д. 1, оф. 5"
+    ]  # fmt: skip
+    assert find_header(read.rows).mapping[2] == "address"
+
+
+def test_a_comma_file_with_semicolons_in_quotes_splits_on_commas(tmp_path: Path) -> None:
+    path = tmp_path / "comma.csv"
+    path.write_text(
+        "Список компаний на 01.12\n"  # a title line above the header
+        "Название,Телефон,Примечание\n"
+        'ООО Ромашка,+7 383 353-03-67,"звонить после 14; спросить Ивана"\n'
+        'ООО Лютик,+7 382 255-01-02,"нет; перезвонить"\n',
+        encoding="utf-8",
+    )
+    read = read_table(path)
+    assert read.delimiter == ","
+    assert read.rows[2] == ["ООО Ромашка", "+7 383 353-03-67", "звонить после 14; спросить Ивана"]
+
+
+def test_excels_unicode_text_is_read_as_utf16_with_tabs(tmp_path: Path) -> None:
+    # Excel's "Текст Юникод (*.txt)": UTF-16 with its byte-order mark, tab between cells
+    path = tmp_path / "база.txt"
+    lines = ["Название\tИНН\tТелефон", "ООО «Ёлка»\t7707083893\t+7 383 353-03-67"]
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-16"))
+    read = read_table(path)
+    assert (read.encoding, read.delimiter) == ("utf-16", "\t")
+    assert read.rows[1] == ["ООО «Ёлка»", "7707083893", "+7 383 353-03-67"]
+
+
+def test_a_one_column_list_keeps_the_default_delimiter(tmp_path: Path) -> None:
+    path = tmp_path / "names.csv"
+    path.write_text("Название\nООО Ромашка\nООО Лютик\n", encoding="utf-8")
+    read = read_table(path)
+    assert read.delimiter == ";" and read.rows[1] == ["ООО Ромашка"]

@@ -219,3 +219,20 @@ def test_a_very_long_cell_keeps_the_mapping_controls_on_screen(
     assert table.columnWidth(1) <= 320
     assert table.columnViewportPosition(2) + table.columnWidth(2) <= table.viewport().width()
     assert table.item(0, 1).toolTip().startswith("ООО Ромашка очень")
+
+
+def test_the_wizard_says_which_encoding_and_delimiter_it_found(
+    qtbot: QtBot, page: ImportPage, tmp_path: Path
+) -> None:
+    path = tmp_path / "база.txt"  # Excel's "Unicode text": UTF-16, tabs
+    lines = ["Название\tТелефон", "ООО «Ёлка»\t+7 383 353-03-67", "ООО Лютик\t+7 382 255-01-02"]
+    path.write_bytes(("\r\n".join(lines) + "\r\n").encode("utf-16"))
+    _choose(qtbot, page, path)
+    assert page.ui.encoding_combo.itemText(0) == "detect (found: UTF-16 (Excel's Unicode text))"
+    assert page.ui.delimiter_combo.itemText(0) == "detect (found: tab)"
+    assert page.preview is not None and page.preview.sample[0][0] == "ООО «Ёлка»"
+    # a wrong guess is changed by hand: the preview follows
+    page.ui.delimiter_combo.setCurrentIndex(page.ui.delimiter_combo.findData(";"))
+    with qtbot.waitSignal(page.previewed, timeout=10000):
+        page.ui.delimiter_combo.activated.emit(page.ui.delimiter_combo.currentIndex())
+    assert page.ui.delimiter_combo.itemText(0) == "detect"

@@ -1,6 +1,6 @@
 """Reading a list as rows of text: XLSX, XLS and ODS through python-calamine, CSV in the
-encodings and delimiters Russian Excel writes (UTF-8 with or without BOM, Windows-1251;
-``;``, ``,``, tab)."""
+encodings and delimiters Russian Excel writes (UTF-8 with or without BOM, Windows-1251,
+UTF-16 "Unicode text"; ``;``, ``,``, tab)."""
 
 import csv
 import io
@@ -212,7 +212,10 @@ def _trimmed(cells: list[str]) -> list[str]:
 
 
 def detect_encoding(data: bytes) -> str:
-    """UTF-8 (with or without BOM) when the bytes are valid UTF-8, else Windows-1251."""
+    """UTF-16 when the file starts with its byte-order mark (Excel's "Unicode text"), UTF-8
+    (with or without BOM) when the bytes are valid UTF-8, else Windows-1251."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "utf-16"
     if data.startswith(b"\xef\xbb\xbf"):
         return "utf-8-sig"
     try:
@@ -222,17 +225,40 @@ def detect_encoding(data: bytes) -> str:
     return "utf-8"
 
 
+SAMPLE_LINES = 200  # lines of the file weighed when the delimiter is chosen
+
+
 def detect_delimiter(sample: str) -> str:
-    try:
-        return csv.Sniffer().sniff(sample, delimiters=DELIMITERS).delimiter
-    except csv.Error:
-        counts = {d: sample.count(d) for d in DELIMITERS}
-        return max(counts, key=lambda d: counts[d]) if any(counts.values()) else ";"
+    """The delimiter that splits the sample, quotes honoured, into the most consistent
+    number of columns (more than one), the widest such split winning a tie.
+
+    ``csv.Sniffer`` is fooled by a semicolon file whose quoted addresses hold commas
+    ("г. Новосибирск; ул. Ленина, 1"); here every candidate splits the sample as the reader
+    would, and the lines of the commonest width decide.  A title above the header (one
+    cell) does not count against a delimiter."""
+    lines = sample.splitlines()[:SAMPLE_LINES]
+    best: tuple[float, int, int] | None = None
+    chosen = ";"
+    for rank, delimiter in enumerate(DELIMITERS):
+        try:
+            rows = list(csv.reader(lines, delimiter=delimiter))
+        except csv.Error:
+            continue
+        widths = [len(_trimmed(row)) for row in rows if any(cell.strip() for cell in row)]
+        widths = [w for w in widths if w > 1]
+        if not widths:
+            continue
+        common = max(set(widths), key=lambda w: (widths.count(w), w))
+        share = widths.count(common) / len(widths)
+        score = (round(share * len(widths) / max(len(lines), 1), 3), common, -rank)
+        if best is None or score > best:
+            best, chosen = score, delimiter
+    return chosen
 
 
 def _read_csv(path: Path, encoding: str | None, delimiter: str | None) -> Table:
     data = path.read_bytes()
-    if b"\x00" in data[:65536]:
+    if b"\x00" in data[:65536] and not (encoding or detect_encoding(data)).startswith("utf-16"):
         raise UserError(
             "{path} is not a text table: choose an XLSX, XLS, ODS or CSV file.", path=path.name
         )

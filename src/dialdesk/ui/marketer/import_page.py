@@ -98,6 +98,7 @@ class ImportPage(ColumnsMixin, RunMixin, PastImportsMixin, Page):
         ui.encoding_combo.addItem(self.tr("detect"), None)
         ui.encoding_combo.addItem("UTF-8", "utf-8")
         ui.encoding_combo.addItem(self.tr("Windows-1251 (Russian Excel)"), "cp1251")
+        ui.encoding_combo.addItem(self.tr("UTF-16 (Excel's Unicode text)"), "utf-16")
         for label, value in (
             (self.tr("detect"), None),
             (self.tr("semicolon ;"), ";"),
@@ -265,6 +266,14 @@ class ImportPage(ColumnsMixin, RunMixin, PastImportsMixin, Page):
         for combo, value in ((ui.encoding_combo, preview.encoding),
                              (ui.delimiter_combo, preview.delimiter)):  # fmt: skip
             combo.setEnabled(value is not None)
+            # "detect" says what it found, so a wrong guess is seen and changed at once
+            found = combo.findData("utf-8" if value == "utf-8-sig" else value)
+            combo.setItemText(
+                0,
+                filled(self.tr("detect (found: %1)"), combo.itemText(found))
+                if value is not None and found > 0 and combo.currentIndex() == 0
+                else self.tr("detect"),
+            )
         self._fill_mapping(preview)
         self._fill_sample(preview)
         self.message.emit(
