@@ -1,6 +1,7 @@
 """Cleaning rows: phones parsed whole (several per cell, extensions), every rejection reason,
 and the file's own duplicates joined by INN, then phone, then name and city."""
 
+from dialdesk.importing.columns import find_header
 from dialdesk.importing.inn import is_valid_inn
 from dialdesk.importing.names import name_key, tidy_name
 from dialdesk.importing.phones import parse_phone_cell
@@ -119,3 +120,36 @@ def test_names_are_trimmed_folded_and_keyed() -> None:
     assert tidy_name("  ООО\u00a0 «Ромашка»\t ") == "ООО «Ромашка»"
     assert name_key("ООО «Ромашка»") == name_key("Ромашка") == "ромашка"
     assert name_key("ЗАО Василёк") == "василек"
+
+
+def test_every_phone_column_is_imported_with_the_kind_its_header_says() -> None:
+    header = ["Название компании", "Телефон", "Телефон 2", "Мобильный", "Рабочий телефон",
+              "Факс", "Телефон/факс", "Телефон"]  # fmt: skip
+    row = ["ООО Ромашка", "+7 383 353-03-67", "8 (383) 353-03-68", "+7 913 209-72-63",
+           "+7 383 353-03-69", "+7 383 353-03-70", "+7 383 353-03-71",
+           "+7 383 353-03-67; +7 383 353-03-72"]  # fmt: skip
+    found = find_header([header, row])
+    assert found.mapping == {0: "name", **{i: "phones" for i in range(1, 8)}}
+    cleaned = clean_rows([row], 2, found.mapping, header=header)
+    (company,) = cleaned.companies
+    kinds = {p.e164: p.kind for p in company.phones}
+    assert kinds == {
+        "+73833530367": "work",  # said twice, kept once
+        "+73833530368": "work",
+        "+79132097263": "mobile",
+        "+73833530369": "work",
+        "+73833530370": "fax",
+        "+73833530371": "work",
+        "+73833530372": "work",
+    }
+    assert cleaned.phones_valid == 7
+
+
+def test_a_second_email_column_fills_in_when_the_first_is_empty() -> None:
+    header = ["Компания", "E-mail", "Рабочий e-mail", "Контактное лицо"]
+    rows = [["ООО Ромашка", "", "info@romashka.ru", "Иванов"],
+            ["ООО Лютик", "sales@lutik.ru", "boss@lutik.ru", "Петров"]]  # fmt: skip
+    found = find_header([header, *rows])
+    assert found.mapping == {0: "name", 1: "email", 2: "email", 3: "contact_name"}
+    cleaned = clean_rows(rows, 2, found.mapping, header=header)
+    assert [c.email for c in cleaned.companies] == ["info@romashka.ru", "sales@lutik.ru"]

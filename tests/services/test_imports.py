@@ -348,3 +348,21 @@ def test_a_header_only_file_writes_nothing(marketer: Engine, tmp_path: Path) -> 
             text("SELECT count(*) FROM dialdesk.campaigns WHERE name = 'Пустая'")
         ).scalar()
     assert (batches, campaigns) == (0, 0)
+
+
+def test_three_phone_columns_give_three_phones(
+    db: Engine, marketer: Engine, tmp_path: Path
+) -> None:
+    path = tmp_path / "crm.csv"
+    path.write_text(
+        "Название компании;Телефон;Мобильный;Телефон\n"
+        "ООО Ромашка;+7 383 353-03-67;+7 913 209-72-63;+7 383 353-03-68\n",
+        encoding="utf-8",
+    )
+    result = run_import(marketer, None, path, ImportOptions("CRM"))
+    assert (result.companies_created, result.phones_valid) == (1, 3)
+    with db.connect() as conn:
+        phones = conn.execute(text("SELECT e164, kind FROM dialdesk.phones ORDER BY e164")).all()
+    assert [tuple(p) for p in phones] == [
+        ("+73833530367", "work"), ("+73833530368", "work"), ("+79132097263", "mobile")
+    ]  # fmt: skip

@@ -16,8 +16,9 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "inn": ("инн", "inn", "taxid", "иннорганизации"),
     "phones": (
         "тел", "телефон", "телефоны", "телефонкомпании", "контактныйтелефон", "контактныйтел",
-        "номертелефона",
-        "мобильный", "phone", "phones", "tel", "telephone",
+        "номертелефона", "рабочийтелефон", "мобильный", "мобильныйтелефон", "сотовый",
+        "сотовыйтелефон", "моб", "мобтел", "факс", "phone", "phones", "tel", "telephone",
+        "mobile", "mobilephone", "cell", "cellphone", "workphone", "fax",
     ),
     "industry": (
         "отрасль", "сферадеятельности", "виддеятельности", "рубрика", "рубрики", "деятельность",
@@ -27,7 +28,10 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "region": ("регион", "область", "субъектрф", "region"),
     "address": ("адрес", "юридическийадрес", "фактическийадрес", "address"),
     "website": ("сайт", "вебсайт", "website", "site", "www", "url"),
-    "email": ("email", "эл почта", "электроннаяпочта", "почта", "емейл", "mail"),
+    "email": (
+        "email", "эл почта", "электроннаяпочта", "почта", "емейл", "mail", "рабочийemail",
+        "emailкомпании", "workemail",
+    ),
     "contact_name": (
         "контактноелицо", "контакт", "фио", "фиоконтакта", "руководитель", "директор",
         "contact", "contactperson", "contactname",
@@ -39,6 +43,13 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 FIELDS = tuple(FIELD_NAMES)
+SEVERAL = {"phones", "email"}  # fields a list may give in several columns
+# a phone column's header says what its numbers are: kind -> the words that say it
+PHONE_KINDS = {
+    "fax": ("факс", "fax"),
+    "mobile": ("мобильный", "моб", "сотовый", "mobile", "cell"),
+    "work": ("рабочий", "офис", "work", "office"),
+}
 HEADER_SEARCH_ROWS = 30
 
 _NOT_LETTERS = re.compile(r"[^0-9a-zа-я]+")
@@ -91,13 +102,26 @@ def find_header(rows: list[list[str]], known: dict[str, str] | None = None) -> H
     return best
 
 
+def phone_kind(header: str) -> str | None:
+    """What the numbers of a column named ``header`` are (fax, mobile, work), or None when
+    the header does not say and each number's own form decides."""
+    key = _key(header)
+    for kind, words in PHONE_KINDS.items():
+        if kind == "fax" and ("тел" in key or "phone" in key):
+            continue  # "Телефон/факс": a phone first
+        if any(word in key for word in words):
+            return kind
+    return None
+
+
 def guess_mapping(names: list[str], known: dict[str, str] | None = None) -> dict[int, str]:
-    """Column index -> field for every recognised name; each field taken once, leftmost."""
+    """Column index -> field for every recognised name; each field taken once, leftmost,
+    but phones and e-mails from every column that holds them."""
     saved = {_key(name): field for name, field in (known or {}).items()}
     mapping: dict[int, str] = {}
     for index, name in enumerate(names):
         field = saved.get(_key(name)) or guess_field(name)
-        if field is not None and field not in mapping.values():
+        if field is not None and (field in SEVERAL or field not in mapping.values()):
             mapping[index] = field
     return mapping
 

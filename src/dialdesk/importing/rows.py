@@ -3,10 +3,11 @@ cannot become a company rejected with their reason, and duplicates within the fi
 (same INN, else a shared phone, else the same name in the same city)."""
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from dialdesk import limits
 from dialdesk.errors import translatable
+from dialdesk.importing.columns import phone_kind
 from dialdesk.importing.inn import inn_problem
 from dialdesk.importing.names import LEGAL_FORMS, name_key, tidy_name
 from dialdesk.importing.phones import ParsedPhone, parse_phone_cell
@@ -148,36 +149,72 @@ class _Row:
         return Rejection(self.number, self.row, reason, params)
 
 
+@dataclass(frozen=True)
+class Columns:
+    """Where each field is: one column per field, and every phone and e-mail column (a
+    phone column's kind, when its header says it)."""
+
+    single: dict[str, int]
+    phones: tuple[tuple[int, str | None], ...] = ()
+    emails: tuple[int, ...] = ()
+
+    @classmethod
+    def of(cls, mapping: dict[int, str], header: list[str] | None = None) -> "Columns":
+        names = header or []
+        single: dict[str, int] = {}
+        for index, name in sorted(mapping.items()):
+            single.setdefault(name, index)
+        phones = tuple(
+            (i, phone_kind(names[i]) if i < len(names) else None)
+            for i, f in sorted(mapping.items())
+            if f == "phones"
+        )
+        emails = tuple(i for i, f in sorted(mapping.items()) if f == "email")
+        return cls(single, phones, emails)
+
+
+def _phones(row: list[str], columns: Columns) -> tuple[list[ParsedPhone], list[str]]:
+    """Every valid number of every phone column, each once, and the pieces that are not."""
+    valid: dict[str, ParsedPhone] = {}
+    invalid: list[str] = []
+    for column, kind in columns.phones:
+        parsed = parse_phone_cell(_cell(row, column))
+        for phone in parsed.valid:
+            valid.setdefault(phone.e164, replace(phone, kind=kind) if kind else phone)
+        invalid += parsed.invalid
+    return list(valid.values()), invalid
+
+
 def clean_row(
-    row: list[str], row_number: int, columns: dict[str, int]
+    row: list[str], row_number: int, columns: Columns
 ) -> tuple[CleanCompany | None, list[Rejection], int]:
     """One sheet row as a company, or the reason it cannot be one; the notes on what was
     changed to take it in; and its invalid phones."""
-    line = _Row(row, row_number, columns)
+    line = _Row(row, row_number, columns.single)
     name = line.cell("name")
     if not name:
         return None, [line.refuse(translatable("No company name."))], 0
-    inn: str | None = _cell(row, columns.get("inn")).replace(" ", "")
+    inn: str | None = _cell(row, columns.single.get("inn")).replace(" ", "")
     problem = inn_problem(inn) if inn else None
     if problem is not None:
         line.note(INN_NOTES[problem], inn=inn)
         inn = None
-    parsed = parse_phone_cell(_cell(row, columns.get("phones")))
-    email: str | None = _cell(row, columns.get("email")) or None
+    phones, invalid = _phones(row, columns)
+    email: str | None = next((e for c in columns.emails if (e := _cell(row, c))), None)
     if email is not None and len(email) > limits.CONTACT["email"]:
         line.note(EMAIL_TOO_LONG, length=len(email), limit=limits.CONTACT["email"])
         email = None
     values = {f: v for f in COMPANY_FIELDS if (v := line.cell(f))}
-    if not parsed.valid and not email and "website" not in values:
+    if not phones and not email and "website" not in values:
         rejection = (
             line.refuse(
                 translatable("No valid phone ({phones}) and no e-mail or website."),
-                phones="; ".join(parsed.invalid),
+                phones="; ".join(invalid),
             )
-            if parsed.invalid
+            if invalid
             else line.refuse(UNREACHABLE)
         )
-        return None, [rejection], len(parsed.invalid)
+        return None, [rejection], len(invalid)
     first_word = name.split(" ", 1)[0].upper().strip('"«')
     contact_name = line.cell("contact_name")
     contacts = (
@@ -193,10 +230,10 @@ def clean_row(
         inn=inn or None,
         values=values,
         email=email,
-        phones=list(parsed.valid),
+        phones=phones,
         contacts=contacts,
     )
-    return company, line.notes, len(parsed.invalid)
+    return company, line.notes, len(invalid)
 
 
 def clean_rows(
@@ -204,11 +241,12 @@ def clean_rows(
     first_row_number: int,
     mapping: dict[int, str],
     *,
+    header: list[str] | None = None,
     cancelled: Callable[[], bool] = lambda: False,
     progress: Callable[[int, int], None] = lambda done, total: None,
 ) -> Cleaned:
     """Clean every data row and merge the file's own duplicates into their first row."""
-    columns = {f: i for i, f in mapping.items()}
+    columns = Columns.of(mapping, header)
     result = Cleaned([], [], 0, 0, 0, 0)
     by_key: dict[tuple[str, str], CleanCompany] = {}
     for offset, row in enumerate(rows):

@@ -126,6 +126,7 @@ def run_import(
         data_rows,
         header.row_index + 2,
         mapping,
+        header=header.names,
         cancelled=cancelled,
         progress=lambda done, total: progress("clean", done, total),
     )

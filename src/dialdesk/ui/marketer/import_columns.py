@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QTableWidget, QTableWidgetItem
 
-from dialdesk.importing.columns import FIELDS
+from dialdesk.importing.columns import FIELDS, SEVERAL
 from dialdesk.services.lists.import_templates import save_template, template_names
 from dialdesk.services.lists.imports import ListPreview
 from dialdesk.ui.common.page import filled
@@ -90,7 +90,9 @@ class ColumnsMixin:
 
     def _check_mapping(self) -> bool:
         fields = list(self.mapping().values())
-        twice = sorted({self.field_names[f] for f in fields if fields.count(f) > 1})
+        twice = sorted(
+            {self.field_names[f] for f in fields if fields.count(f) > 1 and f not in SEVERAL}
+        )
         if twice:
             self.ui.error_label.setText(
                 filled(
