@@ -50,7 +50,8 @@ def test_contacts_by_industry_and_month_with_the_rate_per_working_day(
     summary = dict(report.summary)
     # days with calls: 30 Oct; 2, 3 and 5 Nov (4 Nov had a call but is a holiday)
     assert summary["Working days"] == [1, 3, None, 4]
-    assert summary["Contacts per working day"] == [1.0, 1.7, None, 1.5]  # 1/1, 5/3, 6/4
+    # the whole period counts the undated contact too: 7/4, not 6/4 (issue 16)
+    assert summary["Contacts per working day"] == [1.0, 1.7, None, 1.8]  # 1/1, 5/3, 7/4
 
 
 def test_organisations_per_working_day_count_each_company_once(
