@@ -237,7 +237,7 @@ def detect_delimiter(sample: str) -> str:
     would, and the lines of the commonest width decide.  A title above the header (one
     cell) does not count against a delimiter."""
     lines = sample.splitlines()[:SAMPLE_LINES]
-    best: tuple[float, int, int] | None = None
+    best: tuple[int, int, int] | None = None
     chosen = ";"
     for rank, delimiter in enumerate(DELIMITERS):
         try:
@@ -249,8 +249,7 @@ def detect_delimiter(sample: str) -> str:
         if not widths:
             continue
         common = max(set(widths), key=lambda w: (widths.count(w), w))
-        share = widths.count(common) / len(widths)
-        score = (round(share * len(widths) / max(len(lines), 1), 3), common, -rank)
+        score = (widths.count(common), common, -rank)  # lines it fits, its width, the order
         if best is None or score > best:
             best, chosen = score, delimiter
     return chosen
@@ -258,11 +257,11 @@ def detect_delimiter(sample: str) -> str:
 
 def _read_csv(path: Path, encoding: str | None, delimiter: str | None) -> Table:
     data = path.read_bytes()
-    if b"\x00" in data[:65536] and not (encoding or detect_encoding(data)).startswith("utf-16"):
+    encoding = encoding or detect_encoding(data)
+    if b"\x00" in data[:65536] and not encoding.startswith("utf-16"):
         raise UserError(
             "{path} is not a text table: choose an XLSX, XLS, ODS or CSV file.", path=path.name
         )
-    encoding = encoding or detect_encoding(data)
     try:
         text = data.decode(encoding)
     except (UnicodeDecodeError, LookupError) as exc:
