@@ -234,9 +234,9 @@ class MainWindow(QMainWindow):
             if page in (self.reports, self.segments):
                 if page in self._opened:
                     self._opened.remove(page)
-                self._tab_opened(self.ui.sections_tabs.currentIndex())
             else:
                 page.refresh()
+        self._tab_opened(self.ui.sections_tabs.currentIndex())  # the one open now, at once
 
     def refresh(self) -> None:
         self.overview.refresh()
