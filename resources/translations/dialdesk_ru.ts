@@ -1873,10 +1873,6 @@
         <translation>Выберите список</translation>
     </message>
     <message>
-        <source>Lists (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)</source>
-        <translation>Списки (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;Все файлы (*)</translation>
-    </message>
-    <message>
         <source>Choose a file first (Ctrl+O).</source>
         <translation>Сначала выберите файл (Ctrl+O).</translation>
     </message>
@@ -2015,6 +2011,10 @@
     <message>
         <source>Choose a do-not-call list</source>
         <translation>Выберите список «не звонить»</translation>
+    </message>
+    <message>
+        <source>Lists (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.htm *.html *.xml);;All files (*)</source>
+        <translation>Списки (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.htm *.html *.xml);;Все файлы (*)</translation>
     </message>
     <message>
         <source>Do-not-call list: %1 numbers read, %2 new on the list; %3 companies in the base have one of them.</source>
@@ -2852,6 +2852,10 @@
     <message>
         <source>Companies</source>
         <translation>Компаний</translation>
+    </message>
+    <message>
+        <source>The file {path} holds no table: save the list from the program again as Excel or CSV.</source>
+        <translation>В файле {path} нет таблицы: выгрузите список из программы ещё раз в Excel или CSV.</translation>
     </message>
     <message>
         <source>The code &apos;{code}&apos; is already used; choose another.</source>

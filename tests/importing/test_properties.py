@@ -13,7 +13,8 @@ from dialdesk.errors import UserError
 from dialdesk.importing.columns import find_header, guess_field
 from dialdesk.importing.inn import complete_inn10, inn_problem, is_valid_inn
 from dialdesk.importing.phones import parse_phone_cell
-from dialdesk.importing.table import CONTROL, plain_text, read_table
+from dialdesk.importing.sheet import CONTROL, plain_text
+from dialdesk.importing.table import read_table
 
 # what hostile cells hold: control characters, NUL, right-to-left marks, formula starts,
 # Cyrillic, digits and separators, now and then very long

@@ -7,7 +7,7 @@ import pytest
 from openpyxl import Workbook
 
 from dialdesk.errors import UserError
-from dialdesk.importing import table
+from dialdesk.importing import sheet, table
 from dialdesk.importing.columns import find_header, guess_field
 from dialdesk.importing.table import read_table
 from tests.importing.files import csv_file, xlsx
@@ -121,7 +121,7 @@ def test_a_list_over_the_size_limits_is_refused(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     path = csv_file(tmp_path / "list.csv", [["ООО Ёлка", "", "83833530367"]] * 5, "utf-8")
-    monkeypatch.setattr(table, "MAX_ROWS", 3)
+    monkeypatch.setattr(sheet, "MAX_ROWS", 3)
     with pytest.raises(UserError, match="too many rows"):
         read_table(path)
     monkeypatch.setattr(table, "MAX_BYTES", 10)

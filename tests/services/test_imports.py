@@ -366,3 +366,33 @@ def test_three_phone_columns_give_three_phones(
     assert [tuple(p) for p in phones] == [
         ("+73833530367", "work"), ("+73833530368", "work"), ("+79132097263", "mobile")
     ]  # fmt: skip
+
+
+def test_a_crm_export_saved_as_html_imports_in_the_service_and_the_command(
+    db: Engine, db_dsn: str, marketer: Engine, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    page = tmp_path / "export.xls"
+    page.write_bytes(
+        '<html><head><meta charset="windows-1251"></head><body><table>'
+        "<tr><th>Название компании</th><th>Рабочий телефон</th><th>Мобильный телефон</th></tr>"
+        "<tr><td>ООО &laquo;Ёлка&raquo;</td><td>+7 383 353-03-67</td><td>8 913 209 72 63</td>"
+        "</tr></table></body></html>".encode("cp1251")
+    )
+    result = run_import(marketer, None, page, ImportOptions("CRM"))
+    assert (result.companies_created, result.phones_valid) == (1, 2)
+    with db.connect() as conn:
+        assert conn.execute(text("SELECT name FROM dialdesk.companies")).scalar() == "ООО «Ёлка»"
+    sheet = tmp_path / "1c.xml"
+    sheet.write_text(
+        '<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"'
+        ' xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="Лист1">'
+        '<Table><Row><Cell><Data ss:Type="String">Наименование</Data></Cell>'
+        '<Cell><Data ss:Type="String">Телефон</Data></Cell></Row>'
+        '<Row><Cell><Data ss:Type="String">ИП Берёзкин</Data></Cell>'
+        '<Cell><Data ss:Type="Number">84952223344</Data></Cell></Row></Table></Worksheet>'
+        "</Workbook>",
+        encoding="utf-8",
+    )
+    code = main(["import", str(sheet), "--campaign", "1С", "--json", "--dsn", db_dsn])
+    out, _ = capsys.readouterr()
+    assert code == 0 and json.loads(out)["companies_created"] == 1

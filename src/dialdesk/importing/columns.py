@@ -26,7 +26,7 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     ),
     "city": ("город", "населенныйпункт", "city", "town"),
     "region": ("регион", "область", "субъектрф", "region"),
-    "address": ("адрес", "юридическийадрес", "фактическийадрес", "address"),
+    "address": ("адрес", "юридическийадрес", "юрадрес", "адресюридический", "address"),
     "website": ("сайт", "вебсайт", "website", "site", "www", "url"),
     "email": (
         "email", "эл почта", "электроннаяпочта", "почта", "емейл", "mail", "рабочийemail",
@@ -42,6 +42,12 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
         "сотрудников", "employees", "staff", "headcount",
     ),
 }  # fmt: skip
+# names a field takes only when no column has one of its usual names: 1C gives both
+# "Наименование" (what people call the company) and "Полное наименование" (the legal one)
+SECOND_CHOICE: dict[str, tuple[str, ...]] = {
+    "name": ("полноенаименование", "полноенаименованиеорганизации", "юридическоелицо"),
+    "address": ("фактическийадрес", "почтовыйадрес"),
+}
 FIELDS = tuple(FIELD_NAMES)
 SEVERAL = {"phones", "email"}  # fields a list may give in several columns
 # a phone column's header says what its numbers are: kind -> the words that say it
@@ -55,9 +61,11 @@ HEADER_SEARCH_ROWS = 30
 _NOT_LETTERS = re.compile(r"[^0-9a-zа-я]+")
 _ALIASES = {
     _NOT_LETTERS.sub("", alias.replace("ё", "е")): field
-    for field, aliases in FIELD_NAMES.items()
+    for names in (SECOND_CHOICE, FIELD_NAMES)
+    for field, aliases in names.items()
     for alias in aliases
 }
+_SECOND = {alias for aliases in SECOND_CHOICE.values() for alias in aliases}
 
 
 def _key(header: str) -> str:
@@ -119,11 +127,17 @@ def guess_mapping(names: list[str], known: dict[str, str] | None = None) -> dict
     but phones and e-mails from every column that holds them."""
     saved = {_key(name): field for name, field in (known or {}).items()}
     mapping: dict[int, str] = {}
+    second: dict[int, str] = {}
     for index, name in enumerate(names):
         field = saved.get(_key(name)) or guess_field(name)
-        if field is not None and (field in SEVERAL or field not in mapping.values()):
+        if field is not None and _key(name) in _SECOND and _key(name) not in saved:
+            second[index] = field
+        elif field is not None and (field in SEVERAL or field not in mapping.values()):
             mapping[index] = field
-    return mapping
+    for index, field in second.items():
+        if field not in mapping.values():
+            mapping[index] = field
+    return dict(sorted(mapping.items()))
 
 
 def check_mapping(mapping: dict[int, str]) -> None:

@@ -96,7 +96,8 @@ class PastImportsMixin:
             QCoreApplication.translate("ImportPage", "Choose a do-not-call list"),
             "",
             QCoreApplication.translate(
-                "ImportPage", "Lists (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)"
+                "ImportPage",
+                "Lists (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.htm *.html *.xml);;All files (*)",
             ),
         )
         if name:

@@ -210,7 +210,9 @@ class ImportPage(ColumnsMixin, RunMixin, PastImportsMixin, Page):
             self,
             self.tr("Choose a list"),
             str(Path(self.ui.file_edit.text()).parent) if self.ui.file_edit.text() else "",
-            self.tr("Lists (*.xlsx *.xlsm *.xls *.ods *.csv *.txt);;All files (*)"),
+            self.tr(
+                "Lists (*.xlsx *.xlsm *.xls *.ods *.csv *.txt *.htm *.html *.xml);;All files (*)"
+            ),
         )
         if name:
             self.ui.file_edit.setText(name)
