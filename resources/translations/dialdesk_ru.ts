@@ -112,6 +112,10 @@
         <translation>перезвон</translation>
     </message>
     <message>
+        <source>from the old base</source>
+        <translation>из старой базы</translation>
+    </message>
+    <message>
         <source>hand-off</source>
         <translation>передача эксперту</translation>
     </message>
@@ -691,7 +695,7 @@
     </message>
     <message>
         <source>notes</source>
-        <translation>заметки</translation>
+        <translation>Примечания</translation>
     </message>
     <message>
         <source>comment</source>
@@ -1654,8 +1658,40 @@
         <translation>&amp;Пробный прогон: показать, что получится, ничего не записывая</translation>
     </message>
     <message>
-        <source>Type a new name to create a campaign. Duplicates are merged into companies already in the base; nothing there is overwritten.</source>
-        <translation>Введите новое название, чтобы создать кампанию. Дубли объединяются с компаниями, которые уже есть в базе; ничего там не перезаписывается.</translation>
+        <source>Companies already in the base</source>
+        <translation>Компании, которые уже есть в базе</translation>
+    </message>
+    <message>
+        <source>&amp;Fill only their empty fields from the file</source>
+        <translation>&amp;Заполнить из файла только их пустые поля</translation>
+    </message>
+    <message>
+        <source>O&amp;verwrite the fields ticked below with the file&apos;s values (the others are filled where empty)</source>
+        <translation>П&amp;ерезаписать отмеченные ниже поля значениями из файла (остальные заполняются, где пусто)</translation>
+    </message>
+    <message>
+        <source>Type a new name to create a campaign. A row that matches a company already in the base is merged into it: its new phones and people are added, and its fields are filled or overwritten as chosen above. A trial run shows how many companies each field would change.</source>
+        <translation>Введите новое имя, чтобы создать кампанию. Строка, совпавшая с компанией из базы, сливается с ней: добавляются новые телефоны и контактные лица, а поля заполняются или перезаписываются, как выбрано выше. Пробный прогон покажет, у скольких компаний изменится каждое поле.</translation>
+    </message>
+    <message>
+        <source>These names and groups of the old base match nobody and no group of ours. Choose who or what each one is, then go back (Alt+Left) and import again:</source>
+        <translation>Эти имена и группы старой базы не совпали ни с кем из сотрудников и ни с одной нашей группой. Выберите, кто или что это, вернитесь назад (Alt+Влево) и импортируйте снова:</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>В файле</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>Строк</translation>
+    </message>
+    <message>
+        <source>Is</source>
+        <translation>Это</translation>
     </message>
     <message>
         <source>Cancel (Esc)</source>
@@ -1753,6 +1789,58 @@
         <translation>Численность</translation>
     </message>
     <message>
+        <source>KPP</source>
+        <translation>КПП</translation>
+    </message>
+    <message>
+        <source>OGRN</source>
+        <translation>ОГРН</translation>
+    </message>
+    <message>
+        <source>OKVED code</source>
+        <translation>Код ОКВЭД</translation>
+    </message>
+    <message>
+        <source>In the customer&apos;s base since</source>
+        <translation>В базе заказчика с</translation>
+    </message>
+    <message>
+        <source>Responsible manager</source>
+        <translation>Ответственный менеджер</translation>
+    </message>
+    <message>
+        <source>Group in the old base</source>
+        <translation>Группа в старой базе</translation>
+    </message>
+    <message>
+        <source>Last contact: date</source>
+        <translation>Последний контакт: дата</translation>
+    </message>
+    <message>
+        <source>Last contact: result</source>
+        <translation>Последний контакт: результат</translation>
+    </message>
+    <message>
+        <source>Last contact: comment</source>
+        <translation>Последний контакт: комментарий</translation>
+    </message>
+    <message>
+        <source>Last contact: who</source>
+        <translation>Последний контакт: кто</translation>
+    </message>
+    <message>
+        <source>Client since</source>
+        <translation>Клиент с</translation>
+    </message>
+    <message>
+        <source>Last purchase</source>
+        <translation>Последняя покупка</translation>
+    </message>
+    <message>
+        <source>Total bought</source>
+        <translation>Сумма покупок</translation>
+    </message>
+    <message>
         <source>No.</source>
         <translation>№</translation>
     </message>
@@ -1769,8 +1857,68 @@
         <translation>Кампания</translation>
     </message>
     <message>
+        <source>What</source>
+        <translation>Что</translation>
+    </message>
+    <message>
+        <source>In the file</source>
+        <translation>В файле</translation>
+    </message>
+    <message>
         <source>Rows</source>
         <translation>Строк</translation>
+    </message>
+    <message>
+        <source>Is</source>
+        <translation>Это</translation>
+    </message>
+    <message>
+        <source>companies in the base brought up to date: %1</source>
+        <translation>обновлено у компаний из базы: %1</translation>
+    </message>
+    <message>
+        <source>from the old base: %1 last contacts written to the history, %2 groups set, %3 managers matched, %4 former clients</source>
+        <translation>из старой базы: последних контактов записано в историю — %1, групп выставлено — %2, менеджеров сопоставлено — %3, бывших клиентов — %4</translation>
+    </message>
+    <message>
+        <source>former clients: %1</source>
+        <translation>бывших клиентов: %1</translation>
+    </message>
+    <message>
+        <source>last contacts with no result or group we know, left out: %1</source>
+        <translation>последних контактов без известного результата или группы, не перенесено: %1</translation>
+    </message>
+    <message>
+        <source>notes</source>
+        <translation>Примечания</translation>
+    </message>
+    <message>
+        <source>former client</source>
+        <translation>Бывший клиент</translation>
+    </message>
+    <message>
+        <source>manager</source>
+        <translation>менеджер</translation>
+    </message>
+    <message>
+        <source>group</source>
+        <translation>группа</translation>
+    </message>
+    <message>
+        <source>These names and groups of the old base match nobody and no group of ours. Choose who or what each one is, then go back (Alt+Left) and import again:</source>
+        <translation>Эти имена и группы старой базы не совпали ни с кем из сотрудников и ни с одной нашей группой. Выберите, кто или что это, вернитесь назад (Alt+Влево) и импортируйте снова:</translation>
+    </message>
+    <message>
+        <source>These names and groups of the old base matched nobody and no group of ours: the companies came in without them. To bring them in, undo this import and import the file again, choosing who or what each one is.</source>
+        <translation>Эти имена и группы старой базы не совпали ни с кем из сотрудников и ни с одной нашей группой: компании импортированы без них. Чтобы их перенести, отмените этот импорт и импортируйте файл снова, выбрав, кто или что это.</translation>
+    </message>
+    <message>
+        <source>— nobody —</source>
+        <translation>— никто —</translation>
+    </message>
+    <message>
+        <source>— no group —</source>
+        <translation>— без группы —</translation>
     </message>
     <message>
         <source>Created</source>
@@ -2854,8 +3002,84 @@
         <translation>Компаний</translation>
     </message>
     <message>
+        <source>{option} wants NAME=VALUE, not &apos;{value}&apos;.</source>
+        <translation>{option} ждёт ИМЯ=ЗНАЧЕНИЕ, а не «{value}».</translation>
+    </message>
+    <message>
         <source>The file {path} holds no table: save the list from the program again as Excel or CSV.</source>
         <translation>В файле {path} нет таблицы: выгрузите список из программы ещё раз в Excel или CSV.</translation>
+    </message>
+    <message>
+        <source>OKVED {value} is not a code like 62.01: imported without it.</source>
+        <translation>ОКВЭД «{value}» — не код вида 62.01: импортировано без него.</translation>
+    </message>
+    <message>
+        <source>{field} &apos;{value}&apos; is not a date: imported without it.</source>
+        <translation>{field} «{value}» — не дата: импортировано без неё.</translation>
+    </message>
+    <message>
+        <source>{field} &apos;{value}&apos; is not a sum of money: imported without it.</source>
+        <translation>{field} «{value}» — не сумма денег: импортировано без неё.</translation>
+    </message>
+    <message>
+        <source>{number} {value} is not a number ({number} is {length}): imported without it.</source>
+        <translation>{number} {value} — не число ({number} — это {length}): импортировано без него.</translation>
+    </message>
+    <message>
+        <source>{number} {value} has the wrong length ({number} is {length}): imported without it.</source>
+        <translation>{number} {value} неверной длины ({number} — это {length}): импортировано без него.</translation>
+    </message>
+    <message>
+        <source>{number} {value} fails its check digit: imported without it.</source>
+        <translation>{number} {value} не проходит проверку контрольной цифры: импортировано без него.</translation>
+    </message>
+    <message>
+        <source>9 characters</source>
+        <translation>9 знаков</translation>
+    </message>
+    <message>
+        <source>13 digits, or 15 for an OGRNIP</source>
+        <translation>13 цифр, или 15 для ОГРНИП</translation>
+    </message>
+    <message>
+        <source>The date created</source>
+        <translation>Дата создания</translation>
+    </message>
+    <message>
+        <source>The date of the last contact</source>
+        <translation>Дата последнего контакта</translation>
+    </message>
+    <message>
+        <source>Client since</source>
+        <translation>Клиент с</translation>
+    </message>
+    <message>
+        <source>The last purchase</source>
+        <translation>Последняя покупка</translation>
+    </message>
+    <message>
+        <source>The total bought</source>
+        <translation>Сумма покупок</translation>
+    </message>
+    <message>
+        <source>The responsible manager</source>
+        <translation>Ответственный менеджер</translation>
+    </message>
+    <message>
+        <source>The group</source>
+        <translation>Группа</translation>
+    </message>
+    <message>
+        <source>The last contact&apos;s result</source>
+        <translation>Результат последнего контакта</translation>
+    </message>
+    <message>
+        <source>The last contact&apos;s comment</source>
+        <translation>Комментарий к последнему контакту</translation>
+    </message>
+    <message>
+        <source>Who made the last contact</source>
+        <translation>Кто провёл последний контакт</translation>
     </message>
     <message>
         <source>The code &apos;{code}&apos; is already used; choose another.</source>

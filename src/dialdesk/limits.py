@@ -37,7 +37,7 @@ CONTACT = {field: column_limit(ContactPerson, field) for field in ("full_name", 
                                                                   "phone", "email")}  # fmt: skip
 PHONE = {field: column_limit(Phone, field) for field in ("extension", "raw_text")}
 CAMPAIGN = {field: column_limit(Campaign, field) for field in ("name", "product", "script")}
-CALL = {field: column_limit(Call, field) for field in ("spoke_with", "comment")}
+CALL = {field: column_limit(Call, field) for field in ("spoke_with", "comment", "imported_who")}
 
 
 def refuse_too_long(values: dict[str, object], limits: dict[str, int]) -> None:

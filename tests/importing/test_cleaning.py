@@ -153,3 +153,60 @@ def test_a_second_email_column_fills_in_when_the_first_is_empty() -> None:
     assert found.mapping == {0: "name", 1: "email", 2: "email", 3: "contact_name"}
     cleaned = clean_rows(rows, 2, found.mapping, header=header)
     assert [c.email for c in cleaned.companies] == ["info@romashka.ru", "sales@lutik.ru"]
+
+
+def test_kpp_ogrn_and_okved_are_checked_like_the_inn() -> None:
+    header = ["Полное наименование", "Телефон", "КПП", "ОГРН", "ОКВЭД", "Дата создания"]
+    rows = [
+        header,
+        ["ООО Ромашка", "+7 383 353-03-67", "773601001", "1027700132195",
+         "62.01 Разработка компьютерного программного обеспечения", "01.03.2024"],
+        ["ООО Лютик", "+7 383 353-03-68", "77360100", "1027700132196", "программы", "вчера"],
+        ["ИП Сидоров", "+7 383 353-03-69", "", "304500116000157", "46.90", ""],
+    ]  # fmt: skip
+    found = find_header(rows)
+    cleaned = clean_rows(rows[1:], 2, found.mapping, header=header)
+    first, second, third = cleaned.companies
+    assert first.values == {
+        "kpp": "773601001", "ogrn": "1027700132195", "okved": "62.01",
+        "industry": "Разработка компьютерного программного обеспечения",
+    }  # fmt: skip
+    assert str(first.listed_on) == "2024-03-01"
+    assert second.values == {} and second.listed_on is None
+    assert third.values == {"ogrn": "304500116000157", "okved": "46.90"}
+    notes = [r.text for r in cleaned.rejections if r.row_number == 3]
+    assert notes == [
+        "КПП 77360100 has the wrong length (КПП is 9 characters): imported without it.",
+        "ОГРН 1027700132196 fails its check digit: imported without it.",
+        "OKVED программы is not a code like 62.01: imported without it.",
+        "The date created 'вчера' is not a date: imported without it.",
+    ]
+    assert all(r.imported for r in cleaned.rejections)
+
+
+def test_the_old_bases_owner_group_last_contact_and_purchases_are_read() -> None:
+    header = ["Наименование", "Телефон", "Ответственный", "Группа", "Дата звонка",
+              "Результат", "Комментарий", "Кто звонил", "Клиент с", "Последняя покупка",
+              "Сумма покупок"]  # fmt: skip
+    rows = [
+        header,
+        ["ООО Ромашка", "+7 383 353-03-67", "Петрова Анна", "Горячие", "05.03.2024 11:20",
+         "перезвонить", "ждут КП", "Ольга", "01.02.2019", "15.06.2023", "1 250 000,50 руб."],
+        ["ООО Лютик", "+7 383 353-03-68", "", "холодный", "", "", "не наш профиль"],
+    ]  # fmt: skip
+    found = find_header(rows)
+    first, second = clean_rows(rows[1:], 2, found.mapping, header=header).companies
+    old = first.old
+    assert (old.expert, old.group) == ("Петрова Анна", "Горячие")
+    assert old.last_contact is not None and old.former is not None
+    assert str(old.last_contact.at) == "2024-03-05 11:20:00"
+    assert (old.last_contact.result, old.last_contact.comment, old.last_contact.who) == (
+        "перезвонить", "ждут КП", "Ольга"
+    )  # fmt: skip
+    assert (str(old.former.client_since), str(old.former.last_purchase_on)) == (
+        "2019-02-01", "2023-06-15"
+    )  # fmt: skip
+    assert str(old.former.total_bought) == "1250000.50"
+    # a comment alone tells of no contact: it is a note on the company
+    assert second.old.group == "холодный" and second.old.last_contact is None
+    assert second.old.note == "не наш профиль" and second.old.former is None

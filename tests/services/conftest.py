@@ -141,3 +141,9 @@ def shift_floor(db: Engine, logins: Logins) -> Floor:
     me = logins.person_id(login)
     engine = logins.engine(login, password)
     return Floor(db, campaign, me, engine, me, engine)
+
+
+@pytest.fixture
+def marketer(logins: Logins) -> Engine:
+    """A marketer's own login: imports run as the person who loads the list."""
+    return logins.as_role("marketer")

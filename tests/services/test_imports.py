@@ -55,11 +55,6 @@ def _existing(db: Engine, name: str, inn: str | None, phone: str, city: str) -> 
     return int(company)
 
 
-@pytest.fixture
-def marketer(logins: Logins) -> Engine:
-    return logins.as_role("marketer")
-
-
 def test_a_list_becomes_clean_companies_in_one_import(
     db: Engine, marketer: Engine, tmp_path: Path
 ) -> None:

@@ -236,3 +236,71 @@ def test_the_wizard_says_which_encoding_and_delimiter_it_found(
     with qtbot.waitSignal(page.previewed, timeout=10000):
         page.ui.delimiter_combo.activated.emit(page.ui.delimiter_combo.currentIndex())
     assert page.ui.delimiter_combo.itemText(0) == "detect"
+
+
+OLD_BASE = (
+    "Наименование;Телефон;Ответственный;Статус;Дата звонка;Сфера деятельности\n"
+    "ООО Ромашка;+7 383 353-03-67;Сидоров;Рынок X;05.03.2024;Торговля\n"
+    "ООО Лютик;+7 383 353-03-68;;горячие;;Стройка\n"
+)
+
+
+def test_the_old_bases_unknown_names_and_groups_are_mapped_in_the_wizard(
+    qtbot: QtBot, page: ImportPage, tmp_path: Path, db: Engine, logins: Logins
+) -> None:
+    logins.add("supervisor", "sidorov")
+    with db.begin() as conn:  # a company of ours the list matches, with its own industry
+        company = conn.execute(
+            text("INSERT INTO dialdesk.companies (name, name_key, industry) "
+                 "VALUES ('ООО Лютик', 'лютик', 'Старая') RETURNING id")
+        ).scalar_one()  # fmt: skip
+        conn.execute(
+            text("INSERT INTO dialdesk.phones (company_id, e164) VALUES (:c, '+73833530368')"),
+            {"c": company},
+        )
+    path = tmp_path / "база.csv"
+    path.write_text(OLD_BASE, encoding="utf-8")
+    _choose(qtbot, page, path)
+    qtbot.keyClick(page, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert set(page.mapping().values()) == {
+        "name", "phones", "expert", "group", "last_contact_on", "industry"
+    }  # fmt: skip
+    qtbot.keyClick(page, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    ui = page.ui
+    assert ui.fill_radio.isChecked() and not ui.overwrite_list.isEnabled()
+    labels = [ui.overwrite_list.item(i).text() for i in range(ui.overwrite_list.count())]
+    assert labels == ["Company name", "Industry", "Responsible manager"]
+    ui.overwrite_radio.setChecked(True)
+    ui.overwrite_list.item(1).setCheckState(Qt.CheckState.Checked)
+    ui.campaign_combo.setCurrentText("Старая база")
+    ui.dry_run_check.setChecked(True)
+    with qtbot.waitSignal(page.imported, timeout=20000) as done:
+        qtbot.keyClick(page, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    trial = done.args[0]
+    assert trial.fields_updated == {"industry": 1}
+    assert "companies in the base brought up to date: Industry 1" in ui.summary_label.text()
+    qtbot.waitUntil(lambda: ui.unknown_table.rowCount() == 2, timeout=10000)
+    assert [ui.unknown_table.item(r, 1).text() for r in range(2)] == ["Сидоров", "Рынок X"]
+    person, group = ui.unknown_table.cellWidget(0, 3), ui.unknown_table.cellWidget(1, 3)
+    person.setCurrentIndex(person.findData("sidorov"))
+    group.setCurrentIndex(group.findData("competitor"))
+    qtbot.keyClick(page, Qt.Key.Key_Left, Qt.KeyboardModifier.AltModifier)
+    assert (
+        page.step() == CAMPAIGN and ui.overwrite_list.item(1).checkState() == Qt.CheckState.Checked
+    )
+    with qtbot.waitSignal(page.imported, timeout=20000) as done:
+        qtbot.keyClick(page, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    result = done.args[0]
+    assert (result.unknown_experts, result.unknown_groups) == ({}, {})
+    assert (result.history_written, result.groups_set) == (1, 2)
+    assert not ui.unknown_table.isVisible()
+    with db.connect() as conn:
+        rows = conn.execute(
+            text("SELECT c.name, c.industry, o.code, p.login FROM dialdesk.companies c "
+                 "LEFT JOIN dialdesk.outcome_definitions o ON o.id = c.current_outcome_id "
+                 "LEFT JOIN dialdesk.people p ON p.id = c.expert_id ORDER BY c.name")
+        ).all()  # fmt: skip
+    assert [tuple(r) for r in rows] == [
+        ("ООО Лютик", "Стройка", "hot", None),
+        ("ООО Ромашка", "Торговля", "competitor", "sidorov"),
+    ]

@@ -12,9 +12,11 @@ from sqlalchemy import Engine, text
 
 from dialdesk.cli.output import admin_engine, print_json
 from dialdesk.db.target import require_current_schema
+from dialdesk.errors import UserError
 from dialdesk.services.lists.do_not_call import load_do_not_call
 from dialdesk.services.lists.import_batches import undo_import
-from dialdesk.services.lists.import_options import ImportOptions
+from dialdesk.services.lists.import_options import ImportOptions, ImportResult
+from dialdesk.services.lists.import_update import OVERWRITABLE
 from dialdesk.services.lists.imports import run_import
 
 
@@ -30,6 +32,30 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
     load.add_argument("--encoding", help="CSV encoding (default: detected)")
     load.add_argument("--delimiter", help="CSV delimiter (default: detected)")
     load.add_argument("--rejects", type=Path, help="where to write the rejected rows (XLSX)")
+    load.add_argument(
+        "--expert",
+        action="append",
+        default=[],
+        metavar="NAME=LOGIN",
+        help="the old base's manager NAME is the person LOGIN (LOGIN empty: nobody); repeatable",
+    )
+    load.add_argument(
+        "--group",
+        action="append",
+        default=[],
+        metavar="VALUE=CODE",
+        help="the old base's group or result VALUE is outcome CODE (hot, warm, competitor, "
+        "cold, no_contact, nonexistent; empty: none); repeatable",
+    )
+    load.add_argument(
+        "--overwrite",
+        action="append",
+        default=[],
+        choices=OVERWRITABLE,
+        metavar="FIELD",
+        help="overwrite FIELD of matched companies with the file's value (default: only "
+        f"empty fields are filled); repeatable; one of: {', '.join(OVERWRITABLE)}",
+    )
     load.add_argument("--dry-run", action="store_true", help="report without writing")
     load.add_argument("--json", action="store_true", help="print one JSON object")
     load.set_defaults(handler=run_load)
@@ -59,6 +85,16 @@ def _progress(stage: str, done: int, total: int) -> None:
         print(f"\r{stage}: {done * 100 // total}%   ", end="", file=sys.stderr, flush=True)
 
 
+def _pairs(values: list[str], option: str) -> dict[str, str]:
+    pairs: dict[str, str] = {}
+    for value in values:
+        name, equals, target = value.partition("=")
+        if not equals or not name.strip():
+            raise UserError("{option} wants NAME=VALUE, not '{value}'.", option=option, value=value)
+        pairs[name.strip()] = target.strip()
+    return pairs
+
+
 def run_load(args: argparse.Namespace) -> int:
     options = ImportOptions(
         campaign=args.campaign,
@@ -69,6 +105,9 @@ def run_load(args: argparse.Namespace) -> int:
         delimiter=args.delimiter,
         dry_run=args.dry_run,
         rejects_file=args.rejects,
+        experts=_pairs(args.expert, "--expert"),
+        groups=_pairs(args.group, "--group"),
+        overwrite=frozenset(args.overwrite),
     )
     with admin_engine(args.dsn) as (_, engine):
         require_current_schema(engine)
@@ -92,9 +131,34 @@ def run_load(args: argparse.Namespace) -> int:
             f"{result.archived_not_queued} companies of the list are archived: their data was "
             "added, but they were not put in the campaign's queue."
         )
+    _print_old_base(result)
     if result.rejects_file:
         print(f"Rejected and changed rows, with the reasons: {result.rejects_file}")
     return 0
+
+
+def _print_old_base(result: ImportResult) -> None:
+    if result.fields_updated:
+        fields = ", ".join(f"{name} {n}" for name, n in result.fields_updated.items())
+        print(f"Matched companies brought up to date, per field: {fields}.")
+    if result.history_written or result.groups_set or result.experts_matched:
+        print(
+            f"From the old base: {result.history_written} last contacts written as imported "
+            f"calls, {result.groups_set} groups set, {result.experts_matched} managers matched, "
+            f"{result.former_clients} former clients."
+        )
+    if result.contacts_without_outcome:
+        print(
+            f"{result.contacts_without_outcome} last contacts have no result or group we know: "
+            "not written (map them with --group)."
+        )
+    for what, unknown, option in (
+        ("Managers", result.unknown_experts, "--expert NAME=LOGIN"),
+        ("Groups and results", result.unknown_groups, "--group VALUE=CODE"),
+    ):
+        if unknown:
+            listed = "; ".join(f"{name} ({n})" for name, n in unknown.items())
+            print(f"{what} that match nothing (map them with {option}): {listed}")
 
 
 def run_undo(args: argparse.Namespace) -> int:

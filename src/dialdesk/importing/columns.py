@@ -39,7 +39,50 @@ FIELD_NAMES: dict[str, tuple[str, ...]] = {
     "contact_position": ("должность", "position", "jobtitle", "title"),
     "staff_band": (
         "численность", "численностьсотрудников", "численностьперсонала", "штат",
-        "сотрудников", "employees", "staff", "headcount",
+        "сотрудников", "колвосотрудников", "количествосотрудников", "числосотрудников",
+        "employees", "staff", "headcount",
+    ),
+    "kpp": ("кпп", "kpp"),
+    "ogrn": ("огрн", "огрнип", "ogrn", "ogrnip"),
+    "okved": ("оквэд", "кодоквэд", "основнойоквэд", "оквэдосновной", "okved"),
+    "listed_on": (
+        "датасоздания", "создан", "создана", "датадобавления", "добавлен", "created",
+        "createdat", "datecreated", "dateadded",
+    ),
+    # the customer's old base
+    "expert": (
+        "ответственный", "ответственныйменеджер", "менеджер", "менеджерклиента", "эксперт",
+        "responsible", "manager", "owner", "accountmanager", "salesmanager",
+    ),
+    "group": (
+        "группа", "группаклиента", "статус", "статусклиента", "статускомпании",
+        "категорияклиента", "group", "status", "clientstatus", "leadstatus",
+    ),
+    "last_contact_on": (
+        "последнийконтакт", "датапоследнегоконтакта", "датаконтакта", "датазвонка",
+        "последнийзвонок", "датапоследнегозвонка", "lastcontact", "lastcontactdate",
+        "lastcall", "lastcalldate",
+    ),
+    "last_contact_result": (
+        "результат", "результатзвонка", "результатконтакта", "итог", "итогзвонка",
+        "result", "callresult", "lastresult",
+    ),
+    "last_contact_comment": (
+        "комментарий", "комментарии", "комментарийкзвонку", "примечание", "примечания",
+        "comment", "comments", "note", "notes",
+    ),
+    "last_contact_by": ("ктозвонил", "звонил", "оператор", "calledby", "caller", "operator"),
+    "client_since": (
+        "клиентс", "клиентсдаты", "датапервойпокупки", "перваяпокупка", "clientsince",
+        "customersince", "firstpurchase",
+    ),
+    "last_purchase_on": (
+        "датапоследнейпокупки", "последняяпокупка", "последняяотгрузка",
+        "датапоследнейотгрузки", "lastpurchase", "lastorder", "lastpurchasedate",
+    ),
+    "total_bought": (
+        "суммапокупок", "всегокуплено", "купленона", "суммаотгрузок", "оборот",
+        "totalbought", "totalsales", "revenue", "totalpurchases",
     ),
 }  # fmt: skip
 # names a field takes only when no column has one of its usual names: 1C gives both

@@ -12,7 +12,7 @@ from openpyxl.styles import Font
 from openpyxl.worksheet.worksheet import Worksheet
 
 from dialdesk.errors import translatable
-from dialdesk.importing.rows import Rejection
+from dialdesk.importing.sheet_row import Rejection
 
 EXCEL_CELL_LIMIT = 32767  # characters; a longer cell is refused by Excel
 
@@ -28,6 +28,11 @@ def text_cell(sheet: Worksheet, value: object, bold: Font | None = None) -> Writ
     if bold is not None:
         cell.font = bold
     return cell
+
+
+# a reason's parameters that are words of ours (a field's name, a number's length), not the
+# file's values
+TRANSLATED_PARAMS = ("field", "length")
 
 
 def rejects_path(source: Path, translate: Callable[[str], str] = lambda text: text) -> Path:
@@ -59,7 +64,10 @@ def write_rejects(
     sheet.column_dimensions["C"].width = 50
     answers = {True: translate(translatable("yes")), False: translate(translatable("no"))}
     for rejection in sorted(rejections, key=lambda r: r.row_number):
-        params = {k: translate(str(v)) if k == "field" else v for k, v in rejection.params.items()}
+        params = {
+            k: translate(str(v)) if k in TRANSLATED_PARAMS else v
+            for k, v in rejection.params.items()
+        }
         reason = translate(rejection.reason).format(**params)
         sheet.append(
             [

@@ -4,17 +4,18 @@ cannot become a company rejected with their reason, and duplicates within the fi
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from datetime import date
 
 from dialdesk import limits
 from dialdesk.errors import translatable
 from dialdesk.importing.columns import phone_kind
 from dialdesk.importing.inn import inn_problem
-from dialdesk.importing.names import LEGAL_FORMS, name_key, tidy_name
+from dialdesk.importing.names import LEGAL_FORMS, name_key
+from dialdesk.importing.old_base import OldBase
 from dialdesk.importing.phones import ParsedPhone, parse_phone_cell
+from dialdesk.importing.row_fields import checked_numbers, day_of, old_base_of
+from dialdesk.importing.sheet_row import COMPANY_FIELDS, Rejection, SheetRow, cell_of
 
-CUT = translatable(
-    "{field} was {length} characters long: imported cut to its first {limit} characters."
-)
 INN_NOTES = {
     "not_digits": translatable(
         "INN {inn} is not a number (an INN is 10 or 12 digits): imported without it."
@@ -28,23 +29,7 @@ EMAIL_TOO_LONG = translatable(
     "The e-mail is {length} characters long (at most {limit} fit): imported without it."
 )
 UNREACHABLE = translatable("No phone, e-mail or website to reach the company.")
-COMPANY_FIELDS = ("industry", "city", "region", "address", "website", "staff_band")
-
-
-@dataclass(frozen=True)
-class Rejection:
-    """A row the import refused, or (``imported``) took in with a change the marketer
-    should know of: a value cut at its limit, an INN left out."""
-
-    row_number: int  # as the sheet numbers it, from 1
-    cells: list[str]
-    reason: str  # an English sentence with {named} fields, like UserError
-    params: dict[str, object] = field(default_factory=dict)
-    imported: bool = False
-
-    @property
-    def text(self) -> str:
-        return self.reason.format(**self.params)
+CHECKED_FIELDS = ("kpp", "ogrn", "okved")  # kept in ``values`` once they pass their check
 
 
 @dataclass(frozen=True)
@@ -65,12 +50,17 @@ class CleanCompany:
     email: str | None
     phones: list[ParsedPhone]
     contacts: list[Contact]
+    listed_on: date | None = None
+    old: OldBase = field(default_factory=OldBase)
 
     def absorb(self, other: "CleanCompany") -> None:
         """Take a duplicate row in: its new phones and people, and fields still empty here."""
         self.row_numbers += other.row_numbers
         self.inn = self.inn or other.inn
         self.email = self.email or other.email
+        self.listed_on = self.listed_on or other.listed_on
+        if self.old.empty:
+            self.old = other.old
         for key, value in other.values.items():
             self.values.setdefault(key, value)
         known = {p.e164 for p in self.phones}
@@ -99,54 +89,6 @@ class Cleaned:
 
 class Cancelled(Exception):
     """The person cancelled; nothing was written."""
-
-
-def _cell(row: list[str], column: int | None) -> str:
-    if column is None or column >= len(row):
-        return ""
-    return tidy_name(row[column])
-
-
-# field -> (its name in a note, its limit)
-FIELD_NAMES = {
-    "name": translatable("The company name"),
-    "industry": translatable("The industry"),
-    "city": translatable("The city"),
-    "region": translatable("The region"),
-    "address": translatable("The address"),
-    "website": translatable("The website"),
-    "staff_band": translatable("The staff size"),
-    "contact_name": translatable("The contact person's name"),
-    "contact_position": translatable("The contact person's position"),
-}
-LIMITS = {
-    **{f: limits.COMPANY[f] for f in ("name", *COMPANY_FIELDS)},
-    "contact_name": limits.CONTACT["full_name"],
-    "contact_position": limits.CONTACT["position"],
-}
-
-
-class _Row:
-    """One sheet row being cleaned, collecting the notes on what was changed."""
-
-    def __init__(self, row: list[str], row_number: int, columns: dict[str, int]) -> None:
-        self.row, self.number, self.columns = row, row_number, columns
-        self.notes: list[Rejection] = []
-
-    def note(self, reason: str, **params: object) -> None:
-        self.notes.append(Rejection(self.number, self.row, reason, params, imported=True))
-
-    def cell(self, name: str) -> str:
-        """The field's tidied cell, cut at its limit with a note when longer."""
-        value = _cell(self.row, self.columns.get(name))
-        limit = LIMITS.get(name)
-        if limit is not None and len(value) > limit:
-            self.note(CUT, field=FIELD_NAMES[name], length=len(value), limit=limit)
-            value = value[:limit].rstrip()
-        return value
-
-    def refuse(self, reason: str, **params: object) -> Rejection:
-        return Rejection(self.number, self.row, reason, params)
 
 
 @dataclass(frozen=True)
@@ -178,7 +120,7 @@ def _phones(row: list[str], columns: Columns) -> tuple[list[ParsedPhone], list[s
     valid: dict[str, ParsedPhone] = {}
     invalid: list[str] = []
     for column, kind in columns.phones:
-        parsed = parse_phone_cell(_cell(row, column))
+        parsed = parse_phone_cell(cell_of(row, column))
         for phone in parsed.valid:
             valid.setdefault(phone.e164, replace(phone, kind=kind) if kind else phone)
         invalid += parsed.invalid
@@ -190,21 +132,22 @@ def clean_row(
 ) -> tuple[CleanCompany | None, list[Rejection], int]:
     """One sheet row as a company, or the reason it cannot be one; the notes on what was
     changed to take it in; and its invalid phones."""
-    line = _Row(row, row_number, columns.single)
+    line = SheetRow(row, row_number, columns.single)
     name = line.cell("name")
     if not name:
         return None, [line.refuse(translatable("No company name."))], 0
-    inn: str | None = _cell(row, columns.single.get("inn")).replace(" ", "")
+    inn: str | None = cell_of(row, columns.single.get("inn")).replace(" ", "")
     problem = inn_problem(inn) if inn else None
     if problem is not None:
         line.note(INN_NOTES[problem], inn=inn)
         inn = None
     phones, invalid = _phones(row, columns)
-    email: str | None = next((e for c in columns.emails if (e := _cell(row, c))), None)
+    email: str | None = next((e for c in columns.emails if (e := cell_of(row, c))), None)
     if email is not None and len(email) > limits.CONTACT["email"]:
         line.note(EMAIL_TOO_LONG, length=len(email), limit=limits.CONTACT["email"])
         email = None
     values = {f: v for f in COMPANY_FIELDS if (v := line.cell(f))}
+    values.update(checked_numbers(line))
     if not phones and not email and "website" not in values:
         rejection = (
             line.refuse(
@@ -232,6 +175,8 @@ def clean_row(
         email=email,
         phones=phones,
         contacts=contacts,
+        listed_on=day_of(line, "listed_on"),
+        old=old_base_of(line),
     )
     return company, line.notes, len(invalid)
 

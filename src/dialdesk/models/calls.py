@@ -23,7 +23,9 @@ from dialdesk.models.base import Base, CreatedAt
 
 
 class Call(Base):
-    """One finished call; ``client_id`` is made by the client so a retried save is harmless."""
+    """One finished call; ``client_id`` is made by the client so a retried save is harmless.
+    An imported call is the last contact a customer's old base recorded: no operator of ours
+    made it, and the import that brought it takes it away on undo."""
 
     __tablename__ = "calls"
     __table_args__ = (
@@ -31,6 +33,10 @@ class Call(Base):
         Index(None, "operator_id", "started_at"),
         Index(None, "started_at"),
         Index(None, "campaign_id", "started_at"),
+        Index(None, "import_batch_id", postgresql_where=text("import_batch_id IS NOT NULL")),
+        CheckConstraint(
+            "operator_id IS NOT NULL OR import_batch_id IS NOT NULL", name="made_or_imported"
+        ),
     )
 
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
@@ -39,7 +45,7 @@ class Call(Base):
     campaign_id: Mapped[int | None] = mapped_column(ForeignKey("campaigns.id"))
     company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"))
     phone_id: Mapped[int | None] = mapped_column(ForeignKey("phones.id"))
-    operator_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    operator_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     contact_person_id: Mapped[int | None] = mapped_column(ForeignKey("contact_persons.id"))
     spoke_with: Mapped[str | None] = mapped_column(String(300))
     started_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
@@ -47,6 +53,8 @@ class Call(Base):
     outcome_id: Mapped[int] = mapped_column(ForeignKey("outcome_definitions.id"))
     comment: Mapped[str | None] = mapped_column(Text)
     saved_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
+    imported_who: Mapped[str | None] = mapped_column(String(300), doc="who, in the old base")
+    import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"))
 
 
 class RefusedOutcome(Base):

@@ -1,14 +1,17 @@
 """Companies, their phones and contact persons, and the do-not-call list."""
 
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal
 
 from sqlalchemy import (
     Boolean,
     CheckConstraint,
+    Date,
     DateTime,
     ForeignKey,
     Index,
     Integer,
+    Numeric,
     String,
     Text,
     func,
@@ -50,6 +53,17 @@ class Company(CreatedAt, Base):
     expert_id: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
     import_batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id"))
     notes: Mapped[str | None] = mapped_column(Text)
+    kpp: Mapped[str | None] = mapped_column(String(9))
+    ogrn: Mapped[str | None] = mapped_column(String(15), doc="OGRN, or OGRNIP (15 digits)")
+    okved: Mapped[str | None] = mapped_column(String(20), doc="the industry's OKVED code")
+    listed_on: Mapped[date | None] = mapped_column(Date, doc="in the customer's own base since")
+    client_since: Mapped[date | None] = mapped_column(Date)
+    last_purchase_on: Mapped[date | None] = mapped_column(Date)
+    total_bought: Mapped[Decimal | None] = mapped_column(Numeric(14, 2))
+    is_former_client: Mapped[bool] = mapped_column(Boolean, server_default="false")
+    group_import_batch_id: Mapped[int | None] = mapped_column(
+        ForeignKey("import_batches.id"), doc="the import whose old base gave the group"
+    )
     row_version: Mapped[int] = mapped_column(Integer, server_default="1")
     archived_at: Mapped[datetime | None] = mapped_column(
         DateTime(timezone=True), doc="out of every queue (set_archived); history kept"

@@ -112,7 +112,7 @@ class MainWindow(QMainWindow):
             self.campaigns.message.connect(self.show_message)
         self.imports: ImportPage | None = None
         if identity.role in ("marketer", "admin"):
-            self.imports = ImportPage(session, self)
+            self.imports = ImportPage(session, self, language)
             self.imports.message.connect(self.show_message)
             self.ui.sections_tabs.addTab(self.imports, self.tr("&Import"))
         if self.campaigns is not None:

@@ -24,6 +24,13 @@ BEGIN
       USING ERRCODE = 'P0001', HINT = 'dialdesk:import_already_undone',
             DETAIL = json_build_object('batch', p_batch)::text;
   END IF;
+  -- the history the import brought from the old base goes first: it is nobody's call
+  DELETE FROM dialdesk.calls k WHERE k.import_batch_id = p_batch;
+  -- the group it gave goes too, unless a call of ours has said one since
+  UPDATE dialdesk.companies c
+  SET current_outcome_id = NULL, group_changed_at = NULL, group_import_batch_id = NULL
+  WHERE c.group_import_batch_id = p_batch
+    AND NOT EXISTS (SELECT 1 FROM dialdesk.calls k WHERE k.company_id = c.id);
   -- the batch's companies that stay: called, or shared with a later import's entries
   v_kept := ARRAY(
     SELECT c.id FROM dialdesk.companies c

@@ -108,7 +108,7 @@ WITH last_state AS (
 ), today AS (
     SELECT c.operator_id, count(*) AS calls, count(*) FILTER (WHERE o.is_contact) AS contacts
     FROM dialdesk.calls c JOIN dialdesk.outcome_definitions o ON o.id = c.outcome_id
-    WHERE c.started_at >= :day GROUP BY c.operator_id
+    WHERE c.started_at >= :day AND c.operator_id IS NOT NULL GROUP BY c.operator_id
 ), overdue AS (
     SELECT assigned_to, count(*) AS n FROM dialdesk.callbacks
     WHERE state = 'pending' AND due_at < :now GROUP BY assigned_to
@@ -182,7 +182,7 @@ ORDER BY c.name
 OUTCOMES_TODAY = """
 SELECT k.operator_id, k.campaign_id, o.code, count(*)
 FROM dialdesk.calls k JOIN dialdesk.outcome_definitions o ON o.id = k.outcome_id
-WHERE k.started_at >= :day
+WHERE k.started_at >= :day AND k.operator_id IS NOT NULL
 GROUP BY k.operator_id, k.campaign_id, o.code
 """
 

@@ -19,6 +19,13 @@ class ImportOptions:
     rejects_file: Path | None = None  # default: beside the list
     header_row: int | None = None  # 0-based, as the preview found it; None: found again
     translate: Callable[[str], str] | None = None  # rejection reasons into the reader's language
+    # the old base: a manager's name as the file writes it -> a login ("" leaves it out),
+    # a group or result as written -> an outcome code ("" leaves it out)
+    experts: dict[str, str] | None = None
+    groups: dict[str, str] | None = None
+    # fields of matched companies the file's values overwrite; the others are only filled
+    # where the base has nothing
+    overwrite: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -41,6 +48,16 @@ class ImportResult:
     campaign_created: bool = False
     mapping: dict[int, str] = field(default_factory=dict)
     stage_seconds: dict[str, float] = field(default_factory=dict)  # read, clean, write, report
+    # matched companies brought up to date: field -> how many companies it changed
+    fields_updated: dict[str, int] = field(default_factory=dict)
+    # the old base
+    history_written: int = 0  # imported last contacts
+    contacts_without_outcome: int = 0  # last contacts with no result or group known: not written
+    groups_set: int = 0
+    experts_matched: int = 0
+    former_clients: int = 0
+    unknown_experts: dict[str, int] = field(default_factory=dict)  # name -> rows
+    unknown_groups: dict[str, int] = field(default_factory=dict)  # value -> rows
 
     def as_json(self) -> dict[str, Any]:
         data = dict(self.__dict__)

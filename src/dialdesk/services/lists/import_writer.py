@@ -3,13 +3,19 @@ the base (INN, then a shared phone, then name and city) and set-based inserts, a
 the caller's transaction."""
 
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, text
 
 from dialdesk.errors import UserError
-from dialdesk.importing.rows import Cancelled, Cleaned
+from dialdesk.importing.rows import Cancelled, CleanCompany, Cleaned
 from dialdesk.services.lists.import_options import ImportOptions, ImportResult
+from dialdesk.services.lists.import_update import count_updates, update_matched
+from dialdesk.services.lists.old_base import Matched
+
+MOSCOW = ZoneInfo("Europe/Moscow")  # the old base's undated-zone times are the floor's
 
 Progress = Callable[[str, int, int], None]  # stage, done, total
 
@@ -35,7 +41,11 @@ STAGING = """
 CREATE TEMP TABLE import_companies (
     k integer PRIMARY KEY, name text, name_key text, legal_form text, inn text,
     industry text, city text, region text, address text, website text, staff_band text,
-    email text, company_id integer, is_new boolean NOT NULL DEFAULT false
+    email text, kpp text, ogrn text, okved text, listed_on date, client_since date,
+    last_purchase_on date, total_bought numeric(14, 2), is_former_client boolean NOT NULL,
+    expert_id integer, note text, group_id integer, contact_outcome integer,
+    contact_at timestamptz, contact_comment text, contact_who text,
+    company_id integer, is_new boolean NOT NULL DEFAULT false
 ) ON COMMIT DROP;
 CREATE TEMP TABLE import_phones (
     k integer, pos integer, e164 text, extension text, kind text, time_zone text
@@ -88,10 +98,12 @@ WRITE = [
     """,
     """
     INSERT INTO dialdesk.companies (id, name, name_key, legal_form, inn, industry, region,
-        city, address, website, staff_band, source, notes, import_batch_id)
+        city, address, website, staff_band, source, notes, import_batch_id, kpp, ogrn, okved,
+        listed_on, client_since, last_purchase_on, total_bought, is_former_client, expert_id)
     SELECT company_id, name, name_key, legal_form, inn, industry, region, city, address,
-        website, staff_band, :source, CASE WHEN email IS NOT NULL THEN 'E-mail: ' || email END,
-        :batch
+        website, staff_band, :source,
+        nullif(concat_ws(E'\n', note, 'E-mail: ' || email), ''), :batch, kpp, ogrn, okved,
+        listed_on, client_since, last_purchase_on, total_bought, is_former_client, expert_id
     FROM import_companies WHERE is_new ORDER BY k
     """,
     """
@@ -124,6 +136,22 @@ WRITE = [
     """,
 ]
 
+# the old base's last contacts and groups, for the companies this import created or queued
+HISTORY = """
+SELECT dialdesk.import_history(:batch, array_agg(company_id), array_agg(contact_outcome),
+           array_agg(contact_at), array_agg(contact_comment), array_agg(contact_who),
+           array_agg(group_id)),
+       count(*) FILTER (WHERE group_id IS NOT NULL AND current_outcome_id IS NULL)
+FROM (
+    SELECT DISTINCT ON (ic.company_id) ic.company_id, ic.contact_outcome, ic.contact_at,
+        ic.contact_comment, ic.contact_who, ic.group_id, c.current_outcome_id
+    FROM import_companies ic JOIN dialdesk.companies c ON c.id = ic.company_id
+    WHERE (ic.contact_outcome IS NOT NULL OR ic.group_id IS NOT NULL)
+      AND c.archived_at IS NULL
+    ORDER BY ic.company_id, ic.k
+) h
+"""
+
 # archived companies take the list's new phones and people but stay out of the queue
 ENTRIES = """
 INSERT INTO dialdesk.campaign_entries (campaign_id, company_id, import_batch_id)
@@ -146,6 +174,7 @@ def write_import(
     path: Path,
     options: "ImportOptions",
     cleaned: Cleaned,
+    matched: Matched,
     result: "ImportResult",
     progress: Progress,
     cancelled: Callable[[], bool],
@@ -159,18 +188,21 @@ def write_import(
     batch = conn.execute(
         text(
             "INSERT INTO dialdesk.import_batches (file_name, source, campaign_id, created_by) "
-            "VALUES (:file, :source, :campaign, :me) RETURNING id"
+            "VALUES (:file, :source, :campaign, coalesce(:me, dialdesk.current_person_id())) "
+            "RETURNING id"
         ),
         {"file": path.name, "source": options.source, "campaign": campaign, "me": me},
     ).scalar_one()
     result.batch_id = batch
     conn.exec_driver_sql(STAGING)
     step("write", 0, 4)
-    _copy_staging(conn, cleaned)
+    _copy_staging(conn, cleaned, matched)
     step("write", 1, 4)
     for statement in MATCH:
         conn.execute(text(statement))
     step("write", 2, 4)
+    result.fields_updated = count_updates(conn, options.overwrite)
+    update_matched(conn, options.overwrite, result.fields_updated)
     counts = conn.execute(
         text(
             "SELECT count(DISTINCT company_id) FILTER (WHERE company_id IS NOT NULL), "
@@ -188,6 +220,9 @@ def write_import(
     step("write", 3, 4)
     result.entries_added = conn.execute(text(ENTRIES), params).rowcount
     result.archived_not_queued = conn.execute(text(ARCHIVED)).scalar_one()
+    if matched.groups or matched.contacts:
+        history = conn.execute(text(HISTORY), {"batch": batch}).one()
+        result.history_written, result.groups_set = int(history[0] or 0), int(history[1])
     conn.execute(
         text(
             "UPDATE dialdesk.import_batches SET rows_read = :read, companies_created = :created, "
@@ -204,21 +239,25 @@ def write_import(
     step("write", 4, 4)
 
 
-def _copy_staging(conn: Connection, cleaned: Cleaned) -> None:
+def _copy_staging(conn: Connection, cleaned: Cleaned, matched: Matched) -> None:
     """Stream the cleaned companies into the staging tables with ``COPY``."""
     raw = conn.connection.driver_connection
     assert raw is not None
     with raw.cursor() as cursor:
         with cursor.copy(
             "COPY import_companies (k, name, name_key, legal_form, inn, industry, city, "
-            "region, address, website, staff_band, email) FROM STDIN"
+            "region, address, website, staff_band, email, kpp, ogrn, okved, listed_on, "
+            "client_since, last_purchase_on, total_bought, is_former_client, expert_id, note, "
+            "group_id, contact_outcome, contact_at, contact_comment, contact_who) FROM STDIN"
         ) as copy:
             for k, company in enumerate(cleaned.companies):
                 v = company.values
                 copy.write_row(
                     (k, company.name, company.name_key, company.legal_form, company.inn,
                      v.get("industry"), v.get("city"), v.get("region"), v.get("address"),
-                     v.get("website"), v.get("staff_band"), company.email)
+                     v.get("website"), v.get("staff_band"), company.email, v.get("kpp"),
+                     v.get("ogrn"), v.get("okved"), company.listed_on,
+                     *_old_base_row(k, company, matched))
                 )  # fmt: skip
         with cursor.copy(
             "COPY import_phones (k, pos, e164, extension, kind, time_zone) FROM STDIN"
@@ -234,3 +273,26 @@ def _copy_staging(conn: Connection, cleaned: Cleaned) -> None:
             for k, company in enumerate(cleaned.companies):
                 for pos, person in enumerate(company.contacts):
                     copy.write_row((k, pos, person.full_name, person.position, person.email))
+
+
+def _old_base_row(k: int, company: CleanCompany, matched: Matched) -> tuple[object, ...]:
+    """The staging columns of the old base: purchases, the owner, the note, the group and
+    the last contact (its time taken as Moscow's when the file gave no zone)."""
+    old = company.old
+    former, contact = old.former, old.last_contact
+    at: datetime | None = contact.at if contact else None
+    if at is not None and at.tzinfo is None:
+        at = at.replace(tzinfo=MOSCOW)
+    return (
+        former.client_since if former else None,
+        former.last_purchase_on if former else None,
+        former.total_bought if former else None,
+        former is not None,
+        matched.experts.get(k),
+        old.note,
+        matched.groups.get(k),
+        matched.contacts.get(k),
+        at,
+        contact.comment if contact else None,
+        contact.who if contact else None,
+    )

@@ -15,13 +15,14 @@ from dialdesk import limits
 from dialdesk.errors import UserError, plain_database_errors
 from dialdesk.importing.columns import Header, check_mapping, find_header
 from dialdesk.importing.rejects import rejects_path, write_rejects
-from dialdesk.importing.rows import Cancelled, clean_rows
+from dialdesk.importing.rows import Cancelled, Cleaned, clean_rows
 from dialdesk.importing.table import read_table
 from dialdesk.limits import refuse_too_long
 from dialdesk.services.campaigns.settings import campaign_choices
 from dialdesk.services.lists.import_options import ImportOptions, ImportResult
 from dialdesk.services.lists.import_templates import load_template
 from dialdesk.services.lists.import_writer import Progress, write_import
+from dialdesk.services.lists.old_base import Matched, load_vocabulary, match_old_base
 
 log = logging.getLogger(__name__)
 
@@ -95,6 +96,14 @@ def _never() -> bool:
     return False
 
 
+def _report_old_base(result: ImportResult, cleaned: Cleaned, matched: Matched) -> None:
+    result.experts_matched = len(matched.experts)
+    result.former_clients = sum(1 for c in cleaned.companies if c.old.former is not None)
+    result.unknown_experts = dict(matched.unknown_experts.most_common())
+    result.unknown_groups = dict(matched.unknown_groups.most_common())
+    result.contacts_without_outcome = matched.contacts_without_outcome
+
+
 def run_import(
     engine: Engine,
     me: int | None,
@@ -149,7 +158,11 @@ def run_import(
         )
     cleaned_at = time.perf_counter()
     with plain_database_errors(), engine.connect() as conn, conn.begin() as transaction:
-        write_import(conn, me, path, options, cleaned, result, progress, cancelled)
+        matched = match_old_base(
+            load_vocabulary(conn), cleaned.companies, options.experts, options.groups
+        )
+        _report_old_base(result, cleaned, matched)
+        write_import(conn, me, path, options, cleaned, matched, result, progress, cancelled)
         if options.dry_run:
             transaction.rollback()
             result.batch_id = None

@@ -13,6 +13,7 @@ from dialdesk.services.shift.card import company_history
 
 KINDS = {
     "call": ("звонок", "call"),
+    "imported": ("из старой базы", "from the old base"),
     "callback": ("перезвон", "callback"),
     "handoff": ("передача эксперту", "hand-off"),
 }

@@ -35,7 +35,7 @@ SELECT k.operator_id, {day} AS day, k.outcome_id, count(*),
        coalesce(sum(extract(epoch FROM least(k.ended_at - k.started_at, interval '2 hours'))
                     ) FILTER (WHERE k.ended_at > k.started_at), 0) AS seconds
 FROM dialdesk.calls k
-WHERE {period} AND {campaign} AND k.started_at IS NOT NULL
+WHERE {period} AND {campaign} AND k.started_at IS NOT NULL AND k.operator_id IS NOT NULL
 GROUP BY 1, 2, 3
 """
 

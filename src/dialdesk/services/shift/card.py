@@ -74,7 +74,7 @@ class OutcomeChoice:
 @dataclass(frozen=True)
 class HistoryLine:
     at: datetime | None
-    kind: str  # call, callback or handoff
+    kind: str  # call, imported (the old base's last contact), callback or handoff
     who: str
     outcome_code: str | None
     text: str
@@ -188,15 +188,17 @@ def load_card(engine: Engine, company_id: int, campaign_id: int) -> Card:
 
 
 def company_history(conn: Any, company_id: int) -> list[HistoryLine]:
-    """Every call, callback and hand-off of the company, newest first."""
+    """Every call (the old base's imported last contact too), callback and hand-off of the
+    company, newest first; undated ones last."""
     rows = conn.execute(
         text(
-            "SELECT c.started_at, 'call', p.full_name, o.code, "
+            "SELECT c.started_at, CASE WHEN c.import_batch_id IS NULL THEN 'call' "
+            "  ELSE 'imported' END, coalesce(p.full_name, c.imported_who, ''), o.code, "
             "  concat_ws(' · ', c.spoke_with, c.comment, (SELECT string_agg(q.text || ': ' "
             "  || a.value, '; ' ORDER BY q.position) FROM dialdesk.answers a JOIN "
             "  dialdesk.questions q ON q.id = a.question_id WHERE a.call_id = c.id)), "
             "  o.label_ru, o.label_en, NULL, NULL "
-            "FROM dialdesk.calls c JOIN dialdesk.people p ON p.id = c.operator_id "
+            "FROM dialdesk.calls c LEFT JOIN dialdesk.people p ON p.id = c.operator_id "
             "JOIN dialdesk.outcome_definitions o ON o.id = c.outcome_id WHERE c.company_id = :c "
             "UNION ALL "
             "SELECT cb.due_at, 'callback', coalesce(p.full_name, ''), NULL, coalesce(cb.note, ''), "
@@ -208,7 +210,7 @@ def company_history(conn: Any, company_id: int) -> list[HistoryLine]:
             "  NULL, NULL, NULL, h.state "
             "FROM dialdesk.handoffs h JOIN dialdesk.people p ON p.id = h.expert_id "
             "WHERE h.company_id = :c "
-            "ORDER BY 1 DESC NULLS LAST"
+            "ORDER BY 1 DESC NULLS LAST, 2 DESC"  # a callback a call set comes after it
         ),
         {"c": company_id},
     )

@@ -24,6 +24,7 @@ from dialdesk.ui.common.row_model import Column, RowTableModel, show_sorted
 from dialdesk.ui.common.worker import Background
 from dialdesk.ui.marketer.import_columns import CAMPAIGN, COLUMNS, FILE, RUN, ColumnsMixin
 from dialdesk.ui.marketer.import_history import PastImportsMixin
+from dialdesk.ui.marketer.import_old_base import OldBaseMixin
 from dialdesk.ui.marketer.import_run import RunMixin
 
 
@@ -33,7 +34,7 @@ class _Progress(QObject):
     changed = Signal(str, int, int)
 
 
-class ImportPage(ColumnsMixin, RunMixin, PastImportsMixin, Page):
+class ImportPage(ColumnsMixin, RunMixin, OldBaseMixin, PastImportsMixin, Page):
     SHOWS = Changed.CAMPAIGNS | Changed.COMPANIES | Changed.DO_NOT_CALL
     NOTE_LABEL = "error_label"
     previewed = Signal()
@@ -41,10 +42,11 @@ class ImportPage(ColumnsMixin, RunMixin, PastImportsMixin, Page):
     batches_loaded = Signal()
     do_not_call_loaded = Signal(object)
 
-    def __init__(self, session: LoggedIn, parent=None) -> None:
+    def __init__(self, session: LoggedIn, parent=None, language: str = "en") -> None:
         super().__init__(parent)
         self.ui = load_form("import_page", self)
         self._session = session
+        self._language = language
         self.ui.source_edit.setMaxLength(limits.COMPANY["source"])
         if self.ui.campaign_combo.lineEdit() is not None:
             self.ui.campaign_combo.lineEdit().setMaxLength(limits.CAMPAIGN["name"])
@@ -69,6 +71,19 @@ class ImportPage(ColumnsMixin, RunMixin, PastImportsMixin, Page):
             "contact_name": self.tr("Contact person"),
             "contact_position": self.tr("Position"),
             "staff_band": self.tr("Staff"),
+            "kpp": self.tr("KPP"),
+            "ogrn": self.tr("OGRN"),
+            "okved": self.tr("OKVED code"),
+            "listed_on": self.tr("In the customer's base since"),
+            "expert": self.tr("Responsible manager"),
+            "group": self.tr("Group in the old base"),
+            "last_contact_on": self.tr("Last contact: date"),
+            "last_contact_result": self.tr("Last contact: result"),
+            "last_contact_comment": self.tr("Last contact: comment"),
+            "last_contact_by": self.tr("Last contact: who"),
+            "client_since": self.tr("Client since"),
+            "last_purchase_on": self.tr("Last purchase"),
+            "total_bought": self.tr("Total bought"),
         }
         self.batches = RowTableModel[BatchLine](
             [
@@ -144,6 +159,7 @@ class ImportPage(ColumnsMixin, RunMixin, PastImportsMixin, Page):
             ("Esc", self.cancel, self.tr("cancel the import under way")),
         ):
             shortcut(keys, self, slot, what)
+        self._setup_old_base()
         self._go(FILE)
 
     @staticmethod
@@ -186,6 +202,7 @@ class ImportPage(ColumnsMixin, RunMixin, PastImportsMixin, Page):
                 self._show_columns()
         elif self.step() == COLUMNS and self._check_mapping():
             self._go(CAMPAIGN)
+            self._fill_overwrite_list()
             self._load_campaigns()
 
     def back(self) -> None:

@@ -43,6 +43,9 @@ class RunMixin:
             dry_run=self.ui.dry_run_check.isChecked(),
             header_row=self.preview.header_row_number - 1,
             translate=lambda template: QCoreApplication.translate("Messages", template),
+            experts=self.chosen_experts(),
+            groups=self.chosen_groups(),
+            overwrite=self.overwrite(),
         )
         engine, me, path = self._session.engine, self._session.identity.person_id, self.path()
         self._cancel.clear()
@@ -131,6 +134,7 @@ class RunMixin:
                 "ImportPage", "archived companies updated but not put in the queue: %1"
             )
             lines.insert(3, filled(archived, str(result.archived_not_queued)))
+        lines[-1:-1] = self._old_base_lines(result)
         if result.rejects_file is not None:
             lines.append(
                 filled(
@@ -141,6 +145,7 @@ class RunMixin:
                 )
             )
         self.ui.summary_label.setText("\n".join(lines))
+        self._show_unknown(result)
         self._go(RUN)
         self.refresh()
         self.imported.emit(result)
@@ -181,5 +186,7 @@ class RunMixin:
         self.ui.sheet_combo.clear()
         self.ui.mapping_table.setRowCount(0)
         self.ui.preview_table.clear()
+        self.ui.fill_radio.setChecked(True)
+        self._clear_unknown()
         self._go(FILE)
         self.ui.file_edit.setFocus()

@@ -76,7 +76,8 @@ def history_model(parent: QWidget, language: str) -> RowTableModel[HistoryLine]:
         label = h.outcome_ru if language == "ru" else h.outcome_en
         return label or h.outcome_code or ""
 
-    kinds = {"call": tr("call"), "callback": tr("callback"), "handoff": tr("hand-off")}
+    kinds = {"call": tr("call"), "imported": tr("from the old base"), "callback": tr("callback"),
+             "handoff": tr("hand-off")}  # fmt: skip
     details = callback_kinds()
     states = {
         "pending": tr("pending"),
