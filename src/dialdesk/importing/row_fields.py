@@ -7,6 +7,7 @@ from datetime import date
 from dialdesk.errors import translatable
 from dialdesk.importing.inn import kpp_problem, ogrn_problem, split_okved
 from dialdesk.importing.old_base import (
+    OLD_BASE_FIELDS,
     FormerClient,
     LastContact,
     OldBase,
@@ -30,6 +31,7 @@ NUMBERS = {
     "kpp": ("КПП", translatable("9 characters"), kpp_problem),
     "ogrn": ("ОГРН", translatable("13 digits, or 15 for an OGRNIP"), ogrn_problem),
 }
+CHECKED = ("kpp", "ogrn", "okved")
 NOT_OKVED = translatable("OKVED {value} is not a code like 62.01: imported without it.")
 NOT_A_DATE = translatable("{field} '{value}' is not a date: imported without it.")
 NOT_AN_AMOUNT = translatable("{field} '{value}' is not a sum of money: imported without it.")
@@ -39,6 +41,8 @@ def checked_numbers(line: SheetRow) -> dict[str, str]:
     """KPP and OGRN that pass their checks, and the OKVED code (the words after it are the
     industry when no other column names one)."""
     found: dict[str, str] = {}
+    if line.columns.keys().isdisjoint(CHECKED):
+        return found
     for name, (number, length, problem_of) in NUMBERS.items():
         value = cell_of(line.row, line.columns.get(name)).replace(" ", "").upper()
         problem = problem_of(value) if value else None
@@ -66,8 +70,13 @@ def day_of(line: SheetRow, field: str) -> date | None:
     return day
 
 
+_NOTHING = OldBase()
+
+
 def old_base_of(line: SheetRow) -> OldBase:
     """The old base's owner, group, last contact and purchases, as the row gives them."""
+    if line.columns.keys().isdisjoint(OLD_BASE_FIELDS):
+        return _NOTHING
     at_text = line.cell("last_contact_on")
     at = parse_moment(at_text) if at_text else None
     if at_text and at is None:

@@ -29,7 +29,6 @@ EMAIL_TOO_LONG = translatable(
     "The e-mail is {length} characters long (at most {limit} fit): imported without it."
 )
 UNREACHABLE = translatable("No phone, e-mail or website to reach the company.")
-CHECKED_FIELDS = ("kpp", "ogrn", "okved")  # kept in ``values`` once they pass their check
 
 
 @dataclass(frozen=True)

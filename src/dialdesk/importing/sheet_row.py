@@ -82,7 +82,10 @@ class SheetRow:
 
     def cell(self, name: str) -> str:
         """The field's tidied cell, cut at its limit with a note when longer."""
-        value = cell_of(self.row, self.columns.get(name))
+        column = self.columns.get(name)
+        if column is None:  # most lists map few of the fields: nothing to tidy
+            return ""
+        value = cell_of(self.row, column)
         limit = LIMITS.get(name)
         if limit is not None and len(value) > limit:
             self.note(CUT, field=FIELD_NAMES[name], length=len(value), limit=limit)

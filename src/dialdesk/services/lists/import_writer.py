@@ -106,13 +106,21 @@ WRITE = [
         listed_on, client_since, last_purchase_on, total_bought, is_former_client, expert_id
     FROM import_companies WHERE is_new ORDER BY k
     """,
+    # a new company's phones and people are its row's own, each once (the cleaning saw to
+    # it): no company to compare with; only a matched company's need the checks
+    """
+    INSERT INTO dialdesk.phones (company_id, e164, extension, kind, time_zone, import_batch_id)
+    SELECT s.company_id, ip.e164, ip.extension, ip.kind, ip.time_zone, :batch
+    FROM import_phones ip JOIN import_companies s ON s.k = ip.k
+    WHERE s.is_new ORDER BY ip.k, ip.pos
+    """,
     """
     INSERT INTO dialdesk.phones (company_id, e164, extension, kind, time_zone, import_batch_id)
     SELECT company_id, e164, extension, kind, time_zone, :batch
     FROM (
         SELECT DISTINCT ON (s.company_id, ip.e164) s.company_id, ip.e164, ip.extension,
             ip.kind, ip.time_zone, ip.k, ip.pos
-        FROM import_phones ip JOIN import_companies s ON s.k = ip.k
+        FROM import_phones ip JOIN import_companies s ON s.k = ip.k AND NOT s.is_new
         WHERE NOT EXISTS (SELECT 1 FROM dialdesk.phones p
                           WHERE p.company_id = s.company_id AND p.e164 = ip.e164)
         ORDER BY s.company_id, ip.e164, ip.k, ip.pos
@@ -122,11 +130,18 @@ WRITE = [
     """
     INSERT INTO dialdesk.contact_persons (company_id, full_name, position, email,
         import_batch_id)
+    SELECT s.company_id, ic.full_name, ic.position, ic.email, :batch
+    FROM import_contacts ic JOIN import_companies s ON s.k = ic.k
+    WHERE s.is_new ORDER BY ic.k, ic.pos
+    """,
+    """
+    INSERT INTO dialdesk.contact_persons (company_id, full_name, position, email,
+        import_batch_id)
     SELECT company_id, full_name, position, email, :batch
     FROM (
         SELECT DISTINCT ON (s.company_id, lower(ic.full_name)) s.company_id, ic.full_name,
             ic.position, ic.email, ic.k, ic.pos
-        FROM import_contacts ic JOIN import_companies s ON s.k = ic.k
+        FROM import_contacts ic JOIN import_companies s ON s.k = ic.k AND NOT s.is_new
         WHERE NOT EXISTS (SELECT 1 FROM dialdesk.contact_persons cp
                           WHERE cp.company_id = s.company_id
                             AND lower(cp.full_name) = lower(ic.full_name))
@@ -153,13 +168,20 @@ FROM (
 """
 
 # archived companies take the list's new phones and people but stay out of the queue
-ENTRIES = """
-INSERT INTO dialdesk.campaign_entries (campaign_id, company_id, import_batch_id)
-SELECT DISTINCT :campaign, ic.company_id, :batch
-FROM import_companies ic JOIN dialdesk.companies c ON c.id = ic.company_id
-WHERE c.archived_at IS NULL
-ON CONFLICT (campaign_id, company_id) DO NOTHING
-"""
+ENTRIES = [
+    # a new company: its first entry, in the file's order
+    """
+    INSERT INTO dialdesk.campaign_entries (campaign_id, company_id, import_batch_id)
+    SELECT :campaign, company_id, :batch FROM import_companies WHERE is_new ORDER BY k
+    """,
+    """
+    INSERT INTO dialdesk.campaign_entries (campaign_id, company_id, import_batch_id)
+    SELECT DISTINCT :campaign, ic.company_id, :batch
+    FROM import_companies ic JOIN dialdesk.companies c ON c.id = ic.company_id
+    WHERE NOT ic.is_new AND c.archived_at IS NULL
+    ON CONFLICT (campaign_id, company_id) DO NOTHING
+    """,
+]
 
 ARCHIVED = """
 SELECT count(DISTINCT ic.company_id)
@@ -218,7 +240,7 @@ def write_import(
         text("SELECT count(*) FROM import_companies WHERE is_new")
     ).scalar_one()
     step("write", 3, 4)
-    result.entries_added = conn.execute(text(ENTRIES), params).rowcount
+    result.entries_added = sum(conn.execute(text(sql), params).rowcount for sql in ENTRIES)
     result.archived_not_queued = conn.execute(text(ARCHIVED)).scalar_one()
     if matched.groups or matched.contacts:
         history = conn.execute(text(HISTORY), {"batch": batch}).one()
