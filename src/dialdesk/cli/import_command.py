@@ -22,7 +22,9 @@ from dialdesk.services.lists.imports import run_import
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
     load = commands.add_parser(
-        "import", parents=[common], help="import a list of companies (XLSX, XLS, ODS or CSV)"
+        "import",
+        parents=[common],
+        help="import a list of companies (XLSX, XLS, ODS, CSV, HTML or Excel 2003 XML)",
     )
     load.add_argument("file", type=Path)
     load.add_argument("--campaign", required=True, help="campaign to add the companies to")
