@@ -93,7 +93,7 @@ def test_the_old_base_comes_with_owners_groups_history_and_former_clients(
     }  # fmt: skip
     # one imported call each, by nobody of ours; undated when the file gave no date
     assert _imported_calls(db) == [
-        ("ООО Клён", "no_contact", "2024-04-01 00:00", None, None, None),
+        ("ООО Клён", "no_contact", "2024-04-01 12:00", None, None, None),
         ("ООО Лютик", "warm", None, None, "Ольга", None),
         ("ООО Ромашка", "hot", "2024-03-05 11:20", "ждут КП", "Ольга", None),
     ]

@@ -81,6 +81,11 @@ def old_base_of(line: SheetRow) -> OldBase:
     at = parse_moment(at_text) if at_text else None
     if at_text and at is None:
         line.note(NOT_A_DATE, field=FIELD_NAMES["last_contact_on"], value=at_text)
+    elif at is not None and at.hour == at.minute == at.second == 0:
+        # a day without its hour (Excel's date cells read as midnight): noon, so that from
+        # Kaliningrad to Kamchatka it reads as the day the old base wrote, never the evening
+        # before
+        at = at.replace(hour=12)
     result, comment = line.cell("last_contact_result"), line.cell("last_contact_comment")
     who = line.cell("last_contact_by")
     # a comment with no date, result or caller is a note on the company, not a contact
