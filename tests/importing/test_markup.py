@@ -163,3 +163,15 @@ def test_tab_separated_text_saved_as_xls_is_read_as_text(tmp_path: Path) -> None
     table = read_table(path)
     assert (table.encoding, table.delimiter) == ("utf-16", "\t")
     assert table.rows == [["Наименование", "Телефон"], ["ООО Ёлка", "83833530367"]]
+
+
+def test_an_xml_spreadsheet_in_windows_1251_or_an_unknown_encoding(tmp_path: Path) -> None:
+    head = '<?xml version="1.0" encoding="{}"?><Workbook xmlns="{}"><Worksheet><Table><Row>'
+    body = "<Cell><Data>Привет</Data></Cell></Row></Table></Worksheet></Workbook>"
+    path = tmp_path / "1c.xml"
+    namespace = "urn:schemas-microsoft-com:office:spreadsheet"
+    path.write_bytes((head.format("windows-1251", namespace) + body).encode("cp1251"))
+    assert read_table(path).rows == [["Привет"]]
+    path.write_bytes((head.format("x-unknown", namespace) + body).encode("cp1251"))
+    with pytest.raises(UserError, match="damaged or not a spreadsheet"):
+        read_table(path)

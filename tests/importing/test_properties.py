@@ -87,3 +87,28 @@ def test_any_csv_reads_to_clean_cells_or_a_plain_refusal(
     except UserError:
         return
     assert all(not CONTROL.search(cell) for row in table.rows for cell in row)
+
+
+MARKUP = st.lists(
+    st.sampled_from(
+        ["<table>", "</table>", "<tr>", "</tr>", "<td>", "</td>", "<th>", '<td colspan="3">',
+         '<td rowspan="x">', '<td rowspan="2">', "<br>", "<br/>", "&nbsp;", "&#1040;", "&amp",
+         "<script>", "</script>", "<p>", "<!--", "-->", "<", ">", "Ромашка", "\x00", " ", "\n"]
+    )
+    | NASTY,
+    max_size=80,
+).map("".join)  # fmt: skip
+
+
+@settings(suppress_health_check=[HealthCheck.function_scoped_fixture], max_examples=60)
+@given(MARKUP)
+def test_any_page_named_xls_reads_as_tables_or_a_plain_refusal(tmp_path: Path, page: str) -> None:
+    path = tmp_path / "export.xls"
+    path.write_text("<html>" + page, encoding="utf-8", errors="replace")
+    try:
+        table = read_table(path)
+    except UserError:
+        return
+    for row in table.rows:
+        assert all(not CONTROL.search(cell) for cell in row)
+    assert table.sheet in table.sheets

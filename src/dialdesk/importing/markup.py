@@ -343,7 +343,8 @@ def read_spreadsheet_ml(path: Path, sheet: str | None) -> Table:
     try:
         with path.open("rb") as source:
             found = spreadsheet_ml(source, sheet)
-    except ElementTree.ParseError as exc:
+    except (ElementTree.ParseError, LookupError, ValueError) as exc:
+        # broken XML, an encoding nobody knows, or text that is not in the one declared
         raise damaged(path) from exc
     if not found.names:
         raise UserError("The file {path} is empty.", path=path.name)
