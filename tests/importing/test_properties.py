@@ -6,13 +6,15 @@ import io
 import re
 from pathlib import Path
 
+import phonenumbers
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from dialdesk.errors import UserError
+from dialdesk.importing import phones
 from dialdesk.importing.columns import find_header, guess_field
 from dialdesk.importing.inn import complete_inn10, inn_problem, is_valid_inn
-from dialdesk.importing.phones import parse_phone_cell
+from dialdesk.importing.phones import parse_phone_cell, time_zone_for
 from dialdesk.importing.sheet import CONTROL, plain_text
 from dialdesk.importing.table import read_table
 
@@ -112,3 +114,27 @@ def test_any_page_named_xls_reads_as_tables_or_a_plain_refusal(tmp_path: Path, p
     for row in table.rows:
         assert all(not CONTROL.search(cell) for cell in row)
     assert table.sheet in table.sheets
+
+
+def _slow_facts(national: int) -> tuple[int, str, str]:
+    """What phonenumbers itself says of +7 ``national``: type, time zone, work or mobile."""
+    number = phonenumbers.PhoneNumber(country_code=7, national_number=national)
+    kind = phonenumbers.number_type(number)
+    if kind == phonenumbers.PhoneNumberType.UNKNOWN:
+        return kind, "", "work"
+    mobile = "mobile" if kind == phonenumbers.PhoneNumberType.MOBILE else "work"
+    return kind, time_zone_for(number), mobile
+
+
+# ranges split finer than five digits (930-00-5x is mobile, 930-00-0x is nothing), toll-free,
+# premium and personal numbers, Kaliningrad, Kazakhstan
+TRICKY = [9300051234, 9300001234, 9300005123, 9300000123, 9300312345, 8001234567, 8091234567,
+          8081234567, 8108123456, 8021234567, 4012345678, 3833530367, 9132097263, 7012345678,
+          3362212345, 8612345678]  # fmt: skip
+
+
+@settings(max_examples=3000)
+@given(st.integers(min_value=3_000_000_000, max_value=9_999_999_999) | st.sampled_from(TRICKY))
+def test_the_quick_russian_number_type_is_phonenumbers_own(national: int) -> None:
+    number = phonenumbers.PhoneNumber(country_code=7, national_number=national)
+    assert phones._facts(number, national) == _slow_facts(national)

@@ -50,25 +50,71 @@ _MOBILE_TYPES = (phonenumbers.PhoneNumberType.MOBILE,)
 _UNKNOWN = phonenumbers.PhoneNumberType.UNKNOWN
 
 
-# Russia's numbering plan gives a number's type by its ABC/DEF code (the first three national
-# digits) and the time-zone data for +7 goes no deeper; keyed by the first five digits of
-# the Russian ranges (3, 4, 8, 9), one look-up serves a whole exchange.  Other +7 numbers
-# (Kazakhstan) are looked up one by one.
-_AREA_FACTS: dict[int, tuple[int, str, str]] = {}
+# The type of a Russian number (the +7 ranges 3, 4, 8 and 9) is decided here with the very
+# patterns phonenumbers holds for Russia, tried in its order, without its per-call overhead
+# (the import's costliest step); a number Russia's patterns do not know goes to phonenumbers
+# itself (Kazakhstan shares +7).  The time zone of +7 is known by the first three national
+# digits at most, and by whether the number's type is geographical: looked up once for each.
 _RUSSIAN_RANGES = frozenset((3, 4, 8, 9))
+_TYPE = phonenumbers.PhoneNumberType
+_RU_OR_NONE = phonenumbers.PhoneMetadata.metadata_for_region("RU")
+assert _RU_OR_NONE is not None  # phonenumbers always holds Russia
+_RU = _RU_OR_NONE
+_ORDER = (
+    (_TYPE.PREMIUM_RATE, "premium_rate"), (_TYPE.TOLL_FREE, "toll_free"),
+    (_TYPE.SHARED_COST, "shared_cost"), (_TYPE.VOIP, "voip"),
+    (_TYPE.PERSONAL_NUMBER, "personal_number"), (_TYPE.PAGER, "pager"), (_TYPE.UAN, "uan"),
+    (_TYPE.VOICEMAIL, "voicemail"), (_TYPE.FIXED_LINE, "fixed_line"), (_TYPE.MOBILE, "mobile"),
+)  # fmt: skip
+
+
+def _pattern(name: str) -> tuple[re.Pattern[str], frozenset[int]] | None:
+    desc = getattr(_RU, name)
+    if desc is None or desc.national_number_pattern is None:
+        return None
+    return re.compile(desc.national_number_pattern), frozenset(desc.possible_length or ())
+
+
+_GENERAL = _pattern("general_desc")
+_PATTERNS = tuple((kind, found) for kind, name in _ORDER if (found := _pattern(name)))
+_MOBILE_PATTERN = _pattern("mobile")
+_ZONES: dict[tuple[int, bool], str] = {}
+
+
+def _matches(found: tuple[re.Pattern[str], frozenset[int]] | None, digits: str) -> bool:
+    if found is None:
+        return False
+    pattern, lengths = found
+    return (not lengths or len(digits) in lengths) and pattern.fullmatch(digits) is not None
+
+
+def _russian_type(digits: str) -> int | None:
+    """The type phonenumbers gives a Russian national number, or None when Russia's
+    patterns do not know it."""
+    if not _matches(_GENERAL, digits):
+        return None
+    for kind, found in _PATTERNS:
+        if _matches(found, digits):
+            if kind == _TYPE.FIXED_LINE and (
+                _RU.same_mobile_and_fixed_line_pattern or _matches(_MOBILE_PATTERN, digits)
+            ):
+                return _TYPE.FIXED_LINE_OR_MOBILE
+            return kind
+    return None
 
 
 def _facts(number: phonenumbers.PhoneNumber, national: int) -> tuple[int, str, str]:
     """Number type, time zone and work/mobile."""
-    key = national // 100_000
-    facts = _AREA_FACTS.get(key)
-    if facts is None:
+    kind = _russian_type(str(national)) if national // 10**9 in _RUSSIAN_RANGES else None
+    if kind is None:
         kind = phonenumbers.number_type(number)
-        mobile = "mobile" if kind in _MOBILE_TYPES else "work"
-        facts = (kind, time_zone_for(number) if kind != _UNKNOWN else "", mobile)
-        if national // 1_000_000_000 in _RUSSIAN_RANGES:
-            _AREA_FACTS[key] = facts
-    return facts
+    if kind == _UNKNOWN:
+        return kind, "", "work"
+    key = (national // 10**7, phonenumbers.is_number_type_geographical(kind, 7))
+    zone = _ZONES.get(key)
+    if zone is None:
+        zone = _ZONES[key] = time_zone_for(number)
+    return kind, zone, "mobile" if kind in _MOBILE_TYPES else "work"
 
 
 def _russian(piece: str) -> ParsedPhone | None:
