@@ -1,10 +1,12 @@
 """Importing a big list: ``python bench/import.py [--dsn DSN] [--json] [--rows 100000]
-[--base 100000] [--baseline-rows 10000]``.
+[--base 100000] [--baseline-rows 10000] [--no-contacts]``.
 
 Writes a workbook shaped like a real list (a title row, several phones per cell in mixed
-formats, phones typed as numbers, 5% duplicates written differently, 2.5% rows to reject),
-imports it into a base that already holds ``--base`` companies, and prints rows/s, seconds
-and peak memory.  Target (issue 4): 100,000 rows in under 8 s end to end, under 1 GB.
+formats, phones typed as numbers, 5% duplicates written differently, 2.5% rows to reject;
+every row with a contact person and an e-mail unless ``--no-contacts``), imports it into a
+base that already holds ``--base`` companies, and prints rows/s, seconds, seconds by stage
+and peak memory.  Target (issues 4 and 16): 100,000 rows in under 8 s end to end, under
+1 GB, with and without the contacts.
 The baseline is a plain row-by-row ORM import (openpyxl, one query per lookup, one flush
 per row) of the first ``--baseline-rows`` rows of the same file (0: all of them).
 """
@@ -65,7 +67,9 @@ def _written(rng: random.Random, area: str, rest: str) -> str | int:
     return f"7{area}{rest}"
 
 
-def make_list(path: Path, rows: int, seed: int = 7) -> None:
+def make_list(path: Path, rows: int, seed: int = 7, contacts: bool = True) -> None:
+    """The list; with ``contacts`` False its rows have no contact person, position or
+    e-mail (the columns are there, empty)."""
     rng = random.Random(seed)
     book = Workbook(write_only=True)
     sheet = book.create_sheet("Компании")
@@ -96,9 +100,10 @@ def make_list(path: Path, rows: int, seed: int = 7) -> None:
         if rng.random() < 0.005:
             name = ""  # no name: rejected
         made.append((name, inn, numbers, city))
+        person = (f"Контакт {n}", "Директор", email) if contacts else ("", "", "")
         sheet.append(
-            [name, inn, cell, rng.choice(INDUSTRIES), city, f"Контакт {n}", "Директор",
-             email, rng.choice(["до 15", "16-100", "101-250", "250+"])]
+            [name, inn, cell, rng.choice(INDUSTRIES), city, *person,
+             rng.choice(["до 15", "16-100", "101-250", "250+"])]
         )  # fmt: skip
     book.save(path)
 
@@ -161,11 +166,14 @@ def main() -> int:
     p.add_argument("--rows", type=int, default=100_000)
     p.add_argument("--base", type=int, default=100_000, help="companies already in the base")
     p.add_argument("--baseline-rows", type=int, default=10_000, help="0: the whole file")
+    p.add_argument(
+        "--no-contacts", action="store_true", help="rows without contact person and e-mail"
+    )
     args = p.parse_args()
     with tempfile.TemporaryDirectory(prefix="dialdesk-import-") as folder:
         path = Path(folder) / "list.xlsx"
         started = time.perf_counter()
-        make_list(path, args.rows)
+        make_list(path, args.rows, contacts=not args.no_contacts)
         print(f"list: {args.rows} rows written in {time.perf_counter() - started:.1f} s")
         with bench_database(args.dsn) as dsn:
             wipe(dsn, LOGIN_PREFIX)
@@ -182,6 +190,7 @@ def main() -> int:
             wipe(dsn, LOGIN_PREFIX)
     figures = {
         "rows": args.rows,
+        "contacts": not args.no_contacts,
         "base_companies": args.base,
         "seconds": round(seconds, 2),
         "rows_per_second": round(args.rows / seconds),
