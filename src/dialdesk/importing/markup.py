@@ -8,14 +8,22 @@ it covers, as merged cells of a workbook do."""
 
 import codecs
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, time
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import IO
 from xml.etree import ElementTree
 
 from dialdesk.errors import UserError
-from dialdesk.importing.sheet import Table, damaged, decoded, finished, no_sheet, plain_text
+from dialdesk.importing.sheet import (
+    Table,
+    cell_text,
+    damaged,
+    decoded,
+    finished,
+    no_sheet,
+    plain_text,
+)
 from dialdesk.importing.text_table import detect_encoding
 
 SPREADSHEET_ML = "urn:schemas-microsoft-com:office:spreadsheet"
@@ -32,11 +40,12 @@ def is_spreadsheet_ml(head: str) -> bool:
     return SPREADSHEET_ML in head or 'progid="Excel.Sheet"' in head.replace("'", '"')
 
 
-def _span(value: str | None) -> int:
+def _span(value: str | None, least: int = 1) -> int:
+    """A span count as a file writes it, at least ``least`` and at most ``_MAX_SPAN``."""
     try:
-        return min(max(int(value or 1), 1), _MAX_SPAN)
+        return min(max(int(value or least), least), _MAX_SPAN)
     except ValueError:
-        return 1
+        return least
 
 
 @dataclass
@@ -253,8 +262,9 @@ def _xml_row(grid: _Grid, element: ElementTree.Element, previous: int) -> int:
     column = 0
     for cell in element.findall(_SS + "Cell"):
         column = _index(cell, column)
-        across = 1 + _span_extra(cell.get(_SS + "MergeAcross"))
-        down = 1 + _span_extra(cell.get(_SS + "MergeDown"))
+        # MergeAcross and MergeDown count the cells beyond the first
+        across = 1 + _span(cell.get(_SS + "MergeAcross"), 0)
+        down = 1 + _span(cell.get(_SS + "MergeDown"), 0)
         data = cell.find(_SS + "Data")
         text = "" if data is None else _xml_value(data)
         column = grid.place(row, column, text, across, down)
@@ -271,32 +281,20 @@ def _index(element: ElementTree.Element, default: int) -> int:
         return default
 
 
-def _span_extra(value: str | None) -> int:
-    try:
-        return min(max(int(value or 0), 0), _MAX_SPAN)
-    except ValueError:
-        return 0
-
-
 def _xml_value(data: ElementTree.Element) -> str:
+    """A cell's text as a workbook cell of the same type reads (``cell_text``)."""
     text = "".join(data.itertext())
     kind = data.get(_SS + "Type")
-    if kind == "Number":
-        try:
-            number = float(text)
-        except ValueError:
-            return text
-        return str(int(number)) if number.is_integer() else repr(number)
-    if kind == "DateTime":
-        try:
+    try:
+        if kind == "Number":
+            return cell_text(float(text))
+        if kind == "DateTime":
             moment = datetime.fromisoformat(text.strip()[:19])
-        except ValueError:
-            return text
-        if moment.time() == datetime.min.time():
-            return moment.date().isoformat()
-        return moment.isoformat(sep=" ", timespec="minutes")
+            return cell_text(moment.date() if moment.time() == time() else moment)
+    except ValueError:
+        return text
     if kind == "Boolean":
-        return "да" if text.strip() == "1" else "нет"
+        return cell_text(text.strip() == "1")
     return text
 
 

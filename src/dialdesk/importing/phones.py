@@ -77,7 +77,7 @@ def _pattern(name: str) -> tuple[re.Pattern[str], frozenset[int]] | None:
 
 _GENERAL = _pattern("general_desc")
 _PATTERNS = tuple((kind, found) for kind, name in _ORDER if (found := _pattern(name)))
-_MOBILE_PATTERN = _pattern("mobile")
+_MOBILE_PATTERN = dict(_PATTERNS).get(_TYPE.MOBILE)
 _ZONES: dict[tuple[int, bool], str] = {}
 
 

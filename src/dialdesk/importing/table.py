@@ -95,14 +95,14 @@ def _kind(path: Path, suffix: str) -> str:
         head = handle.read(65536)
     if head.startswith(_PACKED):
         return "workbook"
-    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    unicode_text = head.startswith((b"\xff\xfe", b"\xfe\xff"))
+    if unicode_text:
         start = head[:4096].decode("utf-16", errors="ignore")
     else:
         start = head.decode("utf-8", errors="ignore")
     start = start.lstrip("\ufeff \t\r\n")
     if start.startswith("<"):
         return "xml" if start.startswith("<?xml") and is_spreadsheet_ml(start) else "html"
-    unicode_text = head.startswith((b"\xff\xfe", b"\xfe\xff"))
     if suffix == ".xls" and (unicode_text or b"\x00" not in head):
         # tab- or semicolon-separated text saved as .xls: Excel opens it, and so do we
         return "text"
