@@ -111,13 +111,15 @@ _ALIASES = {
 _SECOND = {alias for aliases in SECOND_CHOICE.values() for alias in aliases}
 
 
-def _key(header: str) -> str:
-    return _NOT_LETTERS.sub("", header.lower().replace("ё", "е"))
+def loose_key(text: str) -> str:
+    """``text`` compared without case, spaces, punctuation or the dots of ё: how a header,
+    or an old base's group, is matched to the names we know."""
+    return _NOT_LETTERS.sub("", text.lower().replace("ё", "е"))
 
 
 def guess_field(header: str) -> str | None:
     """The field a column named ``header`` most likely holds, or None."""
-    key = _key(header)
+    key = loose_key(header)
     if not key:
         return None
     if key in _ALIASES:
@@ -156,7 +158,7 @@ def find_header(rows: list[list[str]], known: dict[str, str] | None = None) -> H
 def phone_kind(header: str) -> str | None:
     """What the numbers of a column named ``header`` are (fax, mobile, work), or None when
     the header does not say and each number's own form decides."""
-    key = _key(header)
+    key = loose_key(header)
     for kind, words in PHONE_KINDS.items():
         if kind == "fax" and ("тел" in key or "phone" in key):
             continue  # "Телефон/факс": a phone first
@@ -168,12 +170,12 @@ def phone_kind(header: str) -> str | None:
 def guess_mapping(names: list[str], known: dict[str, str] | None = None) -> dict[int, str]:
     """Column index -> field for every recognised name; each field taken once, leftmost,
     but phones and e-mails from every column that holds them."""
-    saved = {_key(name): field for name, field in (known or {}).items()}
+    saved = {loose_key(name): field for name, field in (known or {}).items()}
     mapping: dict[int, str] = {}
     second: dict[int, str] = {}
     for index, name in enumerate(names):
-        field = saved.get(_key(name)) or guess_field(name)
-        if field is not None and _key(name) in _SECOND and _key(name) not in saved:
+        field = saved.get(loose_key(name)) or guess_field(name)
+        if field is not None and loose_key(name) in _SECOND and loose_key(name) not in saved:
             second[index] = field
         elif field is not None and (field in SEVERAL or field not in mapping.values()):
             mapping[index] = field

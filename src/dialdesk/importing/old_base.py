@@ -15,7 +15,6 @@ OLD_BASE_FIELDS = (
     "expert", "group", "last_contact_on", "last_contact_result", "last_contact_comment",
     "last_contact_by", "client_since", "last_purchase_on", "total_bought",
 )  # fmt: skip
-DATE_FIELDS = ("listed_on", "last_contact_on", "client_since", "last_purchase_on")
 
 _DATE_FORMATS = ("%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y", "%Y.%m.%d")
 _TIME_FORMATS = ("%H:%M", "%H:%M:%S")
@@ -45,11 +44,6 @@ def _time(text: str) -> time | None:
         except ValueError:
             continue
     return None
-
-
-def parse_day(text: str) -> date | None:
-    moment = parse_moment(text)
-    return moment.date() if moment else None
 
 
 def parse_amount(text: str) -> Decimal | None:

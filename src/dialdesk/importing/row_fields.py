@@ -2,7 +2,7 @@
 their check digits, the OKVED code, dates, and the old base's owner, group, last contact and
 purchases."""
 
-from datetime import date
+from datetime import date, datetime
 
 from dialdesk.errors import translatable
 from dialdesk.importing.inn import kpp_problem, ogrn_problem, split_okved
@@ -12,7 +12,6 @@ from dialdesk.importing.old_base import (
     LastContact,
     OldBase,
     parse_amount,
-    parse_day,
     parse_moment,
 )
 from dialdesk.importing.sheet_row import FIELD_NAMES, LIMITS, SheetRow, cell_of
@@ -62,12 +61,18 @@ def checked_numbers(line: SheetRow) -> dict[str, str]:
     return found
 
 
-def day_of(line: SheetRow, field: str) -> date | None:
+def moment_of(line: SheetRow, field: str) -> datetime | None:
+    """The field's date (and time), or None; a cell that is not a date is noted."""
     text = cell_of(line.row, line.columns.get(field))
-    day = parse_day(text) if text else None
-    if text and day is None:
+    moment = parse_moment(text) if text else None
+    if text and moment is None:
         line.note(NOT_A_DATE, field=FIELD_NAMES[field], value=text)
-    return day
+    return moment
+
+
+def day_of(line: SheetRow, field: str) -> date | None:
+    moment = moment_of(line, field)
+    return moment.date() if moment else None
 
 
 _NOTHING = OldBase()
@@ -77,11 +82,8 @@ def old_base_of(line: SheetRow) -> OldBase:
     """The old base's owner, group, last contact and purchases, as the row gives them."""
     if line.columns.keys().isdisjoint(OLD_BASE_FIELDS):
         return _NOTHING
-    at_text = line.cell("last_contact_on")
-    at = parse_moment(at_text) if at_text else None
-    if at_text and at is None:
-        line.note(NOT_A_DATE, field=FIELD_NAMES["last_contact_on"], value=at_text)
-    elif at is not None and at.hour == at.minute == at.second == 0:
+    at = moment_of(line, "last_contact_on")
+    if at is not None and at.hour == at.minute == at.second == 0:
         # a day without its hour (Excel's date cells read as midnight): noon, so that from
         # Kaliningrad to Kamchatka it reads as the day the old base wrote, never the evening
         # before

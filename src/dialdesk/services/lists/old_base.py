@@ -11,9 +11,10 @@ from dataclasses import dataclass, field
 from sqlalchemy import Connection, Engine, text
 
 from dialdesk.errors import plain_database_errors
+from dialdesk.importing.columns import loose_key
 from dialdesk.importing.rows import CleanCompany
 
-# outcome code -> the starts of words old bases write for it (after _key)
+# outcome code -> the starts of words old bases write for it (as loose_key gives them)
 OUTCOME_WORDS: dict[str, tuple[str, ...]] = {
     "hot": ("горяч", "hot", "оченьинтерес", "готовкупить", "готовыкупить"),
     "warm": ("тепл", "warm", "интерес", "дума", "подума"),
@@ -31,10 +32,6 @@ OUTCOME_WORDS: dict[str, tuple[str, ...]] = {
 _NOT_LETTERS = re.compile(r"[^0-9a-zа-я]+")
 
 
-def _key(value: str) -> str:
-    return _NOT_LETTERS.sub("", value.lower().replace("ё", "е"))
-
-
 def _name_key(value: str) -> str:
     """A person's name with its words in order: "Петрова Анна" and "Анна Петрова" meet."""
     return " ".join(sorted(_NOT_LETTERS.sub(" ", value.lower().replace("ё", "е")).split()))
@@ -44,10 +41,10 @@ def _name_key(value: str) -> str:
 class Vocabulary:
     """What the base knows to match against: people and outcome codes."""
 
-    people: dict[str, int]  # name key or login -> person id
-    logins: dict[str, int]
+    people: dict[str, int]  # full name, its words in order (_name_key) -> person id
+    logins: dict[str, int]  # login, lower case -> person id
     outcomes: dict[str, int]  # code -> id
-    outcome_keys: dict[str, str]  # label, code (as _key) -> code
+    outcome_keys: dict[str, str]  # label or code (as loose_key gives it) -> code
 
     def person(self, name: str, chosen: dict[str, str]) -> int | None:
         """The person ``name`` is: the wizard's choice (a login) first, then name or login."""
@@ -60,7 +57,7 @@ class Vocabulary:
         labels and codes, then the words old bases write for them."""
         if value in chosen:
             return self.outcomes.get(chosen[value])
-        key = _key(value)
+        key = loose_key(value)
         code = self.outcome_keys.get(key)
         if code is None:
             code = next(
@@ -88,7 +85,7 @@ def load_vocabulary(conn: Connection) -> Vocabulary:
     ):
         outcomes[code] = outcome_id
         for word in (code, label_ru, label_en):
-            keys.setdefault(_key(word), code)
+            keys.setdefault(loose_key(word), code)
     return Vocabulary(people, logins, outcomes, keys)
 
 
@@ -127,15 +124,14 @@ def match_old_base(
         group = _outcome(vocabulary, old.group, chosen_groups, found)
         contact = old.last_contact
         result = _outcome(vocabulary, contact.result if contact else None, chosen_groups, found)
-        if group is None and result is not None:
-            group = result
+        group = group or result
         if group is not None:
             found.groups[k] = group
-        if contact is not None:
-            if result or group:
-                found.contacts[k] = result or group or 0
-            else:
-                found.contacts_without_outcome += 1
+        outcome = result or group
+        if contact is not None and outcome is not None:
+            found.contacts[k] = outcome
+        elif contact is not None:
+            found.contacts_without_outcome += 1
     return found
 
 
