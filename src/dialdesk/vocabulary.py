@@ -4,6 +4,12 @@ The tables (``models/``) check their columns against these; services, the import
 windows read them from here, so none of them has to import another layer for a word.
 """
 
+from zoneinfo import ZoneInfo
+
+# the call centre's own clock: the days reports and the monitor count in, and the zone of a
+# time an old base wrote without one
+CENTRE_ZONE = ZoneInfo("Europe/Moscow")
+
 ROLES = ("operator", "supervisor", "marketer", "admin")
 OPERATOR_STATES = ("offline", "waiting", "on_card", "paused")
 

@@ -3,16 +3,15 @@
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, time, timedelta
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Engine, text
 
 from dialdesk.db.engine import read_snapshot
 from dialdesk.errors import plain_database_errors
 from dialdesk.services.floor.queue_status import CALLABLE_PHONE, next_opening
+from dialdesk.vocabulary import CENTRE_ZONE
 
 # The working day the counts start from: midnight in the call centre's own zone.
-CENTRE_ZONE = ZoneInfo("Europe/Moscow")
 
 # Thresholds when no campaign says otherwise (minutes): waiting, paused, on one card
 # (the defaults of the campaigns table).

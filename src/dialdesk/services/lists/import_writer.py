@@ -5,7 +5,6 @@ the caller's transaction."""
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection, text
 
@@ -14,8 +13,7 @@ from dialdesk.importing.rows import Cancelled, CleanCompany, Cleaned
 from dialdesk.services.lists.import_options import ImportOptions, ImportResult
 from dialdesk.services.lists.import_update import count_updates, update_matched
 from dialdesk.services.lists.old_base import Matched
-
-MOSCOW = ZoneInfo("Europe/Moscow")  # the old base's undated-zone times are the floor's
+from dialdesk.vocabulary import CENTRE_ZONE
 
 Progress = Callable[[str, int, int], None]  # stage, done, total
 
@@ -304,7 +302,7 @@ def _old_base_row(k: int, company: CleanCompany, matched: Matched) -> tuple[obje
     former, contact = old.former, old.last_contact
     at: datetime | None = contact.at if contact else None
     if at is not None and at.tzinfo is None:
-        at = at.replace(tzinfo=MOSCOW)
+        at = at.replace(tzinfo=CENTRE_ZONE)
     return (
         former.client_since if former else None,
         former.last_purchase_on if former else None,

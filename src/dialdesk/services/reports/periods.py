@@ -6,7 +6,8 @@ from typing import Any
 
 from sqlalchemy import Connection, text
 
-from dialdesk.services.reports.table import CENTRE_ZONE, in_campaign, in_period
+from dialdesk.services.reports.table import in_campaign, in_period
+from dialdesk.vocabulary import CENTRE_ZONE
 
 # the distinct days (Moscow) with calls, by skipping through the index on started_at from
 # one day to the next: a few hundred index probes instead of reading every call

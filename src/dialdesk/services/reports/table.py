@@ -4,12 +4,11 @@ any further summary rows) and how to draw it, plus the filters every report take
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from dialdesk.errors import translatable
+from dialdesk.vocabulary import CENTRE_ZONE
 
 # Days and months are the call centre's own (Moscow), whatever the server's zone.
-CENTRE_ZONE = ZoneInfo("Europe/Moscow")
 
 Cell = int | float | str | date | datetime | None
 

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QHeaderView, QInputDialog
 
 from dialdesk.changes import Changed
 from dialdesk.services.floor.monitor import (
-    CENTRE_ZONE,
     CampaignRow,
     FloorCallback,
     FloorNow,
@@ -35,6 +34,7 @@ from dialdesk.ui.common.row_model import ROW_ROLE, Column, RowTableModel, show_s
 from dialdesk.ui.common.worker import Background
 from dialdesk.ui.supervisor.move_dialog import MoveDialog
 from dialdesk.ui.supervisor.plan_dialog import PlanDialog
+from dialdesk.vocabulary import CENTRE_ZONE
 
 LAPSE_MARGIN = 0.5  # seconds after a lease runs out before the floor is read again
 LAPSE_WAIT_MOST = 3600.0  # a QTimer's interval is an int of milliseconds
