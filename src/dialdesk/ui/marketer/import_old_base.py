@@ -80,10 +80,7 @@ class OldBaseMixin:
         lines = []
         if result.fields_updated:
             fields = ", ".join(
-                f"{self.field_names[_FIELD.get(name, name)]} {count}"
-                if _FIELD.get(name, name) in self.field_names
-                else f"{self._word(name)} {count}"
-                for name, count in result.fields_updated.items()
+                f"{self._word(name)} {count}" for name, count in result.fields_updated.items()
             )
             lines.append(
                 filled(
@@ -125,8 +122,11 @@ class OldBaseMixin:
             )
         return lines
 
-    @staticmethod
-    def _word(name: str) -> str:
+    def _word(self, name: str) -> str:
+        """A company column as the wizard names it: its field's name where it has one."""
+        field = _FIELD.get(name, name)
+        if field in self.field_names:
+            return str(self.field_names[field])
         words = {
             "notes": QCoreApplication.translate("ImportPage", "notes"),
             "is_former_client": QCoreApplication.translate("ImportPage", "former client"),
