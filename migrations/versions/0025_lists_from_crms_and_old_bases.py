@@ -76,9 +76,7 @@ def upgrade() -> None:
     op.execute(f"GRANT UPDATE ({MARKETER_COLUMNS}) ON dialdesk.companies TO dialdesk_admin")
     op.execute((HERE / "0025_import_history.sql").read_text(encoding="utf-8"))
     op.execute(f"REVOKE ALL ON FUNCTION {IMPORT_HISTORY} FROM PUBLIC")
-    op.execute(
-        f"GRANT EXECUTE ON FUNCTION {IMPORT_HISTORY} TO dialdesk_marketer, dialdesk_admin"
-    )
+    op.execute(f"GRANT EXECUTE ON FUNCTION {IMPORT_HISTORY} TO dialdesk_marketer, dialdesk_admin")
     op.execute((HERE / "0025_undo_import.sql").read_text(encoding="utf-8"))
 
 
