@@ -27,6 +27,9 @@ from dialdesk.demo.base import DemoResult, load_demo
 from dialdesk.services.people import accounts as people
 from dialdesk.services.people.login import LoggedIn, log_in
 
+# fixtures more than one folder uses
+pytest_plugins = ["tests.services.expert_floor"]
+
 
 def _dsn_for(server_dsn: str, dbname: str) -> str:
     params = conninfo_to_dict(server_dsn)
@@ -106,7 +109,7 @@ def database_dsn(pg_server: str) -> Iterator[str]:
 
 # The rows the migrations leave in a new base (outcome codes, pause reasons), kept aside
 # once the session's database is migrated and put back after every test.
-SEED_TABLES = ("outcome_definitions", "pause_codes")
+SEED_TABLES = ("outcome_definitions", "pause_codes", "lost_reasons")
 
 
 def _keep_seed_rows(dsn: str) -> None:

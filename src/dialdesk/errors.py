@@ -46,7 +46,7 @@ class DatabaseUnavailable(UserError):
 # Refusals raised by DialDesk's own database functions carry HINT "dialdesk:KEY" and their
 # values as a JSON DETAIL, so the person reads them in their own language.
 DATABASE_MESSAGES = {
-    "unknown_role": "Unknown role '{role}': use operator, supervisor, marketer or admin.",
+    "unknown_role": "Unknown role '{role}': use operator, supervisor, marketer, expert or admin.",
     "login_not_allowed": (
         "The login '{login}' is not allowed: use lower-case Latin letters, digits, '_' or '.'."
     ),
@@ -80,6 +80,17 @@ DATABASE_MESSAGES = {
     ),
     "no_such_import": "There is no import number {batch}.",
     "import_already_undone": "Import number {batch} has already been undone.",
+    "handoff_not_yours": "This hand-off is not yours: it was made for another expert.",
+    "handoff_taken": "This hand-off has already been accepted or returned.",
+    "return_reason_required": "Write why you return this company: the supervisor reads it.",
+    "not_your_client": "This company is not your client, so nothing was saved on it.",
+    "unknown_step": "Unknown result '{kind}': choose what happened on this contact.",
+    "step_in_future": "A contact is recorded when it was made: its time may not be ahead.",
+    "amount_below_zero": "An amount cannot be below zero.",
+    "won_needs_amount": "Write the deal's amount: a won deal counts in the reports by it.",
+    "lost_needs_reason": "Choose why the deal was lost.",
+    "not_your_plan": "The planned contact chosen is not your pending one for this company.",
+    "cannot_take_clients": "Choose another active expert to take the client.",
 }
 
 

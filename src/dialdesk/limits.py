@@ -7,7 +7,7 @@ from sqlalchemy import String
 from sqlalchemy.orm import DeclarativeBase
 
 from dialdesk.errors import UserError
-from dialdesk.models import Call, Campaign, Company, ContactPerson, Phone
+from dialdesk.models import Call, Campaign, Company, ContactPerson, Deal, Phone
 
 # free-text columns (no length in the table): long enough for any real value, short
 # enough that a sheet's runaway cell cannot fill the base
@@ -38,6 +38,7 @@ CONTACT = {field: column_limit(ContactPerson, field) for field in ("full_name", 
 PHONE = {field: column_limit(Phone, field) for field in ("extension", "raw_text")}
 CAMPAIGN = {field: column_limit(Campaign, field) for field in ("name", "product", "script")}
 CALL = {field: column_limit(Call, field) for field in ("spoke_with", "comment", "imported_who")}
+DEAL = {"product": column_limit(Deal, "product"), "comment": FREE_TEXT["comment"]}
 
 
 def refuse_too_long(values: dict[str, object], limits: dict[str, int]) -> None:

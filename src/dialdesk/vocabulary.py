@@ -10,7 +10,11 @@ from zoneinfo import ZoneInfo
 # time an old base wrote without one
 CENTRE_ZONE = ZoneInfo("Europe/Moscow")
 
-ROLES = ("operator", "supervisor", "marketer", "admin")
+ROLES = ("operator", "supervisor", "marketer", "expert", "admin")
+
+HANDOFF_STATES = ("new", "accepted", "returned", "closed")
+DEAL_STAGES = ("open", "meeting", "offer", "invoice", "won", "lost")
+EXPERT_STEP_KINDS = ("call", "meeting", "offer", "invoice", "won", "lost")
 OPERATOR_STATES = ("offline", "waiting", "on_card", "paused")
 
 ENTRY_STATES = ("fresh", "claimed", "retry", "callback", "done")

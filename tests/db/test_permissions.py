@@ -12,14 +12,14 @@ from sqlalchemy.exc import DBAPIError
 from tests.conftest import Logins
 
 MATRIX = Path(__file__).parents[2] / "src" / "dialdesk" / "db" / "permissions.md"
-ROLES = ("operator", "supervisor", "marketer", "admin")
+ROLES = ("operator", "supervisor", "marketer", "expert", "admin")
 CELL = re.compile(r"([SIUD])(?:\(([^)]*)\))?")
 
 
 def _matrix() -> dict[str, dict[str, dict[str, set[str] | None]]]:
     """table -> role -> privilege letter -> the columns it is limited to (None: all)."""
     lines = MATRIX.read_text(encoding="utf-8").splitlines()
-    start = lines.index("| table | operator | supervisor | marketer | admin | rows |")
+    start = lines.index("| table | operator | supervisor | marketer | expert | admin | rows |")
     matrix = {}
     for line in lines[start + 2 :]:
         if not line.startswith("|"):
@@ -32,7 +32,7 @@ def _matrix() -> dict[str, dict[str, dict[str, set[str] | None]]]:
                 else {c.strip() for c in m.group(2).split(",")}
                 for m in CELL.finditer(cell)
             }
-            for role, cell in zip(ROLES, cells[:4], strict=True)
+            for role, cell in zip(ROLES, cells[: len(ROLES)], strict=True)
         }
     return matrix
 

@@ -12,6 +12,7 @@ from dialdesk.models.campaigns import (
     Question,
 )
 from dialdesk.models.companies import Company, ContactPerson, DoNotCall, Phone
+from dialdesk.models.deals import ClientHandover, Deal, ExpertStep, LostReason
 from dialdesk.models.people import OperatorPlan, OperatorState, PauseCode, Person
 
 __all__ = [
@@ -25,12 +26,16 @@ __all__ = [
     "CampaignEntry",
     "CampaignOperator",
     "CampaignOutcome",
+    "ClientHandover",
     "Company",
     "ContactPerson",
+    "Deal",
     "DoNotCall",
+    "ExpertStep",
     "Handoff",
     "ImportBatch",
     "ImportTemplate",
+    "LostReason",
     "OperatorPlan",
     "OperatorState",
     "OutcomeDefinition",

@@ -125,7 +125,8 @@ class Handoff(CreatedAt, Base):
 
     __tablename__ = "handoffs"
     __table_args__ = (
-        CheckConstraint("state IN ('new','accepted','closed')", "state"),
+        CheckConstraint("state IN ('new','accepted','returned','closed')", "state"),
+        CheckConstraint("state <> 'returned' OR return_reason IS NOT NULL", "returned_why"),
         Index(None, "expert_id", "state"),
         Index(None, "company_id"),
     )
@@ -137,3 +138,6 @@ class Handoff(CreatedAt, Base):
     created_by: Mapped[int] = mapped_column(ForeignKey("people.id"))
     state: Mapped[str] = mapped_column(String(10), server_default="new")
     note: Mapped[str | None] = mapped_column(Text)
+    accepted_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    returned_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    return_reason: Mapped[str | None] = mapped_column(Text)

@@ -25,7 +25,7 @@ class Person(CreatedAt, Base):
 
     __tablename__ = "people"
     __table_args__ = (
-        CheckConstraint("role IN ('operator','supervisor','marketer','admin')", "role"),
+        CheckConstraint("role IN ('operator','supervisor','marketer','expert','admin')", "role"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -5,8 +5,8 @@ CREATE OR REPLACE FUNCTION dialdesk.check_group(p_role text)
  SET search_path TO 'pg_catalog', 'pg_temp'
 AS $function$
 BEGIN
-  IF p_role NOT IN ('operator', 'supervisor', 'marketer', 'admin') THEN
-    RAISE EXCEPTION 'unknown role "%": use operator, supervisor, marketer or admin', p_role
+  IF p_role NOT IN ('operator', 'supervisor', 'marketer', 'expert', 'admin') THEN
+    RAISE EXCEPTION 'unknown role "%": use operator, supervisor, marketer, expert or admin', p_role
       USING ERRCODE = '22023', HINT = 'dialdesk:unknown_role',
             DETAIL = json_build_object('role', p_role)::text;
   END IF;

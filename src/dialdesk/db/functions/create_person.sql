@@ -23,7 +23,9 @@ BEGIN
   END IF;
   EXECUTE format('CREATE ROLE %I LOGIN PASSWORD %L IN ROLE %I', p_login, p_password_verifier, grp);
   EXECUTE format('GRANT CONNECT, TEMPORARY ON DATABASE %I TO %I', current_database(), p_login);
-  INSERT INTO dialdesk.people (login, full_name, role) VALUES (p_login, p_full_name, p_role)
+  -- an expert takes hand-offs from the day they are made
+  INSERT INTO dialdesk.people (login, full_name, role, is_expert)
+  VALUES (p_login, p_full_name, p_role, p_role = 'expert')
   RETURNING id INTO new_id;
   RETURN new_id;
 END $function$;

@@ -10,5 +10,6 @@ DECLARE
 BEGIN
   EXECUTE format('REVOKE %I FROM %I', dialdesk.check_group(old_role), p_login);
   EXECUTE format('GRANT %I TO %I', grp, p_login);
-  UPDATE dialdesk.people SET role = p_role WHERE login = p_login;
+  UPDATE dialdesk.people SET role = p_role, is_expert = is_expert OR p_role = 'expert'
+  WHERE login = p_login;
 END $function$;

@@ -49,6 +49,8 @@ def whoami(engine: Engine) -> Identity:
                 "            THEN 'supervisor' "
                 "       WHEN pg_has_role(current_user, 'dialdesk_marketer', 'member') "
                 "            THEN 'marketer' "
+                "       WHEN pg_has_role(current_user, 'dialdesk_expert', 'member') "
+                "            THEN 'expert' "
                 "       WHEN pg_has_role(current_user, 'dialdesk_operator', 'member') "
                 "            THEN 'operator' END AS role "
                 "FROM pg_roles r LEFT JOIN dialdesk.people p ON p.login = r.rolname "

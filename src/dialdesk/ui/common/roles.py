@@ -8,6 +8,7 @@ def role_label(role: str) -> str:
         "operator": QCoreApplication.translate("Roles", "Operator"),
         "supervisor": QCoreApplication.translate("Roles", "Supervisor"),
         "marketer": QCoreApplication.translate("Roles", "Marketer"),
+        "expert": QCoreApplication.translate("Roles", "Expert"),
         "admin": QCoreApplication.translate("Roles", "Administrator"),
     }
     return labels.get(role, role)
