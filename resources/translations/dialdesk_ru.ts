@@ -120,6 +120,14 @@
         <translation>передача эксперту</translation>
     </message>
     <message>
+        <source>expert</source>
+        <translation>эксперт</translation>
+    </message>
+    <message>
+        <source>client handed to</source>
+        <translation>клиент передан</translation>
+    </message>
+    <message>
         <source>pending</source>
         <translation>ожидается</translation>
     </message>
@@ -168,12 +176,104 @@
         <translation>Подробности</translation>
     </message>
     <message>
+        <source>not started</source>
+        <translation>не начата</translation>
+    </message>
+    <message>
+        <source>meeting held</source>
+        <translation>встреча проведена</translation>
+    </message>
+    <message>
+        <source>offer sent</source>
+        <translation>КП отправлено</translation>
+    </message>
+    <message>
+        <source>invoice issued</source>
+        <translation>счёт выставлен</translation>
+    </message>
+    <message>
+        <source>won</source>
+        <translation>выиграна</translation>
+    </message>
+    <message>
+        <source>lost</source>
+        <translation>проиграна</translation>
+    </message>
+    <message>
+        <source>client</source>
+        <translation>клиент</translation>
+    </message>
+    <message>
+        <source>Group</source>
+        <translation>Группа</translation>
+    </message>
+    <message>
+        <source>Handed</source>
+        <translation>Передана</translation>
+    </message>
+    <message>
+        <source>Operator</source>
+        <translation>Оператор</translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation>Договорились</translation>
+    </message>
+    <message>
         <source>overdue</source>
         <translation>просрочен</translation>
     </message>
     <message>
         <source>today</source>
         <translation>сегодня</translation>
+    </message>
+    <message>
+        <source>Client&apos;s time</source>
+        <translation>Время клиента</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Заметка</translation>
+    </message>
+    <message>
+        <source>none planned</source>
+        <translation>не запланирован</translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation>Этап</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Сумма</translation>
+    </message>
+    <message>
+        <source>Next contact</source>
+        <translation>Следующий контакт</translation>
+    </message>
+    <message>
+        <source>Last purchase</source>
+        <translation>Последняя покупка</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Продукт</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Кампания</translation>
+    </message>
+    <message>
+        <source>Opened</source>
+        <translation>Открыта</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>Закрыта</translation>
+    </message>
+    <message>
+        <source>Lost because</source>
+        <translation>Причина проигрыша</translation>
     </message>
     <message>
         <source>later</source>
@@ -220,8 +320,24 @@
         <translation>встреча</translation>
     </message>
     <message>
+        <source>returned</source>
+        <translation>возвращена</translation>
+    </message>
+    <message>
         <source>send offer</source>
         <translation>отправить КП</translation>
+    </message>
+    <message>
+        <source>invoice</source>
+        <translation>счёт</translation>
+    </message>
+    <message>
+        <source>deal won</source>
+        <translation>сделка выиграна</translation>
+    </message>
+    <message>
+        <source>deal lost</source>
+        <translation>сделка проиграна</translation>
     </message>
     <message>
         <source>Promised callback for %1 (%2)</source>
@@ -1498,6 +1614,216 @@
     </message>
 </context>
 <context>
+    <name>ExpertForm</name>
+    <message>
+        <source>My clients</source>
+        <translation>Мои клиенты</translation>
+    </message>
+    <message>
+        <source>&amp;New hand-offs (Ctrl+1)</source>
+        <translation>&amp;Новые передачи (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>&amp;Accept (Ctrl+Shift+A)</source>
+        <translation>&amp;Принять (Ctrl+Shift+A)</translation>
+    </message>
+    <message>
+        <source>&amp;Return with a reason…</source>
+        <translation>&amp;Вернуть с причиной…</translation>
+    </message>
+    <message>
+        <source>&amp;Today (Ctrl+2)</source>
+        <translation>&amp;Сегодня (Ctrl+2)</translation>
+    </message>
+    <message>
+        <source>My &amp;clients (Ctrl+3)</source>
+        <translation>Мои &amp;клиенты (Ctrl+3)</translation>
+    </message>
+    <message>
+        <source>Find by name, INN, city or phone (Ctrl+F)</source>
+        <translation>Поиск по названию, ИНН, городу или телефону (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Choose a company in a list on the left.</source>
+        <translation>Выберите компанию в списке слева.</translation>
+    </message>
+    <message>
+        <source>&amp;Phones</source>
+        <translation>&amp;Телефоны</translation>
+    </message>
+    <message>
+        <source>P&amp;eople</source>
+        <translation>&amp;Люди</translation>
+    </message>
+    <message>
+        <source>&amp;History</source>
+        <translation>&amp;История</translation>
+    </message>
+    <message>
+        <source>&amp;Deals</source>
+        <translation>С&amp;делки</translation>
+    </message>
+    <message>
+        <source>Record a contact</source>
+        <translation>Записать контакт</translation>
+    </message>
+    <message>
+        <source>&amp;What happened:</source>
+        <translation>&amp;Что было:</translation>
+    </message>
+    <message>
+        <source>A&amp;mount, ₽:</source>
+        <translation>С&amp;умма, ₽:</translation>
+    </message>
+    <message>
+        <source>Pr&amp;oduct:</source>
+        <translation>П&amp;родукт:</translation>
+    </message>
+    <message>
+        <source>&amp;Lost because:</source>
+        <translation>Пр&amp;ичина проигрыша:</translation>
+    </message>
+    <message>
+        <source>Co&amp;mment:</source>
+        <translation>&amp;Комментарий:</translation>
+    </message>
+    <message>
+        <source>Ne&amp;xt contact:</source>
+        <translation>След&amp;ующий контакт:</translation>
+    </message>
+    <message>
+        <source>plan</source>
+        <translation>запланировать</translation>
+    </message>
+    <message>
+        <source>dd.MM.yyyy HH:mm</source>
+        <translation>dd.MM.yyyy HH:mm</translation>
+    </message>
+    <message>
+        <source>&amp;Save (Ctrl+Enter)</source>
+        <translation>&amp;Сохранить (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Hand the client on…</source>
+        <translation>П&amp;ередать клиента…</translation>
+    </message>
+</context>
+<context>
+    <name>ExpertPage</name>
+    <message>
+        <source>plan</source>
+        <translation>запланировать</translation>
+    </message>
+    <message>
+        <source>show this list</source>
+        <translation>показать этот список</translation>
+    </message>
+    <message>
+        <source>find a client</source>
+        <translation>найти клиента</translation>
+    </message>
+    <message>
+        <source>accept the hand-off</source>
+        <translation>принять передачу</translation>
+    </message>
+    <message>
+        <source>save the contact&apos;s result</source>
+        <translation>сохранить результат контакта</translation>
+    </message>
+    <message>
+        <source>read again</source>
+        <translation>обновить</translation>
+    </message>
+    <message>
+        <source>&amp;New hand-offs: %1 (Ctrl+1)</source>
+        <translation>&amp;Новые передачи: %1 (Ctrl+1)</translation>
+    </message>
+    <message>
+        <source>&amp;Today: %1, overdue %2 (Ctrl+2)</source>
+        <translation>&amp;Сегодня: %1, просрочено %2 (Ctrl+2)</translation>
+    </message>
+    <message>
+        <source>Choose a company in a list on the left.</source>
+        <translation>Выберите компанию в списке слева.</translation>
+    </message>
+    <message>
+        <source>INN %1</source>
+        <translation>ИНН %1</translation>
+    </message>
+    <message>
+        <source>Handed by %1 on %2</source>
+        <translation>Передал(а) %1, %2</translation>
+    </message>
+    <message>
+        <source>Spoke with: %1</source>
+        <translation>Говорили с: %1</translation>
+    </message>
+    <message>
+        <source>Comment: %1</source>
+        <translation>Комментарий: %1</translation>
+    </message>
+    <message>
+        <source>Answers: %1</source>
+        <translation>Ответы: %1</translation>
+    </message>
+    <message>
+        <source>Agreed next contact: %1, %2</source>
+        <translation>Договорились о следующем контакте: %1, %2</translation>
+    </message>
+    <message>
+        <source>Accept it (Ctrl+Shift+A) or return it with a reason.</source>
+        <translation>Примите её (Ctrl+Shift+A) или верните с причиной.</translation>
+    </message>
+    <message>
+        <source>Planned: %1 at %2 (client&apos;s time %3)</source>
+        <translation>Запланировано: %1 в %2 (у клиента %3)</translation>
+    </message>
+    <message>
+        <source>Dialling %1…</source>
+        <translation>Набираю %1…</translation>
+    </message>
+    <message>
+        <source>Choose a new hand-off first (Ctrl+1).</source>
+        <translation>Сначала выберите новую передачу (Ctrl+1).</translation>
+    </message>
+    <message>
+        <source>%1 is your client now: record the first contact.</source>
+        <translation>%1 теперь ваш клиент: запишите первый контакт.</translation>
+    </message>
+    <message>
+        <source>Return the hand-off</source>
+        <translation>Вернуть передачу</translation>
+    </message>
+    <message>
+        <source>Why do you return %1? The supervisor reads it.</source>
+        <translation>Почему вы возвращаете «%1»? Это прочитает супервизор.</translation>
+    </message>
+    <message>
+        <source>%1 returned to the supervisor.</source>
+        <translation>«%1» возвращена супервизору.</translation>
+    </message>
+    <message>
+        <source>Choose one of your clients first.</source>
+        <translation>Сначала выберите своего клиента.</translation>
+    </message>
+    <message>
+        <source>Saved: %1.</source>
+        <translation>Сохранено: %1.</translation>
+    </message>
+    <message>
+        <source>The client is handed to %1.</source>
+        <translation>Клиент передан: %1.</translation>
+    </message>
+    <message>
+        <source>A planned contact is due</source>
+        <translation>Пора выполнить запланированный контакт</translation>
+    </message>
+    <message>
+        <source>%1 with %2 is due now (client&apos;s time %3).</source>
+        <translation>Пора: %1 — %2 (у клиента %3).</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Loading demo data…</source>
@@ -1573,6 +1899,36 @@
     <message>
         <source>Password</source>
         <translation>Пароль</translation>
+    </message>
+</context>
+<context>
+    <name>HandClientDialog</name>
+    <message>
+        <source>%1 goes to another person with its open deals and planned contacts; the history keeps who handed it on.</source>
+        <translation>«%1» перейдёт к другому сотруднику вместе с открытыми сделками и запланированными контактами; в истории останется, кто передал.</translation>
+    </message>
+    <message>
+        <source>&amp;Hand on</source>
+        <translation>&amp;Передать</translation>
+    </message>
+    <message>
+        <source>There is no other active expert to take it.</source>
+        <translation>Нет другого активного эксперта, которому можно передать клиента.</translation>
+    </message>
+</context>
+<context>
+    <name>HandClientForm</name>
+    <message>
+        <source>Hand the client on</source>
+        <translation>Передать клиента</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Кому:</translation>
+    </message>
+    <message>
+        <source>&amp;Note for them:</source>
+        <translation>&amp;Заметка для него:</translation>
     </message>
 </context>
 <context>
@@ -2259,6 +2615,10 @@
         <translation>&amp;Мониторинг</translation>
     </message>
     <message>
+        <source>My &amp;clients</source>
+        <translation>Мои &amp;клиенты</translation>
+    </message>
+    <message>
         <source>&amp;Overview</source>
         <translation>&amp;Обзор</translation>
     </message>
@@ -2658,10 +3018,6 @@
         <translation>В файле {path} не найдено телефонов.</translation>
     </message>
     <message>
-        <source>Unknown role &apos;{role}&apos;: use operator, supervisor, marketer or admin.</source>
-        <translation>Неизвестная роль «{role}»: используйте operator, supervisor, marketer или admin.</translation>
-    </message>
-    <message>
         <source>The login &apos;{login}&apos; is not allowed: use lower-case Latin letters, digits, &apos;_&apos; or &apos;.&apos;.</source>
         <translation>Логин «{login}» недопустим: используйте строчные латинские буквы, цифры, «_» или «.».</translation>
     </message>
@@ -3006,6 +3362,54 @@
         <translation>{option} ждёт ИМЯ=ЗНАЧЕНИЕ, а не «{value}».</translation>
     </message>
     <message>
+        <source>Unknown role &apos;{role}&apos;: use operator, supervisor, marketer, expert or admin.</source>
+        <translation>Неизвестная роль «{role}»: укажите operator, supervisor, marketer, expert или admin.</translation>
+    </message>
+    <message>
+        <source>This hand-off is not yours: it was made for another expert.</source>
+        <translation>Эта передача не ваша: она сделана другому эксперту.</translation>
+    </message>
+    <message>
+        <source>This hand-off has already been accepted or returned.</source>
+        <translation>Эту передачу уже приняли или вернули.</translation>
+    </message>
+    <message>
+        <source>Write why you return this company: the supervisor reads it.</source>
+        <translation>Напишите, почему вы возвращаете компанию: это прочитает супервизор.</translation>
+    </message>
+    <message>
+        <source>This company is not your client, so nothing was saved on it.</source>
+        <translation>Эта компания — не ваш клиент, поэтому ничего не сохранено.</translation>
+    </message>
+    <message>
+        <source>Unknown result &apos;{kind}&apos;: choose what happened on this contact.</source>
+        <translation>Неизвестный результат «{kind}»: выберите, чем закончился контакт.</translation>
+    </message>
+    <message>
+        <source>A contact is recorded when it was made: its time may not be ahead.</source>
+        <translation>Контакт записывают, когда он уже состоялся: его время не может быть в будущем.</translation>
+    </message>
+    <message>
+        <source>An amount cannot be below zero.</source>
+        <translation>Сумма не может быть меньше нуля.</translation>
+    </message>
+    <message>
+        <source>Write the deal&apos;s amount: a won deal counts in the reports by it.</source>
+        <translation>Укажите сумму сделки: выигранная сделка учитывается в отчётах по сумме.</translation>
+    </message>
+    <message>
+        <source>Choose why the deal was lost.</source>
+        <translation>Выберите причину проигрыша сделки.</translation>
+    </message>
+    <message>
+        <source>The planned contact chosen is not your pending one for this company.</source>
+        <translation>Выбранный запланированный контакт — не ваш открытый контакт по этой компании.</translation>
+    </message>
+    <message>
+        <source>Choose another active expert to take the client.</source>
+        <translation>Выберите другого активного эксперта, который примет клиента.</translation>
+    </message>
+    <message>
         <source>The file {path} holds no table: save the list from the program again as Excel or CSV.</source>
         <translation>В файле {path} нет таблицы: выгрузите список из программы ещё раз в Excel или CSV.</translation>
     </message>
@@ -3084,6 +3488,18 @@
     <message>
         <source>The code &apos;{code}&apos; is already used; choose another.</source>
         <translation>Код «{code}» уже занят; выберите другой.</translation>
+    </message>
+    <message>
+        <source>This company is no longer yours to see; read the lists again.</source>
+        <translation>Эта компания вам больше не доступна; обновите списки.</translation>
+    </message>
+    <message>
+        <source>Choose what happened on this contact.</source>
+        <translation>Выберите, чем закончился контакт.</translation>
+    </message>
+    <message>
+        <source>Choose the kind of the next contact.</source>
+        <translation>Выберите вид следующего контакта.</translation>
     </message>
     <message>
         <source>Answered</source>
@@ -4318,6 +4734,10 @@
     <message>
         <source>Marketer</source>
         <translation>Маркетолог</translation>
+    </message>
+    <message>
+        <source>Expert</source>
+        <translation>Эксперт</translation>
     </message>
     <message>
         <source>Administrator</source>

@@ -132,6 +132,7 @@ def test_demo_json(db_dsn: str, demo_prefix: str, capsys: pytest.CaptureFixture[
         "operator",
         "supervisor",
         "marketer",
+        "expert",
         "admin",
     }
     assert result["logins"][0]["login"] == f"{demo_prefix}operator"

@@ -115,3 +115,38 @@ def test_demo_refuses_a_base_with_companies(db: Engine, demo_prefix: str) -> Non
     load_demo(db, 20, login_prefix=demo_prefix)
     with pytest.raises(UserError, match="already holds 20 companies"):
         load_demo(db, 20, login_prefix="x" + demo_prefix)
+
+
+def test_demo_experts_follow_hand_offs_to_deals(db: Engine, demo_prefix: str) -> None:
+    load_demo(db, 1500, login_prefix=demo_prefix)
+    experts = _scalars(db, "SELECT role FROM dialdesk.people WHERE is_expert")
+    assert experts == ["expert", "expert"]  # real experts, not a supervisor standing in
+    states = set(_scalars(db, "SELECT DISTINCT state FROM dialdesk.handoffs"))
+    assert {"new", "accepted", "returned"} <= states
+    stages = set(_scalars(db, "SELECT DISTINCT stage FROM dialdesk.deals"))
+    assert {"open", "offer", "won", "lost"} <= stages
+    with db.connect() as conn:
+        broken = conn.execute(
+            text(  # every accepted hand-off's company belongs to its expert, with a deal
+                "SELECT count(*) FROM dialdesk.handoffs h JOIN dialdesk.companies c "
+                "ON c.id = h.company_id WHERE h.state = 'accepted' AND (c.expert_id <> "
+                "h.expert_id OR NOT EXISTS (SELECT 1 FROM dialdesk.deals d "
+                "WHERE d.handoff_id = h.id))"
+            )
+        ).scalar_one()
+        twice = conn.execute(
+            text(
+                "SELECT count(*) FROM (SELECT company_id FROM dialdesk.deals WHERE stage = "
+                "'won' GROUP BY 1 HAVING count(*) > 1) t"
+            )
+        ).scalar_one()
+        sleeping = conn.execute(
+            text(
+                "SELECT count(*) FROM dialdesk.companies WHERE last_purchase_on < "
+                "current_date - 180 AND expert_id IS NOT NULL"
+            )
+        ).scalar_one()
+        future = conn.execute(
+            text("SELECT count(*) FROM dialdesk.expert_steps WHERE made_at > now()")
+        ).scalar_one()
+    assert broken == 0 and twice > 0 and sleeping > 0 and future == 0

@@ -15,6 +15,7 @@ from psycopg import Cursor
 from sqlalchemy import Engine, text
 
 from dialdesk.demo import vocabulary as vocab
+from dialdesk.demo.deals import load_follow_through
 from dialdesk.demo.rows import _Context, _load_base
 from dialdesk.errors import UserError, plain_database_errors
 from dialdesk.importing.phones import time_zone_for
@@ -28,11 +29,12 @@ DEMO_LOGINS = (
     ("operator", "Анна Смирнова", "operator"),
     ("operator2", "Олег Попов", "operator"),
     ("supervisor", "Елена Петрова", "supervisor"),
-    ("expert", "Игорь Лебедев", "supervisor"),
+    ("expert", "Игорь Лебедев", "expert"),
+    ("expert2", "Светлана Орлова", "expert"),
     ("marketer", "Мария Иванова", "marketer"),
     ("admin", "Павел Козлов", "admin"),
 )
-EXPERTS = ("supervisor", "expert")  # the sales experts warm and hot companies go to
+EXPERTS = ("expert", "expert2")  # the sales experts warm and hot companies go to
 
 
 @dataclass(frozen=True)
@@ -79,10 +81,12 @@ def load_demo(
         with raw.cursor() as cur:
             ctx = _prepare(cur, random.Random(seed), result, login_prefix)
             _load_base(cur, ctx, companies)
+            load_follow_through(cur, ctx)
             _add_segments(cur, login_prefix)
             cur.execute(
                 "ANALYZE dialdesk.companies, dialdesk.phones, dialdesk.campaign_entries, "
-                "dialdesk.calls, dialdesk.callbacks"
+                "dialdesk.calls, dialdesk.callbacks, dialdesk.handoffs, dialdesk.deals, "
+                "dialdesk.expert_steps"
             )
     result.seconds = time.perf_counter() - started
     return result
@@ -112,11 +116,7 @@ def _create_logins(conn: Any, prefix: str) -> list[DemoLogin]:
             {"l": login, "n": full_name, "r": role, "v": scram_verifier(password)},
         )
         logins.append(DemoLogin(login, role, password))
-    conn.execute(
-        text("UPDATE dialdesk.people SET is_expert = true WHERE login = ANY(:logins)"),
-        {"logins": [prefix + suffix for suffix in EXPERTS]},
-    )
-    return logins
+    return logins  # the experts take hand-offs from the start (create_person marks them)
 
 
 def _prepare(cur: Cursor[Any], rng: random.Random, result: DemoResult, prefix: str) -> _Context:
@@ -213,6 +213,7 @@ def _prepare(cur: Cursor[Any], rng: random.Random, result: DemoResult, prefix: s
         sets_group=sets_group,
         operators=[people[prefix + "operator"], people[prefix + "operator2"]],
         supervisor=people[prefix + "supervisor"],
+        experts=[people[prefix + suffix] for suffix in EXPERTS],
         campaigns=campaigns,
         questions=questions,
         time_zones=time_zones,

@@ -35,6 +35,7 @@ class _Context:
     sets_group: set[str]  # codes that say something about the company (not "no contact")
     operators: list[int]
     supervisor: int
+    experts: list[int]  # the sales experts warm and hot companies go to, the first most
     campaigns: dict[str, int]
     questions: dict[str, int]
     time_zones: dict[str, str]
@@ -292,7 +293,9 @@ def _load_history(
                     (company.id, entry_id, next_call, due, assigned, operator, "call", "pending")
                 )
             if code in ("hot", "warm"):
-                handoffs.append((company.id, next_call, ctx.supervisor, operator, "new"))
+                expert = ctx.experts[0] if rng.random() < 0.7 else rng.choice(ctx.experts)
+                handed = started + timedelta(minutes=rng.randint(2, 30))
+                handoffs.append((company.id, next_call, expert, operator, "new", handed))
             next_call += 1
     ctx.result.calls = _copy(
         cur,
@@ -308,7 +311,8 @@ def _load_history(
         "company_id, entry_id, call_id, due_at, assigned_to, created_by, kind, state",
         callbacks,
     )
-    _copy(cur, "handoffs", "company_id, call_id, expert_id, created_by, state", handoffs)
+    _copy(cur, "handoffs", "company_id, call_id, expert_id, created_by, state, created_at",
+          handoffs)  # fmt: skip
 
 
 def _answers(

@@ -22,6 +22,7 @@ from dialdesk.ui.common.keys_dialog import KeysDialog
 from dialdesk.ui.common.overview_page import OverviewPage
 from dialdesk.ui.common.page import Page, filled
 from dialdesk.ui.common.roles import role_label
+from dialdesk.ui.expert.desk_page import ExpertPage
 from dialdesk.ui.marketer.import_page import ImportPage
 from dialdesk.ui.marketer.reports_page import ReportsPage
 from dialdesk.ui.marketer.segments_page import SegmentsPage
@@ -93,9 +94,16 @@ class MainWindow(QMainWindow):
             self.monitor = MonitorPage(session, language, self)
             self.monitor.message.connect(self.show_message)
             self.ui.sections_tabs.addTab(self.monitor, self.tr("&Monitor"))
-        self.overview = OverviewPage(session, language, self)
-        self.overview.message.connect(self.show_message)
-        self.ui.sections_tabs.addTab(self.overview, self.tr("&Overview"))
+        self.expert: ExpertPage | None = None
+        if identity.role == "expert" and identity.person_id is not None:
+            self.expert = ExpertPage(session, language, self)
+            self.expert.message.connect(self.show_message)
+            self.ui.sections_tabs.addTab(self.expert, self.tr("My &clients"))
+        self.overview: OverviewPage | None = None
+        if identity.role != "expert":  # the overview counts the whole base: not an expert's
+            self.overview = OverviewPage(session, language, self)
+            self.overview.message.connect(self.show_message)
+            self.ui.sections_tabs.addTab(self.overview, self.tr("&Overview"))
         self.reports: ReportsPage | None = None
         if identity.role in ("supervisor", "marketer", "admin"):
             self.reports = ReportsPage(session, language, self)
@@ -239,7 +247,9 @@ class MainWindow(QMainWindow):
         self._tab_opened(self.ui.sections_tabs.currentIndex())  # the one open now, at once
 
     def refresh(self) -> None:
-        self.overview.refresh()
+        for page in (self.overview, self.expert):
+            if page is not None:
+                page.refresh()
         if self.work is not None:
             self.work.start()
         if self.people is not None:

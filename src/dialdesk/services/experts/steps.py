@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal
 
-from sqlalchemy import Engine, text
+from sqlalchemy import Connection, Engine, text
 
 from dialdesk import limits
 from dialdesk.errors import UserError, plain_database_errors
@@ -131,18 +131,22 @@ def colleagues(engine: Engine, me: int) -> list[tuple[int, str]]:
         return [(int(r[0]), str(r[1])) for r in rows]
 
 
-def company_deals(engine: Engine, company_id: int) -> list[DealLine]:
+def deals_of(conn: Connection, company_id: int) -> list[DealLine]:
     """The company's deals I may see, newest first."""
+    rows = conn.execute(
+        text(
+            "SELECT d.id, d.company_id, c.name, d.product, d.amount, d.stage, k.name, "
+            "d.created_at, d.closed_at, r.label_ru, r.label_en "
+            "FROM dialdesk.deals d JOIN dialdesk.companies c ON c.id = d.company_id "
+            "LEFT JOIN dialdesk.campaigns k ON k.id = d.campaign_id "
+            "LEFT JOIN dialdesk.lost_reasons r ON r.id = d.lost_reason_id "
+            "WHERE d.company_id = :c ORDER BY d.id DESC"
+        ),
+        {"c": company_id},
+    )
+    return [DealLine(*row) for row in rows]
+
+
+def company_deals(engine: Engine, company_id: int) -> list[DealLine]:
     with plain_database_errors(), engine.connect() as conn:
-        rows = conn.execute(
-            text(
-                "SELECT d.id, d.company_id, c.name, d.product, d.amount, d.stage, k.name, "
-                "d.created_at, d.closed_at, r.label_ru, r.label_en "
-                "FROM dialdesk.deals d JOIN dialdesk.companies c ON c.id = d.company_id "
-                "LEFT JOIN dialdesk.campaigns k ON k.id = d.campaign_id "
-                "LEFT JOIN dialdesk.lost_reasons r ON r.id = d.lost_reason_id "
-                "WHERE d.company_id = :c ORDER BY d.id DESC"
-            ),
-            {"c": company_id},
-        )
-        return [DealLine(*row) for row in rows]
+        return deals_of(conn, company_id)

@@ -74,13 +74,13 @@ class OutcomeChoice:
 @dataclass(frozen=True)
 class HistoryLine:
     at: datetime | None
-    kind: str  # call, imported (the old base's last contact), callback or handoff
+    kind: str  # call, imported (the old base's last contact), callback, handoff, step, handover
     who: str
     outcome_code: str | None
     text: str
     outcome_ru: str | None = None  # the outcome's label, for calls
     outcome_en: str | None = None
-    detail: str | None = None  # a callback's kind: call, meeting, send_offer
+    detail: str | None = None  # a callback's kind (call, meeting, send_offer) or a step's
     state: str | None = None  # a callback's (pending, done...) or a hand-off's (new...)
 
 
@@ -118,6 +118,25 @@ _CONTACTS = (
 )
 
 
+def company_phones(conn: Connection, company_id: int) -> list[PhoneLine]:
+    """The company's phones, live ones first, each with its do-not-call mark."""
+    rows = conn.execute(
+        text(
+            "SELECT p.id, p.e164, p.extension, p.raw_text, p.is_dead, p.time_zone, "
+            "EXISTS (SELECT 1 FROM dialdesk.do_not_call d WHERE d.e164 = p.e164), "
+            "p.row_version "
+            "FROM dialdesk.phones p WHERE p.company_id = :c ORDER BY p.is_dead, p.id"
+        ),
+        {"c": company_id},
+    )
+    return [PhoneLine(*r) for r in rows]
+
+
+def company_contacts(conn: Connection, company_id: int) -> list[ContactLine]:
+    """The company's people, the decision maker first."""
+    return [ContactLine(*r) for r in conn.execute(text(_CONTACTS), {"c": company_id})]
+
+
 def load_card(engine: Engine, company_id: int, campaign_id: int) -> Card:
     with plain_database_errors(), engine.connect() as conn:
         row = (
@@ -132,19 +151,8 @@ def load_card(engine: Engine, company_id: int, campaign_id: int) -> Card:
             .one()
         )
         company = {k: row[k] for k in EDITABLE_FIELDS}
-        phones = [
-            PhoneLine(*r)
-            for r in conn.execute(
-                text(
-                    "SELECT p.id, p.e164, p.extension, p.raw_text, p.is_dead, p.time_zone, "
-                    "EXISTS (SELECT 1 FROM dialdesk.do_not_call d WHERE d.e164 = p.e164), "
-                    "p.row_version "
-                    "FROM dialdesk.phones p WHERE p.company_id = :c ORDER BY p.is_dead, p.id"
-                ),
-                {"c": company_id},
-            )
-        ]
-        contacts = [ContactLine(*r) for r in conn.execute(text(_CONTACTS), {"c": company_id})]
+        phones = company_phones(conn, company_id)
+        contacts = company_contacts(conn, company_id)
         name, script = conn.execute(
             text("SELECT name, coalesce(script, '') FROM dialdesk.campaigns WHERE id = :k"),
             {"k": campaign_id},
@@ -188,8 +196,8 @@ def load_card(engine: Engine, company_id: int, campaign_id: int) -> Card:
 
 
 def company_history(conn: Any, company_id: int) -> list[HistoryLine]:
-    """Every call (the old base's imported last contact too), callback and hand-off of the
-    company, newest first; undated ones last."""
+    """Every call (the old base's imported last contact too), callback, hand-off, expert's
+    step and client hand-over of the company, newest first; undated ones last."""
     rows = conn.execute(
         text(
             "SELECT c.started_at, CASE WHEN c.import_batch_id IS NULL THEN 'call' "
@@ -210,6 +218,16 @@ def company_history(conn: Any, company_id: int) -> list[HistoryLine]:
             "  NULL, NULL, NULL, h.state "
             "FROM dialdesk.handoffs h JOIN dialdesk.people p ON p.id = h.expert_id "
             "WHERE h.company_id = :c "
+            "UNION ALL "  # the expert's steps, without amounts: operators may not read them
+            "SELECT s.made_at, 'step', p.full_name, NULL, coalesce(s.comment, ''), NULL, NULL, "
+            "  s.kind, NULL "
+            "FROM dialdesk.expert_steps s JOIN dialdesk.people p ON p.id = s.expert_id "
+            "WHERE s.company_id = :c "
+            "UNION ALL "
+            "SELECT t.created_at, 'handover', p.full_name, NULL, coalesce(t.note, ''), NULL, "
+            "  NULL, NULL, NULL "
+            "FROM dialdesk.client_handovers t JOIN dialdesk.people p ON p.id = t.to_person_id "
+            "WHERE t.company_id = :c "
             "ORDER BY 1 DESC NULLS LAST, 2 DESC"  # a callback a call set comes after it
         ),
         {"c": company_id},

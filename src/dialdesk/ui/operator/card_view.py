@@ -77,8 +77,9 @@ def history_model(parent: QWidget, language: str) -> RowTableModel[HistoryLine]:
         return label or h.outcome_code or ""
 
     kinds = {"call": tr("call"), "imported": tr("from the old base"), "callback": tr("callback"),
-             "handoff": tr("hand-off")}  # fmt: skip
-    details = callback_kinds()
+             "handoff": tr("hand-off"), "step": tr("expert"),
+             "handover": tr("client handed to")}  # fmt: skip
+    details, steps = callback_kinds(), step_kinds()
     states = {
         "pending": tr("pending"),
         "done": tr("done"),
@@ -86,12 +87,15 @@ def history_model(parent: QWidget, language: str) -> RowTableModel[HistoryLine]:
         "missed": tr("missed"),
         "new": tr("new"),
         "accepted": tr("accepted"),
+        "returned": tr("returned"),
         "closed": tr("closed"),
     }
 
     def what(h: HistoryLine) -> str:
         words = [kinds.get(h.kind, h.kind)]
-        if h.detail and h.detail != "call":  # "callback · meeting", not "callback · call"
+        if h.kind == "step" and h.detail:
+            words.append(steps.get(h.detail, h.detail))
+        elif h.detail and h.detail != "call":  # "callback · meeting", not "callback · call"
             words.append(details.get(h.detail, h.detail))
         return " · ".join(words)
 
@@ -115,6 +119,18 @@ def history_model(parent: QWidget, language: str) -> RowTableModel[HistoryLine]:
 
 def callback_kinds() -> dict[str, str]:
     return {"call": tr("call"), "meeting": tr("meeting"), "send_offer": tr("send offer")}
+
+
+def step_kinds() -> dict[str, str]:
+    """What an expert's contact came to, as the history and the expert's desk name it."""
+    return {
+        "call": tr("call"),
+        "meeting": tr("meeting held"),
+        "offer": tr("offer sent"),
+        "invoice": tr("invoice"),
+        "won": tr("deal won"),
+        "lost": tr("deal lost"),
+    }
 
 
 def callbacks_model(parent: QWidget) -> RowTableModel[CallbackLine]:

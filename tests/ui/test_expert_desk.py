@@ -1,0 +1,133 @@
+"""An expert's day from the keyboard: a hand-off accepted, an offer recorded with the next
+contact, the deal won and the client handed to a client manager."""
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+from sqlalchemy import text
+
+from dialdesk.services.people.login import log_in
+from dialdesk.ui.expert.desk_page import ExpertPage
+from dialdesk.ui.expert.hand_dialog import HandClientDialog
+from tests.conftest import Logins
+from tests.services.expert_floor import ExpertFloor
+
+
+@pytest.fixture
+def desk(qtbot: QtBot, db_dsn: str, logins: Logins, experts: ExpertFloor):
+    with experts.db.connect() as conn:
+        login = conn.execute(
+            text("SELECT login FROM dialdesk.people WHERE id = :p"), {"p": experts.expert}
+        ).scalar_one()
+    password = "expert-password-1"
+    with experts.db.begin() as conn:
+        conn.execute(text(f"ALTER ROLE {login} PASSWORD '{password}'"))
+    session = log_in(db_dsn, login, password)
+    page = ExpertPage(session, "en")
+    qtbot.addWidget(page)
+    page.show()
+    yield page
+    session.engine.dispose()
+
+
+def _keys(qtbot: QtBot, page: ExpertPage, keys: str) -> None:
+    qtbot.keyClick(page, keys[-1], _modifiers(keys))
+
+
+def _modifiers(keys: str) -> Qt.KeyboardModifier:
+    mods = Qt.KeyboardModifier.NoModifier
+    if "Ctrl" in keys:
+        mods |= Qt.KeyboardModifier.ControlModifier
+    if "Shift" in keys:
+        mods |= Qt.KeyboardModifier.ShiftModifier
+    return mods
+
+
+def _choose(qtbot: QtBot, combo, data: object) -> None:
+    """Walk the combo with the arrow keys to the item holding ``data``."""
+    combo.setFocus()
+    while combo.currentData() != data:
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+
+
+def _deal(experts: ExpertFloor, company: int) -> tuple[str, Decimal | None]:
+    with experts.db.connect() as conn:
+        return tuple(
+            conn.execute(
+                text(
+                    "SELECT stage, amount FROM dialdesk.deals WHERE company_id = :c "
+                    "ORDER BY id DESC LIMIT 1"
+                ),
+                {"c": company},
+            ).one()
+        )
+
+
+def test_an_expert_takes_a_hand_off_to_a_won_deal_from_the_keyboard(
+    qtbot: QtBot, desk: ExpertPage, experts: ExpertFloor
+) -> None:
+    company, handoff = experts.handed("ООО Горячая", comment="Просили КП на станки")
+    with qtbot.waitSignal(desk.refreshed, timeout=10000):
+        desk.refresh()
+    assert desk.new_model.rowCount() == 1
+    with qtbot.waitSignal(desk.card_shown, timeout=10000):
+        qtbot.keyClick(desk, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
+        desk._chosen_in_tab()
+    assert "Просили КП на станки" in desk.ui.summary_label.text()
+    assert not desk.ui.step_box.isEnabled()  # not mine until accepted
+
+    with qtbot.waitSignal(desk.card_shown, timeout=10000):
+        qtbot.keyClick(desk, Qt.Key.Key_A, _modifiers("Ctrl+Shift"))
+    qtbot.waitUntil(lambda: desk.card is not None and desk.card.mine, timeout=10000)
+    assert desk.ui.step_box.isEnabled()
+    assert experts.scalar("SELECT state FROM dialdesk.handoffs WHERE id = :h", h=handoff) == (
+        "accepted"
+    )
+
+    _choose(qtbot, desk.ui.kind_combo, "offer")
+    qtbot.keyClick(desk.ui.kind_combo, Qt.Key.Key_Tab)
+    qtbot.keyClicks(desk.ui.amount_spin, "120000")
+    qtbot.keyClick(desk.ui.amount_spin, Qt.Key.Key_Tab)
+    desk.ui.product_edit.insert("Станки")  # QTest types only Latin letters
+    qtbot.keyClick(desk.ui.product_edit, Qt.Key.Key_Tab)
+    assert desk.ui.comment_edit.hasFocus()  # the lost reason is skipped: nothing is lost
+    desk.ui.comment_edit.insertPlainText("КП отправлено")
+    with qtbot.waitSignal(desk.card_shown, timeout=10000):
+        qtbot.keyClick(desk.ui.comment_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert _deal(experts, company) == ("offer", Decimal("120000.00"))
+    planned = experts.scalar(
+        "SELECT count(*) FROM dialdesk.callbacks WHERE assigned_to = :e AND state = 'pending'",
+        e=experts.expert,
+    )
+    assert planned == 1  # the next contact, planned by default
+    assert desk.ui.comment_edit.toPlainText() == ""  # the form is ready for the next one
+
+    _choose(qtbot, desk.ui.kind_combo, "won")
+    assert not desk.ui.next_check.isChecked()  # a closed deal needs no next contact
+    desk.ui.amount_spin.setFocus()
+    desk.ui.amount_spin.selectAll()
+    qtbot.keyClicks(desk.ui.amount_spin, "115000")
+    with qtbot.waitSignal(desk.card_shown, timeout=10000):
+        qtbot.keyClick(desk.ui.amount_spin, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert _deal(experts, company) == ("won", Decimal("115000.00"))
+    stages = [desk.deals_model.index(r, 0).data() for r in range(desk.deals_model.rowCount())]
+    assert stages == ["won"]
+
+    def in_the_dialog() -> None:
+        dialog = QApplication.activeModalWidget()
+        assert isinstance(dialog, HandClientDialog)
+        dialog.ui.note_edit.insertPlainText("Клиент ваш, звонить по средам")
+        qtbot.keyClick(dialog.ui.person_combo, Qt.Key.Key_Return)
+
+    QTimer.singleShot(300, in_the_dialog)
+    desk.ui.hand_button.setFocus()
+    with qtbot.waitSignal(desk.refreshed, timeout=10000):
+        qtbot.keyClick(desk.ui.hand_button, Qt.Key.Key_Space)
+    assert (
+        experts.scalar("SELECT expert_id FROM dialdesk.companies WHERE id = :c", c=company)
+        == experts.other_expert
+    )
+    assert desk.clients_model.rowCount() == 0
