@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
+from dialdesk.services.experts.client import load_client
 from dialdesk.services.people.login import log_in
 from dialdesk.ui.expert.desk_page import ExpertPage
 from dialdesk.ui.expert.hand_dialog import HandClientDialog
@@ -95,7 +96,7 @@ def test_an_expert_takes_a_hand_off_to_a_won_deal_from_the_keyboard(
     qtbot.keyClick(desk.ui.product_edit, Qt.Key.Key_Tab)
     assert desk.ui.comment_edit.hasFocus()  # the lost reason is skipped: nothing is lost
     desk.ui.comment_edit.insertPlainText("КП отправлено")
-    with qtbot.waitSignal(desk.card_shown, timeout=10000):
+    with qtbot.waitSignal(desk.saved, timeout=10000):
         qtbot.keyClick(desk.ui.comment_edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert _deal(experts, company) == ("offer", Decimal("120000.00"))
     planned = experts.scalar(
@@ -110,9 +111,11 @@ def test_an_expert_takes_a_hand_off_to_a_won_deal_from_the_keyboard(
     desk.ui.amount_spin.setFocus()
     desk.ui.amount_spin.selectAll()
     qtbot.keyClicks(desk.ui.amount_spin, "115000")
-    with qtbot.waitSignal(desk.card_shown, timeout=10000):
+    with qtbot.waitSignal(desk.saved, timeout=10000):
         qtbot.keyClick(desk.ui.amount_spin, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     assert _deal(experts, company) == ("won", Decimal("115000.00"))
+    qtbot.waitUntil(lambda: desk.deals_model.rowCount() == 1 and desk.card is not None
+                    and desk.card.deals[0].stage == "won", timeout=10000)  # fmt: skip
     stages = [desk.deals_model.index(r, 0).data() for r in range(desk.deals_model.rowCount())]
     assert stages == ["won"]
 
@@ -131,3 +134,19 @@ def test_an_expert_takes_a_hand_off_to_a_won_deal_from_the_keyboard(
         == experts.other_expert
     )
     assert desk.clients_model.rowCount() == 0
+
+
+def test_a_card_read_late_does_not_replace_the_one_chosen_since(
+    qtbot: QtBot, desk: ExpertPage, experts: ExpertFloor
+) -> None:
+    first, _ = experts.handed("ООО Первая")
+    second, _ = experts.handed("ООО Вторая")
+    with qtbot.waitSignal(desk.refreshed, timeout=10000):
+        desk.refresh()
+    qtbot.waitUntil(lambda: desk.card is not None, timeout=10000)
+    late = load_client(desk._engine, experts.expert, first)
+    desk.ui.new_table.selectRow(1)  # the person arrows down to the second
+    qtbot.waitUntil(lambda: desk.card is not None and desk.card.company_id == second)
+    desk.card_loaded(late)  # the first line's read arrives only now
+    assert desk.card is not None and desk.card.company_id == second
+    assert "Вторая" in desk.ui.company_label.text()

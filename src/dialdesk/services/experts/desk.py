@@ -3,7 +3,7 @@ planned contacts (due today or overdue) and every company the expert owns.  The 
 shows an expert only their own (row-level security); these queries only order and shape."""
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from zoneinfo import ZoneInfo
@@ -30,7 +30,7 @@ class HandoffLine:
     operator: str
     spoke_with: str | None
     comment: str | None
-    answers: str | None  # "question: answer; ..."
+    answers: list[tuple[str, str, str]] | None  # (question, its kind, the answer)
     next_due: datetime | None  # the next contact the operator agreed
     next_kind: str | None
 
@@ -70,7 +70,7 @@ class ClientLine:
 _HANDOFFS = """
 SELECT h.id, h.company_id, c.name, c.city, o.code, o.label_ru, o.label_en, h.created_at,
        coalesce(p.full_name, ''), k.spoke_with, coalesce(k.comment, h.note),
-       (SELECT string_agg(q.text || ': ' || a.value, '; ' ORDER BY q.position)
+       (SELECT jsonb_agg(jsonb_build_array(q.text, q.kind, a.value) ORDER BY q.position)
           FROM dialdesk.answers a JOIN dialdesk.questions q ON q.id = a.question_id
          WHERE a.call_id = k.id),
        b.due_at, b.kind
@@ -119,7 +119,12 @@ LIMIT :limit
 
 def new_handoffs(engine: Engine, me: int) -> list[HandoffLine]:
     with plain_database_errors(), engine.connect() as conn:
-        return [HandoffLine(*row) for row in conn.execute(text(_HANDOFFS), {"me": me})]
+        rows = conn.execute(text(_HANDOFFS), {"me": me}).all()
+    lines = [HandoffLine(*row) for row in rows]
+    return [  # the answers arrive as JSON arrays
+        replace(line, answers=[(a[0], a[1], a[2]) for a in line.answers or []] or None)
+        for line in lines
+    ]
 
 
 def planned_today(engine: Engine, me: int, now: datetime | None = None) -> list[PlannedLine]:

@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QInputDialog, QMessageBox, QTableView, QWidget
 
 from dialdesk.changes import Changed
 from dialdesk.services.experts.client import ClientCard, load_client
@@ -26,6 +26,7 @@ from dialdesk.services.experts.desk import (
     return_handoff,
 )
 from dialdesk.services.experts.steps import (
+    DealLine,
     ReasonChoice,
     colleagues,
     lost_reasons,
@@ -46,6 +47,7 @@ REFRESH_MS = 60_000  # the lists follow the base; a due contact is noticed withi
 class ExpertPage(StepsMixin, Page):
     refreshed = Signal()  # the lists were read again
     card_shown = Signal()  # the chosen company's card is on screen
+    saved = Signal()  # a contact's result was saved
     SHOWS = Changed.COMPANIES | Changed.PEOPLE
     NOTE_LABEL = "note_label"
 
@@ -61,6 +63,9 @@ class ExpertPage(StepsMixin, Page):
         self._card_job = Background(self)
         self._save_job = Background(self)
         self.card: ClientCard | None = None
+        self._wanted: int | None = None  # the company whose card is to be shown
+        self._follow: int | None = None  # a company to go to once the lists are read
+        self._open_deal: DealLine | None = None  # the card's deal in progress
         self._handoff: HandoffLine | None = None  # the chosen line of the new hand-offs
         self._planned: PlannedLine | None = None  # the chosen planned contact, if any
         self._step_id = uuid.uuid4()  # one per contact being recorded: a retry saves once
@@ -99,10 +104,14 @@ class ExpertPage(StepsMixin, Page):
         ]
         for table, model in pairs:
             show_sorted(table, model)
-            table.horizontalHeader().setStretchLastSection(True)
+            table.setWordWrap(False)
+            header = table.horizontalHeader()
+            header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            header.setStretchLastSection(True)
             table.verticalHeader().hide()
         ui.splitter.setStretchFactor(0, 3)
         ui.splitter.setStretchFactor(1, 2)
+        ui.splitter.setSizes([880, 620])
 
     def _step_form(self) -> None:
         ui = self.ui
@@ -181,8 +190,22 @@ class ExpertPage(StepsMixin, Page):
         for table in (ui.new_table, ui.today_table, ui.clients_table):
             if not table.currentIndex().isValid() and table.model().rowCount():
                 table.selectRow(0)
+        if self._follow is not None:
+            self._show_company(self._follow)
+            self._follow = None
         self._chosen_in_tab()
         self.refreshed.emit()
+
+    def _show_company(self, company: int) -> None:
+        """Go to the company in My clients, ready to record a contact on it."""
+        ui = self.ui
+        self._show_list(ui.clients_tab)
+        shown = ui.clients_table.model()  # the sorting view, in the order on screen
+        for row in range(shown.rowCount()):
+            if shown.index(row, 0).data(ROW_ROLE).company_id == company:
+                ui.clients_table.selectRow(row)
+                break
+        ui.kind_combo.setFocus()
 
     def _load_clients(self) -> None:
         engine, me, search = self._engine, self._me, self.ui.search_edit.text()
@@ -218,9 +241,10 @@ class ExpertPage(StepsMixin, Page):
         self._planned = row if isinstance(row, PlannedLine) else None
         company = getattr(row, "company_id", None)
         if company is None:
+            self._wanted = None
             self._show_card(None)
             return
-        if self.card is not None and self.card.company_id == company:
+        if company == self._wanted:  # shown already, or being read
             self._summary()
             return
         self._open(company)
@@ -229,7 +253,15 @@ class ExpertPage(StepsMixin, Page):
 
     def _open(self, company: int) -> None:
         engine, me = self._engine, self._me
-        self._card_job.run(lambda: load_client(engine, me, company), self._show_card, self.failed)
+        self._wanted = company
+        self._card_job.run(lambda: load_client(engine, me, company), self.card_loaded,
+                           self.failed)  # fmt: skip
+
+    def card_loaded(self, card: ClientCard) -> None:
+        """Show the card read, unless the person has moved on to another company since:
+        arrowing down a list starts a read per line, and they may end in any order."""
+        if card.company_id == self._wanted:
+            self._show_card(card)
 
     def _show_card(self, card: ClientCard | None) -> None:
         ui = self.ui
@@ -258,6 +290,8 @@ class ExpertPage(StepsMixin, Page):
         self.contacts_model.set_rows(card.contacts)
         self.history_model.set_rows(card.history)
         self.deals_model.set_rows(card.deals)
+        self._open_deal = next((d for d in card.deals if d.closed_at is None), None)
+        self._fields_for_kind()
         self._summary()
         self.card_shown.emit()
 
@@ -275,7 +309,9 @@ class ExpertPage(StepsMixin, Page):
             if h.comment:
                 lines.append(filled(self.tr("Comment: %1"), _html(h.comment)))
             if h.answers:
-                lines.append(filled(self.tr("Answers: %1"), _html(h.answers)))
+                lines.append(
+                    filled(self.tr("Answers: %1"), _html(card_view.answers_text(h.answers)))
+                )
             if h.next_due is not None:
                 kind = card_view.callback_kinds().get(h.next_kind or "", h.next_kind or "")
                 when = h.next_due.astimezone().strftime("%d.%m.%Y %H:%M")
@@ -311,12 +347,11 @@ class ExpertPage(StepsMixin, Page):
         def done(_deal: int) -> None:
             self.say(filled(self.tr("%1 is your client now: record the first contact."),
                             handoff.company))  # fmt: skip
-            self.card = None
             self._handoff = None
+            self.card, self._wanted = None, None  # read again: it is mine now
+            self._follow = handoff.company_id  # shown in My clients once the lists are read
             self.changed.emit(Changed.COMPANIES)
             self.refresh()
-            self._open(handoff.company_id)
-            self.ui.kind_combo.setFocus()
 
         self._save_job.run(lambda: accept_handoff(engine, handoff.id), done, self.failed)
 

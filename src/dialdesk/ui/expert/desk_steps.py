@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 from dialdesk.changes import Changed
 from dialdesk.services.experts.client import ClientCard
 from dialdesk.services.experts.desk import PlannedLine
-from dialdesk.services.experts.steps import StepInput, hand_client, record_step
+from dialdesk.services.experts.steps import DealLine, StepInput, hand_client, record_step
 from dialdesk.ui.common.page import filled
 from dialdesk.ui.common.worker import Background
 from dialdesk.ui.expert.hand_dialog import HandClientDialog
@@ -27,11 +27,13 @@ class StepsMixin:
     ui: Any
     card: ClientCard | None
     _planned: PlannedLine | None
+    _open_deal: DealLine | None
     _step_id: uuid.UUID
     _engine: Any
     _save_job: Background
     _colleagues: list[tuple[int, str]]
     changed: Any
+    saved: Any
     say: Any
     failed: Any
     refresh: Any
@@ -46,6 +48,12 @@ class StepsMixin:
             widget.setEnabled(kind == "lost")
         closing = kind in ("won", "lost")
         ui.next_check.setChecked(not closing)
+        deal = self._open_deal
+        if kind in WITH_AMOUNT and deal is not None:  # what the deal says so far
+            if deal.amount and not ui.amount_spin.value():
+                ui.amount_spin.setValue(float(deal.amount))
+            if deal.product and not ui.product_edit.text():
+                ui.product_edit.setText(deal.product)
 
     def _next_enabled(self, on: bool) -> None:
         self.ui.next_edit.setEnabled(on)
@@ -100,6 +108,7 @@ class StepsMixin:
             self.say(filled(QCoreApplication.translate("ExpertPage", "Saved: %1."), label))
             self._reset_step()
             self._planned = None
+            self.saved.emit()
             self.changed.emit(Changed.COMPANIES)
             self.refresh()
             self._open(step.company_id)

@@ -117,6 +117,15 @@ def history_model(parent: QWidget, language: str) -> RowTableModel[HistoryLine]:
     )
 
 
+def answers_text(answers: list[tuple[str, str, str]]) -> str:
+    """ "Question: answer; ..." with yes and no in the person's language."""
+    words = {"yes": tr("yes"), "no": tr("no")}
+    return "; ".join(
+        f"{question}: {words.get(value, value) if kind == 'yes_no' else value}"
+        for question, kind, value in answers
+    )
+
+
 def callback_kinds() -> dict[str, str]:
     return {"call": tr("call"), "meeting": tr("meeting"), "send_offer": tr("send offer")}
 
