@@ -1796,11 +1796,11 @@
     </message>
     <message>
         <source>Why do you return %1? The supervisor reads it.</source>
-        <translation>Почему вы возвращаете «%1»? Это прочитает супервизор.</translation>
+        <translation>Почему вы возвращаете «%1»? Это прочитает супервайзер.</translation>
     </message>
     <message>
         <source>%1 returned to the supervisor.</source>
-        <translation>«%1» возвращена супервизору.</translation>
+        <translation>«%1» возвращена супервайзеру.</translation>
     </message>
     <message>
         <source>Choose one of your clients first.</source>
@@ -3375,7 +3375,7 @@
     </message>
     <message>
         <source>Write why you return this company: the supervisor reads it.</source>
-        <translation>Напишите, почему вы возвращаете компанию: это прочитает супервизор.</translation>
+        <translation>Напишите, почему вы возвращаете компанию: это прочитает супервайзер.</translation>
     </message>
     <message>
         <source>This company is not your client, so nothing was saved on it.</source>
@@ -5204,7 +5204,7 @@
     </message>
     <message>
         <source>Your hold on this company has ended (a supervisor may have moved it); saving the outcome may be refused.</source>
-        <translation>Компания больше не закреплена за вами (её мог передать супервизор); результат может не сохраниться.</translation>
+        <translation>Компания больше не закреплена за вами (её мог передать супервайзер); результат может не сохраниться.</translation>
     </message>
     <message>
         <source>Save card (Ctrl+S)</source>

@@ -39,7 +39,7 @@ def test_demo_data_shows_the_logins_once(
     qtbot.addWidget(dialog)
     dialog.show()
     dialog.ui.demo_button.click()
-    qtbot.waitUntil(lambda: dialog.ui.logins_table.rowCount() == 6, timeout=30000)
-    roles = {dialog.ui.logins_table.item(r, 1).text() for r in range(6)}
-    assert roles == {"Оператор", "Супервайзер", "Маркетолог", "Администратор"}  # seen: "operator"
+    qtbot.waitUntil(lambda: dialog.ui.logins_table.rowCount() == 7, timeout=30000)
+    roles = {dialog.ui.logins_table.item(r, 1).text() for r in range(7)}
+    assert roles == {"Оператор", "Супервайзер", "Маркетолог", "Эксперт", "Администратор"}
     assert dialog.suggested_login == f"{demo_prefix}operator"

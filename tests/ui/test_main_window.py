@@ -93,7 +93,7 @@ def test_admin_adds_and_disables_a_person(qtbot: QtBot, session_as, db: Engine) 
     assert page is not None
     with qtbot.waitSignal(page.loaded, timeout=10000):
         page.refresh()
-    assert page.model.rowCount() == 6  # the demo people
+    assert page.model.rowCount() == 7  # the demo people
 
     window.activateWindow()
     qtbot.waitActive(window)
