@@ -109,7 +109,7 @@ def database_dsn(pg_server: str) -> Iterator[str]:
 
 # The rows the migrations leave in a new base (outcome codes, pause reasons), kept aside
 # once the session's database is migrated and put back after every test.
-SEED_TABLES = ("outcome_definitions", "pause_codes", "lost_reasons")
+SEED_TABLES = ("outcome_definitions", "pause_codes", "lost_reasons", "sales_settings")
 
 
 def _keep_seed_rows(dsn: str) -> None:

@@ -8,7 +8,8 @@ to won or lost, and hand won clients on.
 - ``deals`` (stage, product, amount, the campaign it came from, why it was lost),
   ``expert_steps`` (each contact the expert made and its result, saved once per client-made
   id by ``record_expert_step``, which also moves the deal, fulfils the planned contact and
-  plans the next), ``lost_reasons`` (kept by the admin) and ``client_handovers``
+  plans the next), ``lost_reasons`` (kept by the admin), ``sales_settings`` (the admin's
+  hours for taking a hand-off and days after which a client sleeps) and ``client_handovers``
   (``hand_client``: the client, its open deals and planned contacts go to another person).
 - Row-level security: an expert reads only the companies they own or were handed, and
   those companies' phones, people, calls, answers, callbacks and steps, and only their own
@@ -124,6 +125,15 @@ ALTER TABLE {S}.handoffs ADD COLUMN accepted_at timestamptz, ADD COLUMN returned
 ALTER TABLE {S}.people DROP CONSTRAINT ck_people_role,
     ADD CONSTRAINT ck_people_role
         CHECK (role IN ('operator','supervisor','marketer','expert','admin'));
+CREATE TABLE {S}.sales_settings (
+    id integer DEFAULT 1 CONSTRAINT pk_sales_settings PRIMARY KEY,
+    handoff_accept_hours integer DEFAULT 4 NOT NULL,
+    sleeping_days integer DEFAULT 180 NOT NULL,
+    CONSTRAINT ck_sales_settings_one_row CHECK (id = 1),
+    CONSTRAINT ck_sales_settings_accept_hours CHECK (handoff_accept_hours BETWEEN 1 AND 200),
+    CONSTRAINT ck_sales_settings_sleeping_days CHECK (sleeping_days BETWEEN 7 AND 3650)
+);
+INSERT INTO {S}.sales_settings DEFAULT VALUES;
 INSERT INTO {S}.lost_reasons (code, label_ru, label_en, sort_order) VALUES
     ('price', 'Цена', 'Price', 10),
     ('competitor', 'Выбрали конкурента', 'Chose a competitor', 20),
@@ -180,6 +190,8 @@ GRANTS = [
     f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA {S} TO {EXPERT}",
     f"GRANT SELECT ON {S}.lost_reasons, {S}.client_handovers TO {OTHERS}",
     f"GRANT INSERT, UPDATE ON {S}.lost_reasons TO dialdesk_admin",
+    f"GRANT SELECT ON {S}.sales_settings TO {OTHERS}, {EXPERT}",
+    f"GRANT UPDATE (handoff_accept_hours, sleeping_days) ON {S}.sales_settings TO dialdesk_admin",
     f"GRANT USAGE ON SEQUENCE {S}.lost_reasons_id_seq TO dialdesk_admin",
     f"GRANT SELECT ON {S}.deals, {S}.expert_steps TO {MANAGERS}",
     f"GRANT SELECT ({STEP_COLUMNS_FOR_OPERATORS}) ON {S}.expert_steps TO dialdesk_operator",
@@ -198,7 +210,7 @@ def upgrade() -> None:
         op.execute(f"GRANT EXECUTE ON FUNCTION {S}.{signature} TO {EXPERT}")
     for statement in GRANTS:
         op.execute(statement)
-    for table in ("deals", "expert_steps", "client_handovers", "lost_reasons"):
+    for table in ("deals", "expert_steps", "client_handovers", "lost_reasons", "sales_settings"):
         op.execute(
             f"CREATE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON {S}.{table} "
             f"FOR EACH ROW EXECUTE FUNCTION {S}.write_audit()"
@@ -230,7 +242,10 @@ def downgrade() -> None:
     op.execute(f"REVOKE ALL ON FUNCTION {S}.current_person_id() FROM {EXPERT}")
     op.execute(f"REVOKE ALL ON public.alembic_version FROM {EXPERT}")
     op.execute(f"REVOKE USAGE ON SCHEMA {S} FROM {EXPERT}")
-    op.execute(f"DROP TABLE {S}.client_handovers, {S}.expert_steps, {S}.deals, {S}.lost_reasons")
+    op.execute(
+        f"DROP TABLE {S}.client_handovers, {S}.expert_steps, {S}.deals, {S}.lost_reasons, "
+        f"{S}.sales_settings"
+    )
     op.execute(
         f"UPDATE {S}.handoffs SET state = 'new' WHERE state = 'returned'; "
         f"ALTER TABLE {S}.handoffs DROP CONSTRAINT ck_handoffs_returned_why, "

@@ -3502,6 +3502,18 @@
         <translation>Выберите вид следующего контакта.</translation>
     </message>
     <message>
+        <source>Experts</source>
+        <translation>Эксперты</translation>
+    </message>
+    <message>
+        <source>Campaign payback</source>
+        <translation>Окупаемость кампаний</translation>
+    </message>
+    <message>
+        <source>Retention</source>
+        <translation>Повторные покупки</translation>
+    </message>
+    <message>
         <source>Answered</source>
         <translation>Ответили</translation>
     </message>
@@ -3660,6 +3672,126 @@
     <message>
         <source>Called</source>
         <translation>Звонили</translation>
+    </message>
+    <message>
+        <source>Won, amount</source>
+        <translation>Выиграно, сумма</translation>
+    </message>
+    <message>
+        <source>Days from hand-off to the expert&apos;s first contact (average)</source>
+        <translation>Дней от передачи до первого контакта эксперта (в среднем)</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(не указано)</translation>
+    </message>
+    <message>
+        <source>Clients won back by reactivation</source>
+        <translation>Клиентов возвращено реактивацией</translation>
+    </message>
+    <message>
+        <source>Won back, amount</source>
+        <translation>Возвращено, сумма</translation>
+    </message>
+    <message>
+        <source>A healthy base: 67 % or more buy a second time.</source>
+        <translation>Здоровая база: 67 % и больше покупают второй раз.</translation>
+    </message>
+    <message>
+        <source>Accepted by the expert</source>
+        <translation>Принято экспертом</translation>
+    </message>
+    <message>
+        <source>First contact by the expert</source>
+        <translation>Первый контакт эксперта</translation>
+    </message>
+    <message>
+        <source>Offer sent</source>
+        <translation>КП отправлено</translation>
+    </message>
+    <message>
+        <source>Deal won</source>
+        <translation>Сделка выиграна</translation>
+    </message>
+    <message>
+        <source>The payback is shown by {choices}, not by &apos;{by}&apos;.</source>
+        <translation>Окупаемость показывается по: {choices}, а не по «{by}».</translation>
+    </message>
+    <message>
+        <source>Expert</source>
+        <translation>Эксперт</translation>
+    </message>
+    <message>
+        <source>Month of the first deal</source>
+        <translation>Месяц первой сделки</translation>
+    </message>
+    <message>
+        <source>Handed</source>
+        <translation>Передано</translation>
+    </message>
+    <message>
+        <source>Accepted</source>
+        <translation>Принято</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>Возвращено</translation>
+    </message>
+    <message>
+        <source>Contacts planned</source>
+        <translation>Контактов запланировано</translation>
+    </message>
+    <message>
+        <source>Planned and done</source>
+        <translation>Из них выполнено</translation>
+    </message>
+    <message>
+        <source>Overdue now</source>
+        <translation>Просрочено сейчас</translation>
+    </message>
+    <message>
+        <source>Contacts made</source>
+        <translation>Контактов проведено</translation>
+    </message>
+    <message>
+        <source>Meetings</source>
+        <translation>Встреч</translation>
+    </message>
+    <message>
+        <source>Offers</source>
+        <translation>КП</translation>
+    </message>
+    <message>
+        <source>Deals won</source>
+        <translation>Сделок выиграно</translation>
+    </message>
+    <message>
+        <source>Deals lost</source>
+        <translation>Сделок проиграно</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Кампания</translation>
+    </message>
+    <message>
+        <source>Companies handed</source>
+        <translation>Компаний передано</translation>
+    </message>
+    <message>
+        <source>Won, % of handed</source>
+        <translation>Выиграно, % от переданных</translation>
+    </message>
+    <message>
+        <source>Clients with a first deal</source>
+        <translation>Клиентов с первой сделкой</translation>
+    </message>
+    <message>
+        <source>With a second</source>
+        <translation>Со второй</translation>
+    </message>
+    <message>
+        <source>Bought again, %</source>
+        <translation>Купили повторно, %</translation>
     </message>
     <message>
         <source>Save an outcome or release this company first.</source>
@@ -4703,6 +4835,14 @@
     <message>
         <source>all campaigns</source>
         <translation>все кампании</translation>
+    </message>
+    <message>
+        <source>campaign</source>
+        <translation>кампания</translation>
+    </message>
+    <message>
+        <source>segment</source>
+        <translation>сегмент</translation>
     </message>
     <message>
         <source>The period must start before it ends.</source>

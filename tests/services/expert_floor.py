@@ -27,12 +27,17 @@ class ExpertFloor:
         return self.floor.db
 
     def handed(
-        self, name: str, code: str = "hot", expert: int | None = None, comment: str = ""
+        self,
+        name: str,
+        code: str = "hot",
+        expert: int | None = None,
+        comment: str = "",
+        campaign: int | None = None,
     ) -> tuple[int, int]:
-        """A company the operator phoned and handed to ``expert`` (mine by default):
-        (company, hand-off)."""
+        """A company the operator phoned and handed to ``expert`` (mine by default), in
+        ``campaign`` (the floor's by default): (company, hand-off)."""
         floor = self.floor
-        company, phone, entry = floor.company(name)
+        company, phone, entry = floor.company(name, campaign=campaign)
         claim = claim_next_entry(floor.my_engine, floor.me)
         assert claim is not None and claim.entry_id == entry
         started = datetime.now(UTC)
@@ -73,6 +78,12 @@ def experts(db: Engine, logins: Logins) -> ExpertFloor:
     operator_engine = logins.engine(operator_login, operator_pw)
     one_login, one_pw = logins.add("expert")
     two_login, two_pw = logins.add("expert")
+    with db.begin() as conn:
+        for login, name in ((one_login, "Игорь Экспертов"), (two_login, "Светлана Орлова")):
+            conn.execute(
+                text("UPDATE dialdesk.people SET full_name = :n WHERE login = :l"),
+                {"n": name, "l": login},
+            )
     return ExpertFloor(
         Floor(db, campaign, operator, operator_engine, operator, operator_engine),
         logins.person_id(one_login),

@@ -135,8 +135,13 @@ def test_funnel_of_a_campaign(db: Engine, base: ReportBase) -> None:
         [3, 60.0, 75.0],  # contact
         [2, 40.0, 66.7],  # warm or hot: C1, and C3 in its undated history
         [1, 20.0, 50.0],  # handed to an expert
+        [0, 0.0, 0.0],  # accepted by the expert: nobody took C1 yet
+        [0, 0.0, None],  # and so on past the hand-off
+        [0, 0.0, None],
+        [0, 0.0, None],
     ]
-    assert report.summary == []  # not a campaign of former clients
+    # nothing won, no first contact; not a campaign of former clients
+    assert report.summary == [("Won, amount", [0, None, None])]
 
 
 def test_callback_discipline(db: Engine, base: ReportBase) -> None:

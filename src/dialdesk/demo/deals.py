@@ -93,8 +93,12 @@ def _deal(
     rng, now = ctx.rng, ctx.now
     amount = Decimal(rng.randrange(40, 900) * 1000)
     at = opened
-    for kind in steps or STEPS_TO[stage]:
+    for number, kind in enumerate(steps or STEPS_TO[stage]):
         at = min(at + timedelta(days=rng.randint(0, 4), hours=rng.randint(1, 6)), now)
+        if number:  # the expert had planned this contact at the one before, and kept it
+            planned = at - timedelta(minutes=rng.choice((0, 10, 90)))
+            made.plans.append((company, planned, expert, expert, _plan_kind(kind), "done",
+                               COMMENTS["call"], at))  # fmt: skip
         step_amount = amount if kind in ("offer", "invoice", "won") else None
         reason = rng.choice(reasons) if kind == "lost" else None
         made.steps.append((uuid.uuid4(), company, expert, deal, kind, at, step_amount,
@@ -108,7 +112,11 @@ def _deal(
     elif stage != "lost":  # an open deal has its next contact planned: today, late or later
         due = now + timedelta(hours=rng.choice((-30, -3, 2, 5, 26, 75, 170)))
         kind = rng.choice(("call", "call", "meeting", "send_offer"))
-        made.plans.append((company, due, expert, expert, kind, "pending", COMMENTS["call"]))
+        made.plans.append((company, due, expert, expert, kind, "pending", COMMENTS["call"], None))
+
+
+def _plan_kind(step: str) -> str:
+    return {"meeting": "meeting", "offer": "send_offer"}.get(step, "call")
 
 
 def _sleeping(cur: Cursor[Any], ctx: _Context) -> list[tuple[int, int]]:
@@ -140,8 +148,8 @@ def _write(
           "stage, closed_at, lost_reason_id, created_at", made.deals)  # fmt: skip
     _copy(cur, "expert_steps", "client_id, company_id, expert_id, deal_id, kind, made_at, "
           "amount, comment, lost_reason_id", made.steps)  # fmt: skip
-    _copy(cur, "callbacks", "company_id, due_at, assigned_to, created_by, kind, state, note",
-          made.plans)  # fmt: skip
+    _copy(cur, "callbacks", "company_id, due_at, assigned_to, created_by, kind, state, note, "
+          "done_at", made.plans)  # fmt: skip
     cur.executemany(
         "UPDATE dialdesk.companies SET client_since = %s, last_purchase_on = %s, "
         "total_bought = %s WHERE id = %s",

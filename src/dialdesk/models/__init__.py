@@ -12,7 +12,7 @@ from dialdesk.models.campaigns import (
     Question,
 )
 from dialdesk.models.companies import Company, ContactPerson, DoNotCall, Phone
-from dialdesk.models.deals import ClientHandover, Deal, ExpertStep, LostReason
+from dialdesk.models.deals import ClientHandover, Deal, ExpertStep, LostReason, SalesSettings
 from dialdesk.models.people import OperatorPlan, OperatorState, PauseCode, Person
 
 __all__ = [
@@ -44,5 +44,6 @@ __all__ = [
     "Phone",
     "Question",
     "RefusedOutcome",
+    "SalesSettings",
     "Segment",
 ]

@@ -36,6 +36,23 @@ class LostReason(Base):
     active: Mapped[bool] = mapped_column(Boolean, server_default=text("true"))
 
 
+class SalesSettings(Base):
+    """The admin's settings of the sales desk (one row): how many working hours an expert
+    has to take a hand-off before the monitor shows it late, and after how many days
+    without a purchase a client is sleeping."""
+
+    __tablename__ = "sales_settings"
+    __table_args__ = (
+        CheckConstraint("id = 1", "one_row"),
+        CheckConstraint("handoff_accept_hours BETWEEN 1 AND 200", "accept_hours"),
+        CheckConstraint("sleeping_days BETWEEN 7 AND 3650", "sleeping_days"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, server_default="1")
+    handoff_accept_hours: Mapped[int] = mapped_column(Integer, server_default="4")
+    sleeping_days: Mapped[int] = mapped_column(Integer, server_default="180")
+
+
 class Deal(CreatedAt, Base):
     """One sale an expert follows: from the accepted hand-off (or the client's next
     purchase) to won or lost."""

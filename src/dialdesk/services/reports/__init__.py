@@ -17,6 +17,7 @@ from dialdesk.services.reports.funnel import funnel_report
 from dialdesk.services.reports.groups import base_report, groups_report, movement_report
 from dialdesk.services.reports.industry_months import industry_months_report
 from dialdesk.services.reports.operators import operators_report
+from dialdesk.services.reports.sales import experts_report, payback_report, retention_report
 from dialdesk.services.reports.table import Report, ReportFilter
 
 log = logging.getLogger(__name__)
@@ -33,7 +34,10 @@ REPORTS: dict[str, tuple[str, Builder]] = {
     "operators": (translatable("Operators"), operators_report),
     "funnel": (translatable("Funnel"), funnel_report),
     "callbacks": (translatable("Callback discipline"), callbacks_report),
-    "company": (translatable("Company history"), company_report),
+    "experts": (translatable("Experts"), experts_report),
+    "payback": (translatable("Campaign payback"), payback_report),
+    "retention": (translatable("Retention"), retention_report),
+    "company": (translatable("Company history"), company_report),  # last: one company
 }
 
 

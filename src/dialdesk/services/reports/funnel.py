@@ -1,9 +1,12 @@
 """The funnel of a campaign — in base, dialled, reached, contact, warm or hot, handed to an
-expert — and, for former clients, how many were won back and why they had left."""
+expert, and past the hand-off: accepted, the expert's first contact, offer, won (with the
+amount won and the days to the first contact) — and, for former clients, how many were
+won back and why they had left."""
 
 from sqlalchemy import Connection, text
 
 from dialdesk.errors import translatable
+from dialdesk.services.reports.sales import past_handoff
 from dialdesk.services.reports.table import (
     Cell,
     Chart,
@@ -83,7 +86,9 @@ def funnel_report(conn: Connection, f: ReportFilter, language: str = "en") -> Re
         before = counts[index - 1] if index else count
         cells.append([count, share(count, counts[0]), share(count, before)])
     rows = [label for _, label in STAGES]
-    summary: list[tuple[str, list[Cell]]] = []
+    after_cells, after_rows, summary = past_handoff(conn, f, counts[0], counts[-1])
+    cells += after_cells
+    rows += after_rows
     if former[0]:  # former clients: of them, dialled, won back
         summary.append((WON_BACK, [former[2], share(former[2], former[0]),
                                    share(former[2], former[1])]))  # fmt: skip
@@ -102,5 +107,5 @@ def funnel_report(conn: Connection, f: ReportFilter, language: str = "en") -> Re
         cells=cells,
         summary=summary,
         chart=Chart("bar", (0,)),
-        fixed_labels=frozenset({*rows, WON_BACK, REASON}),
+        fixed_labels=frozenset({*rows, WON_BACK, REASON, *(label for label, _ in summary)}),
     )

@@ -39,6 +39,7 @@ OPTIONS = {
     "industry-months": ("count", "days"),
     "operators": ("per_day",),
     "company": ("company",),
+    "payback": ("by",),
 }
 WHOLE_HISTORY = {"company"}
 
@@ -141,14 +142,7 @@ class ReportsPage(Page):
     # -- choices -------------------------------------------------------------------------
     def _fill_fixed_choices(self) -> None:
         ui = self.ui
-        attributes = (
-            ("industry", self.tr("industry")),
-            ("region", self.tr("region")),
-            ("source", self.tr("source")),
-            ("staff_band", self.tr("staff size")),
-        )
-        for key, label in attributes:
-            ui.by_combo.addItem(label, key)
+        self._fill_by("groups")
         ui.count_combo.addItem(self.tr("contacts"), "contacts")
         ui.count_combo.addItem(self.tr("organisations"), "organisations")
         ui.days_combo.addItem(self.tr("working days with calls"), "with_calls")
@@ -209,9 +203,30 @@ class ReportsPage(Page):
             return
         self.run()
 
+    def _fill_by(self, name: str) -> None:
+        """The "by" choices of the report: what the base is cut by, or for the payback
+        what the deals are put down to."""
+        if name == "payback":
+            choices = [("campaign", self.tr("campaign")), ("source", self.tr("source")),
+                       ("segment", self.tr("segment"))]  # fmt: skip
+        else:
+            choices = [("industry", self.tr("industry")), ("region", self.tr("region")),
+                       ("source", self.tr("source")),
+                       ("staff_band", self.tr("staff size"))]  # fmt: skip
+        combo = self.ui.by_combo
+        if [combo.itemData(i) for i in range(combo.count())] == [k for k, _ in choices]:
+            return
+        chosen = combo.currentData()
+        combo.clear()
+        for key, label in choices:
+            combo.addItem(label, key)
+        combo.setCurrentIndex(max(combo.findData(chosen), 0))
+
     def _show_options(self, name: str) -> None:
         wanted = OPTIONS.get(name, ())
         ui = self.ui
+        if "by" in wanted:
+            self._fill_by(name)
         for option, widgets in (
             ("by", (ui.by_label, ui.by_combo)),
             ("question", (ui.question_label, ui.question_combo)),
