@@ -167,6 +167,7 @@ POLICIES = [
     ),
     ("handoffs", "expert_read", "SELECT", EXPERT, f"expert_id = {ME}", None),
     ("deals", "read", "SELECT", MANAGERS, "true", None),
+    ("deals", "move", "UPDATE", "dialdesk_supervisor, dialdesk_admin", "true", "true"),
     ("deals", "expert_read", "SELECT", EXPERT, f"expert_id = {ME}", None),
     ("expert_steps", "read", "SELECT", OTHERS, "true", None),
     ("expert_steps", "expert_read", "SELECT", EXPERT, VISIBLE, None),
@@ -194,6 +195,8 @@ GRANTS = [
     f"GRANT UPDATE (handoff_accept_hours, sleeping_days) ON {S}.sales_settings TO dialdesk_admin",
     f"GRANT USAGE ON SEQUENCE {S}.lost_reasons_id_seq TO dialdesk_admin",
     f"GRANT SELECT ON {S}.deals, {S}.expert_steps TO {MANAGERS}",
+    # a supervisor moving an expert's companies to a colleague moves their open deals too
+    f"GRANT UPDATE (expert_id) ON {S}.deals TO dialdesk_supervisor, dialdesk_admin",
     f"GRANT SELECT ({STEP_COLUMNS_FOR_OPERATORS}) ON {S}.expert_steps TO dialdesk_operator",
 ]
 
@@ -215,6 +218,15 @@ def upgrade() -> None:
             f"CREATE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON {S}.{table} "
             f"FOR EACH ROW EXECUTE FUNCTION {S}.write_audit()"
         )
+    for table in ("handoffs", "expert_steps"):  # the monitor follows the experts too
+        for event, transition in (("insert", "NEW TABLE AS changed_rows"),
+                                  ("update", "OLD TABLE AS old_rows NEW TABLE AS changed_rows"),
+                                  ("delete", "OLD TABLE AS changed_rows")):  # fmt: skip
+            op.execute(
+                f"CREATE TRIGGER floor_{event} AFTER {event.upper()} ON {S}.{table} "
+                f"REFERENCING {transition} FOR EACH STATEMENT "
+                f"EXECUTE FUNCTION {S}.notify_floor()"
+            )
     for table in ("deals", "expert_steps", "client_handovers"):
         op.execute(f"ALTER TABLE {S}.{table} ENABLE ROW LEVEL SECURITY")
     for table, name, command, roles, using, check in POLICIES:
@@ -234,6 +246,9 @@ def downgrade() -> None:
     )
     for table, name, *_ in POLICIES:
         op.execute(f"DROP POLICY {name} ON {S}.{table}")
+    for table in ("handoffs", "expert_steps"):
+        for event in ("insert", "update", "delete"):
+            op.execute(f"DROP TRIGGER floor_{event} ON {S}.{table}")
     for signature in FUNCTIONS:
         op.execute(f"DROP FUNCTION {S}.{signature}")
     op.execute(f"DROP FUNCTION {S}.session_person_id()")

@@ -447,6 +447,38 @@
         <source>Later</source>
         <translation>Позже</translation>
     </message>
+    <message>
+        <source>Expert</source>
+        <translation>Эксперт</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Передач ждёт</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>Из них просрочено</translation>
+    </message>
+    <message>
+        <source>Planned today</source>
+        <translation>Контактов на сегодня</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>Выполнено</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Контактов просрочено</translation>
+    </message>
+    <message>
+        <source>Contacts today</source>
+        <translation>Контактов сегодня</translation>
+    </message>
+    <message>
+        <source>Working hours waited</source>
+        <translation>Ждёт, рабочих часов</translation>
+    </message>
 </context>
 <context>
     <name>AddPersonDialog</name>
@@ -3502,6 +3534,10 @@
         <translation>Выберите вид следующего контакта.</translation>
     </message>
     <message>
+        <source>{name} is not an expert; an expert&apos;s planned contacts go only to experts.</source>
+        <translation>{name} — не эксперт; запланированные контакты эксперта передаются только экспертам.</translation>
+    </message>
+    <message>
         <source>Experts</source>
         <translation>Эксперты</translation>
     </message>
@@ -4056,6 +4092,14 @@
         <source>For an&amp;yone</source>
         <translation>&amp;Для любого</translation>
     </message>
+    <message>
+        <source>Experts: their day and the hand-offs waiting for them</source>
+        <translation>Эксперты: их день и передачи, которые ждут их</translation>
+    </message>
+    <message>
+        <source>Move the hand-off to another e&amp;xpert…</source>
+        <translation>Передать другому &amp;эксперту…</translation>
+    </message>
 </context>
 <context>
     <name>MonitorPage</name>
@@ -4181,7 +4225,7 @@
     </message>
     <message>
         <source>Done</source>
-        <translation>Завершены</translation>
+        <translation>Выполнено</translation>
     </message>
     <message>
         <source>Calls today</source>
@@ -4258,6 +4302,10 @@
     <message>
         <source>Plan for %1 saved.</source>
         <translation>План для %1 сохранён.</translation>
+    </message>
+    <message>
+        <source>Select a hand-off first.</source>
+        <translation>Сначала выберите передачу.</translation>
     </message>
     <message>
         <source>Handed to %1: %2 callbacks, %3 hand-offs.</source>
@@ -4393,7 +4441,7 @@
     </message>
     <message>
         <source>Done</source>
-        <translation>Завершены</translation>
+        <translation>Выполнено</translation>
     </message>
     <message>
         <source>Total</source>

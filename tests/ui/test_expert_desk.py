@@ -1,15 +1,18 @@
 """An expert's day from the keyboard: a hand-off accepted, an offer recorded with the next
 contact, the deal won and the client handed to a client manager."""
 
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import Qt, QThreadPool, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 
 from dialdesk.services.experts.client import load_client
+from dialdesk.services.experts.desk import accept_handoff
+from dialdesk.services.experts.steps import StepInput, record_step
 from dialdesk.services.people.login import log_in
 from dialdesk.ui.expert.desk_page import ExpertPage
 from dialdesk.ui.expert.hand_dialog import HandClientDialog
@@ -31,6 +34,7 @@ def desk(qtbot: QtBot, db_dsn: str, logins: Logins, experts: ExpertFloor):
     qtbot.addWidget(page)
     page.show()
     yield page
+    QThreadPool.globalInstance().waitForDone(10000)  # reads the page started
     session.engine.dispose()
 
 
@@ -150,3 +154,24 @@ def test_a_card_read_late_does_not_replace_the_one_chosen_since(
     desk.card_loaded(late)  # the first line's read arrives only now
     assert desk.card is not None and desk.card.company_id == second
     assert "Вторая" in desk.ui.company_label.text()
+
+
+def test_a_planned_contact_falling_due_is_reminded_once_and_opens(
+    qtbot: QtBot, desk: ExpertPage, experts: ExpertFloor
+) -> None:
+    company, handoff = experts.handed("ООО Напомнить")
+    accept_handoff(experts.expert_engine, handoff)
+    due = datetime.now(UTC) - timedelta(minutes=2)  # fell due while the desk was open
+    record_step(experts.expert_engine, StepInput(company, "call", "", next_due=due))
+    desk._opened_at = datetime.now(UTC) - timedelta(hours=1)
+    with qtbot.waitSignal(desk.refreshed, timeout=10000):
+        desk.refresh()
+    box = desk.reminder_box
+    assert box is not None and box.isVisible() and "ООО Напомнить" in box.text()
+    box.button(QMessageBox.StandardButton.Open).click()
+    assert desk.ui.lists_tabs.currentWidget() is desk.ui.today_tab
+    assert desk.ui.today_table.currentIndex().row() == 0
+    box.close()
+    with qtbot.waitSignal(desk.refreshed, timeout=10000):
+        desk.refresh()
+    assert desk.reminder_box is box  # once: no second window for the same contact

@@ -12,12 +12,14 @@ from sqlalchemy import Engine, text
 
 from dialdesk.db.dsn import with_credentials
 from dialdesk.db.engine import make_engine
+from dialdesk.services.experts.desk import accept_handoff
 from dialdesk.services.floor.monitor import CampaignRow
 from dialdesk.services.people.login import log_in
 from dialdesk.services.shift.operator_state import log_state, pause_reasons
 from dialdesk.services.shift.queue import claim_next_entry
 from dialdesk.ui.supervisor.monitor_page import MonitorPage
 from tests.conftest import Logins, dialable_company
+from tests.services.expert_floor import ExpertFloor
 
 
 @pytest.fixture
@@ -286,3 +288,23 @@ def test_a_claim_left_by_a_killed_app_leaves_the_cards_when_its_lease_runs_out(
     claim = claim_next_entry(other, logins.person_id(other_login))  # the lease came back
     assert claim is not None and claim.company_id == company
     other.dispose()
+
+
+def test_a_late_hand_off_turns_red_and_goes_when_taken_live(
+    qtbot: QtBot, monitor: MonitorPage, experts: ExpertFloor, db: Engine
+) -> None:
+    with qtbot.waitSignal(monitor.refreshed, timeout=10000):  # NOTIFY, not a timer
+        _, handoff = experts.handed("ООО Ждёт эксперта")
+    pane = monitor.experts_pane
+    assert pane.handoffs.rowCount() == 1
+    colour = Qt.ItemDataRole.BackgroundRole
+    assert pane.handoffs.index(0, 0).data(colour) is None  # just handed
+    with qtbot.waitSignal(monitor.refreshed, timeout=10000), db.begin() as conn:
+        conn.execute(
+            text("UPDATE dialdesk.handoffs SET created_at = now() - interval '10 days' "
+                 "WHERE id = :h"), {"h": handoff},
+        )  # fmt: skip
+    assert pane.handoffs.index(0, 0).data(colour) is not None  # late: red
+    with qtbot.waitSignal(monitor.refreshed, timeout=10000):
+        accept_handoff(experts.expert_engine, handoff)
+    assert pane.handoffs.rowCount() == 0

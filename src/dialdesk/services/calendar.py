@@ -1,9 +1,11 @@
 """Working days of the Russian production calendar (holidays, moved days off, working Saturdays)."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
 
 import holidays
+
+from dialdesk.vocabulary import CENTRE_ZONE
 
 
 @lru_cache(maxsize=8)
@@ -27,3 +29,25 @@ def next_working_day(day: date) -> date:
     while not is_working_day(day):
         day += timedelta(days=1)
     return day
+
+
+WORKDAY_START, WORKDAY_END = time(9), time(18)  # the call centre's office hours
+
+
+def working_hours_between(start: datetime, end: datetime) -> float:
+    """Office hours (09:00-18:00 on working days, the call centre's clock) from ``start``
+    to ``end``: what "answer within four working hours" counts."""
+    if end <= start:
+        return 0.0
+    start, end = start.astimezone(CENTRE_ZONE), end.astimezone(CENTRE_ZONE)
+    total = 0.0
+    day = start.date()
+    while day <= end.date():
+        if is_working_day(day):
+            opens = datetime.combine(day, WORKDAY_START, CENTRE_ZONE)
+            closes = datetime.combine(day, WORKDAY_END, CENTRE_ZONE)
+            low, high = max(opens, start), min(closes, end)
+            if high > low:
+                total += (high - low).total_seconds() / 3600
+        day += timedelta(days=1)
+    return total

@@ -8,6 +8,7 @@ from sqlalchemy import Engine, text
 
 from dialdesk.db.engine import read_snapshot
 from dialdesk.errors import plain_database_errors
+from dialdesk.services.floor.experts_floor import ExpertToday, WaitingHandoff, load_experts_floor
 from dialdesk.services.floor.queue_status import CALLABLE_PHONE, next_opening
 from dialdesk.vocabulary import CENTRE_ZONE
 
@@ -223,10 +224,12 @@ class FloorNow:
     at: datetime
     callbacks: list[FloorCallback] = field(default_factory=list)  # overdue and due today
     next_lapse_at: datetime | None = None  # when the first live lease runs out
+    handoffs: list[WaitingHandoff] = field(default_factory=list)  # not taken by an expert yet
+    experts: list[ExpertToday] = field(default_factory=list)
 
 
 def load_floor(engine: Engine, now: datetime | None = None) -> FloorNow:
-    """Everything the monitor shows, read in one go (five queries, one snapshot)."""
+    """Everything the monitor shows, read in one go (one snapshot)."""
     now = now or datetime.now(UTC)
     start = day_start(now)
     params = {"now": now, "day": start, "local_day": now.astimezone(CENTRE_ZONE).date()}
@@ -261,7 +264,8 @@ def load_floor(engine: Engine, now: datetime | None = None) -> FloorNow:
             FloorCallback(**dict(row)) for row in conn.execute(text(CALLBACKS), params).mappings()
         ]
         lapse = conn.execute(text(NEXT_LAPSE), params).scalar_one()
-    return FloorNow(operators, campaigns, now, callbacks, lapse)
+        handoffs, experts = load_experts_floor(conn, now, start)
+    return FloorNow(operators, campaigns, now, callbacks, lapse, handoffs, experts)
 
 
 CAMPAIGN_ZONES = f"""

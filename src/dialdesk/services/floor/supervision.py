@@ -143,6 +143,18 @@ def move_companies(
             ),
             params,
         )
+        conn.execute(  # the expert's open deals go with the company
+            text(
+                "UPDATE dialdesk.deals SET expert_id = :to WHERE expert_id = :from "
+                "AND closed_at IS NULL AND company_id = ANY(:ids)"
+            ),
+            params,
+        )
+        # an operator's callbacks go to someone who calls; an expert's planned contacts to
+        # an expert
+        giver_is_expert = conn.execute(
+            text("SELECT role = 'expert' FROM dialdesk.people WHERE id = :from"), params
+        ).scalar()
         callbacks = conn.execute(
             text(
                 "UPDATE dialdesk.callbacks SET assigned_to = :to WHERE assigned_to = :from "
@@ -150,7 +162,12 @@ def move_companies(
             ),
             params,
         ).rowcount
-        if callbacks and not receiver.calls:
+        if callbacks and giver_is_expert and not receiver.expert:
+            raise UserError(
+                "{name} is not an expert; an expert's planned contacts go only to experts.",
+                name=receiver.full_name,
+            )
+        if callbacks and not giver_is_expert and not receiver.calls:
             raise UserError(
                 "{name} does not make calls; callbacks can go only to operators.",
                 name=receiver.full_name,

@@ -9,9 +9,9 @@ from datetime import UTC, datetime
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QHeaderView, QInputDialog, QMessageBox, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QInputDialog, QTableView, QWidget
 
 from dialdesk.changes import Changed
 from dialdesk.services.experts.client import ClientCard, load_client
@@ -38,13 +38,14 @@ from dialdesk.ui.common.page import Page, filled
 from dialdesk.ui.common.row_model import ROW_ROLE, RowTableModel, show_sorted
 from dialdesk.ui.common.worker import Background
 from dialdesk.ui.expert import desk_tables
+from dialdesk.ui.expert.desk_reminders import RemindersMixin
 from dialdesk.ui.expert.desk_steps import StepsMixin
 from dialdesk.ui.operator import card_view
 
 REFRESH_MS = 60_000  # the lists follow the base; a due contact is noticed within this
 
 
-class ExpertPage(StepsMixin, Page):
+class ExpertPage(StepsMixin, RemindersMixin, Page):
     refreshed = Signal()  # the lists were read again
     card_shown = Signal()  # the chosen company's card is on screen
     saved = Signal()  # a contact's result was saved
@@ -71,6 +72,7 @@ class ExpertPage(StepsMixin, Page):
         self._step_id = uuid.uuid4()  # one per contact being recorded: a retry saves once
         self._opened_at = datetime.now(UTC)
         self._reminded: set[int] = set()
+        self.reminder_box: QMessageBox | None = None
         self.planned: list[PlannedLine] = []
         self._colleagues: list[tuple[int, str]] = []  # whom a client may be handed to
         self._models()
@@ -375,38 +377,6 @@ class ExpertPage(StepsMixin, Page):
             self.refresh()
 
         self._save_job.run(lambda: return_handoff(engine, handoff.id, reason), done, self.failed)
-
-    # ----------------------------------------------------------------- reminders
-
-    def _remind(self, planned: list[PlannedLine]) -> None:
-        now = datetime.now(UTC)
-        due = [p for p in planned
-               if self._opened_at <= p.due_at <= now and p.id not in self._reminded]  # fmt: skip
-        if not due:
-            return
-        self._reminded.update(p.id for p in due)
-        first = due[0]
-        kind = card_view.callback_kinds().get(first.kind, first.kind)
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("A planned contact is due"),
-                          filled(self.tr("%1 with %2 is due now (client's time %3)."), kind,
-                                 first.company, first.client_time()),
-                          QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
-                          self)  # fmt: skip
-        box.setWindowModality(Qt.WindowModality.NonModal)
-        box.accepted.connect(lambda: self._open_planned(first.id))
-        box.button(QMessageBox.StandardButton.Open).clicked.connect(
-            lambda: self._open_planned(first.id)
-        )
-        box.show()
-        self.reminder_box = box
-
-    def _open_planned(self, callback: int) -> None:
-        self._show_list(self.ui.today_tab)
-        shown = self.ui.today_table.model()  # the sorting view, in the order on screen
-        for row in range(shown.rowCount()):
-            if shown.index(row, 0).data(ROW_ROLE).id == callback:
-                self.ui.today_table.selectRow(row)
-                break
 
 
 def _html(text: str) -> str:

@@ -32,6 +32,7 @@ from dialdesk.ui.common.notifications import NotificationThread
 from dialdesk.ui.common.page import Page, filled
 from dialdesk.ui.common.row_model import ROW_ROLE, Column, RowTableModel, show_sorted
 from dialdesk.ui.common.worker import Background
+from dialdesk.ui.supervisor.experts_pane import ExpertsPane
 from dialdesk.ui.supervisor.move_dialog import MoveDialog
 from dialdesk.ui.supervisor.plan_dialog import PlanDialog
 from dialdesk.vocabulary import CENTRE_ZONE
@@ -155,16 +156,19 @@ class MonitorPage(Page):
             show_sorted(table, model)
             table.verticalHeader().hide()
             table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for pane, share in enumerate((2, 1, 1)):
+        for pane, share in enumerate((2, 1, 1, 1)):
             self.ui.splitter.setStretchFactor(pane, share)
+        self.experts_pane = ExpertsPane(self.ui, self)
+        self.ui.move_handoff_button.clicked.connect(self.move_selected_handoff)
         self.ui.give_button.clicked.connect(self.give_selected_callback)
         self.ui.share_button.clicked.connect(lambda: self.reassign_selected_callback(None))
         self.ui.refresh_button.clicked.connect(self.refresh)
         self.ui.release_button.clicked.connect(self.release_selected)
         self.ui.plan_button.clicked.connect(self.plan_selected)
         self.plan_dialog: PlanDialog | None = None
-        self.ui.move_button.clicked.connect(self.move_companies)
-        shortcut("Ctrl+M", self, self.move_companies, self.tr("move companies to another operator"))
+        self.ui.move_button.clicked.connect(lambda: self.move_companies())
+        shortcut("Ctrl+M", self, lambda: self.move_companies(),
+                 self.tr("move companies to another operator"))  # fmt: skip
         self.move_dialog: MoveDialog | None = None
         shortcut(QKeySequence.StandardKey.Refresh, self, self.refresh, self.tr("refresh"))
         # changes come in bursts (a save touches calls, entries and callbacks)
@@ -249,6 +253,7 @@ class MonitorPage(Page):
         self.operators.update_rows(floor.operators)
         self.campaigns.update_rows(floor.campaigns)
         self.callbacks.update_rows(floor.callbacks)
+        self.experts_pane.show(floor)
         self._lapse.stop()
         if floor.next_lapse_at is not None:
             wait = (floor.next_lapse_at - floor.at).total_seconds() + LAPSE_MARGIN
@@ -300,13 +305,22 @@ class MonitorPage(Page):
             lambda: set_plan(engine, row.person_id, today, calls, contacts), done, self.failed
         )
 
-    def move_companies(self) -> None:
-        """Open the move dialog, starting from the selected operator if there is one."""
+    def move_selected_handoff(self) -> None:
+        """Open the move dialog on the expert of the selected waiting hand-off."""
+        handoff = self.experts_pane.selected_handoff()
+        if handoff is None:
+            self.message.emit(self.tr("Select a hand-off first."))
+            return
+        self.move_companies(handoff.expert_id)
+
+    def move_companies(self, from_person: int | None = None) -> None:
+        """Open the move dialog, starting from ``from_person`` or the selected operator."""
         row = self.selected_operator()
+        start = from_person if from_person is not None else (row.person_id if row else None)
         engine = self._session.engine
 
         def open_dialog(people: list[PersonRow]) -> None:
-            dialog = MoveDialog(engine, people, row.person_id if row else None, self)
+            dialog = MoveDialog(engine, people, start, self)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.moved.connect(self._moved)
             self.move_dialog = dialog
