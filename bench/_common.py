@@ -76,7 +76,8 @@ def wipe(dsn: str, login_prefix: str) -> None:
             r[0]
             for r in conn.execute(
                 "SELECT tablename FROM pg_tables WHERE schemaname = 'dialdesk' "
-                "AND tablename NOT IN ('outcome_definitions', 'pause_codes')"
+                "AND tablename NOT IN ('outcome_definitions', 'pause_codes', 'lost_reasons', "
+                "'sales_settings')"
             )
         ]
         conn.execute(

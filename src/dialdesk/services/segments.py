@@ -1,6 +1,7 @@
 """Segments: a marketer's slices of the base by criteria (industry, region, staff-size band,
-source, current group, questionnaire answers, potential score), compared side by side,
-ranked A/B/C, and turned into a campaign (or added to one) with their own priority."""
+source, current group, questionnaire answers, potential score, sleeping clients), compared
+side by side, ranked A/B/C, and turned into a campaign (or added to one) with their own
+priority: sleeping clients go into a reactivation campaign this way."""
 
 from collections.abc import Sequence
 from dataclasses import asdict, dataclass, field
@@ -35,11 +36,14 @@ class Criteria:
     min_score: int | None = None
     max_score: int | None = None
     archived: bool = False  # True: only archived companies (to look at or bring back)
+    # True: only clients with no purchase for longer than the admin's sleeping period
+    sleeping: bool = False
 
     def as_json(self) -> dict[str, Any]:
         kept = {key: value for key, value in asdict(self).items() if value not in ((), None)}
-        if not self.archived:
-            kept.pop("archived")
+        for flag in ("archived", "sleeping"):
+            if not kept[flag]:
+                kept.pop(flag)
         return kept
 
     @classmethod
@@ -53,7 +57,7 @@ class Criteria:
                 values[key] = tuple((int(q), str(v)) for q, v in raw)
             elif key in ("min_score", "max_score"):
                 values[key] = None if raw is None else int(raw)
-            elif key == "archived":
+            elif key in ("archived", "sleeping"):
                 values[key] = bool(raw)
             else:
                 values[key] = tuple(str(v) for v in raw)
@@ -66,6 +70,12 @@ LIST_COLUMNS = {
     "staff_bands": "c.staff_band",
     "sources": "c.source",
 }
+
+
+SLEEPING = (
+    "c.client_since IS NOT NULL AND coalesce(c.last_purchase_on, c.client_since) < "
+    "current_date - (SELECT s.sleeping_days FROM dialdesk.sales_settings s)"
+)
 
 
 def criteria_sql(criteria: Criteria, prefix: str = "s") -> tuple[str, dict[str, Any]]:
@@ -100,6 +110,8 @@ def criteria_sql(criteria: Criteria, prefix: str = "s") -> tuple[str, dict[str, 
             f"WHERE k.company_id = c.id AND a.question_id = :{q} AND coalesce(a.value, '') <> '' "
             f"ORDER BY k.started_at DESC NULLS LAST, k.id DESC LIMIT 1) = :{v}"
         )
+    if criteria.sleeping:  # bought from us once, nothing since the admin's period
+        parts.append(SLEEPING)
     if criteria.min_score is not None:
         params[f"{prefix}_min"] = criteria.min_score
         parts.append(f"c.potential_score >= :{prefix}_min")

@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QKeySequence
-from PySide6.QtWidgets import QHeaderView, QInputDialog, QTableView, QWidget
+from PySide6.QtWidgets import QHeaderView, QInputDialog, QMessageBox, QTableView, QWidget
 
 from dialdesk.changes import Changed
 from dialdesk.services.experts.client import ClientCard, load_client

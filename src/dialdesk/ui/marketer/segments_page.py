@@ -155,6 +155,7 @@ class SegmentsPage(SegmentActionsMixin, Page):
         # clicked() hands over "checked" (False): it would answer the confirm parameter
         ui.add_button.clicked.connect(lambda: self.add_to_campaign())
         ui.archived_check.toggled.connect(self._archive_side_chosen)
+        ui.sleeping_check.toggled.connect(lambda _on: self._changed())
         ui.archive_button.clicked.connect(lambda: self.set_archived())
         self._archive_side_chosen(False)
         shortcut("Ins", self, self.new_segment, self.tr("a new segment"))
@@ -280,6 +281,7 @@ class SegmentsPage(SegmentActionsMixin, Page):
         ui.min_spin.setValue(-1 if criteria.min_score is None else criteria.min_score)
         ui.max_spin.setValue(-1 if criteria.max_score is None else criteria.max_score)
         ui.archived_check.setChecked(criteria.archived)
+        ui.sleeping_check.setChecked(criteria.sleeping)
         question, answer = criteria.answers[0] if criteria.answers else (None, None)
         ui.question_combo.setCurrentIndex(max(ui.question_combo.findData(question), 0))
         self._question_chosen()
@@ -312,6 +314,7 @@ class SegmentsPage(SegmentActionsMixin, Page):
             min_score=None if ui.min_spin.value() < 0 else ui.min_spin.value(),
             max_score=None if ui.max_spin.value() < 0 else ui.max_spin.value(),
             archived=ui.archived_check.isChecked(),
+            sleeping=ui.sleeping_check.isChecked(),
         )
 
     def _changed(self) -> None:
