@@ -84,6 +84,7 @@ CREATE TABLE {S}.deals (
 CREATE INDEX ix_deals_expert_id_stage ON {S}.deals (expert_id, stage);
 CREATE INDEX ix_deals_company_id ON {S}.deals (company_id);
 CREATE INDEX ix_deals_campaign_id_closed_at ON {S}.deals (campaign_id, closed_at);
+CREATE INDEX ix_deals_handoff_id ON {S}.deals (handoff_id);
 CREATE TABLE {S}.expert_steps (
     id serial CONSTRAINT pk_expert_steps PRIMARY KEY,
     client_id uuid NOT NULL CONSTRAINT uq_expert_steps_client_id UNIQUE,

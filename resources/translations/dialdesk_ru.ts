@@ -2679,6 +2679,10 @@
         <translation>Коды</translation>
     </message>
     <message>
+        <source>Sa&amp;les</source>
+        <translation>Прода&amp;жи</translation>
+    </message>
+    <message>
         <source>&amp;Audit log</source>
         <translation>&amp;Журнал изменений</translation>
     </message>
@@ -3524,6 +3528,26 @@
     <message>
         <source>This company is no longer yours to see; read the lists again.</source>
         <translation>Эта компания вам больше не доступна; обновите списки.</translation>
+    </message>
+    <message>
+        <source>An expert&apos;s time to take a hand-off is from 1 to 200 working hours.</source>
+        <translation>Время эксперта на приём передачи — от 1 до 200 рабочих часов.</translation>
+    </message>
+    <message>
+        <source>A client sleeps after 7 to 3650 days without a purchase.</source>
+        <translation>Клиент считается спящим через 7–3650 дней без покупок.</translation>
+    </message>
+    <message>
+        <source>Write the reason as people will read it.</source>
+        <translation>Напишите причину так, как её будут читать.</translation>
+    </message>
+    <message>
+        <source>A reason is at most 100 characters long.</source>
+        <translation>Причина — не длиннее 100 символов.</translation>
+    </message>
+    <message>
+        <source>The reason &apos;{label}&apos; is on the list already.</source>
+        <translation>Причина «{label}» уже есть в списке.</translation>
     </message>
     <message>
         <source>Choose what happened on this contact.</source>
@@ -4933,6 +4957,84 @@
     </message>
 </context>
 <context>
+    <name>SalesForm</name>
+    <message>
+        <source>Sales</source>
+        <translation>Продажи</translation>
+    </message>
+    <message>
+        <source>Experts and clients</source>
+        <translation>Эксперты и клиенты</translation>
+    </message>
+    <message>
+        <source>A hand-off is &amp;late after (working hours):</source>
+        <translation>Передача &amp;просрочена через (рабочих часов):</translation>
+    </message>
+    <message>
+        <source>A client &amp;sleeps after (days without a purchase):</source>
+        <translation>Клиент &amp;спит через (дней без покупок):</translation>
+    </message>
+    <message>
+        <source>&amp;Save settings</source>
+        <translation>&amp;Сохранить настройки</translation>
+    </message>
+    <message>
+        <source>Why deals are lost</source>
+        <translation>Причины проигрыша сделок</translation>
+    </message>
+    <message>
+        <source>New reason in Russian</source>
+        <translation>Новая причина по-русски</translation>
+    </message>
+    <message>
+        <source>…and in English</source>
+        <translation>…и по-английски</translation>
+    </message>
+    <message>
+        <source>&amp;Add reason</source>
+        <translation>&amp;Добавить причину</translation>
+    </message>
+    <message>
+        <source>Offer it or &amp;not</source>
+        <translation>&amp;Предлагать или нет</translation>
+    </message>
+</context>
+<context>
+    <name>SalesPage</name>
+    <message>
+        <source>Reason</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>Предлагается</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>да</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>нет</translation>
+    </message>
+    <message>
+        <source>Settings saved.</source>
+        <translation>Настройки сохранены.</translation>
+    </message>
+    <message>
+        <source>Reason added: %1.</source>
+        <translation>Причина добавлена: %1.</translation>
+    </message>
+    <message>
+        <source>Choose a reason in the list first.</source>
+        <translation>Сначала выберите причину в списке.</translation>
+    </message>
+    <message>
+        <source>The list of reasons is saved.</source>
+        <translation>Список причин сохранён.</translation>
+    </message>
+</context>
+<context>
     <name>SearchDialog</name>
     <message>
         <source>Find a company</source>
@@ -5067,6 +5169,14 @@
     <message>
         <source>Only &amp;archived companies</source>
         <translation>Только компании из &amp;архива</translation>
+    </message>
+    <message>
+        <source>Only s&amp;leeping clients</source>
+        <translation>Только с&amp;пящие клиенты</translation>
+    </message>
+    <message>
+        <source>Clients who bought from us and have bought nothing for longer than the administrator&apos;s period (180 days unless set otherwise)</source>
+        <translation>Клиенты, которые покупали у нас и ничего не покупают дольше срока, заданного администратором (180 дней, если не задано иначе)</translation>
     </message>
     <message>
         <source>New segment (Ins)</source>

@@ -45,8 +45,12 @@ def test_sleeping_clients_go_into_the_reactivation_campaign(db: Engine, logins: 
     added = segment_to_campaign(marketer, sleeping, campaign_id=reactivation)
     assert added.added == 1
     with db.connect() as conn:
-        queued = conn.execute(
-            text("SELECT company_id FROM dialdesk.campaign_entries WHERE campaign_id = :k"),
-            {"k": reactivation},
-        ).scalars().all()
+        queued = (
+            conn.execute(
+                text("SELECT company_id FROM dialdesk.campaign_entries WHERE campaign_id = :k"),
+                {"k": reactivation},
+            )
+            .scalars()
+            .all()
+        )
     assert queued == [asleep] and bought_once not in queued

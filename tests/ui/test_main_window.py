@@ -86,6 +86,7 @@ def test_admin_adds_and_disables_a_person(qtbot: QtBot, session_as, db: Engine) 
         "Campaigns",
         "People",
         "Codes",
+        "Sales",
         "Audit log",
         "Backups",
     ]

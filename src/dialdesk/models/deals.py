@@ -69,6 +69,7 @@ class Deal(CreatedAt, Base):
         Index(None, "expert_id", "stage"),
         Index(None, "company_id"),
         Index(None, "campaign_id", "closed_at"),
+        Index(None, "handoff_id"),
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)

@@ -16,6 +16,7 @@ from dialdesk.ui.admin.backups_page import BackupsPage
 from dialdesk.ui.admin.campaigns_page import CampaignsPage
 from dialdesk.ui.admin.codes_page import CodesPage
 from dialdesk.ui.admin.people_page import PeoplePage
+from dialdesk.ui.admin.sales_page import SalesPage
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.keys import described_keys, menu_keys
 from dialdesk.ui.common.keys_dialog import KeysDialog
@@ -139,6 +140,7 @@ class MainWindow(QMainWindow):
         assert isinstance(layout, QVBoxLayout)  # load_form's
         layout.insertWidget(0, self.backup_warning)
         self.codes: CodesPage | None = None
+        self.sales: SalesPage | None = None
         if identity.role == "admin":
             self.people = PeoplePage(session, self)
             self.people.message.connect(self.show_message)
@@ -146,6 +148,9 @@ class MainWindow(QMainWindow):
             self.codes = CodesPage(session, language, self)
             self.codes.message.connect(self.show_message)
             self.ui.sections_tabs.addTab(self.codes, self.tr("Codes"))
+            self.sales = SalesPage(session, language, self)
+            self.sales.message.connect(self.show_message)
+            self.ui.sections_tabs.addTab(self.sales, self.tr("Sa&les"))
             self.audit = AuditPage(session, self, language)
             self.audit.message.connect(self.show_message)
             self.ui.sections_tabs.addTab(self.audit, self.tr("&Audit log"))
@@ -260,6 +265,8 @@ class MainWindow(QMainWindow):
             self.audit.refresh()
         if self.codes is not None:
             self.codes.refresh()
+        if self.sales is not None:
+            self.sales.refresh()
         if self.backups is not None:
             self.backups.refresh()
         if self.campaigns is not None:

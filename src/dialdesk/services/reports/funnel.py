@@ -6,7 +6,7 @@ won back and why they had left."""
 from sqlalchemy import Connection, text
 
 from dialdesk.errors import translatable
-from dialdesk.services.reports.sales import past_handoff
+from dialdesk.services.reports.sales import DAYS_TO_FIRST, WON_AMOUNT, past_handoff
 from dialdesk.services.reports.table import (
     Cell,
     Chart,
@@ -107,5 +107,5 @@ def funnel_report(conn: Connection, f: ReportFilter, language: str = "en") -> Re
         cells=cells,
         summary=summary,
         chart=Chart("bar", (0,)),
-        fixed_labels=frozenset({*rows, WON_BACK, REASON, *(label for label, _ in summary)}),
+        fixed_labels=frozenset({*rows, WON_BACK, REASON, WON_AMOUNT, DAYS_TO_FIRST}),
     )

@@ -35,22 +35,27 @@ DAYS_TO_FIRST = translatable("Days from hand-off to the expert's first contact (
 PAST_HANDOFF = f"""
 WITH handed AS (
     SELECT h.company_id, min(h.created_at) AS handed_at,
-           bool_or(h.accepted_at IS NOT NULL) AS accepted, array_agg(h.id) AS handoffs
+           bool_or(h.accepted_at IS NOT NULL) AS accepted
     FROM dialdesk.handoffs h
     WHERE {in_period("h.created_at")}
       AND EXISTS (SELECT 1 FROM dialdesk.campaign_entries e WHERE e.company_id = h.company_id
                   AND {in_campaign("e.campaign_id")})
     GROUP BY h.company_id
+), deals AS (  -- the deals opened on those hand-offs, and how far each went
+    SELECT h.company_id,
+           bool_or(EXISTS (SELECT 1 FROM dialdesk.expert_steps s WHERE s.deal_id = d.id
+                           AND s.kind IN ('offer', 'invoice', 'won'))) AS offered,
+           sum(d.amount) FILTER (WHERE d.stage = 'won') AS won
+    FROM dialdesk.deals d JOIN dialdesk.handoffs h ON h.id = d.handoff_id
+    WHERE {in_period("h.created_at")}
+    GROUP BY h.company_id
 ), went AS (
-    SELECT x.company_id, x.handed_at, x.accepted,
-           (SELECT min(s.made_at) FROM dialdesk.expert_steps s
-             WHERE s.company_id = x.company_id AND s.made_at >= x.handed_at) AS first_at,
-           EXISTS (SELECT 1 FROM dialdesk.deals d JOIN dialdesk.expert_steps s ON s.deal_id = d.id
-                    WHERE d.handoff_id = ANY(x.handoffs)
-                      AND s.kind IN ('offer', 'invoice', 'won')) AS offered,
-           (SELECT sum(d.amount) FROM dialdesk.deals d
-             WHERE d.handoff_id = ANY(x.handoffs) AND d.stage = 'won') AS won
+    SELECT x.company_id, x.handed_at, x.accepted, f.first_at,
+           coalesce(d.offered, false) AS offered, d.won
     FROM handed x
+    LEFT JOIN LATERAL (SELECT min(s.made_at) AS first_at FROM dialdesk.expert_steps s
+                       WHERE s.company_id = x.company_id AND s.made_at >= x.handed_at) f ON true
+    LEFT JOIN deals d ON d.company_id = x.company_id
 )
 SELECT count(*) FILTER (WHERE accepted), count(first_at), count(*) FILTER (WHERE offered),
        count(won), coalesce(sum(won), 0),
