@@ -1,10 +1,14 @@
-"""The funnel past the hand-off reads in Russian, its former clients' reasons too (seen:
-"Reason for leaving: Другое" once the funnel's summary grew)."""
+"""The reports past the hand-off as people read them: the funnel in Russian, its former
+clients' reasons too (seen: "Reason for leaving: Другое" once the funnel's summary grew),
+and amounts on a chart in whole roubles."""
 
+from PySide6.QtCharts import QValueAxis
 from sqlalchemy import Engine
 
 from dialdesk.demo.base import DemoResult
 from dialdesk.services.reports import ReportFilter, run_report
+from dialdesk.services.reports.table import Chart, Column, Report
+from dialdesk.ui.marketer.charts import build_chart
 from dialdesk.ui.marketer.localise import localised
 
 
@@ -15,3 +19,15 @@ def test_the_funnels_summary_is_russian(russian: None, db: Engine, demo: DemoRes
     reasons = [label for label in labels if label.startswith("Причина ухода")]
     assert reasons and not any("Reason" in label for label in labels)
     assert "Сделка выиграна" in report.rows
+
+
+def test_amounts_on_a_chart_are_whole_roubles_not_exponents(qapp) -> None:
+    """Seen: the payback chart's axis read "1.5e+07"."""
+    report = Report(
+        name="payback", title="t", row_header="r", columns=[Column("Won, amount")],
+        rows=["A", "B"], cells=[[15_000_000], [2_000_000]], chart=Chart("bar", (0,)),
+    )  # fmt: skip
+    chart = build_chart(report)
+    assert chart is not None
+    [axis] = [a for a in chart.axes() if isinstance(a, QValueAxis)]
+    assert axis.labelFormat() == "%.0f"

@@ -78,6 +78,8 @@ def build_chart(report: Report) -> QChart | None:
     series.attachAxis(axis_y)
     if spec.kind != "percent":
         axis_y.applyNiceNumbers()
+    if axis_y.max() >= 100_000:  # amounts in roubles: "15000000", not "1.5e+07"
+        axis_y.setLabelFormat("%.0f")
     chart.legend().setVisible(series.count() > 1 or spec.from_summary is not None)
     return chart
 
