@@ -31,3 +31,9 @@ def test_amounts_on_a_chart_are_whole_roubles_not_exponents(qapp) -> None:
     assert chart is not None
     [axis] = [a for a in chart.axes() if isinstance(a, QValueAxis)]
     assert axis.labelFormat() == "%.0f"
+
+
+def test_retention_names_its_months_in_russian(russian: None) -> None:
+    report = Report(name="retention", title="Retention", row_header="r", columns=[],
+                    rows=["2026-11"], cells=[[]])  # fmt: skip
+    assert localised(report, "ru").rows == ["ноябрь 2026"]

@@ -48,7 +48,7 @@ def localised(report: Report, language: str) -> Report:
             Column(month_name(_fixed(_tr(c.label), report), language), c.format)
             for c in report.columns
         ],
-        rows=[_fixed(label, report) for label in report.rows],
+        rows=[month_name(_fixed(label, report), language) for label in report.rows],
         summary=[(_fixed(_tr(label), report), cells) for label, cells in report.summary],
         total_label=_tr(report.total_label),
         # the chart finds its summary line by label: the label as the table now shows it
