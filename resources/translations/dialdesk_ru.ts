@@ -479,6 +479,10 @@
         <source>Working hours waited</source>
         <translation>Ждёт, рабочих часов</translation>
     </message>
+    <message>
+        <source>Returned because</source>
+        <translation>Возвращена: причина</translation>
+    </message>
 </context>
 <context>
     <name>AddPersonDialog</name>

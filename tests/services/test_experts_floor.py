@@ -8,7 +8,13 @@ from zoneinfo import ZoneInfo
 from sqlalchemy import text
 
 from dialdesk.services.calendar import working_hours_between
-from dialdesk.services.experts.desk import accept_handoff, my_clients, planned_today
+from dialdesk.services.experts.desk import (
+    accept_handoff,
+    my_clients,
+    new_handoffs,
+    planned_today,
+    return_handoff,
+)
 from dialdesk.services.experts.steps import StepInput, record_step
 from dialdesk.services.floor.monitor import load_floor
 from dialdesk.services.floor.supervision import move_companies
@@ -74,3 +80,21 @@ def test_moving_an_experts_companies_moves_deals_and_plans(
     [client] = my_clients(experts.other_engine, experts.other_expert)
     assert (client.company_id, client.stage, client.next_kind) == (company, "offer", "call")
     assert experts.scalar("SELECT expert_id FROM dialdesk.deals") == experts.other_expert
+
+
+def test_a_returned_hand_off_is_the_supervisors_to_give_to_another_expert(
+    experts: ExpertFloor, logins: Logins
+) -> None:
+    company, handoff = experts.handed("ООО Не профиль")
+    return_handoff(experts.expert_engine, handoff, "Им нужна другая продукция")
+    floor = load_floor(experts.db)
+    [shown] = floor.handoffs
+    assert (shown.returned_because, shown.late) == ("Им нужна другая продукция", False)
+    mine = next(e for e in floor.experts if e.person_id == experts.expert)
+    assert mine.waiting == 0
+    supervisor = logins.as_role("supervisor")
+    move_companies(supervisor, experts.expert, experts.other_expert, [company])
+    [line] = new_handoffs(experts.other_engine, experts.other_expert)
+    assert line.company_id == company
+    [again] = load_floor(experts.db).handoffs
+    assert again.returned_because is None and again.expert_id == experts.other_expert

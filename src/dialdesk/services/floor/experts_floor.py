@@ -1,6 +1,7 @@
 """The experts on the monitor: hand-offs waiting to be taken (late once they have waited
-longer than the admin's working hours, four by default), and each expert's day: contacts
-planned for today, done today and overdue."""
+longer than the admin's working hours, four by default) and those an expert gave back
+with the reason (first: the supervisor decides where they go), and each expert's day:
+contacts planned for today, done today and overdue."""
 
 from dataclasses import dataclass
 from datetime import datetime
@@ -21,6 +22,7 @@ class WaitingHandoff:
     outcome_code: str | None
     waited_hours: float  # office hours since the hand-off
     late: bool
+    returned_because: str | None = None  # the expert gave it back: the supervisor decides
 
 
 @dataclass(frozen=True)
@@ -36,14 +38,17 @@ class ExpertToday:
 
 
 WAITING = """
-SELECT h.id, h.company_id, c.name, h.expert_id, p.full_name, h.created_at, o.code
+SELECT h.id, h.company_id, c.name, h.expert_id, p.full_name, h.created_at, o.code,
+       CASE WHEN h.state = 'returned' THEN h.return_reason END
 FROM dialdesk.handoffs h
 JOIN dialdesk.companies c ON c.id = h.company_id
 JOIN dialdesk.people p ON p.id = h.expert_id
 LEFT JOIN dialdesk.calls k ON k.id = h.call_id
 LEFT JOIN dialdesk.outcome_definitions o ON o.id = k.outcome_id
-WHERE h.state = 'new'
-ORDER BY h.created_at, h.id
+WHERE h.state = 'new' OR h.state = 'returned' AND h.returned_at > :now - interval '30 days'
+  AND NOT EXISTS (SELECT 1 FROM dialdesk.handoffs later WHERE later.company_id = h.company_id
+                  AND later.created_at > h.created_at)
+ORDER BY h.state = 'new', h.created_at, h.id
 LIMIT 1000
 """
 
@@ -75,15 +80,17 @@ def load_experts_floor(
     """``day``: the start of the call centre's today."""
     allowed = accept_hours(conn)
     waiting = []
-    for hid, company_id, company, expert_id, expert, handed_at, code in conn.execute(text(WAITING)):
+    rows = conn.execute(text(WAITING), {"now": now}).all()
+    for hid, company_id, company, expert_id, expert, handed_at, code, why in rows:
         waited = working_hours_between(handed_at, now)
+        late = why is None and waited > allowed  # a returned one waits for the supervisor
         waiting.append(WaitingHandoff(hid, company_id, company, expert_id, expert, handed_at,
-                                      code, round(waited, 1), waited > allowed))  # fmt: skip
+                                      code, round(waited, 1), late, why))  # fmt: skip
     experts = []
     for person, name, planned, done, overdue, made in conn.execute(
         text(EXPERTS_TODAY), {"now": now, "day": day}
     ):
-        mine = [w for w in waiting if w.expert_id == person]
+        mine = [w for w in waiting if w.expert_id == person and w.returned_because is None]
         experts.append(ExpertToday(person, name, len(mine), sum(w.late for w in mine),
                                    planned, done, overdue, made))  # fmt: skip
     return waiting, experts

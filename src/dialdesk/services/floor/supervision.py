@@ -83,7 +83,8 @@ WHERE cb.state = 'pending' AND cb.assigned_to = :p
 UNION ALL
 SELECT DISTINCT h.company_id, c.name, 'expert', NULL::timestamptz, NULL
 FROM dialdesk.handoffs h JOIN dialdesk.companies c ON c.id = h.company_id
-WHERE h.state IN ('new', 'accepted') AND h.expert_id = :p
+WHERE (h.state IN ('new', 'accepted') OR h.state = 'returned'
+       AND h.returned_at > now() - interval '30 days') AND h.expert_id = :p
 ORDER BY kind, due_at, name
 """
 
@@ -126,8 +127,12 @@ def move_companies(
         # always run, so that a role without the right is refused by the database itself
         handoffs = conn.execute(
             text(
-                "UPDATE dialdesk.handoffs SET expert_id = :to WHERE expert_id = :from "
-                "AND state IN ('new', 'accepted') AND company_id = ANY(:ids)"
+                # a hand-off its expert gave back goes to the new one as new
+                "UPDATE dialdesk.handoffs SET expert_id = :to, "
+                "state = CASE state WHEN 'returned' THEN 'new' ELSE state END "
+                "WHERE expert_id = :from AND company_id = ANY(:ids) "
+                "AND (state IN ('new', 'accepted') OR state = 'returned' "
+                "     AND returned_at > now() - interval '30 days')"
             ),
             params,
         ).rowcount

@@ -12,6 +12,7 @@ from dialdesk.services.floor.monitor import FloorNow
 from dialdesk.ui.common.row_model import ROW_ROLE, Column, RowTableModel, show_sorted
 
 LATE = QColor("#ffc9c9")  # the monitor's colour of what is late
+RETURNED = QColor("#fff3c4")  # given back by the expert: the supervisor's to decide
 
 
 def tr(text: str) -> str:
@@ -47,9 +48,10 @@ class ExpertsPane:
                     sort=lambda h: h.handed_at,
                 ),
                 Column(tr("Working hours waited"), lambda h: h.waited_hours, numeric=True),
+                Column(tr("Returned because"), lambda h: h.returned_because or ""),
             ],
             parent,
-            background=lambda h: LATE if h.late else None,
+            background=lambda h: LATE if h.late else RETURNED if h.returned_because else None,
         )
         tables: list[tuple[QTableView, RowTableModel[Any]]] = [
             (ui.experts_table, self.experts), (ui.handoffs_table, self.handoffs)
