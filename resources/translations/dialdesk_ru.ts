@@ -1771,6 +1771,18 @@
         <translation>обновить</translation>
     </message>
     <message>
+        <source>add a phone number</source>
+        <translation>добавить номер телефона</translation>
+    </message>
+    <message>
+        <source>add a contact person</source>
+        <translation>добавить контактное лицо</translation>
+    </message>
+    <message>
+        <source>change the contact person</source>
+        <translation>изменить контактное лицо</translation>
+    </message>
+    <message>
         <source>&amp;New hand-offs: %1 (Ctrl+1)</source>
         <translation>&amp;Новые передачи: %1 (Ctrl+1)</translation>
     </message>

@@ -175,3 +175,30 @@ def test_a_planned_contact_falling_due_is_reminded_once_and_opens(
     with qtbot.waitSignal(desk.refreshed, timeout=10000):
         desk.refresh()
     assert desk.reminder_box is box  # once: no second window for the same contact
+
+
+def test_an_expert_adds_a_contact_person_to_their_client_from_the_keyboard(
+    qtbot: QtBot, desk: ExpertPage, experts: ExpertFloor
+) -> None:
+    company, handoff = experts.handed("ООО Новый контакт")
+    accept_handoff(experts.expert_engine, handoff)
+    with qtbot.waitSignal(desk.refreshed, timeout=10000):
+        desk.refresh()
+    desk._show_list(desk.ui.clients_tab)
+    qtbot.waitUntil(lambda: desk.card is not None and desk.card.mine, timeout=10000)
+    desk.ui.card_tabs.setCurrentWidget(desk.ui.contacts_tab)
+    desk.ui.contacts_table.setFocus()
+    qtbot.keyClick(desk.ui.contacts_table, Qt.Key.Key_Insert)
+    dialog = desk.edit_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.ui.name_edit.setText("Сидорова Анна, главный инженер")
+    with qtbot.waitSignal(desk.card_shown, timeout=10000):
+        dialog.ui.button_box.accepted.emit()
+    names = [desk.contacts_model.row_at(r).full_name for r in range(desk.contacts_model.rowCount())]
+    assert "Сидорова Анна, главный инженер" in names
+    assert (
+        experts.scalar(
+            "SELECT count(*) FROM dialdesk.contact_persons WHERE company_id = :c", c=company
+        )
+        == 1
+    )

@@ -20,10 +20,11 @@ from dialdesk.backup.tools import connection_arguments, program
 from dialdesk.db import migrate
 from dialdesk.db.engine import make_engine
 from dialdesk.errors import UserError, plain_database_errors
+from dialdesk.vocabulary import ROLES
 
 log = logging.getLogger(__name__)
 
-GROUPS = ("operator", "supervisor", "marketer", "admin")
+GROUPS = ROLES  # each role's group role, dialdesk_<role>
 
 
 @dataclass

@@ -9,8 +9,8 @@ from datetime import UTC, datetime
 from functools import partial
 from typing import Any
 
-from PySide6.QtCore import QTimer, QUrl, Signal
-from PySide6.QtGui import QDesktopServices, QKeySequence
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QHeaderView, QInputDialog, QMessageBox, QTableView, QWidget
 
 from dialdesk.changes import Changed
@@ -38,6 +38,7 @@ from dialdesk.ui.common.page import Page, filled
 from dialdesk.ui.common.row_model import ROW_ROLE, RowTableModel, show_sorted
 from dialdesk.ui.common.worker import Background
 from dialdesk.ui.expert import desk_tables
+from dialdesk.ui.expert.desk_card import CardEditsMixin
 from dialdesk.ui.expert.desk_reminders import RemindersMixin
 from dialdesk.ui.expert.desk_steps import StepsMixin
 from dialdesk.ui.operator import card_view
@@ -45,7 +46,7 @@ from dialdesk.ui.operator import card_view
 REFRESH_MS = 60_000  # the lists follow the base; a due contact is noticed within this
 
 
-class ExpertPage(StepsMixin, RemindersMixin, Page):
+class ExpertPage(StepsMixin, RemindersMixin, CardEditsMixin, Page):
     refreshed = Signal()  # the lists were read again
     card_shown = Signal()  # the chosen company's card is on screen
     saved = Signal()  # a contact's result was saved
@@ -55,6 +56,7 @@ class ExpertPage(StepsMixin, RemindersMixin, Page):
     def __init__(self, session: LoggedIn, language: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ui = load_form("expert_page", self)
+        self._session = session
         self._engine = session.engine
         me = session.identity.person_id
         assert me is not None
@@ -156,6 +158,13 @@ class ExpertPage(StepsMixin, RemindersMixin, Page):
         ui.kind_combo.currentIndexChanged.connect(lambda _i: self._fields_for_kind())
         ui.next_check.toggled.connect(lambda on: self._next_enabled(on))
         ui.phones_table.activated.connect(self._dial)
+        ui.contacts_table.activated.connect(lambda _i: self.edit_person(chosen=True))
+        within = Qt.ShortcutContext.WidgetWithChildrenShortcut  # in that table only
+        shortcut("Ins", ui.phones_table, self.add_phone, self.tr("add a phone number"), within)
+        shortcut("Ins", ui.contacts_table, self.edit_person, self.tr("add a contact person"),
+                 within)  # fmt: skip
+        shortcut("F2", ui.contacts_table, lambda: self.edit_person(chosen=True),
+                 self.tr("change the contact person"), within)  # fmt: skip
 
     # ----------------------------------------------------------------- lists
 
@@ -330,12 +339,6 @@ class ExpertPage(StepsMixin, RemindersMixin, Page):
             ui.summary_label.setText(text)
         else:
             ui.summary_label.clear()
-
-    def _dial(self, index: Any) -> None:
-        phone = index.data(ROW_ROLE)
-        if phone is not None and phone.e164 and not phone.is_dead:
-            QDesktopServices.openUrl(QUrl(phone.tel_link()))
-            self.say(filled(self.tr("Dialling %1…"), phone.e164))
 
     # ----------------------------------------------------------------- hand-offs
 
