@@ -212,6 +212,8 @@ def upgrade() -> None:
     for signature in FUNCTIONS:
         op.execute(f"REVOKE ALL ON FUNCTION {S}.{signature} FROM PUBLIC")
         op.execute(f"GRANT EXECUTE ON FUNCTION {S}.{signature} TO {EXPERT}")
+    # only the functions above use it, with the owner's rights
+    op.execute(f"REVOKE ALL ON FUNCTION {S}.callers_new_handoff(integer, integer) FROM PUBLIC")
     for statement in GRANTS:
         op.execute(statement)
     for table in ("deals", "expert_steps", "client_handovers", "lost_reasons", "sales_settings"):
@@ -252,6 +254,7 @@ def downgrade() -> None:
             op.execute(f"DROP TRIGGER floor_{event} ON {S}.{table}")
     for signature in FUNCTIONS:
         op.execute(f"DROP FUNCTION {S}.{signature}")
+    op.execute(f"DROP FUNCTION {S}.callers_new_handoff(integer, integer)")
     op.execute(f"DROP FUNCTION {S}.session_person_id()")
     op.execute(f"REVOKE ALL ON ALL TABLES IN SCHEMA {S} FROM {EXPERT}")
     op.execute(f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA {S} FROM {EXPERT}")

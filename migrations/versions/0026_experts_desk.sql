@@ -56,17 +56,15 @@ CREATE FUNCTION dialdesk.session_person_id() RETURNS integer
 LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp
 RETURN (SELECT p.id FROM dialdesk.people p WHERE p.login = session_user AND p.active);
 
--- The expert named on a new hand-off takes it: the company becomes theirs and a deal opens
--- (or the company's open deal of theirs goes on).  Returns the deal.
-CREATE FUNCTION dialdesk.accept_handoff(p_handoff integer) RETURNS integer
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+-- The hand-off, locked, when it is named for p_me and still new; else a refusal.
+CREATE FUNCTION dialdesk.callers_new_handoff(p_handoff integer, p_me integer)
+RETURNS dialdesk.handoffs
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-  v_me integer := dialdesk.session_person_id();
-  h record;
-  v_deal integer;
+  h dialdesk.handoffs;
 BEGIN
   SELECT * INTO h FROM dialdesk.handoffs WHERE id = p_handoff FOR UPDATE;
-  IF NOT FOUND OR h.expert_id IS DISTINCT FROM v_me THEN
+  IF NOT FOUND OR h.expert_id IS DISTINCT FROM p_me THEN
     RAISE EXCEPTION 'hand-off % is not yours', p_handoff
       USING ERRCODE = '42501', HINT = 'dialdesk:handoff_not_yours';
   END IF;
@@ -74,6 +72,18 @@ BEGIN
     RAISE EXCEPTION 'hand-off % is already %', p_handoff, h.state
       USING ERRCODE = 'P0001', HINT = 'dialdesk:handoff_taken';
   END IF;
+  RETURN h;
+END $$;
+
+-- The expert named on a new hand-off takes it: the company becomes theirs and a deal opens
+-- (or the company's open deal of theirs goes on).  Returns the deal.
+CREATE FUNCTION dialdesk.accept_handoff(p_handoff integer) RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  v_me integer := dialdesk.session_person_id();
+  h dialdesk.handoffs := dialdesk.callers_new_handoff(p_handoff, v_me);
+  v_deal integer;
+BEGIN
   UPDATE dialdesk.handoffs SET state = 'accepted', accepted_at = now() WHERE id = p_handoff;
   UPDATE dialdesk.companies SET expert_id = v_me
   WHERE id = h.company_id AND expert_id IS DISTINCT FROM v_me;
@@ -93,18 +103,9 @@ END $$;
 CREATE FUNCTION dialdesk.return_handoff(p_handoff integer, p_reason text) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-  v_me integer := dialdesk.session_person_id();
-  h record;
+  h dialdesk.handoffs := dialdesk.callers_new_handoff(p_handoff,
+                                                      dialdesk.session_person_id());
 BEGIN
-  SELECT * INTO h FROM dialdesk.handoffs WHERE id = p_handoff FOR UPDATE;
-  IF NOT FOUND OR h.expert_id IS DISTINCT FROM v_me THEN
-    RAISE EXCEPTION 'hand-off % is not yours', p_handoff
-      USING ERRCODE = '42501', HINT = 'dialdesk:handoff_not_yours';
-  END IF;
-  IF h.state <> 'new' THEN
-    RAISE EXCEPTION 'hand-off % is already %', p_handoff, h.state
-      USING ERRCODE = 'P0001', HINT = 'dialdesk:handoff_taken';
-  END IF;
   IF nullif(btrim(p_reason), '') IS NULL THEN
     RAISE EXCEPTION 'a returned hand-off needs its reason'
       USING ERRCODE = '23514', HINT = 'dialdesk:return_reason_required';

@@ -60,6 +60,7 @@ def test_log_in_out_and_in_as_someone_else(
         "Campaigns",
         "People",
         "Codes",
+        "Sales",
         "Audit log",
         "Backups",
     ]

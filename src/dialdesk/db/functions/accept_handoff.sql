@@ -6,18 +6,9 @@ CREATE OR REPLACE FUNCTION dialdesk.accept_handoff(p_handoff integer)
 AS $function$
 DECLARE
   v_me integer := dialdesk.session_person_id();
-  h record;
+  h dialdesk.handoffs := dialdesk.callers_new_handoff(p_handoff, v_me);
   v_deal integer;
 BEGIN
-  SELECT * INTO h FROM dialdesk.handoffs WHERE id = p_handoff FOR UPDATE;
-  IF NOT FOUND OR h.expert_id IS DISTINCT FROM v_me THEN
-    RAISE EXCEPTION 'hand-off % is not yours', p_handoff
-      USING ERRCODE = '42501', HINT = 'dialdesk:handoff_not_yours';
-  END IF;
-  IF h.state <> 'new' THEN
-    RAISE EXCEPTION 'hand-off % is already %', p_handoff, h.state
-      USING ERRCODE = 'P0001', HINT = 'dialdesk:handoff_taken';
-  END IF;
   UPDATE dialdesk.handoffs SET state = 'accepted', accepted_at = now() WHERE id = p_handoff;
   UPDATE dialdesk.companies SET expert_id = v_me
   WHERE id = h.company_id AND expert_id IS DISTINCT FROM v_me;
