@@ -9,7 +9,8 @@ to won or lost, and hand won clients on.
   ``expert_steps`` (each contact the expert made and its result, saved once per client-made
   id by ``record_expert_step``, which also moves the deal, fulfils the planned contact and
   plans the next), ``lost_reasons`` (kept by the admin), ``sales_settings`` (the admin's
-  hours for taking a hand-off and days after which a client sleeps) and ``client_handovers``
+  hours for taking a hand-off and days after which a client sleeps; ``sleeping_products``
+  the days for a product of its own) and ``client_handovers``
   (``hand_client``: the client, its open deals and planned contacts go to another person).
 - Row-level security: an expert reads only the companies they own or were handed, and
   those companies' phones, people, calls, answers, callbacks and steps, and only their own
@@ -135,6 +136,12 @@ CREATE TABLE {S}.sales_settings (
     CONSTRAINT ck_sales_settings_sleeping_days CHECK (sleeping_days BETWEEN 7 AND 3650)
 );
 INSERT INTO {S}.sales_settings DEFAULT VALUES;
+CREATE TABLE {S}.sleeping_products (
+    id serial CONSTRAINT pk_sleeping_products PRIMARY KEY,
+    product varchar(200) NOT NULL CONSTRAINT uq_sleeping_products_product UNIQUE,
+    sleeping_days integer NOT NULL,
+    CONSTRAINT ck_sleeping_products_days CHECK (sleeping_days BETWEEN 7 AND 3650)
+);
 INSERT INTO {S}.lost_reasons (code, label_ru, label_en, sort_order) VALUES
     ('price', 'Цена', 'Price', 10),
     ('competitor', 'Выбрали конкурента', 'Chose a competitor', 20),
@@ -192,7 +199,9 @@ GRANTS = [
     f"GRANT USAGE ON ALL SEQUENCES IN SCHEMA {S} TO {EXPERT}",
     f"GRANT SELECT ON {S}.lost_reasons, {S}.client_handovers TO {OTHERS}",
     f"GRANT INSERT, UPDATE ON {S}.lost_reasons TO dialdesk_admin",
-    f"GRANT SELECT ON {S}.sales_settings TO {OTHERS}, {EXPERT}",
+    f"GRANT SELECT ON {S}.sales_settings, {S}.sleeping_products TO {OTHERS}, {EXPERT}",
+    f"GRANT INSERT, UPDATE, DELETE ON {S}.sleeping_products TO dialdesk_admin",
+    f"GRANT USAGE ON SEQUENCE {S}.sleeping_products_id_seq TO dialdesk_admin",
     f"GRANT UPDATE (handoff_accept_hours, sleeping_days) ON {S}.sales_settings TO dialdesk_admin",
     f"GRANT USAGE ON SEQUENCE {S}.lost_reasons_id_seq TO dialdesk_admin",
     f"GRANT SELECT ON {S}.deals, {S}.expert_steps TO {MANAGERS}",
@@ -216,7 +225,8 @@ def upgrade() -> None:
     op.execute(f"REVOKE ALL ON FUNCTION {S}.callers_new_handoff(integer, integer) FROM PUBLIC")
     for statement in GRANTS:
         op.execute(statement)
-    for table in ("deals", "expert_steps", "client_handovers", "lost_reasons", "sales_settings"):
+    for table in ("deals", "expert_steps", "client_handovers", "lost_reasons", "sales_settings",
+                  "sleeping_products"):  # fmt: skip
         op.execute(
             f"CREATE TRIGGER audit AFTER INSERT OR UPDATE OR DELETE ON {S}.{table} "
             f"FOR EACH ROW EXECUTE FUNCTION {S}.write_audit()"
@@ -263,7 +273,7 @@ def downgrade() -> None:
     op.execute(f"REVOKE USAGE ON SCHEMA {S} FROM {EXPERT}")
     op.execute(
         f"DROP TABLE {S}.client_handovers, {S}.expert_steps, {S}.deals, {S}.lost_reasons, "
-        f"{S}.sales_settings"
+        f"{S}.sales_settings, {S}.sleeping_products"
     )
     op.execute(
         f"UPDATE {S}.handoffs SET state = 'new' WHERE state = 'returned'; "

@@ -3562,6 +3562,14 @@
         <translation>Причина — не длиннее 100 символов.</translation>
     </message>
     <message>
+        <source>Write the product as the deals name it.</source>
+        <translation>Напишите продукт так, как он назван в сделках.</translation>
+    </message>
+    <message>
+        <source>A product is at most 200 characters long.</source>
+        <translation>Продукт — не длиннее 200 символов.</translation>
+    </message>
+    <message>
         <source>The reason &apos;{label}&apos; is on the list already.</source>
         <translation>Причина «{label}» уже есть в списке.</translation>
     </message>
@@ -4995,6 +5003,26 @@
         <translation>&amp;Сохранить настройки</translation>
     </message>
     <message>
+        <source>Products whose clients sleep sooner or later</source>
+        <translation>Продукты, клиенты которых засыпают раньше или позже</translation>
+    </message>
+    <message>
+        <source>Product, as the deals name it</source>
+        <translation>Продукт, как он назван в сделках</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> дн.</translation>
+    </message>
+    <message>
+        <source>Set its &amp;period</source>
+        <translation>Задать его с&amp;рок</translation>
+    </message>
+    <message>
+        <source>&amp;Overall period again</source>
+        <translation>&amp;Общий срок</translation>
+    </message>
+    <message>
         <source>Why deals are lost</source>
         <translation>Причины проигрыша сделок</translation>
     </message>
@@ -5032,6 +5060,26 @@
     <message>
         <source>no</source>
         <translation>нет</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>Продукт</translation>
+    </message>
+    <message>
+        <source>Sleeps after, days</source>
+        <translation>Спит через, дней</translation>
+    </message>
+    <message>
+        <source>%1: clients sleep after %2 days.</source>
+        <translation>%1: клиенты засыпают через %2 дн.</translation>
+    </message>
+    <message>
+        <source>Choose a product in the list first.</source>
+        <translation>Сначала выберите продукт в списке.</translation>
+    </message>
+    <message>
+        <source>%1: clients sleep after the overall period.</source>
+        <translation>%1: клиенты засыпают через общий срок.</translation>
     </message>
     <message>
         <source>Settings saved.</source>

@@ -21,6 +21,7 @@ class ExpertFloor:
     expert_engine: Engine
     other_expert: int
     other_engine: Engine
+    expert_login: tuple[str, str] = ("", "")  # login and password of the first expert
 
     @property
     def db(self) -> Engine:
@@ -90,4 +91,5 @@ def experts(db: Engine, logins: Logins) -> ExpertFloor:
         logins.engine(one_login, one_pw),
         logins.person_id(two_login),
         logins.engine(two_login, two_pw),
+        (one_login, one_pw),
     )

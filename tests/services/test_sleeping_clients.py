@@ -1,13 +1,24 @@
 """Sleeping clients: bought from us, then nothing for longer than the admin's period; a
 marketer finds them as a segment and puts them into the reactivation campaign."""
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 
+import pytest
 from sqlalchemy import Engine, text
 
+from dialdesk.errors import UserError
+from dialdesk.services.experts.desk import accept_handoff
+from dialdesk.services.experts.settings import (
+    drop_product_period,
+    product_periods,
+    set_product_period,
+)
+from dialdesk.services.experts.steps import StepInput, record_step
 from dialdesk.services.segments import Criteria, count_matching, segment_to_campaign
 from tests.conftest import Logins
 from tests.services.conftest import make_campaign
+from tests.services.expert_floor import ExpertFloor
 
 
 def _company(db: Engine, name: str, since: date | None, last: date | None) -> int:
@@ -54,3 +65,26 @@ def test_sleeping_clients_go_into_the_reactivation_campaign(db: Engine, logins: 
             .all()
         )
     assert queued == [asleep] and bought_once not in queued
+
+
+def test_a_product_of_its_own_sleeps_after_its_own_period(
+    experts: ExpertFloor, logins: Logins
+) -> None:
+    company, handoff = experts.handed("ООО Расходники")
+    accept_handoff(experts.expert_engine, handoff)
+    bought = datetime.now(UTC) - timedelta(days=100)
+    record_step(experts.expert_engine, StepInput(company, "won", "", Decimal(5000), "СОЖ",
+                                                 made_at=bought))  # fmt: skip
+    marketer, admin = logins.as_role("marketer"), logins.as_role("admin")
+    sleeping = Criteria(sleeping=True)
+    assert count_matching(marketer, sleeping) == 0  # 100 days: awake by the overall 180
+    set_product_period(admin, "сож", 60)  # bought monthly: asleep after two months
+    assert [p.product for p in product_periods(admin)] == ["сож"]
+    assert count_matching(marketer, sleeping) == 1
+    set_product_period(admin, "СОЖ", 120)  # the same product, whatever the case
+    assert [p.sleeping_days for p in product_periods(admin)] == [120]
+    assert count_matching(marketer, sleeping) == 0
+    with pytest.raises(UserError, match="refused"):
+        set_product_period(marketer, "Станки", 365)
+    drop_product_period(admin, product_periods(admin)[0].id)
+    assert product_periods(admin) == []

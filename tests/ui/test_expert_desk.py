@@ -16,19 +16,12 @@ from dialdesk.services.experts.steps import StepInput, record_step
 from dialdesk.services.people.login import log_in
 from dialdesk.ui.expert.desk_page import ExpertPage
 from dialdesk.ui.expert.hand_dialog import HandClientDialog
-from tests.conftest import Logins
 from tests.services.expert_floor import ExpertFloor
 
 
 @pytest.fixture
-def desk(qtbot: QtBot, db_dsn: str, logins: Logins, experts: ExpertFloor):
-    with experts.db.connect() as conn:
-        login = conn.execute(
-            text("SELECT login FROM dialdesk.people WHERE id = :p"), {"p": experts.expert}
-        ).scalar_one()
-    password = "expert-password-1"
-    with experts.db.begin() as conn:
-        conn.execute(text(f"ALTER ROLE {login} PASSWORD '{password}'"))
+def desk(qtbot: QtBot, db_dsn: str, experts: ExpertFloor):
+    login, password = experts.expert_login
     session = log_in(db_dsn, login, password)
     page = ExpertPage(session, "en")
     qtbot.addWidget(page)
@@ -36,10 +29,6 @@ def desk(qtbot: QtBot, db_dsn: str, logins: Logins, experts: ExpertFloor):
     yield page
     QThreadPool.globalInstance().waitForDone(10000)  # reads the page started
     session.engine.dispose()
-
-
-def _keys(qtbot: QtBot, page: ExpertPage, keys: str) -> None:
-    qtbot.keyClick(page, keys[-1], _modifiers(keys))
 
 
 def _modifiers(keys: str) -> Qt.KeyboardModifier:

@@ -12,7 +12,14 @@ from dialdesk.models.campaigns import (
     Question,
 )
 from dialdesk.models.companies import Company, ContactPerson, DoNotCall, Phone
-from dialdesk.models.deals import ClientHandover, Deal, ExpertStep, LostReason, SalesSettings
+from dialdesk.models.deals import (
+    ClientHandover,
+    Deal,
+    ExpertStep,
+    LostReason,
+    SalesSettings,
+    SleepingProduct,
+)
 from dialdesk.models.people import OperatorPlan, OperatorState, PauseCode, Person
 
 __all__ = [
@@ -46,4 +53,5 @@ __all__ = [
     "RefusedOutcome",
     "SalesSettings",
     "Segment",
+    "SleepingProduct",
 ]

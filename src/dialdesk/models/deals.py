@@ -53,6 +53,18 @@ class SalesSettings(Base):
     sleeping_days: Mapped[int] = mapped_column(Integer, server_default="180")
 
 
+class SleepingProduct(Base):
+    """A product whose clients sleep after a period of its own (consumables bought monthly
+    sleep sooner than machines bought once a year)."""
+
+    __tablename__ = "sleeping_products"
+    __table_args__ = (CheckConstraint("sleeping_days BETWEEN 7 AND 3650", "days"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    product: Mapped[str] = mapped_column(String(200), unique=True)
+    sleeping_days: Mapped[int] = mapped_column(Integer)
+
+
 class Deal(CreatedAt, Base):
     """One sale an expert follows: from the accepted hand-off (or the client's next
     purchase) to won or lost."""

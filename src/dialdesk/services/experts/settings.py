@@ -92,3 +92,50 @@ def set_reason_active(engine: Engine, reason_id: int, active: bool) -> None:
             text("UPDATE dialdesk.lost_reasons SET active = :a WHERE id = :r"),
             {"a": active, "r": reason_id},
         )
+
+
+@dataclass(frozen=True)
+class ProductPeriod:
+    id: int
+    product: str
+    sleeping_days: int
+
+
+def product_periods(engine: Engine) -> list[ProductPeriod]:
+    """The products whose clients sleep after a period of their own."""
+    with plain_database_errors(), engine.connect() as conn:
+        rows = conn.execute(
+            text("SELECT id, product, sleeping_days FROM dialdesk.sleeping_products "
+                 "ORDER BY lower(product)")
+        )  # fmt: skip
+        return [ProductPeriod(*row) for row in rows]
+
+
+def set_product_period(engine: Engine, product: str, days: int) -> None:
+    """Give ``product`` its own sleeping period (or change it); the product as the deals
+    name it, whatever the letter case."""
+    product = product.strip()
+    if not product:
+        raise UserError("Write the product as the deals name it.")
+    if len(product) > 200:
+        raise UserError("A product is at most 200 characters long.")
+    if not 7 <= days <= 3650:
+        raise UserError("A client sleeps after 7 to 3650 days without a purchase.")
+    with plain_database_errors(), engine.begin() as conn:
+        changed = conn.execute(
+            text("UPDATE dialdesk.sleeping_products SET sleeping_days = :d "
+                 "WHERE lower(product) = lower(:p)"),
+            {"p": product, "d": days},
+        ).rowcount  # fmt: skip
+        if not changed:
+            conn.execute(
+                text("INSERT INTO dialdesk.sleeping_products (product, sleeping_days) "
+                     "VALUES (:p, :d)"),
+                {"p": product, "d": days},
+            )  # fmt: skip
+
+
+def drop_product_period(engine: Engine, period_id: int) -> None:
+    """The product's clients sleep after the overall period again."""
+    with plain_database_errors(), engine.begin() as conn:
+        conn.execute(text("DELETE FROM dialdesk.sleeping_products WHERE id = :i"), {"i": period_id})

@@ -1,16 +1,21 @@
 """The admin's sales settings: when a hand-off waiting for an expert turns late on the
-monitor, when a client counts as sleeping, and the list of reasons a deal is lost."""
+monitor, when a client counts as sleeping (overall, and for products of their own), and the
+list of reasons a deal is lost."""
 
 from typing import Any
 
 from PySide6.QtWidgets import QHeaderView, QWidget
 
 from dialdesk.services.experts.settings import (
+    ProductPeriod,
     ReasonRow,
     SalesSettings,
     add_lost_reason,
+    drop_product_period,
     load_sales_settings,
+    product_periods,
     save_sales_settings,
+    set_product_period,
     set_reason_active,
 )
 from dialdesk.services.people.login import LoggedIn
@@ -36,10 +41,20 @@ class SalesPage(Page):
             ],
             self,
         )
-        show_sorted(self.ui.reasons_table, self.reasons)
-        self.ui.reasons_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.ResizeToContents
+        self.products = RowTableModel[ProductPeriod](
+            [
+                Column(self.tr("Product"), lambda p: p.product),
+                Column(self.tr("Sleeps after, days"), lambda p: p.sleeping_days, numeric=True),
+            ],
+            self,
         )
+        for table, model in ((self.ui.reasons_table, self.reasons),
+                             (self.ui.products_table, self.products)):  # fmt: skip
+            show_sorted(table, model)
+            table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.ui.product_button.clicked.connect(self.set_product)
+        self.ui.product_edit.returnPressed.connect(self.set_product)
+        self.ui.product_drop_button.clicked.connect(self.drop_product)
         self.ui.save_button.clicked.connect(self.save)
         self.ui.add_button.clicked.connect(self.add)
         self.ui.new_en_edit.returnPressed.connect(self.add)
@@ -47,13 +62,32 @@ class SalesPage(Page):
 
     def refresh(self) -> None:
         engine = self._engine
-        self._jobs.run(lambda: load_sales_settings(engine), self._show, self.failed)
+        self._jobs.run(lambda: (*load_sales_settings(engine), product_periods(engine)),
+                       self._show, self.failed)  # fmt: skip
 
-    def _show(self, loaded: tuple[SalesSettings, list[ReasonRow]]) -> None:
-        settings, reasons = loaded
+    def _show(self, loaded: tuple[SalesSettings, list[ReasonRow], list[ProductPeriod]]) -> None:
+        settings, reasons, products = loaded
         self.ui.hours_spin.setValue(settings.handoff_accept_hours)
         self.ui.days_spin.setValue(settings.sleeping_days)
         self.reasons.update_rows(reasons)
+        self.products.update_rows(products)
+
+    def set_product(self) -> None:
+        product, days = self.ui.product_edit.text(), self.ui.product_days_spin.value()
+        engine = self._engine
+        self._run(lambda: set_product_period(engine, product, days),
+                  filled(self.tr("%1: clients sleep after %2 days."), product.strip(), days),
+                  lambda _none: self.ui.product_edit.clear())  # fmt: skip
+
+    def drop_product(self) -> None:
+        rows = self.ui.products_table.selectionModel().selectedRows()
+        period: ProductPeriod | None = rows[0].data(ROW_ROLE) if rows else None
+        if period is None:
+            self.say(self.tr("Choose a product in the list first."))
+            return
+        engine = self._engine
+        said = filled(self.tr("%1: clients sleep after the overall period."), period.product)
+        self._run(lambda: drop_product_period(engine, period.id), said)
 
     def save(self) -> None:
         settings = SalesSettings(self.ui.hours_spin.value(), self.ui.days_spin.value())
