@@ -221,6 +221,11 @@ def upgrade() -> None:
     for signature in FUNCTIONS:
         op.execute(f"REVOKE ALL ON FUNCTION {S}.{signature} FROM PUBLIC")
         op.execute(f"GRANT EXECUTE ON FUNCTION {S}.{signature} TO {EXPERT}")
+    op.execute(f"REVOKE ALL ON FUNCTION {S}.queue_sleeping_clients(integer, integer[]) FROM PUBLIC")
+    op.execute(
+        f"GRANT EXECUTE ON FUNCTION {S}.queue_sleeping_clients(integer, integer[]) "
+        f"TO dialdesk_supervisor, dialdesk_marketer, dialdesk_admin"
+    )
     # only the functions above use it, with the owner's rights
     op.execute(f"REVOKE ALL ON FUNCTION {S}.callers_new_handoff(integer, integer) FROM PUBLIC")
     for statement in GRANTS:
@@ -265,6 +270,8 @@ def downgrade() -> None:
     for signature in FUNCTIONS:
         op.execute(f"DROP FUNCTION {S}.{signature}")
     op.execute(f"DROP FUNCTION {S}.callers_new_handoff(integer, integer)")
+    op.execute(f"DROP FUNCTION {S}.queue_sleeping_clients(integer, integer[])")
+    op.execute(f"DROP FUNCTION {S}.sleeping_companies()")
     op.execute(f"DROP FUNCTION {S}.session_person_id()")
     op.execute(f"REVOKE ALL ON ALL TABLES IN SCHEMA {S} FROM {EXPERT}")
     op.execute(f"REVOKE ALL ON ALL SEQUENCES IN SCHEMA {S} FROM {EXPERT}")

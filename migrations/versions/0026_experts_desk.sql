@@ -251,3 +251,42 @@ BEGIN
   WHERE company_id = p_company AND assigned_to = v_me AND state = 'pending';
   RETURN v_id;
 END $$;
+
+-- The sleeping clients: bought from us, then nothing for longer than the admin's period;
+-- or a product with a period of its own bought before and not within that period.  One
+-- set for the whole base (a segment counts with it, the queue takes from it).
+CREATE FUNCTION dialdesk.sleeping_companies() RETURNS SETOF integer
+LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+  SELECT c.id FROM dialdesk.companies c
+  WHERE c.client_since IS NOT NULL
+    AND coalesce(c.last_purchase_on, c.client_since)
+        < current_date - (SELECT s.sleeping_days FROM dialdesk.sales_settings s)
+  UNION
+  SELECT d.company_id
+  FROM dialdesk.deals d JOIN dialdesk.sleeping_products sp ON lower(sp.product) = lower(d.product)
+  WHERE d.stage = 'won'
+  GROUP BY d.company_id, sp.id, sp.sleeping_days
+  HAVING max(d.closed_at) <= now() - make_interval(days => sp.sleeping_days)
+$$;
+
+-- Chosen sleeping clients into a reactivation campaign (one of former clients), for
+-- supervisors and marketers alike; returns how many joined its queue.
+CREATE FUNCTION dialdesk.queue_sleeping_clients(p_campaign integer, p_companies integer[])
+RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+DECLARE
+  v_added integer;
+BEGIN
+  IF NOT EXISTS (SELECT 1 FROM dialdesk.campaigns k
+                 WHERE k.id = p_campaign AND k.is_abandoned_clients) THEN
+    RAISE EXCEPTION 'campaign % is not one of former clients', p_campaign
+      USING ERRCODE = 'P0001', HINT = 'dialdesk:not_a_reactivation_campaign';
+  END IF;
+  INSERT INTO dialdesk.campaign_entries (campaign_id, company_id)
+  SELECT p_campaign, c.id FROM dialdesk.companies c
+  WHERE c.id = ANY(p_companies) AND c.archived_at IS NULL
+    AND c.id IN (SELECT dialdesk.sleeping_companies())
+  ON CONFLICT (campaign_id, company_id) DO NOTHING;
+  GET DIAGNOSTICS v_added = ROW_COUNT;
+  RETURN v_added;
+END $$;

@@ -3462,6 +3462,10 @@
         <translation>Выберите другого активного эксперта, который примет клиента.</translation>
     </message>
     <message>
+        <source>Sleeping clients go only into a campaign of former clients; choose one of those.</source>
+        <translation>Спящих клиентов ставят только в кампанию брошенных клиентов; выберите такую.</translation>
+    </message>
+    <message>
         <source>The file {path} holds no table: save the list from the program again as Excel or CSV.</source>
         <translation>В файле {path} нет таблицы: выгрузите список из программы ещё раз в Excel или CSV.</translation>
     </message>
@@ -3572,6 +3576,14 @@
     <message>
         <source>The reason &apos;{label}&apos; is on the list already.</source>
         <translation>Причина «{label}» уже есть в списке.</translation>
+    </message>
+    <message>
+        <source>Choose the reactivation campaign they go to.</source>
+        <translation>Выберите кампанию реактивации, в которую они пойдут.</translation>
+    </message>
+    <message>
+        <source>Tick the clients to wake.</source>
+        <translation>Отметьте клиентов, которых нужно разбудить.</translation>
     </message>
     <message>
         <source>Choose what happened on this contact.</source>
@@ -4148,6 +4160,10 @@
         <source>Move the hand-off to another e&amp;xpert…</source>
         <translation>Передать другому &amp;эксперту…</translation>
     </message>
+    <message>
+        <source>Wake s&amp;leeping clients…</source>
+        <translation>Разбудить с&amp;пящих клиентов…</translation>
+    </message>
 </context>
 <context>
     <name>MonitorPage</name>
@@ -4350,6 +4366,10 @@
     <message>
         <source>Plan for %1 saved.</source>
         <translation>План для %1 сохранён.</translation>
+    </message>
+    <message>
+        <source>%1 sleeping clients joined the campaign&apos;s queue.</source>
+        <translation>Спящих клиентов поставлено в очередь кампании: %1.</translation>
     </message>
     <message>
         <source>Select a hand-off first.</source>
@@ -5462,6 +5482,44 @@
     <message>
         <source>Changes take effect the next time you log in; the language, the next time DialDesk starts.</source>
         <translation>Изменения вступят в силу при следующем входе, язык — при следующем запуске DialDesk.</translation>
+    </message>
+</context>
+<context>
+    <name>SleepingDialog</name>
+    <message>
+        <source>&amp;Into the campaign</source>
+        <translation>&amp;В кампанию</translation>
+    </message>
+    <message>
+        <source>%1 — last purchase %2</source>
+        <translation>%1 — последняя покупка %2</translation>
+    </message>
+    <message>
+        <source>No client is asleep now.</source>
+        <translation>Сейчас спящих клиентов нет.</translation>
+    </message>
+    <message>
+        <source>There is no campaign of former clients yet: a marketer makes one.</source>
+        <translation>Кампании брошенных клиентов ещё нет: её создаёт маркетолог.</translation>
+    </message>
+</context>
+<context>
+    <name>SleepingForm</name>
+    <message>
+        <source>Sleeping clients</source>
+        <translation>Спящие клиенты</translation>
+    </message>
+    <message>
+        <source>&amp;Clients who have bought nothing for too long (tick the ones to wake):</source>
+        <translation>&amp;Клиенты, которые давно ничего не покупают (отметьте, кого разбудить):</translation>
+    </message>
+    <message>
+        <source>&amp;All of them</source>
+        <translation>&amp;Все</translation>
+    </message>
+    <message>
+        <source>Reactivation &amp;campaign:</source>
+        <translation>&amp;Кампания реактивации:</translation>
     </message>
 </context>
 <context>

@@ -91,6 +91,9 @@ DATABASE_MESSAGES = {
     "lost_needs_reason": "Choose why the deal was lost.",
     "not_your_plan": "The planned contact chosen is not your pending one for this company.",
     "cannot_take_clients": "Choose another active expert to take the client.",
+    "not_a_reactivation_campaign": (
+        "Sleeping clients go only into a campaign of former clients; choose one of those."
+    ),
 }
 
 

@@ -72,20 +72,8 @@ LIST_COLUMNS = {
 }
 
 
-# bought from us, and nothing for longer than the admin's period; or a product with a
-# period of its own bought before and not within that period
-SLEEPING = """(
-    c.client_since IS NOT NULL AND coalesce(c.last_purchase_on, c.client_since)
-        < current_date - (SELECT s.sleeping_days FROM dialdesk.sales_settings s)
-    OR EXISTS (
-        SELECT 1 FROM dialdesk.sleeping_products sp
-        WHERE EXISTS (SELECT 1 FROM dialdesk.deals d WHERE d.company_id = c.id
-                      AND d.stage = 'won' AND lower(d.product) = lower(sp.product))
-          AND NOT EXISTS (SELECT 1 FROM dialdesk.deals d WHERE d.company_id = c.id
-                          AND d.stage = 'won' AND lower(d.product) = lower(sp.product)
-                          AND d.closed_at > now() - make_interval(days => sp.sleeping_days))
-    )
-)"""
+# the rule lives in the database, which queues them by it too
+SLEEPING = "c.id IN (SELECT dialdesk.sleeping_companies())"
 
 
 def criteria_sql(criteria: Criteria, prefix: str = "s") -> tuple[str, dict[str, Any]]:

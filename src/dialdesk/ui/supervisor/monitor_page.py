@@ -35,6 +35,7 @@ from dialdesk.ui.common.worker import Background
 from dialdesk.ui.supervisor.experts_pane import ExpertsPane
 from dialdesk.ui.supervisor.move_dialog import MoveDialog
 from dialdesk.ui.supervisor.plan_dialog import PlanDialog
+from dialdesk.ui.supervisor.sleeping_dialog import SleepingDialog
 from dialdesk.vocabulary import CENTRE_ZONE
 
 LAPSE_MARGIN = 0.5  # seconds after a lease runs out before the floor is read again
@@ -160,6 +161,7 @@ class MonitorPage(Page):
             self.ui.splitter.setStretchFactor(pane, share)
         self.experts_pane = ExpertsPane(self.ui, self)
         self.ui.move_handoff_button.clicked.connect(self.move_selected_handoff)
+        self.ui.sleeping_button.clicked.connect(self.wake_sleeping)
         self.ui.give_button.clicked.connect(self.give_selected_callback)
         self.ui.share_button.clicked.connect(lambda: self.reassign_selected_callback(None))
         self.ui.refresh_button.clicked.connect(self.refresh)
@@ -304,6 +306,15 @@ class MonitorPage(Page):
         self._actions.run(
             lambda: set_plan(engine, row.person_id, today, calls, contacts), done, self.failed
         )
+
+    def wake_sleeping(self) -> None:
+        """Tick sleeping clients and put them into a reactivation campaign."""
+        dialog = SleepingDialog(self._session.engine, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        said = self.tr("%1 sleeping clients joined the campaign's queue.")
+        dialog.queued.connect(lambda n: self.message.emit(filled(said, str(n))))
+        self.sleeping_dialog = dialog
+        dialog.open()
 
     def move_selected_handoff(self) -> None:
         """Open the move dialog on the expert of the selected waiting hand-off."""
