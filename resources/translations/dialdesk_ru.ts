@@ -1565,6 +1565,13 @@
     </message>
 </context>
 <context>
+    <name>CompanyForm</name>
+    <message>
+        <source>Company</source>
+        <translation>Компания</translation>
+    </message>
+</context>
+<context>
     <name>ContactForm</name>
     <message>
         <source>Contact person</source>
@@ -1757,6 +1764,10 @@
     <message>
         <source>find a client</source>
         <translation>найти клиента</translation>
+    </message>
+    <message>
+        <source>change the company&apos;s fields</source>
+        <translation>изменить данные компании</translation>
     </message>
     <message>
         <source>accept the hand-off</source>

@@ -191,3 +191,30 @@ def test_an_expert_adds_a_contact_person_to_their_client_from_the_keyboard(
         )
         == 1
     )
+
+
+def test_an_expert_changes_their_clients_fields_and_meets_a_colleagues_save(
+    qtbot: QtBot, desk: ExpertPage, experts: ExpertFloor
+) -> None:
+    company, handoff = experts.handed("ООО Поля")
+    accept_handoff(experts.expert_engine, handoff)
+    with qtbot.waitSignal(desk.refreshed, timeout=10000):
+        desk.refresh()
+    desk._show_list(desk.ui.clients_tab)
+    qtbot.waitUntil(lambda: desk.card is not None and desk.card.mine, timeout=10000)
+    qtbot.keyClick(desk, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    dialog = desk.edit_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.edits["city"].setText("Тверь")
+    with experts.db.begin() as conn:  # a supervisor saves the company meanwhile
+        conn.execute(text("UPDATE dialdesk.companies SET website = 'poly.ru' WHERE id = :c"),
+                     {"c": company})  # fmt: skip
+    dialog.ui.button_box.accepted.emit()
+    qtbot.waitUntil(lambda: "Someone else changed" in dialog.ui.error_label.text(), timeout=10000)
+    with qtbot.waitSignal(desk.card_shown, timeout=10000):
+        dialog.ui.button_box.accepted.emit()  # compared; saved again
+    with experts.db.connect() as conn:
+        city, website = conn.execute(
+            text("SELECT city, website FROM dialdesk.companies WHERE id = :c"), {"c": company}
+        ).one()
+    assert (city, website) == ("Тверь", "poly.ru")  # the colleague's website is kept

@@ -23,6 +23,7 @@ from dialdesk.services.shift.card import (
 class ClientCard:
     company_id: int
     company: dict[str, Any]
+    row_version: int  # for the conflict check of an edit
     mine: bool  # False: handed to me, not accepted yet (nothing to record on it)
     phones: list[PhoneLine]
     contacts: list[ContactLine]
@@ -35,7 +36,7 @@ def load_client(engine: Engine, me: int, company_id: int) -> ClientCard:
         row = (
             conn.execute(
                 text(
-                    f"SELECT {', '.join(EDITABLE_FIELDS)}, expert_id "
+                    f"SELECT {', '.join(EDITABLE_FIELDS)}, expert_id, row_version "
                     "FROM dialdesk.companies WHERE id = :c"
                 ),
                 {"c": company_id},
@@ -48,6 +49,7 @@ def load_client(engine: Engine, me: int, company_id: int) -> ClientCard:
         return ClientCard(
             company_id,
             {k: row[k] for k in EDITABLE_FIELDS},
+            int(row["row_version"]),
             row["expert_id"] == me,
             company_phones(conn, company_id),
             company_contacts(conn, company_id),

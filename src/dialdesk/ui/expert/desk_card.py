@@ -1,6 +1,6 @@
-"""The expert's card, changed from the keyboard: a phone dialled (Enter), a number added
-(Ins in the phones), a contact person added (Ins) or changed (F2, Enter) on one of my own
-clients, as the operator does on the call card."""
+"""The expert's card, changed from the keyboard: a phone dialled (Enter), the company's
+fields (Ctrl+E), a number added (Ins in the phones), a contact person added (Ins) or
+changed (F2, Enter) on one of my own clients, as the operator does on the call card."""
 
 from typing import Any, cast
 
@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QWidget
 from dialdesk.services.experts.client import ClientCard
 from dialdesk.ui.common.page import filled
 from dialdesk.ui.common.row_model import ROW_ROLE
+from dialdesk.ui.expert.company_dialog import CompanyDialog
 from dialdesk.ui.operator.contact_dialog import ContactDialog
 from dialdesk.ui.operator.phone_dialog import PhoneDialog
 
@@ -53,6 +54,16 @@ class CardEditsMixin:
             ContactDialog(self._session, card.company_id, person, cast(QWidget, self)),
             card.company_id,
         )
+
+    def edit_company(self) -> None:
+        """My client's own fields (Ctrl+E)."""
+        card = self.card
+        if card is None or not card.mine:
+            self.say(QCoreApplication.translate("ExpertPage", "Choose one of your clients first."))
+            return
+        dialog = CompanyDialog(self._session.engine, card.company_id, card.company,
+                               card.row_version, cast(QWidget, self))  # fmt: skip
+        self._edit(dialog, card.company_id)
 
     def _edit(self, dialog: Any, company: int) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

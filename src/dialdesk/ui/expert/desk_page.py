@@ -133,6 +133,7 @@ class ExpertPage(StepsMixin, RemindersMixin, CardEditsMixin, Page):
             shortcut(f"Ctrl+{number}", self, partial(self._show_list, tab),
                      self.tr("show this list"))  # fmt: skip
         shortcut("Ctrl+F", self, self._find, self.tr("find a client"))
+        shortcut("Ctrl+E", self, self.edit_company, self.tr("change the company's fields"))
         shortcut("Ctrl+Shift+A", self, self.accept_chosen, self.tr("accept the hand-off"))
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut(keys, self, self.save_step, self.tr("save the contact's result"))
