@@ -131,3 +131,13 @@ def show_sorted(table: QTableView, rows: RowTableModel[Any]) -> SortedRows:
     table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
     table.setSortingEnabled(True)
     return view
+
+
+def select_where(table: QTableView, wanted: Callable[[Any], bool]) -> bool:
+    """Select the first line, in the order on screen, whose row ``wanted`` says yes to."""
+    shown = table.model()
+    for row in range(shown.rowCount()):
+        if wanted(shown.index(row, 0).data(ROW_ROLE)):
+            table.selectRow(row)
+            return True
+    return False

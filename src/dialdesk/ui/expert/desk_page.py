@@ -35,7 +35,7 @@ from dialdesk.services.people.login import LoggedIn
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.keys import shortcut
 from dialdesk.ui.common.page import Page, filled
-from dialdesk.ui.common.row_model import ROW_ROLE, RowTableModel, show_sorted
+from dialdesk.ui.common.row_model import ROW_ROLE, RowTableModel, select_where, show_sorted
 from dialdesk.ui.common.worker import Background
 from dialdesk.ui.expert import desk_tables
 from dialdesk.ui.expert.desk_card import CardEditsMixin
@@ -212,11 +212,7 @@ class ExpertPage(StepsMixin, RemindersMixin, CardEditsMixin, Page):
         """Go to the company in My clients, ready to record a contact on it."""
         ui = self.ui
         self._show_list(ui.clients_tab)
-        shown = ui.clients_table.model()  # the sorting view, in the order on screen
-        for row in range(shown.rowCount()):
-            if shown.index(row, 0).data(ROW_ROLE).company_id == company:
-                ui.clients_table.selectRow(row)
-                break
+        select_where(ui.clients_table, lambda line: line.company_id == company)
         ui.kind_combo.setFocus()
 
     def _load_clients(self) -> None:

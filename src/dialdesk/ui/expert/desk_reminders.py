@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from dialdesk.services.experts.desk import PlannedLine
 from dialdesk.ui.common.page import filled
-from dialdesk.ui.common.row_model import ROW_ROLE
+from dialdesk.ui.common.row_model import select_where
 from dialdesk.ui.operator import card_view
 
 
@@ -51,8 +51,4 @@ class RemindersMixin:
 
     def _open_planned(self, callback: int) -> None:
         self._show_list(self.ui.today_tab)
-        shown = self.ui.today_table.model()  # the sorting view, in the order on screen
-        for row in range(shown.rowCount()):
-            if shown.index(row, 0).data(ROW_ROLE).id == callback:
-                self.ui.today_table.selectRow(row)
-                break
+        select_where(self.ui.today_table, lambda line: line.id == callback)

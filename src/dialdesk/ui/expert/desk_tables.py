@@ -4,21 +4,16 @@ company's deals."""
 from datetime import datetime
 from decimal import Decimal
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QLocale
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QWidget
 
 from dialdesk.services.experts.desk import ClientLine, HandoffLine, PlannedLine
 from dialdesk.services.experts.steps import DealLine
 from dialdesk.ui.common.row_model import Column, RowTableModel
-from dialdesk.ui.operator.card_view import callback_kinds
+from dialdesk.ui.operator.card_view import callback_kinds, tr
 
 OVERDUE = QColor(255, 215, 215)
-
-
-def tr(text: str) -> str:
-    # lupdate files bare tr() calls under the empty context
-    return QCoreApplication.translate("", text)
 
 
 def stage_labels() -> dict[str, str]:

@@ -3,21 +3,16 @@ they have waited longer than the admin allows), one of which can be moved to a c
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QHeaderView, QTableView
 
 from dialdesk.services.floor.experts_floor import ExpertToday, WaitingHandoff
 from dialdesk.services.floor.monitor import FloorNow
 from dialdesk.ui.common.row_model import ROW_ROLE, Column, RowTableModel, show_sorted
+from dialdesk.ui.operator.card_view import tr
 
 LATE = QColor("#ffc9c9")  # the monitor's colour of what is late
 RETURNED = QColor("#fff3c4")  # given back by the expert: the supervisor's to decide
-
-
-def tr(text: str) -> str:
-    # lupdate files bare tr() calls under the empty context
-    return QCoreApplication.translate("", text)
 
 
 class ExpertsPane:
