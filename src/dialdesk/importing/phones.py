@@ -51,10 +51,11 @@ _UNKNOWN = phonenumbers.PhoneNumberType.UNKNOWN
 
 
 # The type of a Russian number (the +7 ranges 3, 4, 8 and 9) is decided here with the very
-# patterns phonenumbers holds for Russia, tried in its order, without its per-call overhead
-# (the import's costliest step); a number Russia's patterns do not know goes to phonenumbers
-# itself (Kazakhstan shares +7).  The time zone of +7 is known by the first three national
-# digits at most, and by whether the number's type is geographical: looked up once for each.
+# patterns phonenumbers holds for Russia, tried in its order in one expression (the first
+# alternative that matches names the type), without its per-call overhead (the import's
+# costliest step); a number Russia's patterns do not know goes to phonenumbers itself
+# (Kazakhstan shares +7).  The time zone of +7 is known by the first three national digits
+# at most, and by whether the number's type is geographical: looked up once for each.
 _RUSSIAN_RANGES = frozenset((3, 4, 8, 9))
 _TYPE = phonenumbers.PhoneNumberType
 _RU_OR_NONE = phonenumbers.PhoneMetadata.metadata_for_region("RU")
@@ -66,53 +67,59 @@ _ORDER = (
     (_TYPE.PERSONAL_NUMBER, "personal_number"), (_TYPE.PAGER, "pager"), (_TYPE.UAN, "uan"),
     (_TYPE.VOICEMAIL, "voicemail"), (_TYPE.FIXED_LINE, "fixed_line"), (_TYPE.MOBILE, "mobile"),
 )  # fmt: skip
+TEN_DIGITS = 10  # every Russian national number this module decides itself
 
 
-def _pattern(name: str) -> tuple[re.Pattern[str], frozenset[int]] | None:
+def _pattern(name: str) -> str | None:
+    """The national pattern of one type, when it admits ten digits."""
     desc = getattr(_RU, name)
     if desc is None or desc.national_number_pattern is None:
         return None
-    return re.compile(desc.national_number_pattern), frozenset(desc.possible_length or ())
+    lengths = desc.possible_length or ()
+    return desc.national_number_pattern if not lengths or TEN_DIGITS in lengths else None
 
 
-_GENERAL = _pattern("general_desc")
-_PATTERNS = tuple((kind, found) for kind, name in _ORDER if (found := _pattern(name)))
-_MOBILE_PATTERN = dict(_PATTERNS).get(_TYPE.MOBILE)
+def _ten_digit_types() -> tuple[re.Pattern[str], dict[str, int]]:
+    """One expression for every type, in phonenumbers' order, within Russia's general
+    pattern; a group per type, named ``t`` and the type's number."""
+    kinds = [(kind, pattern) for kind, name in _ORDER if (pattern := _pattern(name))]
+    general = _pattern("general_desc") or "$^"
+    alternatives = "|".join(f"(?P<t{kind}>{pattern})" for kind, pattern in kinds)
+    return re.compile(f"(?=(?:{general})$)(?:{alternatives})"), {f"t{k}": k for k, _ in kinds}
+
+
+_TYPES, _TYPE_OF_GROUP = _ten_digit_types()
+_MOBILE = re.compile(_pattern("mobile") or "$^")
 _ZONES: dict[tuple[int, bool], str] = {}
 
 
-def _matches(found: tuple[re.Pattern[str], frozenset[int]] | None, digits: str) -> bool:
-    if found is None:
-        return False
-    pattern, lengths = found
-    return (not lengths or len(digits) in lengths) and pattern.fullmatch(digits) is not None
-
-
 def _russian_type(digits: str) -> int | None:
-    """The type phonenumbers gives a Russian national number, or None when Russia's
-    patterns do not know it."""
-    if not _matches(_GENERAL, digits):
+    """The type phonenumbers gives a ten-digit Russian national number, or None when
+    Russia's patterns do not know it."""
+    found = _TYPES.fullmatch(digits)
+    if found is None or found.lastgroup is None:
         return None
-    for kind, found in _PATTERNS:
-        if _matches(found, digits):
-            if kind == _TYPE.FIXED_LINE and (
-                _RU.same_mobile_and_fixed_line_pattern or _matches(_MOBILE_PATTERN, digits)
-            ):
-                return _TYPE.FIXED_LINE_OR_MOBILE
-            return kind
-    return None
+    kind = _TYPE_OF_GROUP[found.lastgroup]
+    if kind == _TYPE.FIXED_LINE and (
+        _RU.same_mobile_and_fixed_line_pattern or _MOBILE.fullmatch(digits)
+    ):
+        return _TYPE.FIXED_LINE_OR_MOBILE
+    return kind
 
 
-def _facts(number: phonenumbers.PhoneNumber, national: int) -> tuple[int, str, str]:
-    """Number type, time zone and work/mobile."""
+def _facts(national: int) -> tuple[int, str, str]:
+    """Type, time zone and work/mobile of the ten-digit national number +7 ``national``."""
     kind = _russian_type(str(national)) if national // 10**9 in _RUSSIAN_RANGES else None
+    number = None
     if kind is None:
+        number = phonenumbers.PhoneNumber(country_code=7, national_number=national)
         kind = phonenumbers.number_type(number)
     if kind == _UNKNOWN:
         return kind, "", "work"
     key = (national // 10**7, phonenumbers.is_number_type_geographical(kind, 7))
     zone = _ZONES.get(key)
     if zone is None:
+        number = number or phonenumbers.PhoneNumber(country_code=7, national_number=national)
         zone = _ZONES[key] = time_zone_for(number)
     return kind, zone, "mobile" if kind in _MOBILE_TYPES else "work"
 
@@ -131,9 +138,7 @@ def _russian(piece: str) -> ParsedPhone | None:
         digits = digits[1:]
     if len(digits) != 10:
         return None
-    national = int(digits)
-    number = phonenumbers.PhoneNumber(country_code=7, national_number=national)
-    kind, zone, label = _facts(number, national)
+    kind, zone, label = _facts(int(digits))
     if kind == _UNKNOWN:
         return None
     return ParsedPhone("+7" + digits, extension, zone, label)
