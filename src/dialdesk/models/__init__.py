@@ -20,6 +20,14 @@ from dialdesk.models.deals import (
     SalesSettings,
     SleepingProduct,
 )
+from dialdesk.models.mail import (
+    DoNotMail,
+    Letter,
+    MailSettings,
+    Mailing,
+    Offer,
+    OfferAttachment,
+)
 from dialdesk.models.people import OperatorPlan, OperatorState, PauseCode, Person
 
 __all__ = [
@@ -38,11 +46,17 @@ __all__ = [
     "ContactPerson",
     "Deal",
     "DoNotCall",
+    "DoNotMail",
     "ExpertStep",
     "Handoff",
     "ImportBatch",
     "ImportTemplate",
+    "Letter",
     "LostReason",
+    "MailSettings",
+    "Mailing",
+    "Offer",
+    "OfferAttachment",
     "OperatorPlan",
     "OperatorState",
     "OutcomeDefinition",
