@@ -77,7 +77,7 @@ def wipe(dsn: str, login_prefix: str) -> None:
             for r in conn.execute(
                 "SELECT tablename FROM pg_tables WHERE schemaname = 'dialdesk' "
                 "AND tablename NOT IN ('outcome_definitions', 'pause_codes', 'lost_reasons', "
-                "'sales_settings')"
+                "'sales_settings', 'mail_settings')"
             )
         ]
         conn.execute(

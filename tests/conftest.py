@@ -28,7 +28,7 @@ from dialdesk.services.people import accounts as people
 from dialdesk.services.people.login import LoggedIn, log_in
 
 # fixtures more than one folder uses
-pytest_plugins = ["tests.services.expert_floor"]
+pytest_plugins = ["tests.services.expert_floor", "tests.mail_server"]
 
 
 def _dsn_for(server_dsn: str, dbname: str) -> str:
@@ -109,7 +109,13 @@ def database_dsn(pg_server: str) -> Iterator[str]:
 
 # The rows the migrations leave in a new base (outcome codes, pause reasons), kept aside
 # once the session's database is migrated and put back after every test.
-SEED_TABLES = ("outcome_definitions", "pause_codes", "lost_reasons", "sales_settings")
+SEED_TABLES = (
+    "outcome_definitions",
+    "pause_codes",
+    "lost_reasons",
+    "sales_settings",
+    "mail_settings",
+)
 
 
 def _keep_seed_rows(dsn: str) -> None:

@@ -8,10 +8,10 @@
 CREATE OR REPLACE FUNCTION dialdesk.may_write_to(p_company integer) RETURNS void
 LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-  v_me integer := dialdesk.current_person_id();
+  v_me integer := dialdesk.session_person_id();
   v_role text;
 BEGIN
-  SELECT p.role INTO v_role FROM dialdesk.people p WHERE p.id = v_me AND p.is_active;
+  SELECT p.role INTO v_role FROM dialdesk.people p WHERE p.id = v_me;
   IF v_role IS NULL THEN
     RAISE EXCEPTION 'not a DialDesk user' USING ERRCODE = '42501', HINT = 'dialdesk:not_in_your_name';
   END IF;
@@ -50,7 +50,7 @@ BEGIN
   INSERT INTO dialdesk.letters (campaign_id, company_id, contact_person_id, email, subject,
       sent_by, state, taken_at)
   VALUES (p_campaign, p_company, p_contact, v_email, p_subject,
-      dialdesk.current_person_id(), 'sending', now())
+      dialdesk.session_person_id(), 'sending', now())
   RETURNING id INTO v_id;
   RETURN v_id;
 END $$;
@@ -70,7 +70,7 @@ BEGIN
     RETURN false;
   END IF;
   UPDATE dialdesk.letters
-  SET state = 'sending', sent_by = dialdesk.current_person_id(), taken_at = now()
+  SET state = 'sending', sent_by = dialdesk.session_person_id(), taken_at = now()
   WHERE id = p_letter;
   RETURN true;
 END $$;
@@ -79,7 +79,7 @@ CREATE OR REPLACE FUNCTION dialdesk.finish_letter(p_letter bigint, p_state text,
     p_message_id text, p_error text, p_follow_up timestamptz) RETURNS integer
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
-  v_me integer := dialdesk.current_person_id();
+  v_me integer := dialdesk.session_person_id();
   r record;
   v_entry integer;
   v_claimed integer;
@@ -135,7 +135,7 @@ DECLARE
   v_mailing integer;
 BEGIN
   INSERT INTO dialdesk.mailings (campaign_id, segment_id, subject, created_by)
-  VALUES (p_campaign, p_segment, p_subject, dialdesk.current_person_id())
+  VALUES (p_campaign, p_segment, p_subject, dialdesk.session_person_id())
   RETURNING id INTO v_mailing;
   CREATE TEMP TABLE IF NOT EXISTS mailing_companies (id integer PRIMARY KEY) ON COMMIT DROP;
   TRUNCATE mailing_companies;

@@ -23,8 +23,8 @@ from dialdesk.models.deals import (
 from dialdesk.models.mail import (
     DoNotMail,
     Letter,
-    MailSettings,
     Mailing,
+    MailSettings,
     Offer,
     OfferAttachment,
 )

@@ -54,9 +54,7 @@ class OfferAttachment(Base):
     )
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    campaign_id: Mapped[int] = mapped_column(
-        ForeignKey("offers.campaign_id", ondelete="CASCADE")
-    )
+    campaign_id: Mapped[int] = mapped_column(ForeignKey("offers.campaign_id", ondelete="CASCADE"))
     file_name: Mapped[str] = mapped_column(String(200))
     content: Mapped[bytes] = mapped_column(LargeBinary)
 
@@ -107,9 +105,7 @@ class Mailing(CreatedAt, Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"))
-    segment_id: Mapped[int | None] = mapped_column(
-        ForeignKey("segments.id", ondelete="SET NULL")
-    )
+    segment_id: Mapped[int | None] = mapped_column(ForeignKey("segments.id", ondelete="SET NULL"))
     subject: Mapped[str] = mapped_column(String(300))
     created_by: Mapped[int] = mapped_column(ForeignKey("people.id"))
     cancelled_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
@@ -135,9 +131,7 @@ class Letter(CreatedAt, Base):
     )
 
     id: Mapped[int] = mapped_column(BigInteger, primary_key=True)
-    mailing_id: Mapped[int | None] = mapped_column(
-        ForeignKey("mailings.id", ondelete="CASCADE")
-    )
+    mailing_id: Mapped[int | None] = mapped_column(ForeignKey("mailings.id", ondelete="CASCADE"))
     campaign_id: Mapped[int] = mapped_column(ForeignKey("campaigns.id", ondelete="CASCADE"))
     company_id: Mapped[int] = mapped_column(ForeignKey("companies.id", ondelete="CASCADE"))
     contact_person_id: Mapped[int | None] = mapped_column(

@@ -51,3 +51,17 @@ def working_hours_between(start: datetime, end: datetime) -> float:
                 total += (high - low).total_seconds() / 3600
         day += timedelta(days=1)
     return total
+
+
+def follow_up_time(sent: datetime, working_days: int) -> datetime:
+    """When to call after a letter: ``working_days`` working days after ``sent`` (the call
+    centre's clock), at the hour it was sent but within office hours; 0: the same day, an
+    hour later."""
+    local = sent.astimezone(CENTRE_ZONE)
+    if working_days <= 0:
+        return local + timedelta(hours=1)
+    day = local.date()
+    for _ in range(working_days):
+        day = next_working_day(day + timedelta(days=1))
+    hour = min(max(local.time(), WORKDAY_START), time(WORKDAY_END.hour - 1))
+    return datetime.combine(day, hour, CENTRE_ZONE)

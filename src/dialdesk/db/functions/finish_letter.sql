@@ -5,7 +5,7 @@ CREATE OR REPLACE FUNCTION dialdesk.finish_letter(p_letter bigint, p_state text,
  SET search_path TO 'pg_catalog', 'pg_temp'
 AS $function$
 DECLARE
-  v_me integer := dialdesk.current_person_id();
+  v_me integer := dialdesk.session_person_id();
   r record;
   v_entry integer;
   v_claimed integer;

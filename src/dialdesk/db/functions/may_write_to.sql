@@ -5,10 +5,10 @@ CREATE OR REPLACE FUNCTION dialdesk.may_write_to(p_company integer)
  SET search_path TO 'pg_catalog', 'pg_temp'
 AS $function$
 DECLARE
-  v_me integer := dialdesk.current_person_id();
+  v_me integer := dialdesk.session_person_id();
   v_role text;
 BEGIN
-  SELECT p.role INTO v_role FROM dialdesk.people p WHERE p.id = v_me AND p.is_active;
+  SELECT p.role INTO v_role FROM dialdesk.people p WHERE p.id = v_me;
   IF v_role IS NULL THEN
     RAISE EXCEPTION 'not a DialDesk user' USING ERRCODE = '42501', HINT = 'dialdesk:not_in_your_name';
   END IF;

@@ -8,7 +8,7 @@ DECLARE
   v_mailing integer;
 BEGIN
   INSERT INTO dialdesk.mailings (campaign_id, segment_id, subject, created_by)
-  VALUES (p_campaign, p_segment, p_subject, dialdesk.current_person_id())
+  VALUES (p_campaign, p_segment, p_subject, dialdesk.session_person_id())
   RETURNING id INTO v_mailing;
   CREATE TEMP TABLE IF NOT EXISTS mailing_companies (id integer PRIMARY KEY) ON COMMIT DROP;
   TRUNCATE mailing_companies;

@@ -23,7 +23,7 @@ BEGIN
   INSERT INTO dialdesk.letters (campaign_id, company_id, contact_person_id, email, subject,
       sent_by, state, taken_at)
   VALUES (p_campaign, p_company, p_contact, v_email, p_subject,
-      dialdesk.current_person_id(), 'sending', now())
+      dialdesk.session_person_id(), 'sending', now())
   RETURNING id INTO v_id;
   RETURN v_id;
 END $function$;

@@ -17,7 +17,7 @@ BEGIN
     RETURN false;
   END IF;
   UPDATE dialdesk.letters
-  SET state = 'sending', sent_by = dialdesk.current_person_id(), taken_at = now()
+  SET state = 'sending', sent_by = dialdesk.session_person_id(), taken_at = now()
   WHERE id = p_letter;
   RETURN true;
 END $function$;

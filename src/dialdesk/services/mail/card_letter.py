@@ -1,0 +1,141 @@
+"""The offer sent from the card (an operator during the call, an expert to their client):
+logged before the server is asked, marked once it answered, and a follow-up call planned
+for the sender that many working days later."""
+
+import logging
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from sqlalchemy import Engine, text
+
+from dialdesk.errors import UserError, plain_database_errors
+from dialdesk.services.calendar import follow_up_time
+from dialdesk.services.mail.addresses import checked_address
+from dialdesk.services.mail.message import Letter, build_message, mailto_url
+from dialdesk.services.mail.offer import attachments_of, load_offer
+from dialdesk.services.mail.recipients import letter_for, merge_values
+from dialdesk.services.mail.settings import MailServer, load_server, saved_password
+from dialdesk.services.mail.smtp import Connection
+
+log = logging.getLogger(__name__)
+SUBJECT_LIMIT = 300
+
+
+@dataclass(frozen=True)
+class CardLetter:
+    """The letter ready to go, for the preview."""
+
+    campaign_id: int
+    company_id: int
+    contact_id: int | None
+    letter: Letter
+    follow_up_days: int
+    server: MailServer
+
+    @property
+    def by_mail_program(self) -> bool:
+        return not self.server.configured
+
+
+@dataclass(frozen=True)
+class Sent:
+    letter_id: int
+    state: str  # sent or handed (to the mail program)
+    message_id: str | None
+    follow_up_at: datetime | None
+    mailto: str | None = None  # for the mail program to open
+
+
+def prepare_letter(
+    engine: Engine, campaign: int, company: int, contact: int | None, address: str
+) -> CardLetter:
+    """The campaign's offer for this company and address, merge fields filled in."""
+    address = checked_address(address)
+    with plain_database_errors(), engine.connect() as conn:
+        offer = load_offer(conn, campaign)
+        if offer is None:
+            raise UserError(
+                "This campaign has no offer yet: the marketer writes it on the Campaigns tab."
+            )
+        server = load_server(conn)
+        refused = conn.execute(
+            text("SELECT reason FROM dialdesk.do_not_mail WHERE email = :e"), {"e": address}
+        ).scalar()
+        if refused is not None:
+            raise UserError(
+                "{email} is on the do-not-mail list: no letter goes to it.", email=address
+            )
+        values = merge_values(conn, campaign, company, contact)
+        files = tuple(attachments_of(conn, campaign)) if server.configured else ()
+    letter = letter_for(offer, server, values, address, files)
+    return CardLetter(campaign, company, contact, letter, offer.follow_up_days, server)
+
+
+def send_card_letter(engine: Engine, ready: CardLetter, password: str | None = None) -> Sent:
+    """Send the letter (or hand it to the mail program when no server is set), log it in
+    the company's history and plan the follow-up call."""
+    letter = ready.letter
+    with plain_database_errors(), engine.begin() as conn:
+        letter_id = conn.execute(
+            text("SELECT dialdesk.start_letter(:campaign, :company, :contact, :email, :subject)"),
+            {"campaign": ready.campaign_id, "company": ready.company_id,
+             "contact": ready.contact_id, "email": letter.to_address,
+             "subject": letter.subject[:SUBJECT_LIMIT]},
+        ).scalar_one()  # fmt: skip
+    if ready.by_mail_program:
+        follow_up = follow_up_time(datetime.now(UTC), ready.follow_up_days)
+        _finish(engine, letter_id, "handed", None, None, follow_up)
+        return Sent(letter_id, "handed", None, follow_up, mailto_url(letter))
+    message = build_message(letter)
+    try:
+        secret = password if password is not None else saved_password(ready.server)
+        with Connection(ready.server, secret) as server:
+            handed = server.hand(message, letter.sender_address, letter.to_address)
+    except UserError:
+        _finish(engine, letter_id, "failed", None, "could not connect", None)
+        raise
+    if handed.state != "sent":
+        _finish(engine, letter_id, handed.state, handed.message_id, handed.error, None)
+        log.info("letter %s to company %s: %s", letter_id, ready.company_id, handed.state)
+        raise _not_sent(handed.state, letter.to_address, handed.error or "")
+    follow_up = follow_up_time(datetime.now(UTC), ready.follow_up_days)
+    _finish(engine, letter_id, "sent", handed.message_id, None, follow_up)
+    log.info("letter %s sent to company %s", letter_id, ready.company_id)
+    return Sent(letter_id, "sent", handed.message_id, follow_up)
+
+
+def _finish(
+    engine: Engine,
+    letter_id: int,
+    state: str,
+    message_id: str | None,
+    error: str | None,
+    follow_up: datetime | None,
+) -> None:
+    with plain_database_errors(), engine.begin() as conn:
+        conn.execute(
+            text("SELECT dialdesk.finish_letter(:id, :state, :mid, :error, :due)"),
+            {"id": letter_id, "state": state, "mid": message_id, "error": error, "due": follow_up},
+        )
+
+
+def _not_sent(state: str, address: str, error: str) -> UserError:
+    if state == "refused":
+        return UserError(
+            "The mail server refused the address {email} ({error}); it is put on the "
+            "do-not-mail list.",
+            email=address,
+            error=error,
+        )
+    if state == "uncertain":
+        return UserError(
+            "The connection to the mail server was lost while it took the letter to {email}: "
+            "it may or may not have gone. It is logged as uncertain; check with the client "
+            "before sending again.",
+            email=address,
+        )
+    return UserError(
+        "The mail server did not take the letter to {email} ({error}); nothing was sent.",
+        email=address,
+        error=error,
+    )

@@ -1,0 +1,318 @@
+"""Offers by e-mail through a real SMTP server on 127.0.0.1: from the card with its
+follow-up call, to a segment with cancel and resume, each recipient once; refusals by the
+mail server and by the database, over real logins."""
+
+from datetime import datetime
+
+import keyring
+import pytest
+from sqlalchemy import Engine, text
+from sqlalchemy.exc import DBAPIError
+
+from dialdesk.errors import UserError
+from dialdesk.services.calendar import is_working_day
+from dialdesk.services.mail.card_letter import prepare_letter, send_card_letter
+from dialdesk.services.mail.do_not_mail import add_do_not_mail
+from dialdesk.services.mail.mailing import (
+    mailing_progress,
+    plan_mailing,
+    preview_mailing,
+    run_mailing,
+)
+from dialdesk.services.mail.offer import Attachment, Offer, save_offer
+from dialdesk.services.mail.settings import KEYRING_SERVICE, save_server
+from dialdesk.vocabulary import CENTRE_ZONE
+from tests.conftest import Logins
+from tests.mail_server import SmtpServer
+from tests.services.conftest import Floor
+
+PDF = b"%PDF-1.4\n% offer\n" + bytes(range(256)) * 40
+
+
+def _offer(marketer: Engine, campaign: int, days: int = 2) -> None:
+    offer = Offer(
+        campaign,
+        subject="Коммерческое предложение для {company}",
+        body="Здравствуйте, {person}!\n\nПо нашему разговору: прайс во вложении.\n\n"
+        "С уважением, {operator}\nhttps://dialdesk.test/price",
+        sender_name="Отдел продаж «Ромашка»",
+        reply_to="sales@dialdesk.test",
+        follow_up_days=days,
+    )
+    save_offer(marketer, offer, [Attachment("Прайс-лист 2026.pdf", PDF)], [])
+
+
+def _contact(db: Engine, company: int, name: str, email: str | None, role: str = "other") -> int:
+    with db.begin() as conn:
+        return int(
+            conn.execute(
+                text(
+                    "INSERT INTO dialdesk.contact_persons (company_id, full_name, email, role) "
+                    "VALUES (:c, :n, :e, :r) RETURNING id"
+                ),
+                {"c": company, "n": name, "e": email, "r": role},
+            ).scalar_one()
+        )
+
+
+@pytest.fixture
+def mail(floor: Floor, logins: Logins, smtp_server: SmtpServer) -> tuple[Engine, Engine]:
+    """The admin's mail server set, the campaign's offer written: (admin, marketer)."""
+    admin = logins.as_role("admin")
+    marketer = logins.as_role("marketer")
+    save_server(admin, smtp_server.settings(), smtp_server.password)
+    _offer(marketer, floor.campaign)
+    return admin, marketer
+
+
+def test_an_operator_sends_the_offer_from_the_card_and_the_follow_up_call_appears(
+    floor: Floor, mail: tuple[Engine, Engine], smtp_server: SmtpServer
+) -> None:
+    company, _phone, entry = floor.company("ООО «Альфа»", holder=floor.me)
+    person = _contact(floor.db, company, "Иван Петров", "ivan@alfa.test", "decision_maker")
+    ready = prepare_letter(floor.my_engine, floor.campaign, company, person, "Ivan@Alfa.test")
+    assert ready.letter.subject == "Коммерческое предложение для ООО «Альфа»"
+    assert ready.letter.body.startswith("Здравствуйте, Иван Петров!")
+    sent = send_card_letter(floor.my_engine, ready)
+
+    [message] = smtp_server.handler.to("ivan@alfa.test")
+    assert message["Subject"] == "Коммерческое предложение для ООО «Альфа»"
+    assert "=?utf-8?" in message.as_string().split("Subject:")[1].splitlines()[0].lower()
+    assert message["From"].addresses[0].display_name == "Отдел продаж «Ромашка»"
+    assert message["To"].addresses[0].display_name == "Иван Петров"
+    assert message["Reply-To"] == "sales@dialdesk.test"
+    assert message["List-Unsubscribe"] == "<mailto:sales@dialdesk.test?subject=unsubscribe>"
+    assert message["Message-ID"] == sent.message_id
+    plain = message.get_body(("plain",))
+    html = message.get_body(("html",))
+    assert plain is not None and "прайс во вложении" in plain.get_content()
+    assert html is not None and '<a href="https://dialdesk.test/price">' in html.get_content()
+    [attached] = list(message.iter_attachments())
+    assert attached.get_filename() == "Прайс-лист 2026.pdf"
+    assert attached.get_content() == PDF
+
+    with floor.db.connect() as conn:
+        letter = conn.execute(
+            text("SELECT state, email, sent_by, message_id, follow_up_id FROM dialdesk.letters")
+        ).one()
+        callback = conn.execute(
+            text("SELECT due_at, assigned_to, entry_id, kind, state FROM dialdesk.callbacks "
+                 "WHERE id = :id"), {"id": letter.follow_up_id},
+        ).one()  # fmt: skip
+    assert (letter.state, letter.email, letter.sent_by) == ("sent", "ivan@alfa.test", floor.me)
+    assert letter.message_id == sent.message_id
+    assert (callback.assigned_to, callback.entry_id, callback.kind) == (floor.me, entry, "call")
+    assert callback.state == "pending" and callback.due_at == sent.follow_up_at
+    due = callback.due_at.astimezone(CENTRE_ZONE)
+    assert is_working_day(due.date()) and 9 <= due.hour < 18
+    assert due.date() > datetime.now(CENTRE_ZONE).date()
+
+
+def test_the_database_refuses_a_letter_to_a_company_not_on_the_operators_card(
+    floor: Floor, mail: tuple[Engine, Engine], smtp_server: SmtpServer
+) -> None:
+    company, *_ = floor.company("ООО «Чужая»", holder=floor.other)
+    ready = prepare_letter(floor.my_engine, floor.campaign, company, None, "boss@other.test")
+    with pytest.raises(UserError, match="no longer hold this company"):
+        send_card_letter(floor.my_engine, ready)
+    with floor.my_engine.connect() as conn, pytest.raises(DBAPIError, match="permission denied"):
+        conn.execute(
+            text("INSERT INTO dialdesk.letters (campaign_id, company_id, email, subject, state) "
+                 "VALUES (:k, :c, 'x@y.test', 's', 'sent')"), {"k": floor.campaign, "c": company},
+        )  # fmt: skip
+    with floor.my_engine.connect() as conn, pytest.raises(DBAPIError, match="permission denied"):
+        conn.execute(text("SELECT dialdesk.plan_mailing(:k, NULL, NULL, 's')"),
+                     {"k": floor.campaign})  # fmt: skip
+    assert smtp_server.handler.received == []
+
+
+def test_do_not_mail_is_honoured_and_a_refused_address_joins_it(
+    floor: Floor, mail: tuple[Engine, Engine], smtp_server: SmtpServer
+) -> None:
+    company, *_ = floor.company("ООО «Бета»", holder=floor.me)
+    assert add_do_not_mail(floor.my_engine, "No@Beta.test", "asked", "просили не писать")
+    with pytest.raises(UserError, match="do-not-mail"):
+        prepare_letter(floor.my_engine, floor.campaign, company, None, "no@beta.test")
+    smtp_server.handler.refuse.add("gone@beta.test")
+    ready = prepare_letter(floor.my_engine, floor.campaign, company, None, "gone@beta.test")
+    with pytest.raises(UserError, match=r"refused the address gone@beta\.test"):
+        send_card_letter(floor.my_engine, ready)
+    with floor.db.connect() as conn:
+        assert conn.execute(text("SELECT state FROM dialdesk.letters")).scalar_one() == "refused"
+        assert (
+            conn.execute(
+                text("SELECT reason FROM dialdesk.do_not_mail WHERE email = 'gone@beta.test'")
+            ).scalar_one()
+            == "refused"
+        )
+        assert conn.execute(text("SELECT count(*) FROM dialdesk.callbacks")).scalar_one() == 0
+    assert smtp_server.handler.received == []
+
+
+def test_login_refused_and_server_down_say_so_and_mark_nothing_sent(
+    floor: Floor, mail: tuple[Engine, Engine], smtp_server: SmtpServer, logins: Logins
+) -> None:
+    company, *_ = floor.company("ООО «Гамма»", holder=floor.me)
+    ready = prepare_letter(floor.my_engine, floor.campaign, company, None, "a@gamma.test")
+    with pytest.raises(UserError, match="refused the login 'sender'"):
+        send_card_letter(floor.my_engine, ready, password="не тот")
+    admin = mail[0]
+    save_server(admin, smtp_server.settings(port=1), None)  # nothing listens there
+    ready = prepare_letter(floor.my_engine, floor.campaign, company, None, "a@gamma.test")
+    with pytest.raises(UserError, match=r"Cannot reach the mail server 127\.0\.0\.1:1\b"):
+        send_card_letter(floor.my_engine, ready)
+    with floor.db.connect() as conn:
+        states = conn.execute(text("SELECT state FROM dialdesk.letters ORDER BY id")).scalars()
+        assert list(states) == ["failed", "failed"]
+    assert smtp_server.handler.received == []
+
+
+def test_without_a_mail_server_the_letter_goes_to_the_mail_program_and_is_logged(
+    floor: Floor, logins: Logins
+) -> None:
+    _offer(logins.as_role("marketer"), floor.campaign)
+    company, *_ = floor.company("ООО «Дельта»", holder=floor.me)
+    ready = prepare_letter(floor.my_engine, floor.campaign, company, None, "d@delta.test")
+    assert ready.by_mail_program and ready.letter.attachments == ()
+    sent = send_card_letter(floor.my_engine, ready)
+    assert sent.state == "handed" and sent.mailto is not None
+    assert sent.mailto.startswith("mailto:d@delta.test?subject=")
+    with floor.db.connect() as conn:
+        assert conn.execute(text("SELECT state FROM dialdesk.letters")).scalar_one() == "handed"
+
+
+def test_an_unknown_merge_field_is_named(floor: Floor, logins: Logins) -> None:
+    offer = Offer(floor.campaign, subject="КП для {firma}", body="Текст")
+    with pytest.raises(UserError, match=r"unknown merge field \{firma\}"):
+        save_offer(logins.as_role("marketer"), offer, [], [])
+
+
+def _segment(floor: Floor, count: int) -> list[int]:
+    """Companies in the campaign with a decision maker each; every third has two."""
+    companies = []
+    for n in range(count):
+        company, *_ = floor.company(f"ООО «Клиент {n}»", phone=f"+7495222{n:04d}")
+        _contact(floor.db, company, f"Директор {n}", f"boss{n}@client.test", "decision_maker")
+        _contact(floor.db, company, f"Секретарь {n}", f"office{n}@client.test")
+        if n % 3 == 0:
+            _contact(floor.db, company, f"Зам {n}", f"deputy{n}@client.test", "decision_maker")
+        companies.append(company)
+    return companies
+
+
+def _expected(companies: list[int]) -> set[str]:
+    wanted = {f"boss{n}@client.test" for n in range(len(companies))}
+    return wanted | {f"deputy{n}@client.test" for n in range(0, len(companies), 3)}
+
+
+def _each_once(smtp_server: SmtpServer) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for received in smtp_server.handler.received:
+        for address in received.recipients:
+            counts[address] = counts.get(address, 0) + 1
+    return counts
+
+
+def test_a_marketer_mails_a_segment_cancels_resumes_and_everyone_gets_one_letter(
+    floor: Floor, mail: tuple[Engine, Engine], smtp_server: SmtpServer
+) -> None:
+    marketer = mail[1]
+    companies = _segment(floor, 7)
+    bare, *_ = floor.company("ООО «Без почты»", phone="+74953330000")
+    add_do_not_mail(marketer, "boss1@client.test")
+    preview = preview_mailing(marketer, floor.campaign, [*companies, bare])
+    assert (preview.companies, preview.without_email, preview.do_not_mail) == (8, 1, 1)
+    mailing = plan_mailing(marketer, floor.campaign, [*companies, bare])
+    assert mailing_progress(marketer, mailing).total == len(_expected(companies)) - 1
+
+    seen: list[int] = []
+    first = run_mailing(
+        marketer, mailing, password=smtp_server.password,
+        progress=lambda p: seen.append(p.sent), cancelled=lambda: len(seen) > 3,
+    )  # fmt: skip
+    assert first.cancelled and 0 < first.sent < first.total and first.waiting > 0
+    final = run_mailing(marketer, mailing, password=smtp_server.password)
+    assert final.sent == final.total and final.waiting == 0 and not final.cancelled
+    counts = _each_once(smtp_server)
+    assert counts == dict.fromkeys(_expected(companies) - {"boss1@client.test"}, 1)
+    with floor.db.connect() as conn:
+        follow_ups = conn.execute(
+            text("SELECT cb.assigned_to, e.state FROM dialdesk.letters l "
+                 "JOIN dialdesk.callbacks cb ON cb.id = l.follow_up_id "
+                 "JOIN dialdesk.campaign_entries e ON e.id = cb.entry_id "
+                 "WHERE l.mailing_id = :m"), {"m": mailing},
+        ).all()  # fmt: skip
+    assert len(follow_ups) == final.sent
+    assert {tuple(f) for f in follow_ups} == {(None, "callback")}
+
+
+def test_a_line_cut_before_a_letter_stops_the_mailing_and_the_resume_sends_each_once(
+    floor: Floor, mail: tuple[Engine, Engine], smtp_server: SmtpServer
+) -> None:
+    marketer = mail[1]
+    companies = _segment(floor, 5)
+    mailing = plan_mailing(marketer, floor.campaign, companies)
+    smtp_server.handler.cut_at_mail = 3
+    with pytest.raises(UserError, match="goes on from where it stopped"):
+        run_mailing(marketer, mailing, password=smtp_server.password)
+    assert mailing_progress(marketer, mailing).sent == 2
+    final = run_mailing(marketer, mailing, password=smtp_server.password)
+    assert final.sent == final.total
+    assert _each_once(smtp_server) == dict.fromkeys(_expected(companies), 1)
+
+
+def test_a_line_cut_while_the_server_takes_a_letter_leaves_it_uncertain_never_resent(
+    floor: Floor, mail: tuple[Engine, Engine], smtp_server: SmtpServer
+) -> None:
+    marketer = mail[1]
+    companies = _segment(floor, 4)
+    mailing = plan_mailing(marketer, floor.campaign, companies)
+    smtp_server.handler.cut_in_data = 2
+    final = run_mailing(marketer, mailing, password=smtp_server.password)
+    assert (final.uncertain, final.sent, final.waiting) == (1, final.total - 1, 0)
+    again = run_mailing(marketer, mailing, password=smtp_server.password)
+    assert again.sent == final.sent and again.uncertain == 1
+    assert sum(_each_once(smtp_server).values()) == final.total - 1
+    assert set(_each_once(smtp_server).values()) == {1}
+
+
+def test_a_sender_that_died_mid_letter_leaves_it_uncertain_and_two_senders_never_meet(
+    floor: Floor, mail: tuple[Engine, Engine], smtp_server: SmtpServer, logins: Logins
+) -> None:
+    marketer = mail[1]
+    companies = _segment(floor, 2)
+    mailing = plan_mailing(marketer, floor.campaign, companies)
+    with marketer.begin() as conn:  # a worker took a letter, then its workstation died
+        taken = conn.execute(
+            text("SELECT id FROM dialdesk.letters WHERE mailing_id = :m ORDER BY id LIMIT 1"),
+            {"m": mailing},
+        ).scalar_one()
+        assert conn.execute(text("SELECT dialdesk.take_letter(:id)"), {"id": taken}).scalar()
+    with marketer.connect() as busy:  # another workstation is sending this mailing
+        busy.execute(text("SELECT pg_advisory_lock(20180, :m)"), {"m": mailing})
+        with pytest.raises(UserError, match="another workstation"):
+            run_mailing(logins.as_role("marketer"), mailing, password=smtp_server.password)
+        busy.execute(text("SELECT pg_advisory_unlock(20180, :m)"), {"m": mailing})
+        busy.commit()
+    final = run_mailing(marketer, mailing, password=smtp_server.password)
+    assert final.uncertain == 1 and final.sent == final.total - 1
+    with floor.db.connect() as conn:
+        state = conn.execute(
+            text("SELECT email, state FROM dialdesk.letters WHERE id = :id"), {"id": taken}
+        ).one()
+    assert state.state == "uncertain" and state.email not in _each_once(smtp_server)
+
+
+def test_the_password_is_kept_in_the_keyring_not_in_the_database(
+    logins: Logins, smtp_server: SmtpServer, db: Engine
+) -> None:
+    save_server(logins.as_role("admin"), smtp_server.settings(), "секрет-42")
+    with db.connect() as conn:
+        row = conn.execute(text("SELECT * FROM dialdesk.mail_settings")).mappings().one()
+        audit = conn.execute(text("SELECT count(*) FROM dialdesk.audit_log "
+                                  "WHERE new_row::text LIKE '%секрет%'")).scalar_one()  # fmt: skip
+    assert "секрет-42" not in str(dict(row)) and audit == 0
+    assert keyring.get_password(KEYRING_SERVICE, smtp_server.settings().keyring_user) == "секрет-42"
+    operator = logins.as_role("operator")
+    with operator.connect() as conn, pytest.raises(DBAPIError, match="permission denied"):
+        conn.execute(text("UPDATE dialdesk.mail_settings SET host = 'evil.test'"))
