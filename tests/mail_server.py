@@ -38,7 +38,7 @@ class MailHandler:
 
     async def handle_MAIL(
         self, server: Any, session: Any, envelope: Any, address: str, options: list[str]
-    ) -> str:  # noqa: E501
+    ) -> str:
         self.mails += 1
         if self.cut_at_mail is not None and self.mails == self.cut_at_mail:
             server.transport.close()
@@ -48,7 +48,7 @@ class MailHandler:
 
     async def handle_RCPT(
         self, server: Any, session: Any, envelope: Any, address: str, options: list[str]
-    ) -> str:  # noqa: E501
+    ) -> str:
         if address.lower() in self.refuse:
             return "550 5.1.1 No such user here"
         envelope.rcpt_tos.append(address)

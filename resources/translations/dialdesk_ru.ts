@@ -128,6 +128,10 @@
         <translation>клиент передан</translation>
     </message>
     <message>
+        <source>offer by e-mail</source>
+        <translation>КП по почте</translation>
+    </message>
+    <message>
         <source>pending</source>
         <translation>ожидается</translation>
     </message>
@@ -322,6 +326,26 @@
     <message>
         <source>returned</source>
         <translation>возвращена</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>отправлено</translation>
+    </message>
+    <message>
+        <source>handed to the mail program</source>
+        <translation>передано почтовой программе</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>не отправлено</translation>
+    </message>
+    <message>
+        <source>address refused</source>
+        <translation>адрес отклонён</translation>
+    </message>
+    <message>
+        <source>may not have gone</source>
+        <translation>возможно, не ушло</translation>
     </message>
     <message>
         <source>send offer</source>
@@ -3609,6 +3633,86 @@
         <translation>{name} — не эксперт; запланированные контакты эксперта передаются только экспертам.</translation>
     </message>
     <message>
+        <source>&apos;{address}&apos; is not an e-mail address: write it like name@company.ru.</source>
+        <translation>«{address}» — не адрес электронной почты: напишите его так: name@company.ru.</translation>
+    </message>
+    <message>
+        <source>The mail server did not take the letter to {email} ({error}); nothing was sent.</source>
+        <translation>Почтовый сервер не принял письмо на {email} ({error}); ничего не отправлено.</translation>
+    </message>
+    <message>
+        <source>The mail server refused the address {email} ({error}); it is put on the do-not-mail list.</source>
+        <translation>Почтовый сервер отклонил адрес {email} ({error}); адрес внесён в список «не писать».</translation>
+    </message>
+    <message>
+        <source>The connection to the mail server was lost while it took the letter to {email}: it may or may not have gone. It is logged as uncertain; check with the client before sending again.</source>
+        <translation>Связь с почтовым сервером прервалась, пока он принимал письмо на {email}: оно могло уйти, а могло и нет. В журнале оно отмечено как «неизвестно»; уточните у клиента, прежде чем отправлять снова.</translation>
+    </message>
+    <message>
+        <source>{email} is on the do-not-mail list: no letter goes to it.</source>
+        <translation>{email} в списке «не писать»: письма на этот адрес не отправляются.</translation>
+    </message>
+    <message>
+        <source>The campaign&apos;s offer or the mail server is missing: nothing was sent.</source>
+        <translation>Нет КП кампании или не настроен почтовый сервер: ничего не отправлено.</translation>
+    </message>
+    <message>
+        <source>This mailing is being sent from another workstation right now.</source>
+        <translation>Эта рассылка прямо сейчас отправляется с другого рабочего места.</translation>
+    </message>
+    <message>
+        <source>The mail server did not take a letter ({error}); the mailing stopped and goes on from where it stopped when resumed.</source>
+        <translation>Почтовый сервер не принял письмо ({error}); рассылка остановлена и при возобновлении продолжится с того же места.</translation>
+    </message>
+    <message>
+        <source>{name} cannot be attached: attach PDF, DOCX, XLSX, DOC or XLS files.</source>
+        <translation>{name} нельзя вложить: вкладывайте файлы PDF, DOCX, XLSX, DOC или XLS.</translation>
+    </message>
+    <message>
+        <source>Write the offer&apos;s subject.</source>
+        <translation>Напишите тему письма с КП.</translation>
+    </message>
+    <message>
+        <source>Write the offer&apos;s text.</source>
+        <translation>Напишите текст КП.</translation>
+    </message>
+    <message>
+        <source>The {where} has an unclosed brace: write merge fields as {{company}}; a brace itself as {{{{ or }}}}.</source>
+        <translation>В поле «{where}» не закрыта фигурная скобка: поля подстановки пишутся так: {{company}}; сама скобка — {{{{ или }}}}.</translation>
+    </message>
+    <message>
+        <source>The {where} has an unknown merge field {{{name}}}: use {fields}.</source>
+        <translation>В поле «{where}» неизвестное поле подстановки {{{name}}}: используйте {fields}.</translation>
+    </message>
+    <message>
+        <source>{name} is {mb} MB; an attachment may be at most {limit} MB.</source>
+        <translation>{name} занимает {mb} МБ; вложение может быть не больше {limit} МБ.</translation>
+    </message>
+    <message>
+        <source>Cannot read {name}: {detail}</source>
+        <translation>Не удаётся прочитать {name}: {detail}</translation>
+    </message>
+    <message>
+        <source>Choose the connection&apos;s security: SSL, STARTTLS or none.</source>
+        <translation>Выберите защиту соединения: SSL, STARTTLS или без защиты.</translation>
+    </message>
+    <message>
+        <source>The port {port} is not a port: 1 to 65535.</source>
+        <translation>{port} — не номер порта: от 1 до 65535.</translation>
+    </message>
+    <message>
+        <source>Write the sender&apos;s address: letters go from it.</source>
+        <translation>Напишите адрес отправителя: письма уходят с него.</translation>
+    </message>
+    <message>
+        <source>Letters per minute: 1 to 100000.</source>
+        <translation>Писем в минуту: от 1 до 100000.</translation>
+    </message>
+    <message>
+        <source>This computer has no safe place for the mail server&apos;s password ({detail}); it was not kept.</source>
+        <translation>На этом компьютере нет защищённого хранилища для пароля почтового сервера ({detail}); пароль не сохранён.</translation>
+    </message>
+    <message>
         <source>Experts</source>
         <translation>Эксперты</translation>
     </message>
@@ -3911,6 +4015,30 @@
     <message>
         <source>no date</source>
         <translation>без даты</translation>
+    </message>
+    <message>
+        <source>This campaign has no offer yet: the marketer writes it first.</source>
+        <translation>У этой кампании ещё нет КП: сначала его пишет маркетолог.</translation>
+    </message>
+    <message>
+        <source>This campaign has no offer yet: write it first.</source>
+        <translation>У этой кампании ещё нет КП: сначала напишите его.</translation>
+    </message>
+    <message>
+        <source>A mailing goes through the mail server: the admin sets it first.</source>
+        <translation>Рассылка идёт через почтовый сервер: сначала его настраивает администратор.</translation>
+    </message>
+    <message>
+        <source>The mail server {server} refused the login &apos;{login}&apos;: the admin checks the password kept on this computer.</source>
+        <translation>Почтовый сервер {server} не принял вход «{login}»: администратор проверяет пароль, сохранённый на этом компьютере.</translation>
+    </message>
+    <message>
+        <source>The mail server {server} does not offer {what}: the admin changes the connection&apos;s security or the login.</source>
+        <translation>Почтовый сервер {server} не поддерживает {what}: администратор меняет защиту соединения или вход.</translation>
+    </message>
+    <message>
+        <source>Cannot reach the mail server {server}: {detail}. The admin checks its address and port, or the network.</source>
+        <translation>Нет связи с почтовым сервером {server}: {detail}. Администратор проверяет его адрес и порт или сеть.</translation>
     </message>
     <message>
         <source>Contacts per working day</source>
@@ -5426,6 +5554,60 @@
     </message>
 </context>
 <context>
+    <name>SendOfferDialog</name>
+    <message>
+        <source>another address…</source>
+        <translation>другой адрес…</translation>
+    </message>
+    <message>
+        <source>name@company.ru</source>
+        <translation>name@company.ru</translation>
+    </message>
+    <message>
+        <source>&amp;Send</source>
+        <translation>&amp;Отправить</translation>
+    </message>
+    <message>
+        <source>Subject: %1</source>
+        <translation>Тема: %1</translation>
+    </message>
+    <message>
+        <source>No mail server is set: the letter opens in this computer&apos;s mail program, without attachments, and is logged as handed to it.</source>
+        <translation>Почтовый сервер не настроен: письмо откроется в почтовой программе этого компьютера, без вложений, и в журнале будет отмечено как переданное ей.</translation>
+    </message>
+    <message>
+        <source>Attached: %1</source>
+        <translation>Вложения: %1</translation>
+    </message>
+    <message>
+        <source>No attachments.</source>
+        <translation>Без вложений.</translation>
+    </message>
+    <message>
+        <source>A follow-up call («did the letter arrive?») is planned for you %1 working days later.</source>
+        <translation>Контрольный звонок («дошло ли письмо?») будет назначен вам через %1 раб. дн.</translation>
+    </message>
+    <message>
+        <source>Sending…</source>
+        <translation>Отправка…</translation>
+    </message>
+</context>
+<context>
+    <name>SendOfferForm</name>
+    <message>
+        <source>Send the offer</source>
+        <translation>Отправить КП</translation>
+    </message>
+    <message>
+        <source>&amp;To:</source>
+        <translation>&amp;Кому:</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Адрес:</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>As the system</source>
@@ -5557,6 +5739,10 @@
     <message>
         <source>Release (Ctrl+R)</source>
         <translation>Вернуть в очередь (Ctrl+R)</translation>
+    </message>
+    <message>
+        <source>Send offer (Ctrl+M)</source>
+        <translation>Отправить КП (Ctrl+M)</translation>
     </message>
     <message>
         <source>&amp;Pause (Ctrl+P)</source>
@@ -5710,6 +5896,10 @@
         <translation>найти компанию по названию, ИНН или телефону</translation>
     </message>
     <message>
+        <source>send the campaign&apos;s offer by e-mail</source>
+        <translation>отправить КП кампании по почте</translation>
+    </message>
+    <message>
         <source>phones: add a number</source>
         <translation>телефоны: добавить номер</translation>
     </message>
@@ -5810,6 +6000,18 @@ Save yours over theirs?</source>
     <message>
         <source>The server cannot be reached: the outcome is kept on this computer and will be sent when the connection returns.</source>
         <translation>Нет связи с сервером: результат сохранён на этом компьютере и будет отправлен, когда связь восстановится.</translation>
+    </message>
+    <message>
+        <source>Take a company first: the offer goes to the company on the card.</source>
+        <translation>Сначала возьмите компанию: КП уходит компании на карточке.</translation>
+    </message>
+    <message>
+        <source>The letter is in your mail program; follow-up call %1.</source>
+        <translation>Письмо открыто в вашей почтовой программе; контрольный звонок %1.</translation>
+    </message>
+    <message>
+        <source>The offer was sent; follow-up call %1.</source>
+        <translation>КП отправлено; контрольный звонок %1.</translation>
     </message>
 </context>
 </TS>

@@ -54,9 +54,7 @@ def prepare_letter(
     with plain_database_errors(), engine.connect() as conn:
         offer = load_offer(conn, campaign)
         if offer is None:
-            raise UserError(
-                "This campaign has no offer yet: the marketer writes it on the Campaigns tab."
-            )
+            raise UserError("This campaign has no offer yet: the marketer writes it first.")
         server = load_server(conn)
         refused = conn.execute(
             text("SELECT reason FROM dialdesk.do_not_mail WHERE email = :e"), {"e": address}

@@ -76,11 +76,9 @@ def plan_mailing(
     with plain_database_errors(), engine.begin() as conn:
         offer = load_offer(conn, campaign)
         if offer is None:
-            raise UserError("This campaign has no offer yet: write it on the Campaigns tab first.")
+            raise UserError("This campaign has no offer yet: write it first.")
         if not load_server(conn).configured:
-            raise UserError(
-                "A mailing goes through the mail server: the admin sets it in Settings → Mail."
-            )
+            raise UserError("A mailing goes through the mail server: the admin sets it first.")
         mailing = conn.execute(
             text("SELECT dialdesk.plan_mailing(:c, :s, :ids, :subject)"),
             {"c": campaign, "s": segment, "ids": companies, "subject": offer.subject[:300]},

@@ -62,24 +62,24 @@ class Connection:
         except smtplib.SMTPAuthenticationError as exc:
             self.close()
             raise UserError(
-                "The mail server {server} refused the login '{login}': check the password in "
-                "Settings → Mail.",
+                "The mail server {server} refused the login '{login}': the admin checks the "
+                "password kept on this computer.",
                 server=where,
                 login=server.login,
             ) from exc
         except smtplib.SMTPNotSupportedError as exc:
             self.close()
             raise UserError(
-                "The mail server {server} does not offer {what}: change the security or the "
-                "login in Settings → Mail.",
+                "The mail server {server} does not offer {what}: the admin changes the "
+                "connection's security or the login.",
                 server=where,
                 what="STARTTLS" if server.security == "starttls" else "login",
             ) from exc
         except (OSError, smtplib.SMTPException) as exc:
             self.close()
             raise UserError(
-                "Cannot reach the mail server {server}: {detail}. Check its address and port "
-                "in Settings → Mail, or the network.",
+                "Cannot reach the mail server {server}: {detail}. The admin checks its address "
+                "and port, or the network.",
                 server=where,
                 detail=_detail(exc),
             ) from exc

@@ -74,7 +74,7 @@ class OutcomeChoice:
 @dataclass(frozen=True)
 class HistoryLine:
     at: datetime | None
-    kind: str  # call, imported (the old base's last contact), callback, handoff, step, handover
+    kind: str  # call, imported (old base), callback, handoff, step, handover, letter
     who: str
     outcome_code: str | None
     text: str
@@ -228,6 +228,12 @@ def company_history(conn: Any, company_id: int) -> list[HistoryLine]:
             "  NULL, NULL, NULL "
             "FROM dialdesk.client_handovers t JOIN dialdesk.people p ON p.id = t.to_person_id "
             "WHERE t.company_id = :c "
+            "UNION ALL "  # letters with the offer, from the card or a mailing
+            "SELECT coalesce(l.sent_at, l.finished_at), 'letter', coalesce(p.full_name, ''), "
+            "  NULL, l.subject || ' → ' || l.email || coalesce(' · ' || l.message_id, ''), "
+            "  NULL, NULL, NULL, l.state "
+            "FROM dialdesk.letters l LEFT JOIN dialdesk.people p ON p.id = l.sent_by "
+            "WHERE l.company_id = :c AND l.state NOT IN ('pending', 'sending', 'skipped') "
             "ORDER BY 1 DESC NULLS LAST, 2 DESC"  # a callback a call set comes after it
         ),
         {"c": company_id},

@@ -78,7 +78,7 @@ def history_model(parent: QWidget, language: str) -> RowTableModel[HistoryLine]:
 
     kinds = {"call": tr("call"), "imported": tr("from the old base"), "callback": tr("callback"),
              "handoff": tr("hand-off"), "step": tr("expert"),
-             "handover": tr("client handed to")}  # fmt: skip
+             "handover": tr("client handed to"), "letter": tr("offer by e-mail")}  # fmt: skip
     details, steps = callback_kinds(), step_kinds()
     states = {
         "pending": tr("pending"),
@@ -89,6 +89,11 @@ def history_model(parent: QWidget, language: str) -> RowTableModel[HistoryLine]:
         "accepted": tr("accepted"),
         "returned": tr("returned"),
         "closed": tr("closed"),
+        "sent": tr("sent"),
+        "handed": tr("handed to the mail program"),
+        "failed": tr("not sent"),
+        "refused": tr("address refused"),
+        "uncertain": tr("may not have gone"),
     }
 
     def what(h: HistoryLine) -> str:

@@ -49,6 +49,7 @@ from dialdesk.ui.operator.phone_dialog import PhoneDialog
 from dialdesk.ui.operator.search_dialog import SearchDialog
 from dialdesk.ui.operator.spoke_with import SpokeWith
 from dialdesk.ui.operator.work_card import CardMixin
+from dialdesk.ui.operator.work_offer import OfferMixin
 from dialdesk.ui.operator.work_outcome import OutcomeMixin
 from dialdesk.ui.operator.work_phones import PhonesMixin
 from dialdesk.ui.operator.work_search import SearchMixin
@@ -59,7 +60,7 @@ SLOW_SAVE_MS = 5_000  # a save that takes longer goes to the journal and the wor
 CALLBACKS_REFRESH_MS = 60_000
 
 
-class WorkPage(CardMixin, OutcomeMixin, PhonesMixin, SearchMixin, ShiftMixin, QWidget):
+class WorkPage(CardMixin, OutcomeMixin, OfferMixin, PhonesMixin, SearchMixin, ShiftMixin, QWidget):
     card_shown = Signal()
     callbacks_shown = Signal()
     contacts_changed = Signal()
@@ -231,6 +232,7 @@ class WorkPage(CardMixin, OutcomeMixin, PhonesMixin, SearchMixin, ShiftMixin, QW
         ui.top_layout.insertWidget(2, self.find_button)
         ui.pause_button.clicked.connect(self.toggle_pause)
         ui.release_button.clicked.connect(self.release)
+        ui.offer_button.clicked.connect(self.send_offer)
         ui.save_button.clicked.connect(self.save_outcome)
         ui.save_next_button.clicked.connect(self.save_outcome_and_next)
         self.save_card_button.clicked.connect(self.save_card)
@@ -264,6 +266,7 @@ class WorkPage(CardMixin, OutcomeMixin, PhonesMixin, SearchMixin, ShiftMixin, QW
             ("F7", lambda: ui.right_tabs.setCurrentWidget(ui.history_tab),
              self.tr("the company's history")),
             ("Ctrl+F", self.find_company, self.tr("find a company by name, INN or phone")),
+            ("Ctrl+M", self.send_offer, self.tr("send the campaign's offer by e-mail")),
         ):  # fmt: skip
             shortcut(keys, self, slot, what)
         for keys, slot, what in (
@@ -281,7 +284,7 @@ class WorkPage(CardMixin, OutcomeMixin, PhonesMixin, SearchMixin, ShiftMixin, QW
 
     def _set_card_enabled(self, enabled: bool) -> None:
         for widget in (self.ui.company_box, self.ui.outcome_box, self.ui.phones_table,
-                       self.ui.release_button):  # fmt: skip
+                       self.ui.release_button, self.ui.offer_button):  # fmt: skip
             widget.setEnabled(enabled)
 
     # -- state: waiting, on a card, paused ------------------------------------------------
