@@ -2,10 +2,12 @@
 follow-up call, to a segment with cancel and resume, each recipient once; refusals by the
 mail server and by the database, over real logins."""
 
+import socket
 from datetime import datetime
 
 import keyring
 import pytest
+from aiosmtpd.controller import Controller
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 
@@ -23,7 +25,7 @@ from dialdesk.services.mail.offer import Attachment, Offer, save_offer
 from dialdesk.services.mail.settings import KEYRING_SERVICE, save_server
 from dialdesk.vocabulary import CENTRE_ZONE
 from tests.conftest import Logins
-from tests.mail_server import SmtpServer
+from tests.mail_server import MailHandler, SmtpServer
 from tests.services.conftest import Floor
 
 PDF = b"%PDF-1.4\n% offer\n" + bytes(range(256)) * 40
@@ -316,3 +318,22 @@ def test_the_password_is_kept_in_the_keyring_not_in_the_database(
     operator = logins.as_role("operator")
     with operator.connect() as conn, pytest.raises(DBAPIError, match="permission denied"):
         conn.execute(text("UPDATE dialdesk.mail_settings SET host = 'evil.test'"))
+
+
+def test_a_server_that_asks_for_no_login_takes_the_letter(floor: Floor, logins: Logins) -> None:
+    handler = MailHandler()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        server = SmtpServer(handler, port).settings(login="")
+        save_server(logins.as_role("admin"), server, None)
+        _offer(logins.as_role("marketer"), floor.campaign)
+        company, *_ = floor.company("ООО «Открытая»", holder=floor.me)
+        ready = prepare_letter(floor.my_engine, floor.campaign, company, None, "o@open.test")
+        assert send_card_letter(floor.my_engine, ready).state == "sent"
+    finally:
+        controller.stop()
+    assert len(handler.to("o@open.test")) == 1

@@ -57,6 +57,7 @@ class Connection:
                 self.smtp = smtplib.SMTP(server.host, server.port, timeout=TIMEOUT_SECONDS)
                 if server.security == "starttls":
                     self.smtp.starttls(context=ssl.create_default_context())
+            self.smtp.ehlo_or_helo_if_needed()  # MAIL comes next: the server wants a greeting
             if server.login:
                 _log_in(self.smtp, server.login, self.password or "")
         except smtplib.SMTPAuthenticationError as exc:
