@@ -131,7 +131,7 @@ CREATE INDEX ix_letters_follow_up_id ON {S}.letters (follow_up_id);
 FUNCTIONS = {
     "start_letter(integer, integer, integer, text, text)": ALL,
     "finish_letter(bigint, text, text, text, timestamptz)": ALL,
-    "take_letter(bigint)": MAILERS,
+    "take_letter(bigint, text)": MAILERS,
     "plan_mailing(integer, integer, integer[], text)": MAILERS,
     "resume_mailing(integer)": MAILERS,
 }

@@ -55,7 +55,8 @@ BEGIN
   RETURN v_id;
 END $$;
 
-CREATE OR REPLACE FUNCTION dialdesk.take_letter(p_letter bigint) RETURNS boolean
+-- taken with the subject as this recipient reads it (merge fields filled in)
+CREATE OR REPLACE FUNCTION dialdesk.take_letter(p_letter bigint, p_subject text) RETURNS boolean
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
 DECLARE
   v_email text;
@@ -70,7 +71,8 @@ BEGIN
     RETURN false;
   END IF;
   UPDATE dialdesk.letters
-  SET state = 'sending', sent_by = dialdesk.session_person_id(), taken_at = now()
+  SET state = 'sending', sent_by = dialdesk.session_person_id(), taken_at = now(),
+      subject = coalesce(left(nullif(btrim(p_subject), ''), 300), subject)
   WHERE id = p_letter;
   RETURN true;
 END $$;

@@ -3653,6 +3653,10 @@
         <translation>{email} в списке «не писать»: письма на этот адрес не отправляются.</translation>
     </message>
     <message>
+        <source>This letter is not being sent by you, so it was not marked.</source>
+        <translation>Это письмо отправляете не вы, поэтому отметить его нельзя.</translation>
+    </message>
+    <message>
         <source>The campaign&apos;s offer or the mail server is missing: nothing was sent.</source>
         <translation>Нет КП кампании или не настроен почтовый сервер: ничего не отправлено.</translation>
     </message>

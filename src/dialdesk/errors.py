@@ -94,6 +94,8 @@ DATABASE_MESSAGES = {
     "not_a_reactivation_campaign": (
         "Sleeping clients go only into a campaign of former clients; choose one of those."
     ),
+    "do_not_mail": "{email} is on the do-not-mail list: no letter goes to it.",
+    "not_your_letter": "This letter is not being sent by you, so it was not marked.",
 }
 
 

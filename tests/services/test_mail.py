@@ -246,6 +246,13 @@ def test_a_marketer_mails_a_segment_cancels_resumes_and_everyone_gets_one_letter
         ).all()  # fmt: skip
     assert len(follow_ups) == final.sent
     assert {tuple(f) for f in follow_ups} == {(None, "callback")}
+    with floor.db.connect() as conn:  # the log keeps each letter's own subject
+        subjects = conn.execute(
+            text("SELECT DISTINCT l.subject FROM dialdesk.letters l "
+                 "WHERE l.mailing_id = :m AND l.company_id = :c"),
+            {"m": mailing, "c": companies[0]},
+        ).scalars().all()  # fmt: skip
+    assert subjects == ["Коммерческое предложение для ООО «Клиент 0»"]
 
 
 def test_a_line_cut_before_a_letter_stops_the_mailing_and_the_resume_sends_each_once(
@@ -289,7 +296,7 @@ def test_a_sender_that_died_mid_letter_leaves_it_uncertain_and_two_senders_never
             text("SELECT id FROM dialdesk.letters WHERE mailing_id = :m ORDER BY id LIMIT 1"),
             {"m": mailing},
         ).scalar_one()
-        assert conn.execute(text("SELECT dialdesk.take_letter(:id)"), {"id": taken}).scalar()
+        assert conn.execute(text("SELECT dialdesk.take_letter(:id, 'КП')"), {"id": taken}).scalar()
     with marketer.connect() as busy:  # another workstation is sending this mailing
         busy.execute(text("SELECT pg_advisory_lock(20180, :m)"), {"m": mailing})
         with pytest.raises(UserError, match="another workstation"):
@@ -337,3 +344,26 @@ def test_a_server_that_asks_for_no_login_takes_the_letter(floor: Floor, logins: 
     finally:
         controller.stop()
     assert len(handler.to("o@open.test")) == 1
+
+
+def test_an_address_put_on_do_not_mail_after_the_preview_gets_no_letter(
+    floor: Floor, mail: tuple[Engine, Engine], smtp_server: SmtpServer
+) -> None:
+    company, *_ = floor.company("ООО «Передумали»", holder=floor.me)
+    ready = prepare_letter(floor.my_engine, floor.campaign, company, None, "late@no.test")
+    add_do_not_mail(mail[1], "late@no.test")  # a colleague, while the preview was open
+    with pytest.raises(UserError, match=r"late@no\.test is on the do-not-mail list: no letter"):
+        send_card_letter(floor.my_engine, ready)
+    with floor.db.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM dialdesk.letters")).scalar_one() == 0
+    assert smtp_server.handler.received == []
+
+
+@pytest.mark.parametrize("typed", ["", "ivan@alfa", "ivan,petrov@alfa.ru", "ivan..p@alfa.ru"])
+def test_a_typed_address_is_checked_before_the_preview(
+    floor: Floor, logins: Logins, typed: str
+) -> None:
+    _offer(logins.as_role("marketer"), floor.campaign)
+    company, *_ = floor.company("ООО «Опечатка»", holder=floor.me)
+    with pytest.raises(UserError, match="is not an"):
+        prepare_letter(floor.my_engine, floor.campaign, company, None, typed)

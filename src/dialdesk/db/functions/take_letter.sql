@@ -1,4 +1,4 @@
-CREATE OR REPLACE FUNCTION dialdesk.take_letter(p_letter bigint)
+CREATE OR REPLACE FUNCTION dialdesk.take_letter(p_letter bigint, p_subject text)
  RETURNS boolean
  LANGUAGE plpgsql
  SECURITY DEFINER
@@ -17,7 +17,8 @@ BEGIN
     RETURN false;
   END IF;
   UPDATE dialdesk.letters
-  SET state = 'sending', sent_by = dialdesk.session_person_id(), taken_at = now()
+  SET state = 'sending', sent_by = dialdesk.session_person_id(), taken_at = now(),
+      subject = coalesce(left(nullif(btrim(p_subject), ''), 300), subject)
   WHERE id = p_letter;
   RETURN true;
 END $function$;

@@ -4,13 +4,13 @@ for the sender that many working days later."""
 
 import logging
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 
 from sqlalchemy import Engine, text
 
-from dialdesk.errors import UserError, plain_database_errors
-from dialdesk.services.calendar import follow_up_time
+from dialdesk.errors import DATABASE_MESSAGES, UserError, plain_database_errors
 from dialdesk.services.mail.addresses import checked_address
+from dialdesk.services.mail.mail_log import SUBJECT_LIMIT, finish_letter
 from dialdesk.services.mail.message import Letter, build_message, mailto_url
 from dialdesk.services.mail.offer import attachments_of, load_offer
 from dialdesk.services.mail.recipients import letter_for, merge_values
@@ -18,7 +18,6 @@ from dialdesk.services.mail.settings import MailServer, load_server, saved_passw
 from dialdesk.services.mail.smtp import Connection
 
 log = logging.getLogger(__name__)
-SUBJECT_LIMIT = 300
 
 
 @dataclass(frozen=True)
@@ -60,9 +59,7 @@ def prepare_letter(
             text("SELECT reason FROM dialdesk.do_not_mail WHERE email = :e"), {"e": address}
         ).scalar()
         if refused is not None:
-            raise UserError(
-                "{email} is on the do-not-mail list: no letter goes to it.", email=address
-            )
+            raise UserError(DATABASE_MESSAGES["do_not_mail"], email=address)
         values = merge_values(conn, campaign, company, contact)
         files = tuple(attachments_of(conn, campaign)) if server.configured else ()
     letter = letter_for(offer, server, values, address, files)
@@ -81,8 +78,7 @@ def send_card_letter(engine: Engine, ready: CardLetter, password: str | None = N
              "subject": letter.subject[:SUBJECT_LIMIT]},
         ).scalar_one()  # fmt: skip
     if ready.by_mail_program:
-        follow_up = follow_up_time(datetime.now(UTC), ready.follow_up_days)
-        _finish(engine, letter_id, "handed", None, None, follow_up)
+        follow_up = finish_letter(engine, letter_id, "handed", follow_up_days=ready.follow_up_days)
         return Sent(letter_id, "handed", None, follow_up, mailto_url(letter))
     message = build_message(letter)
     try:
@@ -90,31 +86,20 @@ def send_card_letter(engine: Engine, ready: CardLetter, password: str | None = N
         with Connection(ready.server, secret) as server:
             handed = server.hand(message, letter.sender_address, letter.to_address)
     except UserError:
-        _finish(engine, letter_id, "failed", None, "could not connect", None)
+        finish_letter(engine, letter_id, "failed", error="could not connect")
         raise
     if handed.state != "sent":
-        _finish(engine, letter_id, handed.state, handed.message_id, handed.error, None)
+        finish_letter(
+            engine, letter_id, handed.state, message_id=handed.message_id, error=handed.error
+        )
         log.info("letter %s to company %s: %s", letter_id, ready.company_id, handed.state)
         raise _not_sent(handed.state, letter.to_address, handed.error or "")
-    follow_up = follow_up_time(datetime.now(UTC), ready.follow_up_days)
-    _finish(engine, letter_id, "sent", handed.message_id, None, follow_up)
+    follow_up = finish_letter(
+        engine, letter_id, "sent", message_id=handed.message_id,
+        follow_up_days=ready.follow_up_days,
+    )  # fmt: skip
     log.info("letter %s sent to company %s", letter_id, ready.company_id)
     return Sent(letter_id, "sent", handed.message_id, follow_up)
-
-
-def _finish(
-    engine: Engine,
-    letter_id: int,
-    state: str,
-    message_id: str | None,
-    error: str | None,
-    follow_up: datetime | None,
-) -> None:
-    with plain_database_errors(), engine.begin() as conn:
-        conn.execute(
-            text("SELECT dialdesk.finish_letter(:id, :state, :mid, :error, :due)"),
-            {"id": letter_id, "state": state, "mid": message_id, "error": error, "due": follow_up},
-        )
 
 
 def _not_sent(state: str, address: str, error: str) -> UserError:

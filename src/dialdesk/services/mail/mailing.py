@@ -6,12 +6,11 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from sqlalchemy import Engine, text
 
 from dialdesk.errors import UserError, plain_database_errors
-from dialdesk.services.calendar import follow_up_time
+from dialdesk.services.mail.mail_log import SUBJECT_LIMIT, finish_letter
 from dialdesk.services.mail.message import build_message
 from dialdesk.services.mail.offer import attachments_of, load_offer
 from dialdesk.services.mail.recipients import letter_for, merge_values
@@ -20,7 +19,6 @@ from dialdesk.services.mail.smtp import Connection
 
 log = logging.getLogger(__name__)
 LOCK_CLASS = 20180  # advisory locks of mailings: (LOCK_CLASS, mailing id)
-SUBJECT_LIMIT = 300
 
 COUNTS = """
 WITH chosen AS (
@@ -81,7 +79,7 @@ def plan_mailing(
             raise UserError("A mailing goes through the mail server: the admin sets it first.")
         mailing = conn.execute(
             text("SELECT dialdesk.plan_mailing(:c, :s, :ids, :subject)"),
-            {"c": campaign, "s": segment, "ids": companies, "subject": offer.subject[:300]},
+            {"c": campaign, "s": segment, "ids": companies, "subject": offer.subject},
         ).scalar_one()
     log.info("mailing %s planned for campaign %s", mailing, campaign)
     return int(mailing)
@@ -174,27 +172,22 @@ def _send_all(
                 if row is None:
                     break
                 letter_id, company, contact, address = row
-                if not conn.execute(
-                    text("SELECT dialdesk.take_letter(:id)"), {"id": letter_id}
-                ).scalar_one():
-                    continue
                 values = merge_values(conn, campaign, company, contact)
+                letter = letter_for(offer, server, values, address, files)
+                taken = conn.execute(
+                    text("SELECT dialdesk.take_letter(:id, :subject)"),
+                    {"id": letter_id, "subject": letter.subject[:SUBJECT_LIMIT]},
+                ).scalar_one()
+                if not taken:
+                    continue
             started = time.monotonic()
             if not smtp.connected:
                 smtp.open()
-            letter = letter_for(offer, server, values, address, files)
             handed = smtp.hand(build_message(letter), server.sender_address, address)
-            due = (
-                follow_up_time(datetime.now(UTC), offer.follow_up_days)
-                if handed.state == "sent"
-                else None
-            )
-            with engine.begin() as conn:
-                conn.execute(
-                    text("SELECT dialdesk.finish_letter(:id, :state, :mid, :error, :due)"),
-                    {"id": letter_id, "state": handed.state, "mid": handed.message_id,
-                     "error": handed.error, "due": due},
-                )  # fmt: skip
+            finish_letter(
+                engine, letter_id, handed.state, message_id=handed.message_id,
+                error=handed.error, follow_up_days=offer.follow_up_days,
+            )  # fmt: skip
             _count(state, handed.state)
             progress(state)
             if handed.state == "pending":  # nothing went; the server or the line failed

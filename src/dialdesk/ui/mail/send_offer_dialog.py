@@ -1,7 +1,7 @@
 """The offer from the card: to a contact person's e-mail or one typed, previewed as the
 client will read it, then sent in the background; the follow-up call it plans is named."""
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 from sqlalchemy import Engine
@@ -13,6 +13,8 @@ from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.page import filled
 from dialdesk.ui.common.worker import Background
+
+EMAIL = Qt.ItemDataRole.UserRole + 1  # a contact's address; UserRole holds their id
 
 
 class SendOfferDialog(QDialog):
@@ -37,7 +39,7 @@ class SendOfferDialog(QDialog):
         for person in contacts:
             if person.email:
                 ui.contact_combo.addItem(f"{person.full_name} <{person.email}>", person.id)
-                ui.contact_combo.setItemData(ui.contact_combo.count() - 1, person.email, 256 + 1)
+                ui.contact_combo.setItemData(ui.contact_combo.count() - 1, person.email, EMAIL)
         ui.contact_combo.addItem(self.tr("another address…"), None)
         ui.contact_combo.currentIndexChanged.connect(self._contact_chosen)
         ui.address_edit.editingFinished.connect(self._prepare)
@@ -52,7 +54,7 @@ class SendOfferDialog(QDialog):
         self._contact_chosen(0)
 
     def _contact_chosen(self, index: int) -> None:
-        email = self.ui.contact_combo.itemData(index, 256 + 1)
+        email = self.ui.contact_combo.itemData(index, EMAIL)
         self.ui.address_edit.setText(email or "")
         self.ui.address_edit.setReadOnly(email is not None)
         if email:
