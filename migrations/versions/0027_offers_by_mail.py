@@ -161,6 +161,8 @@ def upgrade() -> None:
     op.execute(TABLES)
     op.execute((HERE / "0027_offers_by_mail.sql").read_text(encoding="utf-8"))
     op.execute(f"REVOKE ALL ON FUNCTION {S}.may_write_to(integer) FROM PUBLIC")
+    op.execute(f"REVOKE ALL ON FUNCTION {S}.mailing_companies(integer, integer[]) FROM PUBLIC")
+    op.execute(f"GRANT EXECUTE ON FUNCTION {S}.mailing_companies(integer, integer[]) TO {MAILERS}")
     for signature, roles in FUNCTIONS.items():
         op.execute(f"REVOKE ALL ON FUNCTION {S}.{signature} FROM PUBLIC")
         op.execute(f"GRANT EXECUTE ON FUNCTION {S}.{signature} TO {roles}")
@@ -180,6 +182,7 @@ def downgrade() -> None:
     for signature in FUNCTIONS:
         op.execute(f"DROP FUNCTION {S}.{signature}")
     op.execute(f"DROP FUNCTION {S}.may_write_to(integer)")
+    op.execute(f"DROP FUNCTION {S}.mailing_companies(integer, integer[])")
     op.execute(
         f"DROP TABLE {S}.letters, {S}.mailings, {S}.do_not_mail, {S}.mail_settings, "
         f"{S}.offer_attachments, {S}.offers"

@@ -127,6 +127,18 @@ BEGIN
   RETURN v_callback;
 END $$;
 
+-- The companies a mailing writes to: those given, or every company of the campaign when none
+-- is given; never an archived one.  The marketer's preview counts the same companies.
+CREATE OR REPLACE FUNCTION dialdesk.mailing_companies(p_campaign integer, p_companies integer[])
+RETURNS SETOF integer LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $$
+  SELECT c.id FROM dialdesk.companies c
+  WHERE c.archived_at IS NULL
+    AND CASE WHEN p_companies IS NULL
+             THEN EXISTS (SELECT 1 FROM dialdesk.campaign_entries e
+                          WHERE e.company_id = c.id AND e.campaign_id = p_campaign)
+             ELSE c.id = ANY(p_companies) END
+$$;
+
 -- A mailing: the campaign's offer to every company given (or every company of the campaign
 -- when none is given), to its decision makers with an e-mail, or when it has none, to the
 -- first contact person with one; one letter per address, each company once in the campaign.
@@ -141,16 +153,7 @@ BEGIN
   RETURNING id INTO v_mailing;
   CREATE TEMP TABLE IF NOT EXISTS mailing_companies (id integer PRIMARY KEY) ON COMMIT DROP;
   TRUNCATE mailing_companies;
-  IF p_companies IS NULL THEN
-    INSERT INTO mailing_companies
-    SELECT DISTINCT e.company_id FROM dialdesk.campaign_entries e
-    JOIN dialdesk.companies c ON c.id = e.company_id
-    WHERE e.campaign_id = p_campaign AND c.archived_at IS NULL;
-  ELSE
-    INSERT INTO mailing_companies
-    SELECT DISTINCT c.id FROM dialdesk.companies c
-    WHERE c.id = ANY(p_companies) AND c.archived_at IS NULL;
-  END IF;
+  INSERT INTO mailing_companies SELECT dialdesk.mailing_companies(p_campaign, p_companies);
   INSERT INTO dialdesk.campaign_entries (campaign_id, company_id)
   SELECT p_campaign, m.id FROM mailing_companies m
   ON CONFLICT (campaign_id, company_id) DO NOTHING;

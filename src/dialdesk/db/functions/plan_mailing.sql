@@ -12,16 +12,7 @@ BEGIN
   RETURNING id INTO v_mailing;
   CREATE TEMP TABLE IF NOT EXISTS mailing_companies (id integer PRIMARY KEY) ON COMMIT DROP;
   TRUNCATE mailing_companies;
-  IF p_companies IS NULL THEN
-    INSERT INTO mailing_companies
-    SELECT DISTINCT e.company_id FROM dialdesk.campaign_entries e
-    JOIN dialdesk.companies c ON c.id = e.company_id
-    WHERE e.campaign_id = p_campaign AND c.archived_at IS NULL;
-  ELSE
-    INSERT INTO mailing_companies
-    SELECT DISTINCT c.id FROM dialdesk.companies c
-    WHERE c.id = ANY(p_companies) AND c.archived_at IS NULL;
-  END IF;
+  INSERT INTO mailing_companies SELECT dialdesk.mailing_companies(p_campaign, p_companies);
   INSERT INTO dialdesk.campaign_entries (campaign_id, company_id)
   SELECT p_campaign, m.id FROM mailing_companies m
   ON CONFLICT (campaign_id, company_id) DO NOTHING;

@@ -22,12 +22,7 @@ LOCK_CLASS = 20180  # advisory locks of mailings: (LOCK_CLASS, mailing id)
 
 COUNTS = """
 WITH chosen AS (
-    SELECT c.id FROM dialdesk.companies c
-    WHERE c.archived_at IS NULL
-      AND (CAST(:companies AS integer[]) IS NOT NULL AND c.id = ANY(CAST(:companies AS integer[]))
-           OR CAST(:companies AS integer[]) IS NULL AND EXISTS (
-               SELECT 1 FROM dialdesk.campaign_entries e
-               WHERE e.company_id = c.id AND e.campaign_id = :campaign))
+    SELECT id FROM dialdesk.mailing_companies(:campaign, CAST(:companies AS integer[])) id
 ), addresses AS (
     SELECT ch.id, lower(btrim(cp.email)) AS email
     FROM chosen ch JOIN dialdesk.contact_persons cp ON cp.company_id = ch.id
