@@ -4,6 +4,7 @@ mail server and by the database, over real logins."""
 
 import socket
 from datetime import datetime
+from pathlib import Path
 
 import keyring
 import pytest
@@ -14,14 +15,18 @@ from sqlalchemy.exc import DBAPIError
 from dialdesk.errors import UserError
 from dialdesk.services.calendar import is_working_day
 from dialdesk.services.mail.card_letter import prepare_letter, send_card_letter
-from dialdesk.services.mail.do_not_mail import add_do_not_mail
+from dialdesk.services.mail.do_not_mail import (
+    add_do_not_mail,
+    do_not_mail_list,
+    remove_do_not_mail,
+)
 from dialdesk.services.mail.mailing import (
     mailing_progress,
     plan_mailing,
     preview_mailing,
     run_mailing,
 )
-from dialdesk.services.mail.offer import Attachment, Offer, save_offer
+from dialdesk.services.mail.offer import Attachment, Offer, offer_of, read_attachment, save_offer
 from dialdesk.services.mail.settings import KEYRING_SERVICE, save_server
 from dialdesk.vocabulary import CENTRE_ZONE
 from tests.conftest import Logins
@@ -367,3 +372,39 @@ def test_a_typed_address_is_checked_before_the_preview(
     company, *_ = floor.company("ООО «Опечатка»", holder=floor.me)
     with pytest.raises(UserError, match="is not an"):
         prepare_letter(floor.my_engine, floor.campaign, company, None, typed)
+
+
+def test_an_offer_reads_back_with_its_attachments_and_files_are_checked(
+    floor: Floor, logins: Logins, tmp_path: Path
+) -> None:
+    marketer = logins.as_role("marketer")
+    _offer(marketer, floor.campaign, days=3)
+    offer = offer_of(marketer, floor.campaign)
+    assert offer is not None and offer.follow_up_days == 3
+    assert offer.attachments == ["Прайс-лист 2026.pdf"]
+    price = tmp_path / "Условия поставки.docx"
+    price.write_bytes(b"PK\x03\x04 docx")
+    assert read_attachment(price).mime_type.endswith("wordprocessingml.document")
+    program = tmp_path / "setup.exe"
+    program.write_bytes(b"MZ")
+    with pytest.raises(UserError, match=r"setup\.exe cannot be attached"):
+        read_attachment(program)
+    big = tmp_path / "Каталог.pdf"
+    with big.open("wb") as handle:
+        handle.truncate(10 * 1024 * 1024 + 1)
+    with pytest.raises(UserError, match=r"at most 10 MB"):
+        read_attachment(big)
+
+
+def test_the_do_not_mail_list_reads_and_forgets_an_address(logins: Logins) -> None:
+    marketer = logins.as_role("marketer")
+    assert add_do_not_mail(marketer, "Ask@Me.test", "asked", "просил по телефону")
+    assert not add_do_not_mail(marketer, "ask@me.test")  # there already
+    [entry] = do_not_mail_list(marketer)
+    assert (entry.email, entry.reason, entry.note) == ("ask@me.test", "asked", "просил по телефону")
+    assert remove_do_not_mail(marketer, "ASK@me.test ")
+    assert do_not_mail_list(marketer) == []
+    operator = logins.as_role("operator")
+    add_do_not_mail(operator, "stop@me.test")
+    with pytest.raises(UserError, match="permission denied"):
+        remove_do_not_mail(operator, "stop@me.test")
