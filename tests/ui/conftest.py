@@ -4,6 +4,7 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from dialdesk.ui.common.translations import install_translator
+from tests.services.conftest import floor  # noqa: F401  (the queue, for the mail screens)
 
 
 @pytest.fixture

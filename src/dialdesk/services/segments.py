@@ -180,6 +180,17 @@ def count_matching(engine: Engine, criteria: Criteria) -> int:
         )
 
 
+def matching_ids(engine: Engine, criteria: Criteria) -> list[int]:
+    """The companies the criteria select, by id (for a mailing to the segment)."""
+    where, params = criteria_sql(criteria)
+    with plain_database_errors(), engine.connect() as conn:
+        return list(
+            conn.execute(
+                text(f"SELECT c.id FROM dialdesk.companies c WHERE {where} ORDER BY c.id"), params
+            ).scalars()
+        )
+
+
 # the results of one segment's companies: called, reached a decision maker, warm or hot
 RESULTS = """
 SELECT count(*),

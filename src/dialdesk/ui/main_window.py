@@ -24,6 +24,7 @@ from dialdesk.ui.common.overview_page import OverviewPage
 from dialdesk.ui.common.page import Page, filled
 from dialdesk.ui.common.roles import role_label
 from dialdesk.ui.expert.desk_page import ExpertPage
+from dialdesk.ui.mail.mail_server_dialog import MailServerDialog
 from dialdesk.ui.marketer.import_page import ImportPage
 from dialdesk.ui.marketer.reports_page import ReportsPage
 from dialdesk.ui.marketer.segments_page import SegmentsPage
@@ -185,7 +186,13 @@ class MainWindow(QMainWindow):
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence("Ctrl+Q"))
         quit_action.triggered.connect(self.close)
-        for action in (settings, logout, quit_action):
+        actions = [settings]
+        self.mail_server_action: QAction | None = None
+        if self.session.identity.role == "admin":  # the database lets only them change it
+            self.mail_server_action = QAction(self.tr("&Mail server…"), self)
+            self.mail_server_action.triggered.connect(self.show_mail_server)
+            actions.append(self.mail_server_action)
+        for action in (*actions, logout, quit_action):
             file_menu.addAction(action)
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         keys = QAction(self.tr("&Keys"), self)
@@ -198,6 +205,12 @@ class MainWindow(QMainWindow):
         self.keys_action = keys
         self.menu_actions = [*file_menu.actions(), *help_menu.actions()]
         self.logout_action, self.quit_action = logout, quit_action
+
+    def show_mail_server(self) -> MailServerDialog:
+        dialog = MailServerDialog(self.session.engine, self)
+        dialog.saved.connect(lambda: self.show_message(self.tr("The mail server is saved.")))
+        dialog.open()
+        return dialog
 
     def keys_here(self) -> tuple[str, list[tuple[str, str]]]:
         """The tab the person is on, and every shortcut of it and of the window."""

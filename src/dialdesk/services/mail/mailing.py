@@ -6,6 +6,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 
 from sqlalchemy import Engine, text
 
@@ -104,6 +105,30 @@ def mailing_progress(engine: Engine, mailing: int) -> MailingProgress:
         waiting=counts.get("pending", 0) + counts.get("sending", 0),
         cancelled=bool(cancelled),
     )
+
+
+@dataclass(frozen=True)
+class Unfinished:
+    mailing_id: int
+    created_at: datetime
+    waiting: int
+
+
+def unfinished_mailing(engine: Engine, campaign: int) -> Unfinished | None:
+    """The campaign's newest mailing left with letters still to go (cancelled, or its
+    sender stopped), for the marketer to resume."""
+    with plain_database_errors(), engine.connect() as conn:
+        row = conn.execute(
+            text(
+                "SELECT m.id, m.created_at, count(l.id) FROM dialdesk.mailings m "
+                "JOIN dialdesk.letters l ON l.mailing_id = m.id "
+                "AND l.state = 'pending' "
+                "WHERE m.campaign_id = :c AND m.finished_at IS NULL "
+                "GROUP BY m.id ORDER BY m.id DESC LIMIT 1"
+            ),
+            {"c": campaign},
+        ).first()
+    return Unfinished(*row) if row is not None else None
 
 
 def run_mailing(

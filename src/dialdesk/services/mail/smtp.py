@@ -153,3 +153,9 @@ def _detail(exc: BaseException) -> str:
     if isinstance(exc, ConnectionRefusedError):
         return "connection refused"
     return str(exc) or type(exc).__name__
+
+
+def check_server(server: MailServer, password: str | None) -> None:
+    """Connect and log in as a letter would, then leave; a UserError says what failed."""
+    with Connection(server, password):
+        pass

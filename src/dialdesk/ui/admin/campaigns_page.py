@@ -37,6 +37,9 @@ from dialdesk.ui.common.page import Page, filled
 from dialdesk.ui.common.row_model import ROW_ROLE, Column, RowTableModel
 from dialdesk.ui.common.unsaved import may_discard
 from dialdesk.ui.common.worker import Background
+from dialdesk.ui.mail.do_not_mail_dialog import DoNotMailDialog
+from dialdesk.ui.mail.mailing_dialog import MailingDialog
+from dialdesk.ui.mail.offer_dialog import OfferDialog
 
 
 def _qtime(value: time) -> QTime:
@@ -91,9 +94,13 @@ class CampaignsPage(Page):
         self.ui.script_edit.textChanged.connect(self._preview)
         self.ui.new_button.clicked.connect(self.new_campaign)
         self.ui.save_button.clicked.connect(self.save)
+        self.ui.offer_button.clicked.connect(self.edit_offer)
+        self.ui.do_not_mail_button.clicked.connect(self.show_do_not_mail)
+        self.ui.mailing_button.clicked.connect(self.mail_campaign)
         shortcut("Ins", self, self.new_campaign, self.tr("a new campaign"))
         shortcut(QKeySequence.StandardKey.Save, self, self.save, self.tr("save the campaign"))
         shortcut(QKeySequence.StandardKey.Refresh, self, self.refresh, self.tr("refresh"))
+        shortcut("Ctrl+M", self, self.edit_offer, self.tr("the campaign's offer by e-mail"))
         self._fill(CampaignSettings(""))
 
     def refresh(self) -> None:
@@ -254,6 +261,35 @@ class CampaignsPage(Page):
             self._session.identity.full_name,
         )
         self.ui.preview_view.setPlainText(sample)
+
+    def edit_offer(self) -> OfferDialog | None:
+        """The chosen campaign's offer by e-mail, in its own window."""
+        if self.current is None:
+            self.say(self.tr("Save the campaign first: the offer belongs to a campaign."))
+            return None
+        dialog = OfferDialog(
+            self._session.engine, self.current, self.ui.name_edit.text(),
+            self._session.identity.full_name, self,
+        )  # fmt: skip
+        dialog.saved.connect(lambda _c: self.message.emit(self.tr("The offer is saved.")))
+        dialog.open()
+        return dialog
+
+    def mail_campaign(self) -> MailingDialog | None:
+        """The offer to every company of the chosen campaign."""
+        if self.current is None:
+            self.say(self.tr("Choose the campaign to mail."))
+            return None
+        dialog = MailingDialog(
+            self._session.engine, self.current, self.ui.name_edit.text(), None, None, self
+        )
+        dialog.open()
+        return dialog
+
+    def show_do_not_mail(self) -> DoNotMailDialog:
+        dialog = DoNotMailDialog(self._session.engine, True, self)  # marketers and admins
+        dialog.open()
+        return dialog
 
     def save(self) -> None:
         if self._background.busy:

@@ -11,11 +11,13 @@ from dialdesk.services.segments import (
     AddedToCampaign,
     Archived,
     delete_segment,
+    matching_ids,
     save_segment,
     segment_to_campaign,
     set_segment_archived,
 )
 from dialdesk.ui.common.page import filled
+from dialdesk.ui.mail.mailing_dialog import MailingDialog
 
 NEW_CAMPAIGN = -1  # the target list's "new campaign" entry
 
@@ -200,3 +202,35 @@ class SegmentActionsMixin:
             self.changed.emit(Changed.CAMPAIGNS | Changed.COMPANIES)
 
         self._actions.run(work, done, self.failed)
+
+    def mail_offer(self) -> None:
+        """The chosen campaign's offer to the segment's companies (they join the campaign,
+        so each one's follow-up call is in its queue)."""
+        target = self.ui.target_combo.currentData()
+        if target is None or target == NEW_CAMPAIGN:
+            self.say(QCoreApplication.translate(
+                "SegmentsPage", "Choose the campaign whose offer goes out: a new one has none yet."
+            ))  # fmt: skip
+            return
+        if self.ui.archived_check.isChecked():
+            self.say(QCoreApplication.translate(
+                "SegmentsPage", "Archived companies get no letters: bring them back first."
+            ))  # fmt: skip
+            return
+        engine, criteria, name = (
+            self._session.engine,
+            self.criteria(),
+            self.ui.target_combo.currentText(),
+        )
+        segment = self.current if not self.is_dirty() else None
+
+        def opened(companies: list[int]) -> None:
+            self.mailing = MailingDialog(
+                engine, target, name, companies, segment, cast(QWidget, self)
+            )
+            self.mailing.finished_sending.connect(
+                lambda _p: self.changed.emit(Changed.CAMPAIGNS | Changed.COMPANIES)
+            )
+            self.mailing.open()
+
+        self._actions.run(lambda: matching_ids(engine, criteria), opened, self.failed)

@@ -157,10 +157,12 @@ class SegmentsPage(SegmentActionsMixin, Page):
         ui.archived_check.toggled.connect(self._archive_side_chosen)
         ui.sleeping_check.toggled.connect(lambda _on: self._changed())
         ui.archive_button.clicked.connect(lambda: self.set_archived())
+        ui.mail_button.clicked.connect(lambda: self.mail_offer())
         self._archive_side_chosen(False)
         shortcut("Ins", self, self.new_segment, self.tr("a new segment"))
         shortcut(QKeySequence.StandardKey.Save, self, self.save, self.tr("save the segment"))
         shortcut(QKeySequence.StandardKey.Refresh, self, self.refresh, self.tr("refresh"))
+        shortcut("Ctrl+M", self, self.mail_offer, self.tr("mail the campaign's offer"))
 
     def _lists(self) -> dict[str, QListWidget]:
         ui = self.ui

@@ -1,0 +1,245 @@
+"""The offer to a whole segment or campaign (marketers): counted first, then sent by a worker
+at the admin's rate with progress and a stop; a mailing stopped or cut off is resumed from
+where it stopped, and nobody gets a second letter."""
+
+import dataclasses
+import threading
+from dataclasses import dataclass
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+from sqlalchemy import Engine
+
+from dialdesk.services.mail.mailing import (
+    MailingPreview,
+    MailingProgress,
+    Unfinished,
+    plan_mailing,
+    preview_mailing,
+    run_mailing,
+    unfinished_mailing,
+)
+from dialdesk.services.mail.offer import offer_of
+from dialdesk.services.mail.settings import mail_server, saved_password
+from dialdesk.ui.common.failure import show_failure
+from dialdesk.ui.common.forms import load_form
+from dialdesk.ui.common.keys import shortcut
+from dialdesk.ui.common.page import filled
+from dialdesk.ui.common.worker import Background
+from dialdesk.ui.mail.do_not_mail_dialog import DoNotMailDialog
+
+
+@dataclass(frozen=True)
+class Readiness:
+    preview: MailingPreview
+    has_offer: bool
+    has_server: bool
+    needs_password: bool  # the server asks for a login and this computer keeps no password
+    unfinished: Unfinished | None
+
+
+def readiness(engine: Engine, campaign: int, companies: list[int] | None) -> Readiness:
+    server = mail_server(engine)
+    return Readiness(
+        preview_mailing(engine, campaign, companies),
+        offer_of(engine, campaign) is not None,
+        server.configured,
+        bool(server.login) and saved_password(server) is None,
+        unfinished_mailing(engine, campaign),
+    )
+
+
+class MailingDialog(QDialog):
+    """``companies`` None: every company of the campaign; else those, put into it."""
+
+    ready = Signal(object)  # Readiness, once counted
+    progressed = Signal(object)  # MailingProgress, from the sending worker
+    finished_sending = Signal(object)  # the final MailingProgress
+
+    def __init__(
+        self,
+        engine: Engine,
+        campaign: int,
+        campaign_name: str,
+        companies: list[int] | None,
+        segment: int | None,
+        parent: QWidget,
+    ) -> None:
+        super().__init__(parent)
+        self.ui = load_form("mailing_dialog", self)
+        self.engine, self.campaign, self.companies, self.segment = (
+            engine, campaign, companies, segment,
+        )  # fmt: skip
+        self.state: Readiness | None = None
+        self.last: MailingProgress | None = None
+        self._stop: threading.Event | None = None
+        self._close_after = False
+        self._counting = Background(self)
+        self._sending = Background(self)
+        ui = self.ui
+        self.setWindowTitle(
+            filled(self.tr("Mailing of the offer of \u201c%1\u201d"), campaign_name)
+        )
+        ui.about_label.setText(
+            filled(
+                self.tr("The offer of the campaign \u201c%1\u201d goes to the decision maker of "
+                        "each company (or its first contact with an e-mail); each one's "
+                        "follow-up call is put into the campaign's queue."),
+                campaign_name,
+            )
+        )  # fmt: skip
+        ui.counts_label.setText(self.tr("Counting…"))
+        self.progressed.connect(self._show_progress)
+        ui.start_button.clicked.connect(lambda: self.start())
+        ui.resume_button.clicked.connect(self.resume)
+        ui.stop_button.clicked.connect(self.stop)
+        ui.do_not_mail_button.clicked.connect(self._show_do_not_mail)
+        ui.close_button.clicked.connect(self.reject)
+        shortcut("Ctrl+Return", self, lambda: self.start(), self.tr("send the mailing"))
+        self._buttons(sending=False)
+        self.resize(640, 340)
+        self.recount()
+
+    def recount(self) -> None:
+        engine, campaign, companies = self.engine, self.campaign, self.companies
+        self._counting.run(lambda: readiness(engine, campaign, companies), self._show, self._failed)
+
+    def _show(self, state: Readiness) -> None:
+        self.state = state
+        ui, p = self.ui, state.preview
+        ui.counts_label.setText(
+            filled(self.tr("Companies: %1. Without an e-mail: %2. Addresses on the "
+                           "do-not-mail list: %3."), p.companies, p.without_email, p.do_not_mail)
+        )  # fmt: skip
+        ui.password_label.setVisible(state.needs_password)
+        ui.password_edit.setVisible(state.needs_password)
+        problem = ""
+        if not state.has_offer:
+            problem = self.tr("The campaign has no offer yet: write it on the Campaigns tab.")
+        elif not state.has_server:
+            problem = self.tr("No mail server is set: the admin sets it (File → Mail server).")
+        ui.error_label.setText(problem)
+        runnable = not problem
+        unfinished = state.unfinished
+        ui.start_button.setEnabled(
+            runnable and unfinished is None and p.companies > p.without_email
+        )
+        ui.resume_button.setVisible(unfinished is not None)
+        ui.resume_button.setEnabled(runnable)
+        if unfinished is not None:
+            ui.resume_button.setText(
+                filled(self.tr("&Resume the mailing of %1 (%2 letters wait)"),
+                       unfinished.created_at.astimezone().strftime("%d.%m.%Y %H:%M"),
+                       unfinished.waiting)
+            )  # fmt: skip
+        self.ready.emit(state)
+
+    def _failed(self, error: BaseException) -> None:
+        show_failure(error, self.ui.error_label.setText)
+
+    def _buttons(self, sending: bool) -> None:
+        """While sending only Stop works; afterwards Send and Resume wait for the recount."""
+        ui = self.ui
+        ui.stop_button.setEnabled(sending)
+        ui.start_button.setEnabled(False)
+        ui.resume_button.setEnabled(False)
+        ui.password_edit.setEnabled(not sending)
+
+    @property
+    def sending(self) -> bool:
+        return self._stop is not None
+
+    def start(self, confirm: bool = True) -> None:
+        state = self.state
+        if self.sending or state is None or not self.ui.start_button.isEnabled():
+            return
+        if confirm:
+            addresses = state.preview.companies - state.preview.without_email
+            answer = QMessageBox.question(
+                self, self.windowTitle(),
+                filled(self.tr("Send the offer to the %1 companies with an e-mail? Each "
+                               "address gets one letter."), addresses),
+            )  # fmt: skip
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        self._send(None)
+
+    def resume(self) -> None:
+        state = self.state
+        if self.sending or state is None or state.unfinished is None:
+            return
+        self._send(state.unfinished.mailing_id)
+
+    def _send(self, mailing: int | None) -> None:
+        engine, campaign, companies, segment = (
+            self.engine, self.campaign, self.companies, self.segment,
+        )  # fmt: skip
+        password = self.ui.password_edit.text() or None
+        stop = self._stop = threading.Event()
+        report = self.progressed.emit
+
+        def work() -> MailingProgress:
+            planned = mailing
+            if planned is None:
+                planned = plan_mailing(engine, campaign, companies, segment)
+            return run_mailing(
+                engine, planned, password=password, cancelled=stop.is_set,
+                progress=lambda p: report(dataclasses.replace(p)),
+            )  # fmt: skip
+
+        self.ui.error_label.clear()
+        self.ui.progress_label.setText(self.tr("Connecting to the mail server…"))
+        self._buttons(sending=True)
+        self._sending.run(work, self._done, self._stopped_by)
+
+    def _show_progress(self, p: MailingProgress) -> None:
+        self.last = p
+        done = p.total - p.waiting
+        self.ui.progress_bar.setMaximum(max(p.total, 1))
+        self.ui.progress_bar.setValue(done)
+        self.ui.progress_label.setText(
+            filled(self.tr("Sent %1 of %2. Refused by the server: %3. Not delivered: %4. "
+                           "Uncertain (cut off while sending): %5. Skipped (do-not-mail): %6."),
+                   p.sent, p.total, p.refused, p.failed, p.uncertain, p.skipped)
+        )  # fmt: skip
+
+    def _done(self, final: MailingProgress) -> None:
+        self._stop = None
+        self._show_progress(final)
+        if final.waiting:
+            self.ui.error_label.setText(
+                filled(self.tr("Stopped: %1 letters wait. Resume sends them; nobody gets a "
+                               "second letter."), final.waiting)
+            )  # fmt: skip
+        self.finished_sending.emit(final)
+        self._after_sending()
+
+    def _stopped_by(self, error: BaseException) -> None:
+        self._stop = None
+        self._failed(error)
+        self._after_sending()
+
+    def _after_sending(self) -> None:
+        self._buttons(sending=False)
+        if self._close_after:
+            super().reject()
+            return
+        self.recount()
+
+    def stop(self) -> None:
+        """Stop after the letter being sent now; the rest wait for a resume."""
+        if self._stop is not None:
+            self._stop.set()
+            self.ui.progress_label.setText(self.tr("Stopping after the letter being sent…"))
+
+    def _show_do_not_mail(self) -> None:
+        dialog = DoNotMailDialog(self.engine, True, self)
+        dialog.finished.connect(lambda _r: self.recount())
+        dialog.open()
+
+    def reject(self) -> None:
+        if self.sending:  # closing stops the mailing first; the window goes when it has
+            self._close_after = True
+            self.stop()
+            return
+        super().reject()
