@@ -28,6 +28,7 @@ from dialdesk.services.mail.mailing import (
 )
 from dialdesk.services.mail.offer import Attachment, Offer, offer_of, read_attachment, save_offer
 from dialdesk.services.mail.settings import KEYRING_SERVICE, save_server
+from dialdesk.services.reports import ReportFilter, run_report
 from dialdesk.vocabulary import CENTRE_ZONE
 from tests.conftest import Logins
 from tests.mail_server import MailHandler, SmtpServer
@@ -408,3 +409,53 @@ def test_the_do_not_mail_list_reads_and_forgets_an_address(logins: Logins) -> No
     add_do_not_mail(operator, "stop@me.test")
     with pytest.raises(UserError, match="permission denied"):
         remove_do_not_mail(operator, "stop@me.test")
+
+
+def _call(floor: Floor, company: int, code: str, minutes_from_now: int) -> None:
+    with floor.db.begin() as conn:
+        conn.execute(
+            text("INSERT INTO dialdesk.calls (client_id, company_id, campaign_id, operator_id, "
+                 "started_at, ended_at, outcome_id) SELECT gen_random_uuid(), :c, :k, :op, "
+                 "now() + make_interval(mins => :m), now() + make_interval(mins => :m), id "
+                 "FROM dialdesk.outcome_definitions WHERE code = :code"),
+            {"c": company, "k": floor.campaign, "op": floor.me, "m": minutes_from_now,
+             "code": code},
+        )  # fmt: skip
+
+
+def test_the_offers_report_shows_what_followed_the_letters(
+    floor: Floor, mail: tuple[Engine, Engine], smtp_server: SmtpServer
+) -> None:
+    marketer = mail[1]
+    card_company, *_ = floor.company("ООО «Карта»", holder=floor.me)
+    person = _contact(floor.db, card_company, "Иван", "ivan@card.test", "decision_maker")
+    send_card_letter(
+        floor.my_engine,
+        prepare_letter(floor.my_engine, floor.campaign, card_company, person, "ivan@card.test"),
+    )
+    companies = _segment(floor, 4)  # 0 and 3 have deputies: 6 letters to 4 companies
+    with floor.db.begin() as conn:
+        segment = conn.execute(
+            text("INSERT INTO dialdesk.segments (name, criteria) VALUES ('Сибирь', '{}') "
+                 "RETURNING id")
+        ).scalar_one()  # fmt: skip
+    mailing = plan_mailing(marketer, floor.campaign, companies, segment)
+    run_mailing(marketer, mailing, password=smtp_server.password)
+    _call(floor, companies[0], "cold", -600)  # before the letter: not counted
+    _call(floor, companies[0], "hot", 5)
+    _call(floor, companies[1], "no_contact", 5)
+    _call(floor, companies[2], "cold", 5)
+    _call(floor, card_company, "warm", 5)
+    with floor.db.begin() as conn:  # the first company's follow-up call was made
+        conn.execute(
+            text("UPDATE dialdesk.callbacks SET state = 'done', done_at = now() WHERE id = "
+                 "(SELECT follow_up_id FROM dialdesk.letters WHERE company_id = :c "
+                 "ORDER BY id LIMIT 1)"), {"c": companies[0]},
+        )  # fmt: skip
+
+    report = run_report(marketer, "offers", ReportFilter(floor.campaign))
+    lines = dict(zip(report.rows, report.cells, strict=True))
+    campaign = next(iter(report.rows)).split(" — ")[0]
+    assert lines[f"{campaign} — from the card"] == [1, 1, 1, 0, 1, 1, 1, 100.0, 100.0, 100.0]
+    assert lines[f"{campaign} — Сибирь"] == [6, 4, 6, 1, 3, 2, 1, 50.0, 25.0, 66.7]
+    assert report.totals == [7, 5, 7, 1, 4, 3, 2, 60.0, 40.0, 75.0]

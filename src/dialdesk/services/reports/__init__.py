@@ -16,6 +16,7 @@ from dialdesk.services.reports.company import company_report
 from dialdesk.services.reports.funnel import funnel_report
 from dialdesk.services.reports.groups import base_report, groups_report, movement_report
 from dialdesk.services.reports.industry_months import industry_months_report
+from dialdesk.services.reports.offers import offers_report
 from dialdesk.services.reports.operators import operators_report
 from dialdesk.services.reports.sales import experts_report, payback_report, retention_report
 from dialdesk.services.reports.table import Report, ReportFilter
@@ -34,6 +35,7 @@ REPORTS: dict[str, tuple[str, Builder]] = {
     "operators": (translatable("Operators"), operators_report),
     "funnel": (translatable("Funnel"), funnel_report),
     "callbacks": (translatable("Callback discipline"), callbacks_report),
+    "offers": (translatable("Offers by e-mail"), offers_report),
     "experts": (translatable("Experts"), experts_report),
     "payback": (translatable("Campaign payback"), payback_report),
     "retention": (translatable("Retention"), retention_report),
