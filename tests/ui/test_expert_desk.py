@@ -13,10 +13,15 @@ from sqlalchemy import text
 from dialdesk.services.experts.client import load_client
 from dialdesk.services.experts.desk import accept_handoff
 from dialdesk.services.experts.steps import StepInput, record_step
+from dialdesk.services.mail.settings import save_server
 from dialdesk.services.people.login import log_in
 from dialdesk.ui.expert.desk_page import ExpertPage
 from dialdesk.ui.expert.hand_dialog import HandClientDialog
+from dialdesk.ui.mail.send_offer_dialog import SendOfferDialog
+from tests.conftest import Logins
+from tests.mail_server import SmtpServer
 from tests.services.expert_floor import ExpertFloor
+from tests.services.test_mail import _contact, _offer
 
 
 @pytest.fixture
@@ -218,3 +223,46 @@ def test_an_expert_changes_their_clients_fields_and_meets_a_colleagues_save(
             text("SELECT city, website FROM dialdesk.companies WHERE id = :c"), {"c": company}
         ).one()
     assert (city, website) == ("Тверь", "poly.ru")  # the colleague's website is kept
+
+
+def test_an_expert_sends_their_client_the_offer_and_the_follow_up_is_theirs(
+    qtbot: QtBot, desk: ExpertPage, experts: ExpertFloor, logins: Logins, smtp_server: SmtpServer
+) -> None:
+    save_server(logins.as_role("admin"), smtp_server.settings(), smtp_server.password)
+    _offer(logins.as_role("marketer"), experts.floor.campaign, days=3)
+    company, handoff = experts.handed("ООО «Клиент эксперта»")
+    _contact(experts.db, company, "Анна Смирнова", "anna@client.test", "decision_maker")
+    accept_handoff(experts.expert_engine, handoff)
+    entry_before = experts.scalar(
+        "SELECT row(state, next_attempt_at)::text FROM dialdesk.campaign_entries "
+        "WHERE company_id = :c", c=company,
+    )  # fmt: skip
+    with qtbot.waitSignal(desk.refreshed, timeout=10000):
+        desk.refresh()
+    desk._show_list(desk.ui.clients_tab)
+    qtbot.waitUntil(lambda: desk.card is not None and desk.card.mine, timeout=10000)
+    qtbot.keyClick(desk, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(
+        lambda: isinstance(getattr(desk, "edit_dialog", None), SendOfferDialog), timeout=10000
+    )
+    dialog = desk.edit_dialog
+    qtbot.waitUntil(dialog.send_button.isEnabled, timeout=10000)
+    assert "3 working days" in dialog.ui.follow_up_label.text()
+    with qtbot.waitSignal(desk.card_shown, timeout=10000):
+        dialog.send_button.click()
+    [message] = smtp_server.handler.to("anna@client.test")
+    assert message["Subject"] == "Коммерческое предложение для ООО «Клиент эксперта»"
+    assert "planned contacts" in desk.ui.note_label.text()
+    with experts.db.connect() as conn:
+        follow_up = conn.execute(
+            text("SELECT cb.assigned_to, cb.entry_id, l.sent_by FROM dialdesk.letters l "
+                 "JOIN dialdesk.callbacks cb ON cb.id = l.follow_up_id")
+        ).one()  # fmt: skip
+        entry_after = conn.execute(
+            text("SELECT row(state, next_attempt_at)::text FROM dialdesk.campaign_entries "
+                 "WHERE company_id = :c"), {"c": company},
+        ).scalar_one()  # fmt: skip
+    # the expert's own planned contact: the operators' queue entry is left as it was
+    assert tuple(follow_up) == (experts.expert, None, experts.expert)
+    assert entry_after == entry_before
+    assert any(line.kind == "letter" for line in desk.card.history)  # type: ignore[union-attr]

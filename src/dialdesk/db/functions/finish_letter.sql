@@ -10,6 +10,7 @@ DECLARE
   v_entry integer;
   v_claimed integer;
   v_callback integer;
+  v_role text;
 BEGIN
   SELECT l.* INTO r FROM dialdesk.letters l WHERE l.id = p_letter FOR UPDATE;
   IF NOT FOUND OR r.state <> 'sending' OR r.sent_by <> v_me THEN
@@ -22,9 +23,12 @@ BEGIN
   IF p_state = 'pending' AND r.mailing_id IS NULL THEN
     p_state := 'failed';  -- a letter from the card is not retried by itself
   END IF;
+  SELECT p.role INTO v_role FROM dialdesk.people p WHERE p.id = v_me;
   IF p_state IN ('sent', 'handed') AND p_follow_up IS NOT NULL THEN
-    SELECT e.id, e.claimed_by INTO v_entry, v_claimed FROM dialdesk.campaign_entries e
-    WHERE e.campaign_id = r.campaign_id AND e.company_id = r.company_id FOR UPDATE;
+    IF v_role <> 'expert' THEN  -- an expert's follow-up is among their own planned contacts
+      SELECT e.id, e.claimed_by INTO v_entry, v_claimed FROM dialdesk.campaign_entries e
+      WHERE e.campaign_id = r.campaign_id AND e.company_id = r.company_id FOR UPDATE;
+    END IF;
     INSERT INTO dialdesk.callbacks (company_id, entry_id, due_at, assigned_to, created_by,
         kind, note)
     VALUES (r.company_id, v_entry, p_follow_up,

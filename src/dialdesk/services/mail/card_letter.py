@@ -45,6 +45,26 @@ class Sent:
     mailto: str | None = None  # for the mail program to open
 
 
+def offer_campaign_of(engine: Engine, company: int) -> int:
+    """The campaign whose offer an expert sends their client: the one of the client's latest
+    call whose campaign has an offer."""
+    with plain_database_errors(), engine.connect() as conn:
+        campaign = conn.execute(
+            text(
+                "SELECT k.campaign_id FROM dialdesk.calls k "
+                "JOIN dialdesk.offers o ON o.campaign_id = k.campaign_id "
+                "WHERE k.company_id = :c ORDER BY k.started_at DESC NULLS LAST, k.id DESC LIMIT 1"
+            ),
+            {"c": company},
+        ).scalar()
+    if campaign is None:
+        raise UserError(
+            "None of the campaigns this client was called in has an offer: the marketer "
+            "writes it first."
+        )
+    return int(campaign)
+
+
 def prepare_letter(
     engine: Engine, campaign: int, company: int, contact: int | None, address: str
 ) -> CardLetter:

@@ -9,9 +9,11 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QWidget
 
 from dialdesk.services.experts.client import ClientCard
+from dialdesk.services.mail.card_letter import offer_campaign_of
 from dialdesk.ui.common.page import filled
 from dialdesk.ui.common.row_model import ROW_ROLE
 from dialdesk.ui.expert.company_dialog import CompanyDialog
+from dialdesk.ui.mail.send_offer_dialog import SendOfferDialog
 from dialdesk.ui.operator.contact_dialog import ContactDialog
 from dialdesk.ui.operator.phone_dialog import PhoneDialog
 
@@ -24,7 +26,10 @@ class CardEditsMixin:
     _session: Any
     _wanted: int | None
     say: Any
+    failed: Any
+    refresh: Any
     _open: Any
+    _card_job: Any
 
     def _dial(self, index: Any) -> None:
         phone = index.data(ROW_ROLE)
@@ -64,6 +69,32 @@ class CardEditsMixin:
         dialog = CompanyDialog(self._session.engine, card.company_id, card.company,
                                card.row_version, cast(QWidget, self))  # fmt: skip
         self._edit(dialog, card.company_id)
+
+    def send_offer(self) -> None:
+        """The offer by e-mail to my client (Ctrl+M), from the campaign it was called in;
+        its follow-up call goes among my planned contacts."""
+        card = self.card
+        if card is None or not card.mine:
+            self.say(QCoreApplication.translate("ExpertPage", "Choose one of your clients first."))
+            return
+        engine, company, contacts = self._session.engine, card.company_id, card.contacts
+
+        def opened(campaign: int) -> None:
+            dialog = SendOfferDialog(engine, campaign, company, contacts, cast(QWidget, self))
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.sent.connect(lambda _sent: self._offer_sent(company))
+            self.edit_dialog = dialog
+            dialog.open()
+
+        self._card_job.run(lambda: offer_campaign_of(engine, company), opened, self.failed)
+
+    def _offer_sent(self, company: int) -> None:
+        self.say(QCoreApplication.translate(
+            "ExpertPage", "The offer was sent; its follow-up call is among your planned contacts."
+        ))  # fmt: skip
+        self.refresh()
+        self.card, self._wanted = None, None  # the letter shows in the history
+        self._open(company)
 
     def _edit(self, dialog: Any, company: int) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

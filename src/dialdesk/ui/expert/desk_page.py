@@ -134,6 +134,7 @@ class ExpertPage(StepsMixin, RemindersMixin, CardEditsMixin, Page):
                      self.tr("show this list"))  # fmt: skip
         shortcut("Ctrl+F", self, self._find, self.tr("find a client"))
         shortcut("Ctrl+E", self, self.edit_company, self.tr("change the company's fields"))
+        shortcut("Ctrl+M", self, self.send_offer, self.tr("send the offer by e-mail"))
         shortcut("Ctrl+Shift+A", self, self.accept_chosen, self.tr("accept the hand-off"))
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             shortcut(keys, self, self.save_step, self.tr("save the contact's result"))
@@ -156,6 +157,7 @@ class ExpertPage(StepsMixin, RemindersMixin, CardEditsMixin, Page):
         ui.return_button.clicked.connect(self.return_chosen)
         ui.save_button.clicked.connect(self.save_step)
         ui.hand_button.clicked.connect(self.hand_on)
+        ui.offer_button.clicked.connect(self.send_offer)
         ui.kind_combo.currentIndexChanged.connect(lambda _i: self._fields_for_kind())
         ui.next_check.toggled.connect(lambda on: self._next_enabled(on))
         ui.phones_table.activated.connect(self._dial)
