@@ -1355,6 +1355,18 @@
         <translation>Кто работает (никто не отмечен: все операторы):</translation>
     </message>
     <message>
+        <source>Offer by e-&amp;mail… (Ctrl+M)</source>
+        <translation>&amp;КП по почте… (Ctrl+M)</translation>
+    </message>
+    <message>
+        <source>Mail the &amp;whole campaign…</source>
+        <translation>Рассылка по &amp;всей кампании…</translation>
+    </message>
+    <message>
+        <source>Do-not-mail list…</source>
+        <translation>Список «не писать»…</translation>
+    </message>
+    <message>
         <source>Scrip&amp;t ({company}, {person} and {operator} are filled in):</source>
         <translation>Скрип&amp;т ({company}, {person} и {operator} подставляются):</translation>
     </message>
@@ -1422,6 +1434,10 @@
         <translation>обновить</translation>
     </message>
     <message>
+        <source>the campaign&apos;s offer by e-mail</source>
+        <translation>КП кампании по почте</translation>
+    </message>
+    <message>
         <source>the new campaign</source>
         <translation>новой кампании</translation>
     </message>
@@ -1432,6 +1448,18 @@
     <message>
         <source>Ivan Petrov</source>
         <translation>Иван Петров</translation>
+    </message>
+    <message>
+        <source>Save the campaign first: the offer belongs to a campaign.</source>
+        <translation>Сначала сохраните кампанию: КП относится к кампании.</translation>
+    </message>
+    <message>
+        <source>The offer is saved.</source>
+        <translation>КП сохранено.</translation>
+    </message>
+    <message>
+        <source>Choose the campaign to mail.</source>
+        <translation>Выберите кампанию для рассылки.</translation>
     </message>
     <message>
         <source>Campaign “%1” saved.</source>
@@ -1638,6 +1666,88 @@
     </message>
 </context>
 <context>
+    <name>DoNotMailDialog</name>
+    <message>
+        <source>asked not to be written to</source>
+        <translation>просили не писать</translation>
+    </message>
+    <message>
+        <source>refused by the mail server</source>
+        <translation>отклонён почтовым сервером</translation>
+    </message>
+    <message>
+        <source>letters come back</source>
+        <translation>письма возвращаются</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Адрес</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>Причина</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Примечание</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Добавлен</translation>
+    </message>
+    <message>
+        <source>name@company.ru</source>
+        <translation>имя@компания.ru</translation>
+    </message>
+    <message>
+        <source>write to it again</source>
+        <translation>снова писать на адрес</translation>
+    </message>
+    <message>
+        <source>%1 is on the list: no letter goes to it.</source>
+        <translation>%1 в списке: писем на него не будет.</translation>
+    </message>
+    <message>
+        <source>%1 was on the list already.</source>
+        <translation>%1 уже был в списке.</translation>
+    </message>
+    <message>
+        <source>Choose the address to write to again.</source>
+        <translation>Выберите адрес, на который снова можно писать.</translation>
+    </message>
+    <message>
+        <source>Letters may go to %1 again.</source>
+        <translation>На %1 снова можно писать.</translation>
+    </message>
+</context>
+<context>
+    <name>DoNotMailForm</name>
+    <message>
+        <source>Do-not-mail list</source>
+        <translation>Список «не писать»</translation>
+    </message>
+    <message>
+        <source>No letter goes to these addresses, from the card or in a mailing: people who asked not to be written to, and addresses the mail server refused.</source>
+        <translation>На эти адреса не уходит ни одно письмо — ни из карточки, ни в рассылке: люди, просившие им не писать, и адреса, отклонённые почтовым сервером.</translation>
+    </message>
+    <message>
+        <source>&amp;Address:</source>
+        <translation>&amp;Адрес:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Примечание:</translation>
+    </message>
+    <message>
+        <source>A&amp;dd (Enter)</source>
+        <translation>&amp;Добавить (Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Write to it again (Del)</source>
+        <translation>&amp;Снова писать (Del)</translation>
+    </message>
+</context>
+<context>
     <name>EmptyQueue</name>
     <message>
         <source>Nothing left to call: every company of your campaigns is done.</source>
@@ -1774,6 +1884,10 @@
         <source>&amp;Hand the client on…</source>
         <translation>П&amp;ередать клиента…</translation>
     </message>
+    <message>
+        <source>Send the &amp;offer… (Ctrl+M)</source>
+        <translation>Отправить &amp;КП… (Ctrl+M)</translation>
+    </message>
 </context>
 <context>
     <name>ExpertPage</name>
@@ -1792,6 +1906,10 @@
     <message>
         <source>change the company&apos;s fields</source>
         <translation>изменить данные компании</translation>
+    </message>
+    <message>
+        <source>send the offer by e-mail</source>
+        <translation>отправить КП по почте</translation>
     </message>
     <message>
         <source>accept the hand-off</source>
@@ -1864,6 +1982,10 @@
     <message>
         <source>Dialling %1…</source>
         <translation>Набираю %1…</translation>
+    </message>
+    <message>
+        <source>The offer was sent; its follow-up call is among your planned contacts.</source>
+        <translation>КП отправлено; контрольный звонок — среди ваших запланированных контактов.</translation>
     </message>
     <message>
         <source>Choose a new hand-off first (Ctrl+1).</source>
@@ -2673,6 +2795,190 @@
     </message>
 </context>
 <context>
+    <name>MailServerDialog</name>
+    <message>
+        <source>STARTTLS (usually port 587)</source>
+        <translation>STARTTLS (обычно порт 587)</translation>
+    </message>
+    <message>
+        <source>SSL (usually port 465)</source>
+        <translation>SSL (обычно порт 465)</translation>
+    </message>
+    <message>
+        <source>no encryption (port 25, inside the office only)</source>
+        <translation>без шифрования (порт 25, только внутри офиса)</translation>
+    </message>
+    <message>
+        <source>smtp.company.ru</source>
+        <translation>smtp.компания.ru</translation>
+    </message>
+    <message>
+        <source>empty when the server asks for no login</source>
+        <translation>пусто, если сервер не требует входа</translation>
+    </message>
+    <message>
+        <source>sales@company.ru</source>
+        <translation>sales@компания.ru</translation>
+    </message>
+    <message>
+        <source> letters a minute</source>
+        <translation> писем в минуту</translation>
+    </message>
+    <message>
+        <source>A password is kept on this computer (Windows Credential Manager); leave the field empty to keep it. Every workstation that sends keeps its own.</source>
+        <translation>Пароль хранится на этом компьютере (диспетчер учётных данных Windows); оставьте поле пустым, чтобы его сохранить. Каждое рабочее место, которое отправляет письма, хранит свой.</translation>
+    </message>
+    <message>
+        <source>No password is kept on this computer yet: it is kept in Windows Credential Manager, never in the database. Every workstation that sends keeps its own.</source>
+        <translation>На этом компьютере пароль ещё не сохранён: он хранится в диспетчере учётных данных Windows, никогда в базе. Каждое рабочее место, которое отправляет письма, хранит свой.</translation>
+    </message>
+    <message>
+        <source>Write the mail server&apos;s address first.</source>
+        <translation>Сначала укажите адрес почтового сервера.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Подключение…</translation>
+    </message>
+    <message>
+        <source>The server %1 answered and took the login.</source>
+        <translation>Сервер %1 ответил и принял вход.</translation>
+    </message>
+    <message>
+        <source>The server %1 answered.</source>
+        <translation>Сервер %1 ответил.</translation>
+    </message>
+</context>
+<context>
+    <name>MailServerForm</name>
+    <message>
+        <source>Mail server</source>
+        <translation>Почтовый сервер</translation>
+    </message>
+    <message>
+        <source>Offers go through the company&apos;s mail server. With no server set, a letter from the card opens in the workstation&apos;s mail program instead, and mailings cannot be sent.</source>
+        <translation>КП уходят через почтовый сервер компании. Если сервер не задан, письмо из карточки открывается в почтовой программе рабочего места, а рассылки отправить нельзя.</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Сервер:</translation>
+    </message>
+    <message>
+        <source>&amp;Port and security:</source>
+        <translation>&amp;Порт и защита:</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Логин:</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>Паро&amp;ль:</translation>
+    </message>
+    <message>
+        <source>Sen&amp;der&apos;s address:</source>
+        <translation>Адрес &amp;отправителя:</translation>
+    </message>
+    <message>
+        <source>Mailings send at most:</source>
+        <translation>Рассылки отправляют не больше:</translation>
+    </message>
+    <message>
+        <source>&amp;Check the connection</source>
+        <translation>П&amp;роверить подключение</translation>
+    </message>
+</context>
+<context>
+    <name>MailingDialog</name>
+    <message>
+        <source>Mailing of the offer of “%1”</source>
+        <translation>Рассылка КП кампании «%1»</translation>
+    </message>
+    <message>
+        <source>The offer of the campaign “%1” goes to the decision maker of each company (or its first contact with an e-mail); each one&apos;s follow-up call is put into the campaign&apos;s queue.</source>
+        <translation>КП кампании «%1» уходит ЛПР каждой компании (или первому контакту с почтой); контрольный звонок каждой компании ставится в очередь кампании.</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Подсчёт…</translation>
+    </message>
+    <message>
+        <source>send the mailing</source>
+        <translation>отправить рассылку</translation>
+    </message>
+    <message>
+        <source>Companies: %1. Without an e-mail: %2. Addresses on the do-not-mail list: %3.</source>
+        <translation>Компаний: %1. Без почты: %2. Адресов в списке «не писать»: %3.</translation>
+    </message>
+    <message>
+        <source>%1 of them got this campaign&apos;s offer already: a new mailing writes to them again.</source>
+        <translation>Из них КП этой кампании уже получили: %1; новая рассылка напишет им ещё раз.</translation>
+    </message>
+    <message>
+        <source>The campaign has no offer yet: write it on the Campaigns tab.</source>
+        <translation>У кампании ещё нет КП: составьте его на вкладке «Кампании».</translation>
+    </message>
+    <message>
+        <source>No mail server is set: the admin sets it (File → Mail server).</source>
+        <translation>Почтовый сервер не задан: его задаёт администратор (Файл → Почтовый сервер).</translation>
+    </message>
+    <message>
+        <source>&amp;Resume the mailing of %1 (%2 letters wait)</source>
+        <translation>&amp;Продолжить рассылку от %1 (ждут писем: %2)</translation>
+    </message>
+    <message>
+        <source>Send the offer to the %1 companies with an e-mail? Each address gets one letter.</source>
+        <translation>Отправить КП компаниям с почтой (%1)? Каждый адрес получит одно письмо.</translation>
+    </message>
+    <message>
+        <source>Connecting to the mail server…</source>
+        <translation>Подключение к почтовому серверу…</translation>
+    </message>
+    <message>
+        <source>Sent %1 of %2. Refused by the server: %3. Not delivered: %4. Uncertain (cut off while sending): %5. Skipped (do-not-mail): %6.</source>
+        <translation>Отправлено %1 из %2. Отклонено сервером: %3. Не доставлено: %4. Под вопросом (обрыв при отправке): %5. Пропущено («не писать»): %6.</translation>
+    </message>
+    <message>
+        <source>Stopped: %1 letters wait. Resume sends them; nobody gets a second letter.</source>
+        <translation>Остановлено: ждут писем: %1. «Продолжить» отправит их; второго письма никто не получит.</translation>
+    </message>
+    <message>
+        <source>Stopping after the letter being sent…</source>
+        <translation>Остановка после письма, которое отправляется сейчас…</translation>
+    </message>
+</context>
+<context>
+    <name>MailingForm</name>
+    <message>
+        <source>Mailing of the offer</source>
+        <translation>Рассылка КП</translation>
+    </message>
+    <message>
+        <source>The mail server&apos;s &amp;password (this computer keeps none):</source>
+        <translation>&amp;Пароль почтового сервера (на этом компьютере не сохранён):</translation>
+    </message>
+    <message>
+        <source>&amp;Send (Ctrl+Enter)</source>
+        <translation>&amp;Отправить (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Продолжить</translation>
+    </message>
+    <message>
+        <source>S&amp;top</source>
+        <translation>Ос&amp;тановить</translation>
+    </message>
+    <message>
+        <source>&amp;Do-not-mail list…</source>
+        <translation>Список «&amp;не писать»…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Закрыть</translation>
+    </message>
+</context>
+<context>
     <name>MainForm</name>
     <message>
         <source>DialDesk</source>
@@ -2758,6 +3064,10 @@
         <translation>В&amp;ыход</translation>
     </message>
     <message>
+        <source>&amp;Mail server…</source>
+        <translation>&amp;Почтовый сервер…</translation>
+    </message>
+    <message>
         <source>&amp;Help</source>
         <translation>&amp;Справка</translation>
     </message>
@@ -2768,6 +3078,10 @@
     <message>
         <source>&amp;About DialDesk</source>
         <translation>&amp;О программе DialDesk</translation>
+    </message>
+    <message>
+        <source>The mail server is saved.</source>
+        <translation>Почтовый сервер сохранён.</translation>
     </message>
     <message>
         <source>About DialDesk</source>
@@ -3657,6 +3971,10 @@
         <translation>Это письмо отправляете не вы, поэтому отметить его нельзя.</translation>
     </message>
     <message>
+        <source>None of the campaigns this client was called in has an offer: the marketer writes it first.</source>
+        <translation>Ни у одной кампании, в которой звонили этому клиенту, нет КП: сначала его составляет маркетолог.</translation>
+    </message>
+    <message>
         <source>The campaign&apos;s offer or the mail server is missing: nothing was sent.</source>
         <translation>Нет КП кампании или не настроен почтовый сервер: ничего не отправлено.</translation>
     </message>
@@ -3715,6 +4033,10 @@
     <message>
         <source>This computer has no safe place for the mail server&apos;s password ({detail}); it was not kept.</source>
         <translation>На этом компьютере нет защищённого хранилища для пароля почтового сервера ({detail}); пароль не сохранён.</translation>
+    </message>
+    <message>
+        <source>Offers by e-mail</source>
+        <translation>КП по почте</translation>
     </message>
     <message>
         <source>Experts</source>
@@ -3887,6 +4209,58 @@
     <message>
         <source>Called</source>
         <translation>Звонили</translation>
+    </message>
+    <message>
+        <source>%1 — from the card</source>
+        <translation>%1 — из карточки</translation>
+    </message>
+    <message>
+        <source>%1 — mailing to a list</source>
+        <translation>%1 — рассылка по списку</translation>
+    </message>
+    <message>
+        <source>Campaign — segment</source>
+        <translation>Кампания — сегмент</translation>
+    </message>
+    <message>
+        <source>Letters sent</source>
+        <translation>Писем отправлено</translation>
+    </message>
+    <message>
+        <source>Companies written to</source>
+        <translation>Компаний, кому писали</translation>
+    </message>
+    <message>
+        <source>Follow-up calls planned</source>
+        <translation>Контрольных звонков запланировано</translation>
+    </message>
+    <message>
+        <source>Follow-up calls made</source>
+        <translation>Контрольных звонков сделано</translation>
+    </message>
+    <message>
+        <source>Called after the letter</source>
+        <translation>Звонили после письма</translation>
+    </message>
+    <message>
+        <source>Contact after the letter</source>
+        <translation>Контакт после письма</translation>
+    </message>
+    <message>
+        <source>Warm or hot after the letter</source>
+        <translation>Тёплые или горячие после письма</translation>
+    </message>
+    <message>
+        <source>Reached, % of those written to</source>
+        <translation>Дозвонились, % от получивших</translation>
+    </message>
+    <message>
+        <source>Warm or hot, % of those written to</source>
+        <translation>Тёплые или горячие, % от получивших</translation>
+    </message>
+    <message>
+        <source>Reached, % of those called</source>
+        <translation>Дозвонились, % от тех, кому звонили</translation>
     </message>
     <message>
         <source>Won, amount</source>
@@ -4591,6 +4965,168 @@
     <message>
         <source>&amp;To:</source>
         <translation>&amp;Кому:</translation>
+    </message>
+</context>
+<context>
+    <name>OfferDialog</name>
+    <message>
+        <source>The offer of “%1”</source>
+        <translation>КП кампании «%1»</translation>
+    </message>
+    <message>
+        <source>e.g. Alpha Trade, sales department</source>
+        <translation>например: «Альфа Трейд», отдел продаж</translation>
+    </message>
+    <message>
+        <source>the sender&apos;s address when empty</source>
+        <translation>если пусто — адрес отправителя</translation>
+    </message>
+    <message>
+        <source> working days</source>
+        <translation> раб. дн.</translation>
+    </message>
+    <message>
+        <source>no follow-up call</source>
+        <translation>без контрольного звонка</translation>
+    </message>
+    <message>
+        <source>PDF, DOCX, XLSX, DOC or XLS, up to %1 MB each.</source>
+        <translation>PDF, DOCX, XLSX, DOC или XLS, до %1 МБ каждый.</translation>
+    </message>
+    <message>
+        <source>&amp;Save (Ctrl+S)</source>
+        <translation>&amp;Сохранить (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>save the offer</source>
+        <translation>сохранить КП</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>Компания</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Контакт</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Должность</translation>
+    </message>
+    <message>
+        <source>City</source>
+        <translation>Город</translation>
+    </message>
+    <message>
+        <source>Sender</source>
+        <translation>Отправитель</translation>
+    </message>
+    <message>
+        <source>Expert</source>
+        <translation>Эксперт</translation>
+    </message>
+    <message>
+        <source>Campaign</source>
+        <translation>Кампания</translation>
+    </message>
+    <message>
+        <source>LLC Romashka</source>
+        <translation>ООО «Ромашка»</translation>
+    </message>
+    <message>
+        <source>Ivan Petrov</source>
+        <translation>Иван Петров</translation>
+    </message>
+    <message>
+        <source>director</source>
+        <translation>директор</translation>
+    </message>
+    <message>
+        <source>Novosibirsk</source>
+        <translation>Новосибирск</translation>
+    </message>
+    <message>
+        <source>Olga Sidorova</source>
+        <translation>Ольга Сидорова</translation>
+    </message>
+    <message>
+        <source>Commercial offer for {company}</source>
+        <translation>Коммерческое предложение для {company}</translation>
+    </message>
+    <message>
+        <source>Hello, {person}!
+
+As agreed on the phone, here is our offer. I will call you in a couple of days to hear what you think.
+
+Kind regards,
+{operator}</source>
+        <translation>Здравствуйте, {person}!
+
+Как договорились по телефону, направляем наше предложение. Я перезвоню через пару дней, чтобы узнать ваше мнение.
+
+С уважением,
+{operator}</translation>
+    </message>
+    <message>
+        <source>(the mail server&apos;s sender)</source>
+        <translation>(отправитель почтового сервера)</translation>
+    </message>
+    <message>
+        <source>From: %1
+Subject: %2</source>
+        <translation>От: %1
+Тема: %2</translation>
+    </message>
+    <message>
+        <source>Attach files</source>
+        <translation>Вложить файлы</translation>
+    </message>
+    <message>
+        <source>Documents (*.pdf *.docx *.xlsx *.doc *.xls)</source>
+        <translation>Документы (*.pdf *.docx *.xlsx *.doc *.xls)</translation>
+    </message>
+</context>
+<context>
+    <name>OfferForm</name>
+    <message>
+        <source>The campaign&apos;s offer by e-mail</source>
+        <translation>КП кампании по почте</translation>
+    </message>
+    <message>
+        <source>&amp;Subject:</source>
+        <translation>&amp;Тема:</translation>
+    </message>
+    <message>
+        <source>Sender&apos;s &amp;name:</source>
+        <translation>&amp;Имя отправителя:</translation>
+    </message>
+    <message>
+        <source>&amp;Replies to:</source>
+        <translation>&amp;Ответы на адрес:</translation>
+    </message>
+    <message>
+        <source>&amp;Follow-up call after:</source>
+        <translation>&amp;Контрольный звонок через:</translation>
+    </message>
+    <message>
+        <source>Insert a merge field:</source>
+        <translation>Вставить поле:</translation>
+    </message>
+    <message>
+        <source>&amp;Text of the letter:</source>
+        <translation>Т&amp;екст письма:</translation>
+    </message>
+    <message>
+        <source>As the client reads it:</source>
+        <translation>Как его увидит клиент:</translation>
+    </message>
+    <message>
+        <source>&amp;Attach a file…</source>
+        <translation>&amp;Вложить файл…</translation>
+    </message>
+    <message>
+        <source>Remo&amp;ve the file</source>
+        <translation>&amp;Убрать файл</translation>
     </message>
 </context>
 <context>
@@ -5445,6 +5981,10 @@
         <source>A&amp;dd to the campaign…</source>
         <translation>&amp;Добавить в кампанию…</translation>
     </message>
+    <message>
+        <source>&amp;Mail the campaign&apos;s offer… (Ctrl+M)</source>
+        <translation>&amp;Разослать КП кампании… (Ctrl+M)</translation>
+    </message>
 </context>
 <context>
     <name>SegmentsPage</name>
@@ -5467,6 +6007,10 @@
     <message>
         <source>refresh</source>
         <translation>обновить</translation>
+    </message>
+    <message>
+        <source>mail the campaign&apos;s offer</source>
+        <translation>разослать КП кампании</translation>
     </message>
     <message>
         <source>yes</source>
@@ -5555,6 +6099,14 @@
     <message>
         <source>%1 companies added to “%2”; %3 were there already.</source>
         <translation>В кампанию «%2» добавлено компаний: %1; уже были в ней: %3.</translation>
+    </message>
+    <message>
+        <source>Choose the campaign whose offer goes out: a new one has none yet.</source>
+        <translation>Выберите кампанию, чьё КП рассылается: у новой его ещё нет.</translation>
+    </message>
+    <message>
+        <source>Archived companies get no letters: bring them back first.</source>
+        <translation>Компаниям в архиве письма не уходят: сначала верните их из архива.</translation>
     </message>
 </context>
 <context>

@@ -176,6 +176,7 @@ def test_a_marketer_mails_a_segment_stops_resumes_and_everyone_gets_one_letter(
     assert first.cancelled and 0 < first.sent < first.total
     assert "letters wait" in dialog.ui.error_label.text()
     qtbot.waitUntil(dialog.ui.resume_button.isEnabled, timeout=10000)
+    assert "letters wait" in dialog.ui.error_label.text()  # still said after the recount
     assert not dialog.ui.start_button.isEnabled()  # a second mailing would write twice
     with qtbot.waitSignal(dialog.finished_sending, timeout=20000) as finished:
         dialog.ui.resume_button.click()
@@ -183,7 +184,13 @@ def test_a_marketer_mails_a_segment_stops_resumes_and_everyone_gets_one_letter(
     assert final.sent == final.total and final.waiting == 0
     assert dialog.ui.progress_bar.value() == dialog.ui.progress_bar.maximum()
     assert _each_once(smtp_server) == dict.fromkeys(_expected(companies) - {"boss1@client.test"}, 1)
-    qtbot.waitUntil(lambda: dialog.ui.start_button.isEnabled(), timeout=10000)
+    qtbot.waitUntil(lambda: not dialog._counting.busy, timeout=10000)
+    assert not dialog.ui.start_button.isEnabled()  # sent from this window: not again by a slip
+    again = MailingDialog(marketer, floor.campaign, "Осень", companies, None, parent)
+    with qtbot.waitSignal(again.ready, timeout=10000):
+        again.open()
+    # the company whose decision maker is on the do-not-mail list got nothing
+    assert "8 of them got this campaign's offer already" in again.ui.counts_label.text()
 
 
 def test_a_mailing_without_an_offer_or_a_server_says_what_is_missing(

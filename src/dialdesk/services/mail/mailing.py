@@ -33,7 +33,10 @@ SELECT (SELECT count(*) FROM chosen),
        (SELECT count(*) FROM chosen ch WHERE NOT EXISTS (
             SELECT 1 FROM addresses a WHERE a.id = ch.id)),
        (SELECT count(DISTINCT a.email) FROM addresses a
-        JOIN dialdesk.do_not_mail d ON d.email = a.email)
+        JOIN dialdesk.do_not_mail d ON d.email = a.email),
+       (SELECT count(*) FROM chosen ch WHERE EXISTS (
+            SELECT 1 FROM dialdesk.letters l WHERE l.company_id = ch.id
+            AND l.campaign_id = :campaign AND l.state IN ('sent', 'handed')))
 """
 
 
@@ -42,6 +45,7 @@ class MailingPreview:
     companies: int
     without_email: int
     do_not_mail: int
+    written_before: int = 0  # companies that got this campaign's offer already
 
 
 @dataclass

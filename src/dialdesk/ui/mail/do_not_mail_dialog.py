@@ -39,7 +39,7 @@ class DoNotMailDialog(QDialog):
                 Column(self.tr("Why"), lambda u: reasons.get(u.reason, u.reason)),
                 Column(self.tr("Note"), lambda u: u.note),
                 Column(
-                    self.tr("Since"),
+                    self.tr("Added"),
                     lambda u: u.added_at.astimezone().strftime("%d.%m.%Y %H:%M"),
                     sort=lambda u: u.added_at,
                 ),

@@ -108,6 +108,8 @@ class MailServerDialog(QDialog):
             self.ui.error_label.setStyleSheet("color: #1b5e20")
             self.ui.error_label.setText(
                 filled(self.tr("The server %1 answered and took the login."), server.host)
+                if server.login
+                else filled(self.tr("The server %1 answered."), server.host)
             )
             self.checked.emit(True)
 

@@ -74,6 +74,8 @@ class MailingDialog(QDialog):
         self.last: MailingProgress | None = None
         self._stop: threading.Event | None = None
         self._close_after = False
+        self._note = ""  # what the last run left to say (stopped, letters waiting)
+        self._sent_here = False  # a mailing finished in this window: Send again is not offered
         self._counting = Background(self)
         self._sending = Background(self)
         ui = self.ui
@@ -97,7 +99,7 @@ class MailingDialog(QDialog):
         ui.close_button.clicked.connect(self.reject)
         shortcut("Ctrl+Return", self, lambda: self.start(), self.tr("send the mailing"))
         self._buttons(sending=False)
-        self.resize(640, 340)
+        self.resize(640, 280)
         self.recount()
 
     def recount(self) -> None:
@@ -107,10 +109,16 @@ class MailingDialog(QDialog):
     def _show(self, state: Readiness) -> None:
         self.state = state
         ui, p = self.ui, state.preview
-        ui.counts_label.setText(
-            filled(self.tr("Companies: %1. Without an e-mail: %2. Addresses on the "
-                           "do-not-mail list: %3."), p.companies, p.without_email, p.do_not_mail)
+        counts = filled(
+            self.tr("Companies: %1. Without an e-mail: %2. Addresses on the do-not-mail "
+                    "list: %3."), p.companies, p.without_email, p.do_not_mail,
         )  # fmt: skip
+        if p.written_before:
+            counts += " " + filled(
+                self.tr("%1 of them got this campaign's offer already: a new mailing writes "
+                        "to them again."), p.written_before,
+            )  # fmt: skip
+        ui.counts_label.setText(counts)
         ui.password_label.setVisible(state.needs_password)
         ui.password_edit.setVisible(state.needs_password)
         problem = ""
@@ -118,11 +126,12 @@ class MailingDialog(QDialog):
             problem = self.tr("The campaign has no offer yet: write it on the Campaigns tab.")
         elif not state.has_server:
             problem = self.tr("No mail server is set: the admin sets it (File → Mail server).")
-        ui.error_label.setText(problem)
+        ui.error_label.setText(problem or self._note)
         runnable = not problem
         unfinished = state.unfinished
+        anyone = p.companies > p.without_email
         ui.start_button.setEnabled(
-            runnable and unfinished is None and p.companies > p.without_email
+            runnable and unfinished is None and anyone and not self._sent_here
         )
         ui.resume_button.setVisible(unfinished is not None)
         ui.resume_button.setEnabled(runnable)
@@ -158,7 +167,8 @@ class MailingDialog(QDialog):
             answer = QMessageBox.question(
                 self, self.windowTitle(),
                 filled(self.tr("Send the offer to the %1 companies with an e-mail? Each "
-                               "address gets one letter."), addresses),
+                               "address gets one letter."), addresses)
+                + (" " + self.ui.counts_label.text() if state.preview.written_before else ""),
             )  # fmt: skip
             if answer != QMessageBox.StandardButton.Yes:
                 return
@@ -187,6 +197,7 @@ class MailingDialog(QDialog):
                 progress=lambda p: report(dataclasses.replace(p)),
             )  # fmt: skip
 
+        self._note = ""
         self.ui.error_label.clear()
         self.ui.progress_label.setText(self.tr("Connecting to the mail server…"))
         self._buttons(sending=True)
@@ -207,10 +218,13 @@ class MailingDialog(QDialog):
         self._stop = None
         self._show_progress(final)
         if final.waiting:
-            self.ui.error_label.setText(
-                filled(self.tr("Stopped: %1 letters wait. Resume sends them; nobody gets a "
-                               "second letter."), final.waiting)
+            self._note = filled(
+                self.tr("Stopped: %1 letters wait. Resume sends them; nobody gets a second "
+                        "letter."), final.waiting,
             )  # fmt: skip
+            self.ui.error_label.setText(self._note)
+        else:
+            self._sent_here = True
         self.finished_sending.emit(final)
         self._after_sending()
 
