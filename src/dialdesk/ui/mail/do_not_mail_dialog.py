@@ -31,7 +31,7 @@ class DoNotMailDialog(QDialog):
         reasons = {
             "asked": self.tr("asked not to be written to"),
             "refused": self.tr("refused by the mail server"),
-            "bounced": self.tr("letters come back"),
+            "bounced": self.tr("letters come back"),  # marked from the bounces received
         }
         self.model = RowTableModel[Unmailable](
             [
@@ -52,6 +52,8 @@ class DoNotMailDialog(QDialog):
         header = ui.addresses_table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        for key in ("asked", "bounced"):  # the server's refusals are marked by the sending
+            ui.reason_combo.addItem(reasons[key], key)
         ui.address_edit.setPlaceholderText(self.tr("name@company.ru"))
         ui.add_button.setDefault(True)  # Enter in either field adds, once
         ui.add_button.clicked.connect(self.add)
@@ -81,6 +83,7 @@ class DoNotMailDialog(QDialog):
 
     def add(self) -> None:
         address, note = self.ui.address_edit.text().strip(), self.ui.note_edit.text()
+        reason = self.ui.reason_combo.currentData()
         if not address:
             self.ui.address_edit.setFocus()
             return
@@ -96,7 +99,7 @@ class DoNotMailDialog(QDialog):
             )
             self.refresh()
 
-        self._background.run(lambda: add_do_not_mail(engine, address, note=note), done,
+        self._background.run(lambda: add_do_not_mail(engine, address, reason, note), done,
                              self._failed)  # fmt: skip
 
     def remove_chosen(self) -> None:

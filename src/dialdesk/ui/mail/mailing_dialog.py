@@ -229,8 +229,14 @@ class MailingDialog(QDialog):
         self._after_sending()
 
     def _stopped_by(self, error: BaseException) -> None:
+        """The server or the line failed: said until the next run, and Resume goes on."""
         self._stop = None
-        self._failed(error)
+
+        def keep(text: str) -> None:
+            self._note = text
+            self.ui.error_label.setText(text)
+
+        show_failure(error, keep)
         self._after_sending()
 
     def _after_sending(self) -> None:
