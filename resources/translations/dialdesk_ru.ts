@@ -2954,8 +2954,12 @@
         <translation>Рассылка КП</translation>
     </message>
     <message>
-        <source>The mail server&apos;s &amp;password (this computer keeps none):</source>
-        <translation>&amp;Пароль почтового сервера (на этом компьютере не сохранён):</translation>
+        <source>The mail server&apos;s &amp;password:</source>
+        <translation>&amp;Пароль почтового сервера:</translation>
+    </message>
+    <message>
+        <source>&amp;keep it on this computer</source>
+        <translation>&amp;сохранить на этом компьютере</translation>
     </message>
     <message>
         <source>&amp;Send (Ctrl+Enter)</source>
@@ -6144,6 +6148,10 @@ Subject: %2</source>
         <translation>Контрольный звонок («дошло ли письмо?») будет назначен вам через %1 раб. дн.</translation>
     </message>
     <message>
+        <source>%1 is on the do-not-mail list: no letter goes to it.</source>
+        <translation>%1 в списке «не писать»: писем на него не будет.</translation>
+    </message>
+    <message>
         <source>Sending…</source>
         <translation>Отправка…</translation>
     </message>
@@ -6161,6 +6169,10 @@ Subject: %2</source>
     <message>
         <source>&amp;Address:</source>
         <translation>&amp;Адрес:</translation>
+    </message>
+    <message>
+        <source>The client asks &amp;not to be written to</source>
+        <translation>Клиент просит &amp;не писать</translation>
     </message>
 </context>
 <context>

@@ -216,6 +216,27 @@ def test_a_line_cut_mid_mailing_is_said_and_resume_goes_on_without_a_second_lett
     qtbot.waitUntil(lambda: not dialog._counting.busy, timeout=10000)  # its last recount
 
 
+def test_a_workstation_without_the_password_asks_for_it_once_and_keeps_it(
+    qtbot: QtBot, parent: QWidget, floor: Floor, logins: Logins, smtp_server: SmtpServer
+) -> None:
+    admin, marketer = logins.as_role("admin"), logins.as_role("marketer")
+    server = smtp_server.settings()
+    save_server(admin, server, None)  # set on the admin's computer, not kept on this one
+    _offer(marketer, floor.campaign)
+    companies = _segment(floor, 2)
+    dialog = MailingDialog(marketer, floor.campaign, "Осень", companies, None, parent)
+    with qtbot.waitSignal(dialog.ready, timeout=10000):
+        dialog.open()
+    assert dialog.ui.password_edit.isVisible() and dialog.ui.remember_check.isChecked()
+    dialog.ui.password_edit.setText(smtp_server.password)
+    with qtbot.waitSignal(dialog.finished_sending, timeout=20000) as finished:
+        dialog.start(confirm=False)
+    assert finished.args[0].sent == finished.args[0].total > 0
+    assert keyring.get_password(KEYRING_SERVICE, server.keyring_user) == smtp_server.password
+    qtbot.waitUntil(lambda: not dialog._counting.busy, timeout=10000)
+    assert not dialog.ui.password_edit.isVisible()  # kept: not asked again
+
+
 def test_a_mailing_without_an_offer_or_a_server_says_what_is_missing(
     qtbot: QtBot,
     parent: QWidget,

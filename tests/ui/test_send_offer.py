@@ -51,3 +51,41 @@ def test_ctrl_m_sends_the_offer_and_the_follow_up_call_appears(
     qtbot.waitUntil(letter_shown, timeout=10000)
     with floor.db.connect() as conn:
         assert conn.execute(text("SELECT state FROM dialdesk.letters")).scalar_one() == "sent"
+
+
+def test_the_client_who_asks_not_to_be_written_to_goes_on_the_list_from_the_dialog(
+    qtbot: QtBot,
+    page: WorkPage,  # noqa: F811
+    logins: Logins,
+    smtp_server: SmtpServer,
+) -> None:
+    floor = page.floor  # type: ignore[attr-defined]
+    save_server(logins.as_role("admin"), smtp_server.settings(), smtp_server.password)
+    _offer(logins.as_role("marketer"), floor.campaign)
+    company, *_ = floor.company("ООО «Тишина»", "+73832223355", "Asia/Novosibirsk")
+    _contact(floor.db, company, "Пётр Иванов", "petr@quiet.test", "decision_maker")
+    _next(qtbot, page)
+    dialog = page.send_offer()
+    assert dialog is not None
+    qtbot.waitUntil(dialog.send_button.isEnabled, timeout=10000)
+    dialog.ui.do_not_mail_button.click()
+    qtbot.waitUntil(lambda: "do-not-mail" in dialog.ui.error_label.text(), timeout=10000)
+    assert not dialog.send_button.isEnabled()
+    with floor.db.connect() as conn:
+        assert (
+            conn.execute(
+                text("SELECT reason FROM dialdesk.do_not_mail WHERE email = 'petr@quiet.test'")
+            ).scalar_one()
+            == "asked"
+        )
+    dialog.ui.error_label.clear()
+    dialog.ui.address_edit.editingFinished.emit()  # prepared again: refused, not sent
+    qtbot.waitUntil(
+        lambda: (
+            dialog.ui.error_label.text()
+            == "petr@quiet.test is on the do-not-mail list: no letter goes to it."
+        ),
+        timeout=10000,
+    )
+    assert not dialog.send_button.isEnabled() and dialog.ready is None
+    assert smtp_server.handler.received == []

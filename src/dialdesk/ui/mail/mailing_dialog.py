@@ -20,7 +20,12 @@ from dialdesk.services.mail.mailing import (
     unfinished_mailing,
 )
 from dialdesk.services.mail.offer import offer_of
-from dialdesk.services.mail.settings import mail_server, saved_password
+from dialdesk.services.mail.settings import (
+    MailServer,
+    mail_server,
+    remember_password,
+    saved_password,
+)
 from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.keys import shortcut
@@ -36,6 +41,7 @@ class Readiness:
     has_server: bool
     needs_password: bool  # the server asks for a login and this computer keeps no password
     unfinished: Unfinished | None
+    server: MailServer
 
 
 def readiness(engine: Engine, campaign: int, companies: list[int] | None) -> Readiness:
@@ -46,6 +52,7 @@ def readiness(engine: Engine, campaign: int, companies: list[int] | None) -> Rea
         server.configured,
         bool(server.login) and saved_password(server) is None,
         unfinished_mailing(engine, campaign),
+        server,
     )
 
 
@@ -119,8 +126,8 @@ class MailingDialog(QDialog):
                         "to them again."), p.written_before,
             )  # fmt: skip
         ui.counts_label.setText(counts)
-        ui.password_label.setVisible(state.needs_password)
-        ui.password_edit.setVisible(state.needs_password)
+        for widget in (ui.password_label, ui.password_edit, ui.remember_check):
+            widget.setVisible(state.needs_password)
         problem = ""
         if not state.has_offer:
             problem = self.tr("The campaign has no offer yet: write it on the Campaigns tab.")
@@ -185,6 +192,8 @@ class MailingDialog(QDialog):
             self.engine, self.campaign, self.companies, self.segment,
         )  # fmt: skip
         password = self.ui.password_edit.text() or None
+        keep = password is not None and self.ui.remember_check.isChecked()
+        server = self.state.server if self.state is not None else None
         stop = self._stop = threading.Event()
         report = self.progressed.emit
 
@@ -192,10 +201,13 @@ class MailingDialog(QDialog):
             planned = mailing
             if planned is None:
                 planned = plan_mailing(engine, campaign, companies, segment)
-            return run_mailing(
+            final = run_mailing(
                 engine, planned, password=password, cancelled=stop.is_set,
                 progress=lambda p: report(dataclasses.replace(p)),
             )  # fmt: skip
+            if keep and server is not None and password is not None:
+                remember_password(server, password)  # the server took it: typed once here
+            return final
 
         self._note = ""
         self.ui.error_label.clear()

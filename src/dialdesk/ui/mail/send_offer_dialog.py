@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 from sqlalchemy import Engine
 
 from dialdesk.services.mail.card_letter import CardLetter, Sent, prepare_letter, send_card_letter
+from dialdesk.services.mail.do_not_mail import add_do_not_mail
 from dialdesk.services.mail.message import as_html
 from dialdesk.services.shift.card import ContactLine
 from dialdesk.ui.common.failure import show_failure
@@ -49,6 +50,7 @@ class SendOfferDialog(QDialog):
         self.send_button.setEnabled(False)
         ui.button_box.accepted.connect(self._send)
         ui.button_box.rejected.connect(self.reject)
+        ui.do_not_mail_button.clicked.connect(self.refuse_address)
         ui.error_label.setStyleSheet("color: #b00020")
         self.resize(640, 560)
         self._contact_chosen(0)
@@ -101,6 +103,26 @@ class SendOfferDialog(QDialog):
         self.ready = None
         self.send_button.setEnabled(False)
         show_failure(error, self.ui.error_label.setText)
+
+    def refuse_address(self) -> None:
+        """The client said on the phone not to write to them: the address goes on the
+        do-not-mail list (a marketer can take it off again) and nothing is sent."""
+        address = self.ui.address_edit.text().strip()
+        if not address:
+            self.ui.address_edit.setFocus()
+            return
+        engine = self.engine
+        self.send_button.setEnabled(False)
+        self.ready = None
+
+        def done(_added: bool) -> None:
+            self.ui.error_label.setText(
+                filled(self.tr("%1 is on the do-not-mail list: no letter goes to it."), address)
+            )
+
+        self._background.run(
+            lambda: add_do_not_mail(engine, address, "asked", "by phone"), done, self._refused
+        )
 
     def _send(self) -> None:
         ready = self.ready
