@@ -2931,6 +2931,10 @@
         <translation>Отправить КП компаниям с почтой (%1)? Каждый адрес получит одно письмо.</translation>
     </message>
     <message>
+        <source>Give up the %1 letters the stopped mailing still holds? They will not be sent.</source>
+        <translation>Отказаться от писем остановленной рассылки (%1)? Они не будут отправлены.</translation>
+    </message>
+    <message>
         <source>Connecting to the mail server…</source>
         <translation>Подключение к почтовому серверу…</translation>
     </message>
@@ -2955,7 +2959,7 @@
     </message>
     <message>
         <source>The mail server&apos;s &amp;password:</source>
-        <translation>&amp;Пароль почтового сервера:</translation>
+        <translation>Паро&amp;ль почтового сервера:</translation>
     </message>
     <message>
         <source>&amp;keep it on this computer</source>
@@ -2968,6 +2972,10 @@
     <message>
         <source>&amp;Resume</source>
         <translation>&amp;Продолжить</translation>
+    </message>
+    <message>
+        <source>&amp;Give up the rest…</source>
+        <translation>От&amp;казаться от остальных…</translation>
     </message>
     <message>
         <source>S&amp;top</source>

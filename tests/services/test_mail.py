@@ -21,10 +21,12 @@ from dialdesk.services.mail.do_not_mail import (
     remove_do_not_mail,
 )
 from dialdesk.services.mail.mailing import (
+    abandon_mailing,
     mailing_progress,
     plan_mailing,
     preview_mailing,
     run_mailing,
+    unfinished_mailing,
 )
 from dialdesk.services.mail.offer import Attachment, Offer, offer_of, read_attachment, save_offer
 from dialdesk.services.mail.settings import KEYRING_SERVICE, save_server
@@ -409,6 +411,20 @@ def test_the_do_not_mail_list_reads_and_forgets_an_address(logins: Logins) -> No
     add_do_not_mail(operator, "stop@me.test")
     with pytest.raises(UserError, match="permission denied"):
         remove_do_not_mail(operator, "stop@me.test")
+
+
+def test_only_marketers_and_admins_may_give_up_a_mailing(
+    floor: Floor, mail: tuple[Engine, Engine], logins: Logins
+) -> None:
+    marketer = mail[1]
+    mailing = plan_mailing(marketer, floor.campaign, _segment(floor, 2))
+    for role in ("operator", "supervisor", "expert"):
+        with pytest.raises(UserError, match="permission denied"):
+            abandon_mailing(logins.as_role(role), mailing)
+    assert unfinished_mailing(marketer, floor.campaign) is not None
+    abandon_mailing(marketer, mailing)
+    assert unfinished_mailing(marketer, floor.campaign) is None
+    assert mailing_progress(marketer, mailing).sent == 0
 
 
 def _call(floor: Floor, company: int, code: str, minutes_from_now: int) -> None:

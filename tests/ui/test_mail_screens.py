@@ -237,6 +237,30 @@ def test_a_workstation_without_the_password_asks_for_it_once_and_keeps_it(
     assert not dialog.ui.password_edit.isVisible()  # kept: not asked again
 
 
+def test_a_stopped_mailing_given_up_frees_the_campaign_for_a_new_one(
+    qtbot: QtBot, parent: QWidget, floor: Floor, logins: Logins, smtp_server: SmtpServer
+) -> None:
+    admin, marketer = logins.as_role("admin"), logins.as_role("marketer")
+    save_server(admin, smtp_server.settings(letters_per_minute=1200), smtp_server.password)
+    _offer(marketer, floor.campaign)
+    companies = _segment(floor, 6)
+    dialog = MailingDialog(marketer, floor.campaign, "Осень", companies, None, parent)
+    with qtbot.waitSignal(dialog.ready, timeout=10000):
+        dialog.open()
+    dialog.start(confirm=False)
+    qtbot.waitUntil(lambda: dialog.last is not None and dialog.last.sent >= 1, timeout=10000)
+    with qtbot.waitSignal(dialog.finished_sending, timeout=10000):
+        dialog.stop()
+    qtbot.waitUntil(dialog.ui.abandon_button.isEnabled, timeout=10000)
+    assert not dialog.ui.start_button.isEnabled()
+    sent = len(smtp_server.handler.received)
+    with qtbot.waitSignal(dialog.ready, timeout=10000):
+        dialog.abandon(confirm=False)
+    assert dialog.state is not None and dialog.state.unfinished is None
+    assert not dialog.ui.resume_button.isVisible() and dialog.ui.start_button.isEnabled()
+    assert len(smtp_server.handler.received) == sent  # nothing more went
+
+
 def test_a_mailing_without_an_offer_or_a_server_says_what_is_missing(
     qtbot: QtBot,
     parent: QWidget,

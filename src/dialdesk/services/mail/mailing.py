@@ -135,6 +135,20 @@ def unfinished_mailing(engine: Engine, campaign: int) -> Unfinished | None:
     return Unfinished(*row) if row is not None else None
 
 
+def abandon_mailing(engine: Engine, mailing: int) -> None:
+    """Give up the letters a stopped mailing still holds: they are never sent, and the
+    campaign may be mailed afresh (marketers and admins; the database says so)."""
+    with plain_database_errors(), engine.begin() as conn:
+        conn.execute(
+            text(
+                "UPDATE dialdesk.mailings SET cancelled_at = coalesce(cancelled_at, now()), "
+                "finished_at = now() WHERE id = :m AND finished_at IS NULL"
+            ),
+            {"m": mailing},
+        )
+    log.info("mailing %s abandoned with its waiting letters", mailing)
+
+
 def run_mailing(
     engine: Engine,
     mailing: int,

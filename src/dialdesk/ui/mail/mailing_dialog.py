@@ -14,6 +14,7 @@ from dialdesk.services.mail.mailing import (
     MailingPreview,
     MailingProgress,
     Unfinished,
+    abandon_mailing,
     plan_mailing,
     preview_mailing,
     run_mailing,
@@ -102,6 +103,7 @@ class MailingDialog(QDialog):
         ui.start_button.clicked.connect(lambda: self.start())
         ui.resume_button.clicked.connect(self.resume)
         ui.stop_button.clicked.connect(self.stop)
+        ui.abandon_button.clicked.connect(lambda: self.abandon())
         ui.do_not_mail_button.clicked.connect(self._show_do_not_mail)
         ui.close_button.clicked.connect(self.reject)
         shortcut("Ctrl+Return", self, lambda: self.start(), self.tr("send the mailing"))
@@ -142,6 +144,8 @@ class MailingDialog(QDialog):
         )
         ui.resume_button.setVisible(unfinished is not None)
         ui.resume_button.setEnabled(runnable)
+        ui.abandon_button.setVisible(unfinished is not None)
+        ui.abandon_button.setEnabled(True)
         if unfinished is not None:
             ui.resume_button.setText(
                 filled(self.tr("&Resume the mailing of %1 (%2 letters wait)"),
@@ -159,6 +163,7 @@ class MailingDialog(QDialog):
         ui.stop_button.setEnabled(sending)
         ui.start_button.setEnabled(False)
         ui.resume_button.setEnabled(False)
+        ui.abandon_button.setEnabled(False)
         ui.password_edit.setEnabled(not sending)
 
     @property
@@ -186,6 +191,30 @@ class MailingDialog(QDialog):
         if self.sending or state is None or state.unfinished is None:
             return
         self._send(state.unfinished.mailing_id)
+
+    def abandon(self, confirm: bool = True) -> None:
+        """Drop what a stopped mailing still holds, so the campaign can be mailed afresh."""
+        state = self.state
+        if self.sending or state is None or state.unfinished is None:
+            return
+        unfinished = state.unfinished
+        if confirm:
+            answer = QMessageBox.question(
+                self, self.windowTitle(),
+                filled(self.tr("Give up the %1 letters the stopped mailing still holds? They "
+                               "will not be sent."), unfinished.waiting),
+            )  # fmt: skip
+            if answer != QMessageBox.StandardButton.Yes:
+                return
+        engine = self.engine
+        self._note = ""
+        self._buttons(sending=False)
+
+        def done(_none: object) -> None:
+            self.recount()
+
+        self._counting.run(lambda: abandon_mailing(engine, unfinished.mailing_id), done,
+                           self._failed)  # fmt: skip
 
     def _send(self, mailing: int | None) -> None:
         engine, campaign, companies, segment = (
