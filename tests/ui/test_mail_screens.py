@@ -7,7 +7,7 @@ from pathlib import Path
 import keyring
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import Engine
 
@@ -147,6 +147,26 @@ def test_the_admin_sets_the_mail_server_checks_it_and_the_password_goes_to_the_k
         again.open()
     assert "A password is kept" in again.ui.password_note.text()
     assert again.ui.password_edit.text() == ""  # never shown back
+    again.reject()  # nothing changed: closes without asking
+    assert not again.isVisible()
+
+
+def test_closing_the_mail_server_window_asks_before_losing_what_was_typed(
+    qtbot: QtBot, parent: QWidget, logins: Logins, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    dialog = MailServerDialog(logins.as_role("admin"), parent)
+    with qtbot.waitSignal(dialog.loaded, timeout=10000):
+        dialog.open()
+    dialog.ui.host_edit.setText("smtp.alfa.test")
+    asked: list[object] = []
+    monkeypatch.setattr(
+        QMessageBox, "question", lambda *a: asked.append(a) or QMessageBox.StandardButton.No
+    )
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert asked and dialog.isVisible()  # kept: the admin said no
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    dialog.reject()
+    assert not dialog.isVisible()
 
 
 def test_a_marketer_mails_a_segment_stops_resumes_and_everyone_gets_one_letter(

@@ -10,6 +10,7 @@ from dialdesk.services.mail.smtp import check_server
 from dialdesk.ui.common.failure import show_failure
 from dialdesk.ui.common.forms import load_form
 from dialdesk.ui.common.page import filled
+from dialdesk.ui.common.unsaved import may_discard
 from dialdesk.ui.common.worker import Background
 
 PORTS = {"ssl": 465, "starttls": 587, "none": 25}  # the usual port of each kind
@@ -26,6 +27,7 @@ class MailServerDialog(QDialog):
         self.engine = engine
         self._background = Background(self)
         self._has_password = False
+        self._loaded: MailServer | None = None  # as read: closing asks before losing edits
         ui = self.ui
         for key, label in (
             ("starttls", self.tr("STARTTLS (usually port 587)")),
@@ -60,6 +62,7 @@ class MailServerDialog(QDialog):
         ui.login_edit.setText(server.login)
         ui.sender_edit.setText(server.sender_address)
         ui.rate_spin.setValue(server.letters_per_minute)
+        self._loaded = self.server()
         ui.password_note.setText(
             self.tr("A password is kept on this computer (Windows Credential Manager); leave "
                     "the field empty to keep it. Every workstation that sends keeps its own.")
@@ -135,3 +138,13 @@ class MailServerDialog(QDialog):
             self.accept()
 
         self._background.run(lambda: save_server(engine, server, password), done, self._failed)
+
+    def is_dirty(self) -> bool:
+        return self._loaded is not None and (
+            self.server() != self._loaded or bool(self.ui.password_edit.text())
+        )
+
+    def reject(self) -> None:
+        if self.is_dirty() and not may_discard(self, self.windowTitle()):
+            return
+        super().reject()
