@@ -6156,10 +6156,6 @@ Subject: %2</source>
         <translation>Контрольный звонок («дошло ли письмо?») будет назначен вам через %1 раб. дн.</translation>
     </message>
     <message>
-        <source>%1 is on the do-not-mail list: no letter goes to it.</source>
-        <translation>%1 в списке «не писать»: писем на него не будет.</translation>
-    </message>
-    <message>
         <source>Sending…</source>
         <translation>Отправка…</translation>
     </message>

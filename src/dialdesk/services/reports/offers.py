@@ -33,18 +33,17 @@ WITH written AS (
     WHERE l.state IN ('sent', 'handed') AND {in_period("l.sent_at")}
       AND {in_campaign("l.campaign_id")}
     GROUP BY 1, 2, 3, 4
-), after AS (
-    SELECT w.*,
-           EXISTS (SELECT 1 FROM dialdesk.calls k
-                   WHERE k.company_id = w.company_id AND k.started_at > w.first_sent) AS called,
-           EXISTS (SELECT 1 FROM dialdesk.calls k
-                   JOIN dialdesk.outcome_definitions o ON o.id = k.outcome_id AND o.is_contact
-                   WHERE k.company_id = w.company_id AND k.started_at > w.first_sent) AS reached,
-           EXISTS (SELECT 1 FROM dialdesk.calls k
-                   JOIN dialdesk.outcome_definitions o
-                     ON o.id = k.outcome_id AND o.hands_to_expert
-                   WHERE k.company_id = w.company_id AND k.started_at > w.first_sent) AS warm_hot
+), after AS (  -- the company's calls after its first letter, read once
+    SELECT w.*, coalesce(k.called, false) AS called, coalesce(k.reached, false) AS reached,
+           coalesce(k.warm_hot, false) AS warm_hot
     FROM written w
+    LEFT JOIN LATERAL (
+        SELECT true AS called, bool_or(o.is_contact) AS reached,
+               bool_or(o.hands_to_expert) AS warm_hot
+        FROM dialdesk.calls k JOIN dialdesk.outcome_definitions o ON o.id = k.outcome_id
+        WHERE k.company_id = w.company_id AND k.started_at > w.first_sent
+        HAVING count(*) > 0
+    ) k ON true
 )
 SELECT camp.name, a.by_card, s.name AS segment,
        sum(a.letters), count(*), sum(a.follow_ups), sum(a.followed_up),

@@ -91,8 +91,7 @@ class MailServerDialog(QDialog):
         )
 
     def _failed(self, error: BaseException) -> None:
-        self.ui.error_label.setStyleSheet("color: #b00020")
-        show_failure(error, self.ui.error_label.setText)
+        show_failure(error, self._failed_text)
 
     def check(self) -> None:
         server, typed = self.server(), self.ui.password_edit.text()

@@ -221,8 +221,12 @@ class MailingDialog(QDialog):
             self.engine, self.campaign, self.companies, self.segment,
         )  # fmt: skip
         password = self.ui.password_edit.text() or None
-        keep = password is not None and self.ui.remember_check.isChecked()
         server = self.state.server if self.state is not None else None
+        keep = (
+            (server, password)
+            if server and password and self.ui.remember_check.isChecked()
+            else None
+        )
         stop = self._stop = threading.Event()
         report = self.progressed.emit
 
@@ -234,8 +238,8 @@ class MailingDialog(QDialog):
                 engine, planned, password=password, cancelled=stop.is_set,
                 progress=lambda p: report(dataclasses.replace(p)),
             )  # fmt: skip
-            if keep and server is not None and password is not None:
-                remember_password(server, password)  # the server took it: typed once here
+            if keep is not None:
+                remember_password(*keep)  # the server took it: typed once here
             return final
 
         self._note = ""
@@ -259,11 +263,10 @@ class MailingDialog(QDialog):
         self._stop = None
         self._show_progress(final)
         if final.waiting:
-            self._note = filled(
+            self._keep_note(filled(
                 self.tr("Stopped: %1 letters wait. Resume sends them; nobody gets a second "
                         "letter."), final.waiting,
-            )  # fmt: skip
-            self.ui.error_label.setText(self._note)
+            ))  # fmt: skip
         else:
             self._sent_here = True
         self.finished_sending.emit(final)
@@ -272,13 +275,13 @@ class MailingDialog(QDialog):
     def _stopped_by(self, error: BaseException) -> None:
         """The server or the line failed: said until the next run, and Resume goes on."""
         self._stop = None
-
-        def keep(text: str) -> None:
-            self._note = text
-            self.ui.error_label.setText(text)
-
-        show_failure(error, keep)
+        show_failure(error, self._keep_note)
         self._after_sending()
+
+    def _keep_note(self, text: str) -> None:
+        """Say ``text`` and keep saying it through recounts until the next run."""
+        self._note = text
+        self.ui.error_label.setText(text)
 
     def _after_sending(self) -> None:
         self._buttons(sending=False)

@@ -6,6 +6,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWidget
 from sqlalchemy import Engine
 
+from dialdesk.errors import DATABASE_MESSAGES, UserError
 from dialdesk.services.mail.card_letter import CardLetter, Sent, prepare_letter, send_card_letter
 from dialdesk.services.mail.do_not_mail import add_do_not_mail
 from dialdesk.services.mail.message import as_html
@@ -115,10 +116,9 @@ class SendOfferDialog(QDialog):
         self.send_button.setEnabled(False)
         self.ready = None
 
-        def done(_added: bool) -> None:
-            self.ui.error_label.setText(
-                filled(self.tr("%1 is on the do-not-mail list: no letter goes to it."), address)
-            )
+        def done(_added: bool) -> None:  # said as the database says it of such an address
+            show_failure(UserError(DATABASE_MESSAGES["do_not_mail"], email=address.lower()),
+                         self.ui.error_label.setText)  # fmt: skip
 
         self._background.run(
             lambda: add_do_not_mail(engine, address, "asked", "by phone"), done, self._refused
