@@ -15,7 +15,7 @@ from dialdesk.importing import phones
 from dialdesk.importing.columns import find_header, guess_field
 from dialdesk.importing.inn import complete_inn10, inn_problem, is_valid_inn
 from dialdesk.importing.phones import parse_phone_cell, time_zone_for
-from dialdesk.importing.sheet import CONTROL, plain_text
+from dialdesk.importing.sheet import CONTROL, cell_text, plain_text
 from dialdesk.importing.table import read_table
 
 # what hostile cells hold: control characters, NUL, right-to-left marks, formula starts,
@@ -34,6 +34,12 @@ def test_plain_text_never_keeps_a_control_character(text: str) -> None:
     cleaned = plain_text(text)
     assert not CONTROL.search(cleaned) and "\r" not in cleaned
     assert plain_text(cleaned) == cleaned  # cleaning twice changes nothing
+
+
+@given(NASTY)
+def test_a_text_cell_reads_as_its_plain_text_whichever_way_it_is_taken(text: str) -> None:
+    # most cells take a quick way (nothing to take out): it must agree with the long one
+    assert cell_text(text) == plain_text(text)
 
 
 @given(NASTY)

@@ -1,7 +1,9 @@
 """Importing a list into a real base: what is created, merged, flagged and refused; dry run,
 cancel, undo, templates and the rights of each role."""
 
+import gc
 import json
+import threading
 from pathlib import Path
 
 import pytest
@@ -87,6 +89,74 @@ def test_a_list_becomes_clean_companies_in_one_import(
     batch = list_batches(db)[0]
     assert (batch.rows_read, batch.companies_created, batch.rows_rejected) == (5, 2, 2)
     assert batch.campaign == "Выставка"
+
+
+def test_two_lists_imported_at_once_each_get_their_own_companies(
+    db: Engine, marketer: Engine, tmp_path: Path
+) -> None:
+    # each staged company takes its id from the companies' sequence as it is staged: two
+    # imports meeting never hand out one id twice, and the companies they match leave gaps
+    lists = {
+        name: xlsx(
+            tmp_path / f"{name}.xlsx",
+            [
+                [f"ООО {name} {n}", None, f"+7 383 {first}{n:02}-00-00", None, "Новосибирск"]
+                for n in range(60)
+            ],
+        )
+        for name, first in (("Север", 2), ("Юг", 3))
+    }
+    results: dict[str, object] = {}
+    start = threading.Barrier(2)
+
+    def work(name: str) -> None:
+        start.wait(5)
+        try:
+            results[name] = run_import(marketer, None, lists[name], ImportOptions(name))
+        except Exception as error:  # told below, not lost
+            results[name] = error
+
+    threads = [threading.Thread(target=work, args=(name,)) for name in lists]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    created = {name: getattr(r, "companies_created", r) for name, r in results.items()}
+    assert created == {"Север": 60, "Юг": 60}
+    with db.connect() as conn:
+        by_campaign = conn.execute(
+            text(
+                "SELECT k.name, count(*), count(DISTINCT c.id) FROM dialdesk.campaign_entries e "
+                "JOIN dialdesk.campaigns k ON k.id = e.campaign_id "
+                "JOIN dialdesk.companies c ON c.id = e.company_id "
+                "WHERE c.name LIKE 'ООО ' || k.name || ' %' GROUP BY k.name ORDER BY k.name"
+            )
+        ).all()
+    assert [tuple(r) for r in by_campaign] == [("Север", 60, 60), ("Юг", 60, 60)]
+    # the list again: every row matches, nothing is created, the ids it staged are not used
+    again = run_import(marketer, None, lists["Юг"], ImportOptions("Юг"))
+    assert (again.companies_created, again.companies_merged) == (0, 60)
+    assert _count(db, "companies") == 120
+
+
+def test_an_import_hands_the_cycle_collector_back_as_it_found_it(
+    marketer: Engine, tmp_path: Path
+) -> None:
+    path = xlsx(tmp_path / "list.xlsx", ROWS)
+    assert gc.isenabled()
+    during: set[bool] = set()
+    run_import(
+        marketer,
+        None,
+        path,
+        ImportOptions("Выставка"),
+        progress=lambda stage, done, total: during.add(gc.isenabled()),
+    )
+    assert during == {False}  # held off while the rows are read, cleaned and written
+    assert gc.isenabled()
+    with pytest.raises(UserError):
+        run_import(marketer, None, tmp_path / "нет такого.xlsx", ImportOptions("Выставка"))
+    assert gc.isenabled()
 
 
 def test_the_rejected_rows_file_holds_each_row_its_number_and_reason(

@@ -7,6 +7,7 @@ that never ends costs only the child; the person gets a plain message and goes o
 """
 
 import functools
+import gc
 import multiprocessing
 import sys
 from collections.abc import Callable
@@ -32,6 +33,7 @@ def _context() -> Any:
 
 
 def _child(send: Connection, function: Callable[..., Any], args: tuple[Any, ...]) -> None:
+    gc.disable()  # a reader makes only objects that live until it ends (``collector``)
     if sys.platform != "win32":
         import resource
 

@@ -27,6 +27,10 @@ class Table:
 
 def cell_text(value: object) -> str:
     """A cell as the person sees it: 89133334455.0 typed as a number reads 89133334455."""
+    if type(value) is str:
+        # most cells: text with nothing to take out (a line break or a tab is not
+        # printable, so such a cell takes the long way)
+        return value.strip() if value.isprintable() else plain_text(value)
     if value is None:
         return ""
     if isinstance(value, bool):

@@ -23,7 +23,7 @@ OVERWRITABLE = tuple(f for f in UPDATABLE if f not in ("notes", "is_former_clien
 # the first of the file's rows that matched each company of the base
 _FIRST = """
 (SELECT DISTINCT ON (company_id) * FROM import_companies
- WHERE company_id IS NOT NULL AND NOT is_new ORDER BY company_id, k) s
+ WHERE NOT is_new ORDER BY company_id, k) s
 """
 
 

@@ -13,6 +13,7 @@ from sqlalchemy import Engine
 
 from dialdesk import limits
 from dialdesk.errors import UserError, plain_database_errors
+from dialdesk.importing.collector import collector_paused
 from dialdesk.importing.columns import Header, check_mapping, find_header
 from dialdesk.importing.rejects import rejects_path, write_rejects
 from dialdesk.importing.rows import Cancelled, Cleaned, clean_rows
@@ -43,6 +44,7 @@ class ListPreview:
     header_recognised: bool = True  # False: no row named known columns; the first is taken
 
 
+@collector_paused()
 def preview_list(
     engine: Engine,
     path: Path,
@@ -104,6 +106,7 @@ def _report_old_base(result: ImportResult, cleaned: Cleaned, matched: Matched) -
     result.contacts_without_outcome = matched.contacts_without_outcome
 
 
+@collector_paused()
 def run_import(
     engine: Engine,
     me: int | None,
