@@ -27,10 +27,8 @@ class Table:
 
 def cell_text(value: object) -> str:
     """A cell as the person sees it: 89133334455.0 typed as a number reads 89133334455."""
-    if type(value) is str:
-        # most cells: text with nothing to take out (a line break or a tab is not
-        # printable, so such a cell takes the long way)
-        return value.strip() if value.isprintable() else plain_text(value)
+    if type(value) is str:  # most cells: straight to the text, past the other types
+        return plain_text(value)
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -46,6 +44,8 @@ def cell_text(value: object) -> str:
 
 def plain_text(text: str) -> str:
     """``text`` without control characters (Windows line breaks read as plain ones)."""
+    if text.isprintable():  # most cells: nothing to take out (a line break is not printable)
+        return text.strip()
     return CONTROL.sub("", text.replace("\r\n", "\n").replace("\r", "\n")).strip()
 
 
