@@ -2694,6 +2694,10 @@
         <translation>Отклонённые и изменённые строки с причинами: %1</translation>
     </message>
     <message>
+        <source>The file of rejected and changed rows could not be written to %1: %2. The import itself is saved.</source>
+        <translation>Файл отклонённых и изменённых строк не удалось записать в %1: %2. Сам импорт сохранён.</translation>
+    </message>
+    <message>
         <source>Import cancelled; nothing was written.</source>
         <translation>Импорт отменён; ничего не записано.</translation>
     </message>
@@ -3981,6 +3985,26 @@
     <message>
         <source>This letter is not being sent by you, so it was not marked.</source>
         <translation>Это письмо отправляете не вы, поэтому отметить его нельзя.</translation>
+    </message>
+    <message>
+        <source>the disk is full</source>
+        <translation>диск заполнен</translation>
+    </message>
+    <message>
+        <source>the system refused to write it</source>
+        <translation>система не дала его записать</translation>
+    </message>
+    <message>
+        <source>its folder does not exist</source>
+        <translation>его папки нет</translation>
+    </message>
+    <message>
+        <source>no right to write there, or the file is open in another program</source>
+        <translation>нет прав на запись в эту папку, или файл открыт в другой программе</translation>
+    </message>
+    <message>
+        <source>a folder has that name</source>
+        <translation>там уже есть папка с таким именем</translation>
     </message>
     <message>
         <source>None of the campaigns this client was called in has an offer: the marketer writes it first.</source>

@@ -304,3 +304,23 @@ def test_the_old_bases_unknown_names_and_groups_are_mapped_in_the_wizard(
         ("ООО Лютик", "Стройка", "hot", None),
         ("ООО Ромашка", "Торговля", "competitor", "sidorov"),
     ]
+
+
+def test_a_rejects_file_that_cannot_be_written_is_said_beside_a_saved_import(
+    qtbot: QtBot, page: ImportPage, tmp_path: Path, db: Engine
+) -> None:
+    path = xlsx(tmp_path / "list.xlsx", ROWS)
+    (tmp_path / "list - rejected rows.xlsx").mkdir()  # a folder where the file would go
+    _choose(qtbot, page, path)
+    qtbot.keyClick(page, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(page, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    page.ui.campaign_combo.setCurrentText("Выставка")
+    with qtbot.waitSignal(page.imported, timeout=20000) as done:
+        qtbot.keyClick(page, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    assert done.args[0].companies_created == 2
+    said = page.ui.summary_label.text()
+    assert "could not be written to" in said and "a folder has that name" in said
+    assert "The import itself is saved." in said
+    assert not page.ui.open_rejects_button.isVisible()
+    with db.connect() as conn:
+        assert conn.execute(text("SELECT count(*) FROM dialdesk.companies")).scalar() == 2

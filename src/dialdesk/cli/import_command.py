@@ -136,6 +136,11 @@ def run_load(args: argparse.Namespace) -> int:
     _print_old_base(result)
     if result.rejects_file:
         print(f"Rejected and changed rows, with the reasons: {result.rejects_file}")
+    if result.rejects_error:
+        print(
+            f"The file of rejected and changed rows could not be written to "
+            f"{result.rejects_unwritten}: {result.rejects_error}. The import itself is saved."
+        )
     return 0
 
 

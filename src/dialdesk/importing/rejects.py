@@ -2,6 +2,10 @@
 so the marketer can fix the rows and import just them again; and the rows imported with a
 change (a value cut at its limit, an INN left out), marked as imported, with what changed."""
 
+import errno
+import os
+import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -28,6 +32,27 @@ def text_cell(sheet: Worksheet, value: object, bold: Font | None = None) -> Writ
     if bold is not None:
         cell.font = bold
     return cell
+
+
+# why a file could not be written, in our words (the system's are English on Linux)
+NOT_WRITTEN = {
+    FileNotFoundError: translatable("its folder does not exist"),
+    PermissionError: translatable(
+        "no right to write there, or the file is open in another program"
+    ),
+    IsADirectoryError: translatable("a folder has that name"),
+}
+DISK_FULL = translatable("the disk is full")
+NOT_WRITTEN_OTHERWISE = translatable("the system refused to write it")
+
+
+def why_not_written(error: OSError) -> str:
+    for kind, reason in NOT_WRITTEN.items():
+        if isinstance(error, kind):
+            return reason
+    if error.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return DISK_FULL
+    return NOT_WRITTEN_OTHERWISE
 
 
 # a reason's parameters that are words of ours (a field's name, a number's length), not the
@@ -79,3 +104,63 @@ def write_rejects(
         )
     book.save(path)
     return path
+
+
+class PendingRejects:
+    """The rejects file written in a thread while the import works in the database (which
+    leaves this process waiting): into a temporary file beside ``target``, put in its place
+    by ``keep`` once the import is saved, removed by ``discard`` when it is not.  A file that
+    cannot be written costs the import nothing: ``keep`` says why instead."""
+
+    def __init__(
+        self,
+        target: Path,
+        header: list[str],
+        rejections: list[Rejection],
+        translate: Callable[[str], str] = lambda template: template,
+    ) -> None:
+        self.target = target
+        self._partial: Path | None = None
+        self._failure: BaseException | None = None
+        self._thread = threading.Thread(
+            target=self._write, args=(header, rejections, translate), name="rejects-file"
+        )
+        self._thread.daemon = True
+        self._thread.start()
+
+    def _write(
+        self, header: list[str], rejections: list[Rejection], translate: Callable[[str], str]
+    ) -> None:
+        try:
+            handle, name = tempfile.mkstemp(
+                prefix=f"~{self.target.stem}-", suffix=".xlsx", dir=self.target.parent
+            )
+            os.close(handle)
+            self._partial = Path(name)
+            write_rejects(self._partial, header, rejections, translate)
+        except BaseException as failure:  # said or raised by the caller's thread
+            self._failure = failure
+
+    def keep(self) -> tuple[Path | None, str | None]:
+        """The file in its place, or None and why not (``why_not_written``)."""
+        self._thread.join()
+        failure = self._failure
+        try:
+            if failure is None:
+                assert self._partial is not None
+                os.replace(self._partial, self.target)
+                return self.target, None
+        except OSError as exc:
+            failure = exc
+        self._remove_partial()
+        if isinstance(failure, OSError):
+            return None, why_not_written(failure)
+        raise failure
+
+    def discard(self) -> None:
+        self._thread.join()
+        self._remove_partial()
+
+    def _remove_partial(self) -> None:
+        if self._partial is not None:
+            self._partial.unlink(missing_ok=True)

@@ -42,6 +42,8 @@ class ImportResult:
     entries_added: int = 0
     archived_not_queued: int = 0  # matched archived companies: updated, not put in the queue
     rejects_file: Path | None = None
+    rejects_unwritten: Path | None = None  # the rejects file it could not write, and why
+    rejects_error: str | None = None  # (a ``translatable`` phrase)
     seconds: float = 0.0
     batch_id: int | None = None
     dry_run: bool = False
@@ -62,6 +64,7 @@ class ImportResult:
     def as_json(self) -> dict[str, Any]:
         data = dict(self.__dict__)
         data["rejects_file"] = str(self.rejects_file) if self.rejects_file else None
+        data["rejects_unwritten"] = str(self.rejects_unwritten) if self.rejects_unwritten else None
         data["seconds"] = round(self.seconds, 2)
         data["mapping"] = {str(k): v for k, v in self.mapping.items()}
         data["stage_seconds"] = {k: round(v, 2) for k, v in self.stage_seconds.items()}

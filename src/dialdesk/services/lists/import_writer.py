@@ -197,7 +197,11 @@ def write_import(
     result: "ImportResult",
     progress: Progress,
     cancelled: Callable[[], bool],
+    staged: Callable[[], None] = lambda: None,
 ) -> None:
+    """Write the import; ``staged`` is called once the rows are in the staging tables, when
+    the rest is the database's work and this process would only wait."""
+
     def step(stage: str, done: int, total: int) -> None:
         if cancelled():
             raise Cancelled
@@ -216,6 +220,7 @@ def write_import(
     conn.exec_driver_sql(STAGING)
     step("write", 0, 4)
     _copy_staging(conn, cleaned, matched)
+    staged()
     step("write", 1, 4)
     for statement in MATCH:
         conn.execute(text(statement))

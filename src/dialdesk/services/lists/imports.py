@@ -15,7 +15,7 @@ from dialdesk import limits
 from dialdesk.errors import UserError, plain_database_errors
 from dialdesk.importing.collector import collector_paused
 from dialdesk.importing.columns import Header, check_mapping, find_header
-from dialdesk.importing.rejects import rejects_path, write_rejects
+from dialdesk.importing.rejects import PendingRejects, rejects_path
 from dialdesk.importing.rows import Cancelled, Cleaned, clean_rows
 from dialdesk.importing.table import read_table
 from dialdesk.limits import refuse_too_long
@@ -160,21 +160,36 @@ def run_import(
             row=header.row_index + 1,
         )
     cleaned_at = time.perf_counter()
-    with plain_database_errors(), engine.connect() as conn, conn.begin() as transaction:
-        matched = match_old_base(
-            load_vocabulary(conn), cleaned.companies, options.experts, options.groups
-        )
-        _report_old_base(result, cleaned, matched)
-        write_import(conn, me, path, options, cleaned, matched, result, progress, cancelled)
-        if options.dry_run:
-            transaction.rollback()
-            result.batch_id = None
+    rejects: list[PendingRejects] = []
+
+    def write_rejects() -> None:  # while the database works on the staged rows
+        if cleaned.rejections:
+            target = options.rejects_file or rejects_path(path, options.translate or _same)
+            translate = options.translate or _same
+            rejects.append(PendingRejects(target, header.names, cleaned.rejections, translate))
+
+    try:
+        with plain_database_errors(), engine.connect() as conn, conn.begin() as transaction:
+            matched = match_old_base(
+                load_vocabulary(conn), cleaned.companies, options.experts, options.groups
+            )
+            _report_old_base(result, cleaned, matched)
+            write_import(
+                conn, me, path, options, cleaned, matched, result, progress, cancelled,
+                write_rejects,
+            )  # fmt: skip
+            if options.dry_run:
+                transaction.rollback()
+                result.batch_id = None
+    except BaseException:
+        for pending in rejects:
+            pending.discard()
+        raise
     written_at = time.perf_counter()
-    if cleaned.rejections:
-        target = options.rejects_file or rejects_path(path, options.translate or _same)
-        result.rejects_file = write_rejects(
-            target, header.names, cleaned.rejections, options.translate or _same
-        )
+    for pending in rejects:  # the import is saved, whatever the file says
+        result.rejects_file, result.rejects_error = pending.keep()
+        if result.rejects_error is not None:
+            result.rejects_unwritten = pending.target
     finished = time.perf_counter()
     result.seconds = finished - started
     result.stage_seconds = {

@@ -144,6 +144,18 @@ class RunMixin:
                     str(result.rejects_file),
                 )
             )
+        if result.rejects_error is not None:
+            lines.append(
+                filled(
+                    QCoreApplication.translate(
+                        "ImportPage",
+                        "The file of rejected and changed rows could not be written to %1: %2. "
+                        "The import itself is saved.",
+                    ),
+                    str(result.rejects_unwritten),
+                    QCoreApplication.translate("Messages", result.rejects_error),
+                )
+            )
         self.ui.summary_label.setText("\n".join(lines))
         self._show_unknown(result)
         self._go(RUN)
