@@ -120,13 +120,6 @@ class CampaignEntry(CreatedAt, Base):
         CheckConstraint("state IN ('fresh','claimed','retry','callback','done')", "state"),
         UniqueConstraint("campaign_id", "company_id"),
         Index(
-            "ix_campaign_entries_queue",
-            "campaign_id",
-            text("priority DESC"),
-            "next_attempt_at",
-            postgresql_where=text("state IN ('fresh','retry')"),
-        ),
-        Index(
             "ix_campaign_entries_queue_order",
             text("priority DESC"),
             text("next_attempt_at NULLS FIRST"),
