@@ -21,7 +21,8 @@ def xlsx(path: Path, rows: list[list[object]], title: str | None = "Список
     sheet.append(HEADER)
     for row in rows:
         sheet.append(row)
-        for cell in sheet[sheet.max_row]:
+        number = sheet._current_row  # the row just appended (max_row would scan the sheet)
+        for cell in next(sheet.iter_rows(number, number, 1, max(len(row), 1))):
             if isinstance(cell.value, str):
                 cell.data_type = "s"  # text as typed, even "=..." (as lists from exports hold)
     book.create_sheet("Пустой")

@@ -20,6 +20,7 @@ from dialdesk.importing.sheet import (
     cell_text,
     damaged,
     decoded,
+    empty_file,
     finished,
     no_sheet,
     plain_text,
@@ -345,7 +346,7 @@ def read_spreadsheet_ml(path: Path, sheet: str | None) -> Table:
         # broken XML, an encoding nobody knows, or text that is not in the one declared
         raise damaged(path) from exc
     if not found.names:
-        raise UserError("The file {path} is empty.", path=path.name)
+        raise empty_file(path)
     name = sheet or found.names[0]
     if name not in found.names:
         raise no_sheet(name, found.names)

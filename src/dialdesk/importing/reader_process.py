@@ -4,20 +4,23 @@ The spreadsheet reader is native code: a malformed file (a sparse XLSX with one 
 far corner) makes it abort its whole process, which in the window would close the app and
 lose what the person was doing.  Read in a child, such a crash, a runaway file or a reader
 that never ends costs only the child; the person gets a plain message and goes on.
+
+The child hands the sheet over in parts as it converts them (``stream_apart``), so an import
+cleans the first rows while the rest are still being read.
 """
 
 import functools
 import gc
 import multiprocessing
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Generator, Iterator
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
 from dialdesk.errors import UserError
 
-READ_SECONDS = 600  # a million rows read in well under a minute; a stuck reader is killed
+READ_SECONDS = 600  # a reader silent this long is stuck, and killed
 MEMORY_BYTES = 6 * 1024**3  # the child's address space, where the system can bound it
 
 
@@ -32,14 +35,16 @@ def _context() -> Any:
     return context
 
 
-def _child(send: Connection, function: Callable[..., Any], args: tuple[Any, ...]) -> None:
+def _child(send: Connection, function: Callable[..., Iterator[Any]], args: tuple[Any, ...]) -> None:
     gc.disable()  # a reader makes only objects that live until it ends (``collector``)
     if sys.platform != "win32":
         import resource
 
         resource.setrlimit(resource.RLIMIT_AS, (MEMORY_BYTES, MEMORY_BYTES))
     try:
-        send.send(("done", function(*args)))
+        for item in function(*args):
+            send.send(("item", item))
+        send.send(("end",))
     except UserError as refusal:
         send.send(("refused", refusal.template, refusal.params))
     except MemoryError:
@@ -50,15 +55,35 @@ def _child(send: Connection, function: Callable[..., Any], args: tuple[Any, ...]
         send.close()
 
 
-def read_apart(function: Callable[..., Any], path: Path, *args: Any) -> Any:
-    """``function(path, *args)`` run in a child process; its result, or its ``UserError``,
-    or a plain ``UserError`` naming ``path`` when the child crashed, ran out of memory or
-    took longer than ``READ_SECONDS``."""
+def stream_apart(
+    function: Callable[..., Iterator[Any]], path: Path, *args: Any
+) -> Generator[Any, None, None]:
+    """The items ``function(path, *args)`` yields in a child process, each as soon as the
+    child has made it (the caller works on one while the child makes the next); or its
+    ``UserError``, or a plain ``UserError`` naming ``path`` when the child crashed, ran out
+    of memory or made nothing for ``READ_SECONDS``.  Closing the iterator early (the caller
+    stopped or cancelled) stops the child."""
     context = _context()
     receive, send = context.Pipe(duplex=False)
     child = context.Process(target=_child, args=(send, function, (path, *args)), daemon=True)
     child.start()
     send.close()
+    try:
+        while True:
+            kind, *rest = _message(receive, child, path)
+            if kind == "end":
+                return
+            if kind != "item":
+                raise _refusal(kind, rest, path)
+            yield rest[0]
+    finally:
+        receive.close()
+        if child.is_alive():
+            child.kill()
+        child.join(10)
+
+
+def _message(receive: Connection, child: Any, path: Path) -> Any:
     try:
         if not receive.poll(READ_SECONDS):
             raise UserError(
@@ -67,7 +92,7 @@ def read_apart(function: Callable[..., Any], path: Path, *args: Any) -> Any:
                 path=path.name,
                 minutes=READ_SECONDS // 60,
             )
-        message = receive.recv()
+        return receive.recv()
     except EOFError:
         child.join(10)
         raise UserError(
@@ -76,19 +101,14 @@ def read_apart(function: Callable[..., Any], path: Path, *args: Any) -> Any:
             path=path.name,
             code=child.exitcode,
         ) from None
-    finally:
-        receive.close()
-        if child.is_alive():
-            child.kill()
-        child.join(10)
-    kind, *rest = message
-    if kind == "done":
-        return rest[0]
+
+
+def _refusal(kind: str, rest: list[Any], path: Path) -> UserError:
     if kind == "refused":
-        raise UserError(rest[0], **rest[1])
+        return UserError(rest[0], **rest[1])
     if kind == "memory":
-        raise UserError(
+        return UserError(
             "The file {path} needs more memory than a list may take: split it in parts.",
             path=path.name,
         )
-    raise UserError("The file {path} could not be read: {detail}", path=path.name, detail=rest[0])
+    return UserError("The file {path} could not be read: {detail}", path=path.name, detail=rest[0])

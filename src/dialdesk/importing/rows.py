@@ -2,7 +2,7 @@
 cannot become a company rejected with their reason, and duplicates within the file merged
 (same INN, else a shared phone, else the same name in the same city)."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
@@ -181,23 +181,29 @@ def clean_row(
 
 
 def clean_rows(
-    rows: list[list[str]],
+    rows: Iterable[list[str]],
     first_row_number: int,
     mapping: dict[int, str],
     *,
     header: list[str] | None = None,
+    total: int | None = None,
     cancelled: Callable[[], bool] = lambda: False,
     progress: Callable[[int, int], None] = lambda done, total: None,
 ) -> Cleaned:
-    """Clean every data row and merge the file's own duplicates into their first row."""
+    """Clean every data row and merge the file's own duplicates into their first row.
+    ``rows`` may still be arriving (``total`` says how many will, for ``progress``)."""
+    if total is None:
+        rows = list(rows)
+        total = len(rows)
     columns = Columns.of(mapping, header)
     result = Cleaned([], [], 0, 0, 0, 0)
     by_key: dict[tuple[str, str], CleanCompany] = {}
+    offset = -1
     for offset, row in enumerate(rows):
         if offset % 2000 == 0:
             if cancelled():
                 raise Cancelled
-            progress(offset, len(rows))
+            progress(offset, total)
         if not any(row):
             continue
         result.rows_read += 1
@@ -216,7 +222,7 @@ def clean_rows(
             result.companies.append(company)
         for key in _keys(company):
             by_key.setdefault(key, company)
-    progress(len(rows), len(rows))
+    progress(offset + 1, max(total, offset + 1))
     return result
 
 

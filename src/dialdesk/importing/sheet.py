@@ -56,8 +56,12 @@ def finished(path: Path, rows: list[list[str]]) -> list[list[str]]:
         raise too_many_rows(path, len(rows))
     found = [trimmed(row) for row in rows]
     if not any(found):
-        raise UserError("The file {path} is empty.", path=path.name)
+        raise empty_file(path)
     return found
+
+
+def empty_file(path: Path) -> UserError:
+    return UserError("The file {path} is empty.", path=path.name)
 
 
 def damaged(path: Path) -> UserError:

@@ -7,14 +7,26 @@ What a file is comes from its first bytes, not its name: an ``.xls`` that is rea
 page, or tab-separated text, is read as what it is."""
 
 import zipfile
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import python_calamine
 
 from dialdesk.errors import UserError
 from dialdesk.importing.markup import is_spreadsheet_ml, read_html, read_spreadsheet_ml
-from dialdesk.importing.reader_process import read_apart
-from dialdesk.importing.sheet import Table, cell_text, damaged, finished, no_sheet
+from dialdesk.importing.reader_process import stream_apart
+from dialdesk.importing.sheet import (
+    MAX_ROWS,
+    Table,
+    cell_text,
+    damaged,
+    empty_file,
+    no_sheet,
+    too_many_rows,
+    trimmed,
+)
 from dialdesk.importing.text_table import read_csv
 
 SPREADSHEETS = {".xlsx", ".xlsm", ".xlsb", ".xls", ".ods"}
@@ -26,6 +38,19 @@ MAX_BYTES = 200 * 1024 * 1024
 # what a packed workbook may unpack to: a small file of repeated XML can hold gigabytes
 MAX_UNPACKED = 600 * 1024 * 1024
 ZIPPED = {".xlsx", ".xlsm", ".ods"}
+CHUNK_ROWS = 5000  # rows a workbook's reader hands over at a time
+
+
+@dataclass(frozen=True)
+class RowStream:
+    """One sheet, its rows arriving in parts (``chunks``) while the rest are read."""
+
+    sheet: str
+    sheets: tuple[str, ...]
+    rows: int  # in all, blank ones included
+    chunks: Iterator[list[list[str]]]
+    encoding: str | None = None
+    delimiter: str | None = None
 
 
 def _check_file(path: Path) -> str:
@@ -38,7 +63,7 @@ def _check_file(path: Path) -> str:
         )
     size = path.stat().st_size
     if size == 0:
-        raise UserError("The file {path} is empty.", path=path.name)
+        raise empty_file(path)
     if size > MAX_BYTES:
         raise UserError(
             "The file {path} is too large ({mb} MB; at most {limit} MB): split it in parts.",
@@ -74,17 +99,49 @@ def read_table(
     """Every row of one sheet (the first when ``sheet`` is None), trailing blanks trimmed.
     A workbook is read in a child process (``reader_process``): a reader that crashes on a
     malformed file takes only the child down."""
+    with stream_table(path, sheet, encoding=encoding, delimiter=delimiter) as stream:
+        rows = [row for chunk in stream.chunks for row in chunk]
+    return Table(stream.sheet, rows, stream.encoding, stream.delimiter, stream.sheets)
+
+
+@contextmanager
+def stream_table(
+    path: Path,
+    sheet: str | None = None,
+    *,
+    encoding: str | None = None,
+    delimiter: str | None = None,
+    chunk_rows: int = CHUNK_ROWS,
+) -> Iterator[RowStream]:
+    """``read_table``'s rows as they are read: a workbook's in parts of ``chunk_rows`` from
+    its reader's process, the other kinds (read here, quickly) in one part.  Leaving the
+    block stops a reader still at work."""
     kind = _kind(path, _check_file(path))
+    if kind != "workbook":
+        table = _read_text(path, kind, sheet, encoding, delimiter)
+        yield RowStream(
+            table.sheet, table.sheets, len(table.rows), iter([table.rows]), table.encoding,
+            table.delimiter,
+        )  # fmt: skip
+        return
+    if path.suffix.lower() in ZIPPED:
+        _check_unpacked(path)
+    items = stream_apart(_stream_workbook, path, sheet, chunk_rows)
+    try:
+        name, sheets, rows = next(items)
+        yield RowStream(name, sheets, rows, items)
+    finally:
+        items.close()
+
+
+def _read_text(
+    path: Path, kind: str, sheet: str | None, encoding: str | None, delimiter: str | None
+) -> Table:
     if kind == "text":
         return read_csv(path, encoding, delimiter)
     if kind == "html":
         return read_html(path, sheet, encoding)
-    if kind == "xml":
-        return read_spreadsheet_ml(path, sheet)
-    if path.suffix.lower() in ZIPPED:
-        _check_unpacked(path)
-    found: Table = read_apart(_read_workbook, path, sheet)
-    return found
+    return read_spreadsheet_ml(path, sheet)
 
 
 def _kind(path: Path, suffix: str) -> str:
@@ -109,7 +166,9 @@ def _kind(path: Path, suffix: str) -> str:
     return "workbook" if suffix in SPREADSHEETS else "html"
 
 
-def _read_workbook(path: Path, sheet: str | None) -> Table:
+def _stream_workbook(path: Path, sheet: str | None, chunk_rows: int) -> Iterator[object]:
+    """In the reader's process: the sheet's name, its workbook's sheets and its number of
+    rows, then its rows as text, ``chunk_rows`` at a time (merged cells filled in)."""
     with _Workbook(path) as book:
         name = sheet or book.sheet_names[0]
         if name not in book.sheet_names:
@@ -120,9 +179,16 @@ def _read_workbook(path: Path, sheet: str | None) -> Table:
             merged = _merged_ranges(found)
         except python_calamine.CalamineError as exc:
             raise damaged(path) from exc
-    texts = [[cell_text(v) for v in row] for row in raw]
-    _fill_merged(texts, merged)
-    return Table(name, finished(path, texts), sheets=tuple(book.sheet_names))
+    if len(raw) > MAX_ROWS:
+        raise too_many_rows(path, len(raw))
+    if not any(cell_text(value) for row in raw for value in row):
+        raise empty_file(path)
+    yield name, tuple(book.sheet_names), len(raw)
+    fills = _merged_fills(raw, merged)
+    for start in range(0, len(raw), chunk_rows):
+        texts = [[cell_text(v) for v in row] for row in raw[start : start + chunk_rows]]
+        _fill_merged(texts, start, fills)
+        yield [trimmed(row) for row in texts]
 
 
 class _Workbook:
@@ -133,7 +199,7 @@ class _Workbook:
             raise damaged(path) from exc
         self.sheet_names: list[str] = self.book.sheet_names
         if not self.sheet_names:
-            raise UserError("The file {path} is empty.", path=path.name)
+            raise empty_file(path)
 
     def get_sheet_by_name(self, name: str) -> python_calamine.CalamineSheet:
         return self.book.get_sheet_by_name(name)
@@ -155,15 +221,25 @@ def _merged_ranges(sheet: python_calamine.CalamineSheet) -> list[Range]:
         return []
 
 
-def _fill_merged(rows: list[list[str]], ranges: list[Range]) -> None:
+Fill = tuple[int, int, int, int, str]  # top, bottom, left, right, the top-left cell's text
+
+
+def _merged_fills(raw: Sequence[Sequence[object]], ranges: list[Range]) -> list[Fill]:
+    return [
+        (top, min(bottom, len(raw) - 1), left, right, cell_text(raw[top][left]))
+        for (top, left), (bottom, right) in ranges
+        if top < len(raw) and left < len(raw[top])
+    ]
+
+
+def _fill_merged(rows: list[list[str]], first: int, fills: list[Fill]) -> None:
     """A merged cell holds its value in every cell it covers: a company name merged over
-    the two rows of its two phones belongs to both rows."""
-    for (top, left), (bottom, right) in ranges:
-        if top >= len(rows) or left >= len(rows[top]):
-            continue
-        value = rows[top][left]
-        for r in range(top, min(bottom, len(rows) - 1) + 1):
-            row = rows[r]
+    the two rows of its two phones belongs to both rows.  ``rows`` are the sheet's rows from
+    ``first`` on; a merged cell may reach over several parts."""
+    last = first + len(rows) - 1
+    for top, bottom, left, right, value in fills:
+        for r in range(max(top, first), min(bottom, last) + 1):
+            row = rows[r - first]
             if len(row) <= right:
                 row.extend([""] * (right + 1 - len(row)))
             for c in range(left, right + 1):

@@ -49,7 +49,8 @@ class ImportResult:
     dry_run: bool = False
     campaign_created: bool = False
     mapping: dict[int, str] = field(default_factory=dict)
-    stage_seconds: dict[str, float] = field(default_factory=dict)  # read, clean, write, report
+    # read (to the header row; the rest is read while it is cleaned), clean, write, report
+    stage_seconds: dict[str, float] = field(default_factory=dict)
     # matched companies brought up to date: field -> how many companies it changed
     fields_updated: dict[str, int] = field(default_factory=dict)
     # the old base

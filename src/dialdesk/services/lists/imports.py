@@ -7,6 +7,7 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import chain
 from pathlib import Path
 
 from sqlalchemy import Engine
@@ -14,10 +15,10 @@ from sqlalchemy import Engine
 from dialdesk import limits
 from dialdesk.errors import UserError, plain_database_errors
 from dialdesk.importing.collector import collector_paused
-from dialdesk.importing.columns import Header, check_mapping, find_header
+from dialdesk.importing.columns import HEADER_SEARCH_ROWS, Header, check_mapping, find_header
 from dialdesk.importing.rejects import PendingRejects, rejects_path
 from dialdesk.importing.rows import Cancelled, Cleaned, clean_rows
-from dialdesk.importing.table import read_table
+from dialdesk.importing.table import RowStream, read_table, stream_table
 from dialdesk.limits import refuse_too_long
 from dialdesk.services.campaigns.settings import campaign_choices
 from dialdesk.services.lists.import_options import ImportOptions, ImportResult
@@ -106,6 +107,17 @@ def _report_old_base(result: ImportResult, cleaned: Cleaned, matched: Matched) -
     result.contacts_without_outcome = matched.contacts_without_outcome
 
 
+def _head(stream: RowStream, rows: int) -> list[list[str]]:
+    """The sheet's first rows, at least ``rows`` of them when it has that many: where the
+    header is looked for.  The rest of the stream stays to be read."""
+    head: list[list[str]] = []
+    for chunk in stream.chunks:
+        head += chunk
+        if len(head) >= rows:
+            break
+    return head
+
+
 @collector_paused()
 def run_import(
     engine: Engine,
@@ -123,25 +135,28 @@ def run_import(
     )
     started = time.perf_counter()
     progress("read", 0, 1)
-    table = read_table(path, options.sheet, encoding=options.encoding, delimiter=options.delimiter)
-    if options.header_row is not None and options.header_row < len(table.rows):
-        names = table.rows[options.header_row]
-        header = Header(options.header_row, names, options.mapping or {})
-    else:
-        known = load_template(engine, options.template) if options.template else None
-        header = find_header(table.rows, known)
-    mapping = options.mapping or header.mapping
-    check_mapping(mapping)
-    read_at = time.perf_counter()
-    data_rows = table.rows[header.row_index + 1 :]
-    cleaned = clean_rows(
-        data_rows,
-        header.row_index + 2,
-        mapping,
-        header=header.names,
-        cancelled=cancelled,
-        progress=lambda done, total: progress("clean", done, total),
-    )
+    with stream_table(
+        path, options.sheet, encoding=options.encoding, delimiter=options.delimiter
+    ) as stream:
+        head = _head(stream, max(HEADER_SEARCH_ROWS, (options.header_row or 0) + 1))
+        if options.header_row is not None and options.header_row < len(head):
+            names = head[options.header_row]
+            header = Header(options.header_row, names, options.mapping or {})
+        else:
+            known = load_template(engine, options.template) if options.template else None
+            header = find_header(head, known)
+        mapping = options.mapping or header.mapping
+        check_mapping(mapping)
+        read_at = time.perf_counter()  # the rest is cleaned as it is read
+        cleaned = clean_rows(
+            chain(head[header.row_index + 1 :], chain.from_iterable(stream.chunks)),
+            header.row_index + 2,
+            mapping,
+            header=header.names,
+            total=stream.rows - header.row_index - 1,
+            cancelled=cancelled,
+            progress=lambda done, total: progress("clean", done, total),
+        )
     result = ImportResult(
         rows_read=cleaned.rows_read,
         duplicates_in_file=cleaned.duplicates_in_file,
