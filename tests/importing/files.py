@@ -1,6 +1,7 @@
 """Real list files made the way marketers' lists come: title rows, merged cells, blank rows,
 phones typed as numbers, CSV from Russian Excel."""
 
+import multiprocessing
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -34,3 +35,15 @@ def csv_file(path: Path, rows: list[list[str]], encoding: str, delimiter: str = 
     lines = [delimiter.join(HEADER)] + [delimiter.join(row) for row in rows]
     path.write_bytes(("\r\n".join(lines) + "\r\n").encode(encoding))
     return path
+
+
+def company(n: int) -> list[object]:
+    """Row ``n`` of a long list: a company of its own, with a mobile number of its own."""
+    return [f"ООО Компания {n}", None, f"+7 916 {1000000 + n}", None, "Москва"]
+
+
+def no_reader_left() -> bool:
+    """No reader's process is left running (each is given five seconds to end)."""
+    for child in multiprocessing.active_children():
+        child.join(5)
+    return not multiprocessing.active_children()

@@ -2,7 +2,6 @@
 rows while the rest are read: the parts add up to the whole sheet, merged cells reach over
 parts, and leaving early (done, refused, cancelled) stops the reader."""
 
-import multiprocessing
 from pathlib import Path
 
 import pytest
@@ -10,17 +9,7 @@ from openpyxl import Workbook
 
 from dialdesk.errors import UserError
 from dialdesk.importing.table import read_table, stream_table
-from tests.importing.files import csv_file, xlsx
-
-
-def company(n: int) -> list[object]:
-    return [f"ООО Компания {n}", None, f"+7 916 {1000000 + n}", None, "Москва"]
-
-
-def no_reader_left() -> bool:
-    for child in multiprocessing.active_children():
-        child.join(5)
-    return not multiprocessing.active_children()
+from tests.importing.files import company, csv_file, no_reader_left, xlsx
 
 
 def test_the_parts_add_up_to_the_whole_sheet(tmp_path: Path) -> None:

@@ -9,8 +9,7 @@ from sqlalchemy import Engine, text
 from dialdesk.importing.rows import Cancelled
 from dialdesk.services.lists.import_options import ImportOptions
 from dialdesk.services.lists.imports import run_import
-from tests.importing.files import xlsx
-from tests.importing.test_streaming import company, no_reader_left
+from tests.importing.files import company, no_reader_left, xlsx
 
 
 def test_an_import_cancelled_while_the_rows_still_arrive_writes_nothing_and_stops_the_reader(
