@@ -13,6 +13,7 @@ from sqlalchemy import Engine, text
 from dialdesk.cli.main import main
 from dialdesk.errors import UserError
 from dialdesk.importing.rejects import PendingRejects, why_not_written
+from dialdesk.importing.rows import Cancelled
 from dialdesk.importing.sheet_row import Rejection
 from dialdesk.services.lists.import_options import ImportOptions
 from dialdesk.services.lists.imports import run_import
@@ -57,6 +58,24 @@ def test_an_import_that_fails_leaves_no_rejects_file_and_an_earlier_one_as_it_wa
         run_import(marketer, None, path, ImportOptions("   "))  # refused inside the write
     assert earlier.read_bytes() == b"the earlier import's rejects"
     assert sorted(p.name for p in tmp_path.iterdir()) == [earlier.name, path.name]
+    assert _companies(db) == 0
+
+
+def test_an_import_cancelled_while_its_rejects_file_is_written_leaves_none(
+    db: Engine, marketer: Engine, tmp_path: Path
+) -> None:
+    path = xlsx(tmp_path / "list.xlsx", ROWS)
+    seen: list[tuple[str, int]] = []
+    with pytest.raises(Cancelled):
+        run_import(
+            marketer,
+            None,
+            path,
+            ImportOptions("Выставка"),
+            progress=lambda stage, done, total: seen.append((stage, done)),
+            cancelled=lambda: ("write", 0) in seen,  # the rows staged, the file begun
+        )
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]
     assert _companies(db) == 0
 
 
