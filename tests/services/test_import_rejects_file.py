@@ -13,11 +13,11 @@ from sqlalchemy import Engine, text
 from dialdesk.cli.main import main
 from dialdesk.errors import UserError
 from dialdesk.importing.rejects import PendingRejects, why_not_written
-from dialdesk.importing.rows import Cancelled
 from dialdesk.importing.sheet_row import Rejection
 from dialdesk.services.lists.import_options import ImportOptions
 from dialdesk.services.lists.imports import run_import
 from tests.importing.files import xlsx
+from tests.services.import_runs import cancel_import_at
 
 ROWS: list[list[object]] = [
     ["ООО Ромашка", "7707083893", "+7 913 209-72-63", "Торговля", "Новосибирск"],
@@ -65,16 +65,7 @@ def test_an_import_cancelled_while_its_rejects_file_is_written_leaves_none(
     db: Engine, marketer: Engine, tmp_path: Path
 ) -> None:
     path = xlsx(tmp_path / "list.xlsx", ROWS)
-    seen: list[tuple[str, int]] = []
-    with pytest.raises(Cancelled):
-        run_import(
-            marketer,
-            None,
-            path,
-            ImportOptions("Выставка"),
-            progress=lambda stage, done, total: seen.append((stage, done)),
-            cancelled=lambda: ("write", 0) in seen,  # the rows staged, the file begun
-        )
+    cancel_import_at(marketer, path, "Выставка", "write", 0)  # rows staged, the file begun
     assert [p.name for p in tmp_path.iterdir()] == [path.name]
     assert _companies(db) == 0
 

@@ -3,29 +3,19 @@ cancel while rows still arrive writes nothing and stops the reader."""
 
 from pathlib import Path
 
-import pytest
 from sqlalchemy import Engine, text
 
-from dialdesk.importing.rows import Cancelled
 from dialdesk.services.lists.import_options import ImportOptions
 from dialdesk.services.lists.imports import run_import
 from tests.importing.files import company, no_reader_left, xlsx
+from tests.services.import_runs import cancel_import_at
 
 
 def test_an_import_cancelled_while_the_rows_still_arrive_writes_nothing_and_stops_the_reader(
     marketer: Engine, db: Engine, tmp_path: Path
 ) -> None:
     path = xlsx(tmp_path / "list.xlsx", [company(n) for n in range(12000)])
-    seen: list[tuple[str, int]] = []
-    with pytest.raises(Cancelled):
-        run_import(
-            marketer,
-            None,
-            path,
-            ImportOptions("Осень"),
-            progress=lambda stage, done, total: seen.append((stage, done)),
-            cancelled=lambda: ("clean", 2000) in seen,
-        )
+    cancel_import_at(marketer, path, "Осень", "clean", 2000)
     assert no_reader_left()
     with db.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM dialdesk.companies")).scalar() == 0

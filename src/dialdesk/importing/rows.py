@@ -198,7 +198,6 @@ def clean_rows(
     columns = Columns.of(mapping, header)
     result = Cleaned([], [], 0, 0, 0, 0)
     by_key: dict[tuple[str, str], CleanCompany] = {}
-    offset = -1
     for offset, row in enumerate(rows):
         if offset % 2000 == 0:
             if cancelled():
@@ -222,7 +221,7 @@ def clean_rows(
             result.companies.append(company)
         for key in _keys(company):
             by_key.setdefault(key, company)
-    progress(offset + 1, max(total, offset + 1))
+    progress(total, total)
     return result
 
 

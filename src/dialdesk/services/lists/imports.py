@@ -175,13 +175,14 @@ def run_import(
             row=header.row_index + 1,
         )
     cleaned_at = time.perf_counter()
-    rejects: list[PendingRejects] = []
+    rejects: PendingRejects | None = None
 
     def write_rejects() -> None:  # while the database works on the staged rows
+        nonlocal rejects
         if cleaned.rejections:
-            target = options.rejects_file or rejects_path(path, options.translate or _same)
             translate = options.translate or _same
-            rejects.append(PendingRejects(target, header.names, cleaned.rejections, translate))
+            target = options.rejects_file or rejects_path(path, translate)
+            rejects = PendingRejects(target, header.names, cleaned.rejections, translate)
 
     try:
         with plain_database_errors(), engine.connect() as conn, conn.begin() as transaction:
@@ -197,14 +198,14 @@ def run_import(
                 transaction.rollback()
                 result.batch_id = None
     except BaseException:
-        for pending in rejects:
-            pending.discard()
+        if rejects is not None:
+            rejects.discard()
         raise
     written_at = time.perf_counter()
-    for pending in rejects:  # the import is saved, whatever the file says
-        result.rejects_file, result.rejects_error = pending.keep()
+    if rejects is not None:  # the import is saved, whatever the file says
+        result.rejects_file, result.rejects_error = rejects.keep()
         if result.rejects_error is not None:
-            result.rejects_unwritten = pending.target
+            result.rejects_unwritten = rejects.target
     finished = time.perf_counter()
     result.seconds = finished - started
     result.stage_seconds = {
